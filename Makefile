@@ -1,0 +1,41 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+PY := .venv/bin/python
+PG_URL := postgres://tidtam:tidtam@127.0.0.1:5432/tidtam
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-sqlite test-postgres lint setup setup-dev bench fmt
+
+setup:
+	scripts/bootstrap.sh run
+
+setup-dev:
+	scripts/bootstrap.sh dev
+
+demo: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  Tidtam: http://$(HOST):$(PORT)/   (ผู้ใช้ทดลองแสดงด้านบน, รหัสผ่าน: demo)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup-dev lint test-sqlite test-postgres
+
+test-sqlite:
+	$(PY) -m pytest -q
+
+test-postgres:
+	scripts/pg_setup.sh
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q
+
+lint: setup-dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+fmt:
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+bench: setup-dev
+	$(PY) bench/bench_import.py

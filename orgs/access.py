@@ -1,0 +1,92 @@
+"""The only way views reach tenant data.
+
+Each getter answers 404 for an object of an organization the user may not see (so its existence
+does not leak) and 403 when the user may see it but not change it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from orgs.models import Membership, Organization, Role
+
+WRITE_ROLES = {Role.OFFICER, Role.ADMIN}
+
+
+@dataclass(frozen=True)
+class Grant:
+    org_id: int
+    province_id: int
+    role: str
+    division_id: int | None
+
+
+def grants_for(user) -> list[Grant]:
+    """Memberships of a user, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_tidtam_grants", None)
+    if cached is None:
+        rows = Membership.objects.filter(user=user).values_list(
+            "org_id", "org__province_id", "role", "division_id"
+        )
+        cached = [Grant(*row) for row in rows]
+        user._tidtam_grants = cached
+    return cached
+
+
+def can_read(user, org: Organization) -> bool:
+    if user.is_superuser:
+        return True
+    for g in grants_for(user):
+        if g.org_id == org.id:
+            return True
+        if g.role == Role.ANALYST and g.province_id == org.province_id:
+            return True
+    return False
+
+
+def can_write(user, org: Organization) -> bool:
+    if user.is_superuser:
+        return True
+    return any(g.org_id == org.id and g.role in WRITE_ROLES for g in grants_for(user))
+
+
+def writable_division_ids(user, org: Organization) -> set[int]:
+    return {
+        g.division_id
+        for g in grants_for(user)
+        if g.org_id == org.id and g.role == Role.DIVISION_HEAD and g.division_id
+    }
+
+
+def can_approve(user, org: Organization) -> bool:
+    """Executives approve editions; the officer records the approval on their behalf."""
+    if user.is_superuser:
+        return True
+    roles = {Role.EXECUTIVE, Role.OFFICER, Role.ADMIN}
+    return any(g.org_id == org.id and g.role in roles for g in grants_for(user))
+
+
+def readable_orgs(user):
+    qs = Organization.objects.select_related("province", "district")
+    if user.is_superuser:
+        return qs
+    grants = grants_for(user)
+    org_ids = {g.org_id for g in grants}
+    province_ids = {g.province_id for g in grants if g.role == Role.ANALYST}
+    from django.db.models import Q
+
+    return qs.filter(Q(id__in=org_ids) | Q(province_id__in=province_ids))
+
+
+def get_org_for_user(user, code: str, *, write: bool = False) -> Organization:
+    org = Organization.objects.select_related("province").filter(code=code).first()
+    if org is None:
+        raise Http404("ไม่พบหน่วยงาน")
+    if not can_read(user, org):
+        raise Http404("ไม่พบหน่วยงาน")
+    if write and not can_write(user, org):
+        raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
+    return org

@@ -1,0 +1,49 @@
+from plans.models.action import ActionPlan, ActionPlanItem
+from plans.models.budget import BudgetLine, BudgetOrdinance, FundingSource, OrdinanceKind
+from plans.models.editions import (
+    Edition,
+    EditionKind,
+    EditionStatus,
+    Project,
+    ProjectBudget,
+    ProjectForm,
+    ProjectVersion,
+)
+from plans.models.framework import (
+    KPI,
+    Goal,
+    KPITarget,
+    LinkageLevel,
+    LinkageTarget,
+    Mission,
+    Plan,
+    Program,
+    Strategy,
+    Tactic,
+)
+
+__all__ = [
+    "KPI",
+    "ActionPlan",
+    "ActionPlanItem",
+    "BudgetLine",
+    "BudgetOrdinance",
+    "Edition",
+    "EditionKind",
+    "EditionStatus",
+    "FundingSource",
+    "Goal",
+    "KPITarget",
+    "LinkageLevel",
+    "LinkageTarget",
+    "Mission",
+    "OrdinanceKind",
+    "Plan",
+    "Program",
+    "Project",
+    "ProjectBudget",
+    "ProjectForm",
+    "ProjectVersion",
+    "Strategy",
+    "Tactic",
+]

@@ -1,0 +1,239 @@
+"""Reads of the plan registry. Aggregates are computed by the database (GROUP BY), never by
+looping over projects in Python."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
+
+from plans.models import (
+    Edition,
+    EditionStatus,
+    Plan,
+    Program,
+    Project,
+    ProjectBudget,
+    ProjectVersion,
+    Strategy,
+    Tactic,
+)
+
+
+def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:
+    """Seq of the latest approved edition (approved on or before `on`, when given)."""
+    qs = Edition.objects.filter(plan=plan, status=EditionStatus.APPROVED)
+    if on is not None:
+        qs = qs.filter(Q(approved_on__isnull=True) | Q(approved_on__lte=on))
+    return qs.aggregate(m=Max("seq"))["m"]
+
+
+def working_seq(plan: Plan) -> int | None:
+    return Edition.objects.filter(plan=plan).aggregate(m=Max("seq"))["m"]
+
+
+def draft_edition(plan: Plan) -> Edition | None:
+    return Edition.objects.filter(plan=plan, status=EditionStatus.DRAFT).first()
+
+
+def _valid_at(seq: int, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}valid_from_seq__lte": seq}) & (
+        Q(**{f"{prefix}valid_until_seq__isnull": True}) | Q(**{f"{prefix}valid_until_seq__gt": seq})
+    )
+
+
+def versions_as_of(plan: Plan, seq: int | None) -> QuerySet[ProjectVersion]:
+    if seq is None:
+        return ProjectVersion.objects.none()
+    return ProjectVersion.objects.filter(_valid_at(seq), plan=plan, removed=False)
+
+
+def version_current(project: Project, seq: int) -> ProjectVersion | None:
+    return ProjectVersion.objects.filter(_valid_at(seq), project=project, removed=False).first()
+
+
+def project_rows(plan: Plan, seq: int | None) -> QuerySet[ProjectVersion]:
+    """Versions with everything a table or an export shows (3 queries when evaluated)."""
+    return (
+        versions_as_of(plan, seq)
+        .select_related("strategy", "tactic", "program", "edition")
+        .prefetch_related(Prefetch("budgets", queryset=ProjectBudget.objects.order_by("year")))
+        .order_by("strategy__number", "tactic__number", "program__order", "seq_no", "id")
+    )
+
+
+def budgets_as_of(plan: Plan, seq: int | None) -> QuerySet[ProjectBudget]:
+    if seq is None:
+        return ProjectBudget.objects.none()
+    return ProjectBudget.objects.filter(
+        _valid_at(seq, "version__"), version__plan=plan, version__removed=False
+    )
+
+
+# -- ผ.01 summary ------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    count: int = 0
+    amount: Decimal = Decimal(0)
+
+
+@dataclass
+class SummaryRow:
+    level: str  # "strategy" | "tactic" | "program" | "total"
+    label: str
+    cells: list[Cell]
+    total: Cell
+    strategy_id: int | None = None
+
+
+@dataclass
+class PlanSummary:
+    plan: Plan
+    years: list[int]
+    rows: list[SummaryRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> SummaryRow:
+        return self.rows[-1]
+
+
+def _grouped(qs: QuerySet, keys: list[str]) -> dict[tuple, Cell]:
+    """{(key values…, year): Cell} with COUNT of budgeted projects and SUM of budgets per group.
+
+    A project counts in a year when its budget that year is > 0 (the ผ.01 rule).
+    """
+    rows = (
+        qs.values(*keys, "year")
+        .annotate(n=Count("id", filter=Q(amount__gt=0)), s=Sum("amount"))
+        .order_by()
+    )
+    return {
+        tuple(r[k] for k in keys) + (r["year"],): Cell(r["n"], r["s"] or Decimal(0)) for r in rows
+    }
+
+
+def _cells(grouped: dict[tuple, Cell], key: tuple, years: list[int]) -> tuple[list[Cell], Cell]:
+    cells = [grouped.get(key + (y,), Cell()) for y in years]
+    total = Cell(sum(c.count for c in cells), sum((c.amount for c in cells), Decimal(0)))
+    return cells, total
+
+
+def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
+    """ผ.01: per strategy → tactic → program, projects and budget for each year and 5 years."""
+    years = plan.years
+    base = budgets_as_of(plan, seq)
+    s_key, t_key, p_key = "version__strategy_id", "version__tactic_id", "version__program_id"
+    by_program = _grouped(base, [s_key, t_key, p_key])
+    by_tactic = _grouped(base, [s_key, t_key])
+    by_strategy = _grouped(base, [s_key])
+    overall = _grouped(base, [])
+    strategies = list(Strategy.objects.filter(plan=plan).order_by("number"))
+    tactics = list(Tactic.objects.filter(strategy__plan=plan).order_by("number"))
+    programs = {p.id: p for p in Program.objects.all()}
+
+    summary = PlanSummary(plan=plan, years=years)
+    for s in strategies:
+        cells, total = _cells(by_strategy, (s.id,), years)
+        summary.rows.append(
+            SummaryRow("strategy", f"ยุทธศาสตร์ที่ {s.number} {s.name}", cells, total, s.id)
+        )
+        tactic_ids = [t.id for t in tactics if t.strategy_id == s.id]
+        if any(k[1] is None for k in by_tactic if k[0] == s.id):
+            tactic_ids.append(None)
+        for t_id in tactic_ids:
+            keys = sorted(
+                {k[2] for k in by_program if k[0] == s.id and k[1] == t_id},
+                key=lambda pid: (programs[pid].order, pid),
+            )
+            if t_id is not None:
+                t = next(t for t in tactics if t.id == t_id)
+                cells, total = _cells(by_tactic, (s.id, t_id), years)
+                summary.rows.append(
+                    SummaryRow(
+                        "tactic", f"กลยุทธ์ที่ {s.number}.{t.number} {t.name}", cells, total, s.id
+                    )
+                )
+            for pid in keys:
+                cells, total = _cells(by_program, (s.id, t_id, pid), years)
+                summary.rows.append(SummaryRow("program", programs[pid].name, cells, total, s.id))
+    cells, total = _cells(overall, (), years)
+    summary.rows.append(SummaryRow("total", "รวม", cells, total))
+    return summary
+
+
+# -- editions ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DiffEntry:
+    kind: str  # "added" | "removed" | "changed"
+    before: ProjectVersion | None
+    after: ProjectVersion | None
+    fields: list[str] = field(default_factory=list)
+
+
+DIFF_FIELDS = [
+    "name",
+    "strategy_id",
+    "tactic_id",
+    "program_id",
+    "objective",
+    "target",
+    "kpi",
+    "expected_result",
+    "responsible_unit",
+    "form",
+    "location",
+]
+
+
+def edition_diff(plan: Plan, seq_a: int, seq_b: int) -> list[DiffEntry]:
+    """What changed in the plan between edition seq_a and edition seq_b."""
+    a = {v.project_id: v for v in project_rows(plan, seq_a)}
+    b = {v.project_id: v for v in project_rows(plan, seq_b)}
+    entries = [DiffEntry("added", None, b[pid]) for pid in b.keys() - a.keys()]
+    entries += [DiffEntry("removed", a[pid], None) for pid in a.keys() - b.keys()]
+    for pid in a.keys() & b.keys():
+        before, after = a[pid], b[pid]
+        if before.pk == after.pk:
+            continue
+        changed = [f for f in DIFF_FIELDS if getattr(before, f) != getattr(after, f)]
+        if _budget_map(before) != _budget_map(after):
+            changed.append("budgets")
+        if changed:
+            entries.append(DiffEntry("changed", before, after, changed))
+    order = {"added": 0, "changed": 1, "removed": 2}
+    entries.sort(
+        key=lambda e: (
+            order[e.kind],
+            (e.after or e.before).strategy.number,
+            (e.after or e.before).seq_no,
+        )
+    )
+    return entries
+
+
+def _budget_map(version: ProjectVersion) -> dict[int, Decimal]:
+    return {b.year: b.amount for b in version.budgets.all()}
+
+
+def editions_with_counts(plan: Plan) -> QuerySet[Edition]:
+    return (
+        Edition.objects.filter(plan=plan)
+        .annotate(
+            n_versions=Count("versions", filter=Q(versions__removed=False)),
+            n_removed=Count("versions", filter=Q(versions__removed=True)),
+        )
+        .order_by("seq")
+    )
+
+
+def project_history(project: Project) -> QuerySet[ProjectVersion]:
+    return (
+        ProjectVersion.objects.filter(project=project)
+        .select_related("edition", "strategy", "tactic", "program")
+        .prefetch_related("budgets")
+        .order_by("valid_from_seq")
+    )

@@ -1,0 +1,480 @@
+"""Every write to plans goes through these functions (views, import, commands, demo seeding)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+
+from orgs.models import Division, Organization
+from plans.models import (
+    ActionPlan,
+    ActionPlanItem,
+    BudgetLine,
+    BudgetOrdinance,
+    Edition,
+    EditionKind,
+    EditionStatus,
+    Plan,
+    Program,
+    Project,
+    ProjectBudget,
+    ProjectForm,
+    ProjectVersion,
+    Strategy,
+    Tactic,
+)
+from plans.models.action import mask_from_months
+from plans.selectors import approved_seq_on, version_current
+
+
+@dataclass
+class ProjectData:
+    """The content of one ผ.02 row."""
+
+    strategy: Strategy
+    program: Program
+    name: str
+    tactic: Tactic | None = None
+    objective: str = ""
+    target: str = ""
+    kpi: str = ""
+    expected_result: str = ""
+    division: Division | None = None
+    responsible_unit: str = ""
+    form: str = ProjectForm.P02
+    location: str = ""
+    seq_no: int = 0
+    budgets: dict[int, Decimal] = field(default_factory=dict)
+
+    def version_fields(self) -> dict:
+        return {
+            "strategy": self.strategy,
+            "tactic": self.tactic,
+            "program": self.program,
+            "name": self.name.strip(),
+            "objective": self.objective,
+            "target": self.target,
+            "kpi": self.kpi,
+            "expected_result": self.expected_result,
+            "division": self.division,
+            "responsible_unit": self.responsible_unit
+            or (self.division.name if self.division else ""),
+            "form": self.form,
+            "location": self.location,
+            "seq_no": self.seq_no,
+        }
+
+
+# -- framework ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    org: Organization,
+    start_year: int,
+    end_year: int,
+    title: str = "",
+    vision: str = "",
+    acting_user=None,
+) -> Plan:
+    plan = Plan(
+        org=org,
+        start_year=start_year,
+        end_year=end_year,
+        vision=vision,
+        title=title or f"แผนพัฒนาท้องถิ่น (พ.ศ. {start_year} – {end_year})",
+    )
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def strategy_create(*, plan: Plan, number: int, name: str, acting_user=None) -> Strategy:
+    strategy = Strategy(plan=plan, number=number, name=name.strip())
+    strategy.full_clean()
+    strategy.save()
+    return strategy
+
+
+@transaction.atomic
+def tactic_create(*, strategy: Strategy, number: int, name: str, acting_user=None) -> Tactic:
+    tactic = Tactic(strategy=strategy, number=number, name=name.strip())
+    tactic.full_clean()
+    tactic.save()
+    return tactic
+
+
+def division_for(org: Organization, name: str) -> Division | None:
+    name = " ".join((name or "").split())
+    if not name:
+        return None
+    division, _ = Division.objects.get_or_create(org=org, name=name)
+    return division
+
+
+# -- editions ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def edition_create(
+    *,
+    plan: Plan,
+    kind: str,
+    number: int | None = None,
+    year: int | None = None,
+    note: str = "",
+    acting_user=None,
+) -> Edition:
+    editions = Edition.objects.select_for_update().filter(plan=plan)
+    if editions.filter(status=EditionStatus.DRAFT).exists():
+        raise ValidationError("มีฉบับร่างที่ยังไม่อนุมัติอยู่แล้ว ต้องอนุมัติหรือยกเลิกฉบับร่างนั้นก่อน")
+    has_any = editions.exists()
+    if kind == EditionKind.ORIGINAL and has_any:
+        raise ValidationError("แผนนี้มีฉบับเดิมแล้ว ให้จัดทำเป็นฉบับทบทวน เพิ่มเติม เปลี่ยนแปลง หรือแก้ไข")
+    if kind != EditionKind.ORIGINAL and not has_any:
+        raise ValidationError("ต้องมีแผนฉบับเดิมก่อน จึงจะจัดทำฉบับทบทวน/เพิ่มเติม/เปลี่ยนแปลง/แก้ไขได้")
+    seq = (editions.aggregate(m=Max("seq"))["m"] or 0) + 1
+    edition = Edition(plan=plan, seq=seq, kind=kind, number=number, year=year, note=note)
+    edition.full_clean()
+    edition.save()
+    return edition
+
+
+@transaction.atomic
+def edition_approve(
+    *,
+    edition: Edition,
+    approved_on: dt.date,
+    approver: str = "",
+    announced_on: dt.date | None = None,
+    meeting_on: dt.date | None = None,
+    acting_user=None,
+) -> Edition:
+    if announced_on and approved_on and announced_on < approved_on:
+        raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
+    updated = Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT).update(
+        status=EditionStatus.APPROVED,
+        approved_on=approved_on,
+        approver=approver,
+        announced_on=announced_on,
+        meeting_on=meeting_on,
+    )
+    if updated != 1:
+        raise ValidationError("ฉบับนี้ได้รับอนุมัติไปแล้ว")
+    edition.refresh_from_db()
+    return edition
+
+
+@transaction.atomic
+def edition_discard(*, edition: Edition, acting_user=None) -> None:
+    """Drop a draft edition and everything it changed, reopening the versions it had closed."""
+    if edition.is_approved:
+        raise ValidationError("ฉบับที่อนุมัติแล้วยกเลิกไม่ได้")
+    ProjectVersion.objects.filter(plan=edition.plan, valid_until_seq=edition.seq).update(
+        valid_until_seq=None
+    )
+    ProjectVersion.objects.filter(edition=edition).delete()
+    Project.objects.filter(created_in=edition).delete()
+    edition.delete()
+
+
+def _require_draft(edition: Edition) -> None:
+    if edition.is_approved:
+        raise ValidationError(f"“{edition.label}” อนุมัติแล้ว แก้ไขไม่ได้ ให้จัดทำฉบับใหม่")
+
+
+def _check_data(plan: Plan, data: ProjectData) -> None:
+    errors = {}
+    if not data.name.strip():
+        errors["name"] = "ต้องระบุชื่อโครงการ"
+    if data.strategy.plan_id != plan.id:
+        errors["strategy"] = "ยุทธศาสตร์ไม่อยู่ในแผนนี้"
+    if data.tactic and data.tactic.strategy_id != data.strategy.id:
+        errors["tactic"] = "กลยุทธ์ไม่อยู่ภายใต้ยุทธศาสตร์ที่เลือก"
+    if data.division and data.division.org_id != plan.org_id:
+        errors["division"] = "หน่วยงานไม่อยู่ในองค์กรนี้"
+    years = set(plan.years)
+    for year, amount in data.budgets.items():
+        if year not in years:
+            errors["budgets"] = f"ปี {year} อยู่นอกช่วงของแผน ({plan.start_year}–{plan.end_year})"
+        elif amount < 0:
+            errors["budgets"] = f"งบประมาณปี {year} ติดลบไม่ได้"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _budget_rows(version: ProjectVersion, budgets: dict[int, Decimal], years: list[int]):
+    return [
+        ProjectBudget(version=version, year=y, amount=budgets.get(y, Decimal(0))) for y in years
+    ]
+
+
+@transaction.atomic
+def projects_bulk_add(
+    *, edition: Edition, rows: list[ProjectData], acting_user=None
+) -> list[ProjectVersion]:
+    """Add new projects to a draft edition (used by the form and, in bulk, by the import)."""
+    _require_draft(edition)
+    plan = edition.plan
+    for data in rows:
+        _check_data(plan, data)
+    projects = Project.objects.bulk_create([Project(plan=plan, created_in=edition) for _ in rows])
+    versions = ProjectVersion.objects.bulk_create(
+        [
+            ProjectVersion(
+                project=p,
+                plan=plan,
+                edition=edition,
+                valid_from_seq=edition.seq,
+                **d.version_fields(),
+            )
+            for p, d in zip(projects, rows, strict=True)
+        ]
+    )
+    years = plan.years
+    ProjectBudget.objects.bulk_create(
+        [b for v, d in zip(versions, rows, strict=True) for b in _budget_rows(v, d.budgets, years)]
+    )
+    return versions
+
+
+def project_add(*, edition: Edition, data: ProjectData, acting_user=None) -> ProjectVersion:
+    return projects_bulk_add(edition=edition, rows=[data], acting_user=acting_user)[0]
+
+
+@transaction.atomic
+def project_change(
+    *,
+    project: Project,
+    edition: Edition,
+    data: ProjectData,
+    expected_revision: int | None = None,
+    acting_user=None,
+) -> ProjectVersion:
+    """Change a project in a draft edition. A stale form (someone saved first) is refused."""
+    _require_draft(edition)
+    _check_data(project.plan, data)
+    current = version_current(project, edition.seq)
+    if current is None:
+        raise ValidationError("โครงการนี้ไม่อยู่ในแผนแล้ว")
+    if expected_revision is not None and current.revision != expected_revision:
+        raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดก่อนแก้ไข")
+    if current.edition_id == edition.id:
+        fields = data.version_fields()
+        updated = ProjectVersion.objects.filter(pk=current.pk, revision=current.revision).update(
+            revision=current.revision + 1, **fields
+        )
+        if updated != 1:
+            raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
+        ProjectBudget.objects.filter(version=current).delete()
+        ProjectBudget.objects.bulk_create(_budget_rows(current, data.budgets, project.plan.years))
+        current.refresh_from_db()
+        return current
+    closed = ProjectVersion.objects.filter(pk=current.pk, valid_until_seq__isnull=True).update(
+        valid_until_seq=edition.seq
+    )
+    if closed != 1:
+        raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
+    version = ProjectVersion(
+        project=project,
+        plan=project.plan,
+        edition=edition,
+        valid_from_seq=edition.seq,
+        **data.version_fields(),
+    )
+    version.save()
+    ProjectBudget.objects.bulk_create(_budget_rows(version, data.budgets, project.plan.years))
+    return version
+
+
+@transaction.atomic
+def project_remove(*, project: Project, edition: Edition, acting_user=None) -> None:
+    _require_draft(edition)
+    current = version_current(project, edition.seq)
+    if current is None:
+        raise ValidationError("โครงการนี้ไม่อยู่ในแผนแล้ว")
+    if current.edition_id == edition.id and project.created_in_id == edition.id:
+        project.delete()  # added and removed within the same draft: nothing to remember
+        return
+    ProjectVersion.objects.filter(pk=current.pk).update(valid_until_seq=edition.seq)
+    marker = ProjectVersion(
+        project=project,
+        plan=project.plan,
+        edition=edition,
+        valid_from_seq=edition.seq,
+        removed=True,
+        strategy_id=current.strategy_id,
+        tactic_id=current.tactic_id,
+        program_id=current.program_id,
+        name=current.name,
+        responsible_unit=current.responsible_unit,
+        division_id=current.division_id,
+        form=current.form,
+        seq_no=current.seq_no,
+    )
+    marker.save()
+
+
+# -- budget and action plan --------------------------------------------------------------------
+
+
+@transaction.atomic
+def ordinance_create(
+    *,
+    org: Organization,
+    fiscal_year: int,
+    kind: str,
+    number: int = 1,
+    council_approved_on: dt.date | None = None,
+    promulgated_on: dt.date | None = None,
+    acting_user=None,
+) -> BudgetOrdinance:
+    ordinance = BudgetOrdinance(
+        org=org,
+        fiscal_year=fiscal_year,
+        kind=kind,
+        number=number,
+        council_approved_on=council_approved_on,
+        promulgated_on=promulgated_on,
+    )
+    ordinance.full_clean()
+    ordinance.save()
+    return ordinance
+
+
+def check_project_budgetable(project: Project, fiscal_year: int, on: dt.date | None) -> None:
+    """A project must be in the plan, as of an approved edition, before it can be budgeted."""
+    plan = project.plan
+    if not plan.start_year <= fiscal_year <= plan.end_year:
+        raise ValidationError(
+            f"ปีงบประมาณ {fiscal_year} อยู่นอกช่วงของ{plan.title} จึงตั้งงบประมาณโครงการนี้ไม่ได้"
+        )
+    seq = approved_seq_on(plan, on)
+    in_plan = (
+        seq is not None
+        and ProjectVersion.objects.filter(
+            Q(valid_until_seq__isnull=True) | Q(valid_until_seq__gt=seq),
+            project=project,
+            removed=False,
+            valid_from_seq__lte=seq,
+        ).exists()
+    )
+    if not in_plan:
+        name = (
+            ProjectVersion.objects.filter(project=project)
+            .order_by("-valid_from_seq")
+            .values_list("name", flat=True)
+            .first()
+        )
+        raise ValidationError(
+            f"โครงการ “{name}” ยังไม่อยู่ในแผนพัฒนาท้องถิ่นฉบับที่อนุมัติแล้ว"
+            " จึงตั้งงบประมาณไม่ได้ ต้องเพิ่มเติมหรือเปลี่ยนแปลงแผนและอนุมัติก่อน"
+        )
+
+
+@transaction.atomic
+def budget_line_add(
+    *,
+    ordinance: BudgetOrdinance,
+    project: Project,
+    amount: Decimal,
+    source: str | None = None,
+    item: str = "",
+    acting_user=None,
+) -> BudgetLine:
+    if project.plan.org_id != ordinance.org_id:
+        raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
+    check_project_budgetable(project, ordinance.fiscal_year, ordinance.promulgated_on)
+    line = BudgetLine(
+        ordinance=ordinance,
+        project=project,
+        amount=amount,
+        item=item,
+        source=source or _default_source(ordinance.kind),
+    )
+    line.full_clean()
+    line.save()
+    return line
+
+
+def _default_source(kind: str) -> str:
+    return {
+        "annual": "annual",
+        "supplementary": "supplementary",
+        "accumulated": "accumulated",
+        "subsidy": "specific_subsidy",
+    }.get(kind, "other_agency")
+
+
+@transaction.atomic
+def action_plan_create(
+    *,
+    org: Organization,
+    fiscal_year: int,
+    amendment: int = 0,
+    approved_on: dt.date | None = None,
+    announced_on: dt.date | None = None,
+    acting_user=None,
+) -> ActionPlan:
+    action_plan = ActionPlan(
+        org=org,
+        fiscal_year=fiscal_year,
+        amendment=amendment,
+        approved_on=approved_on,
+        announced_on=announced_on,
+    )
+    action_plan.full_clean()
+    action_plan.save()
+    return action_plan
+
+
+@transaction.atomic
+def action_item_add(
+    *,
+    action_plan: ActionPlan,
+    name: str,
+    amount: Decimal,
+    months: list[int],
+    budget_line: BudgetLine | None = None,
+    project: Project | None = None,
+    other_agency: str = "",
+    activity: str = "",
+    place: str = "",
+    responsible_unit: str = "",
+    seq_no: int = 0,
+    acting_user=None,
+) -> ActionPlanItem:
+    if budget_line is not None:
+        if budget_line.ordinance.org_id != action_plan.org_id:
+            raise ValidationError("รายการงบประมาณไม่ใช่ขององค์กรนี้")
+        if budget_line.ordinance.fiscal_year != action_plan.fiscal_year:
+            raise ValidationError("รายการงบประมาณเป็นของปีงบประมาณอื่น")
+        project = project or budget_line.project
+    if project is not None and project.plan.org_id != action_plan.org_id:
+        raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
+    if project is None and not other_agency.strip():
+        raise ValidationError("ต้องเลือกโครงการในแผน หรือระบุหน่วยงานอื่นที่ดำเนินการ")
+    if not months:
+        raise ValidationError({"months": "ต้องระบุเดือนที่ดำเนินการอย่างน้อยหนึ่งเดือน"})
+    item = ActionPlanItem(
+        action_plan=action_plan,
+        project=project,
+        budget_line=budget_line,
+        other_agency=other_agency,
+        name=name,
+        activity=activity,
+        amount=amount,
+        place=place,
+        responsible_unit=responsible_unit,
+        months=mask_from_months(months),
+        last_month=max(months),
+        seq_no=seq_no,
+    )
+    item.full_clean()
+    item.save()
+    return item

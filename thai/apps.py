@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ThaiConfig(AppConfig):
+    name = "thai"
+    verbose_name = "Thai helpers"

@@ -1,0 +1,64 @@
+"""Buddhist-era dates and the Thai fiscal year (1 Oct – 30 Sep, named by its ending BE year)."""
+
+import datetime as dt
+
+BE_OFFSET = 543
+
+MONTHS = [
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+]  # fmt: skip
+MONTHS_SHORT = [
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+]  # fmt: skip
+# Calendar months of a fiscal year in order: ต.ค. พ.ย. ธ.ค. ม.ค. … ก.ย.
+FISCAL_MONTHS = [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+QUARTER_LABELS = {
+    1: "ไตรมาสที่ 1 (ต.ค.–ธ.ค.)",
+    2: "ไตรมาสที่ 2 (ม.ค.–มี.ค.)",
+    3: "ไตรมาสที่ 3 (เม.ย.–มิ.ย.)",
+    4: "ไตรมาสที่ 4 (ก.ค.–ก.ย.)",
+}
+
+
+def be_year(ce_year: int) -> int:
+    return ce_year + BE_OFFSET
+
+
+def ce_year(be: int) -> int:
+    return be - BE_OFFSET
+
+
+def thai_date(value: dt.date | None, *, short: bool = False) -> str:
+    """15 มีนาคม 2569, or 15 มี.ค. 69 with short=True."""
+    if value is None:
+        return ""
+    if short:
+        return f"{value.day} {MONTHS_SHORT[value.month - 1]} {str(be_year(value.year))[-2:]}"
+    return f"{value.day} {MONTHS[value.month - 1]} {be_year(value.year)}"
+
+
+def fiscal_year(value: dt.date) -> int:
+    """Buddhist-era fiscal year of a date: 1 Oct 2567 BE belongs to FY2568."""
+    year = be_year(value.year)
+    return year + 1 if value.month >= 10 else year
+
+
+def fiscal_year_bounds(fy: int) -> tuple[dt.date, dt.date]:
+    start_ce = ce_year(fy) - 1
+    return dt.date(start_ce, 10, 1), dt.date(start_ce + 1, 9, 30)
+
+
+def fiscal_month_index(value: dt.date) -> int:
+    """1 for October … 12 for September."""
+    return FISCAL_MONTHS.index(value.month) + 1
+
+
+def fiscal_quarter(value: dt.date) -> int:
+    return (fiscal_month_index(value) - 1) // 3 + 1
+
+
+def fiscal_month_labels(fy: int) -> list[tuple[str, int]]:
+    """(short month name, BE year) for the 12 months of fiscal year fy, Oct first."""
+    return [(MONTHS_SHORT[m - 1], fy - 1 if m >= 10 else fy) for m in FISCAL_MONTHS]

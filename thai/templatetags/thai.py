@@ -1,0 +1,48 @@
+"""Template filters used everywhere: {{ d|thaidate }}, {{ x|baht }}, {{ y|thaidigits }} …"""
+
+import datetime as dt
+
+from django import template
+
+from thai import dates, digits, money
+
+register = template.Library()
+
+
+@register.filter
+def thaidate(value, arg=""):
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return dates.thai_date(value, short=(arg == "short"))
+
+
+@register.filter
+def baht(value, arg=""):
+    """{{ x|baht }} → 1,234.00; {{ x|baht:"0" }} no decimals; {{ x|baht:"-" }} dash for zero."""
+    if value is None or value == "":
+        return ""
+    decimals = 0 if "0" in arg else 2
+    return money.baht(value, decimals=decimals, dash_zero="-" in arg)
+
+
+@register.filter
+def bahtwords(value):
+    return money.baht_words(value or 0)
+
+
+@register.filter
+def thaidigits(value, enabled=True):
+    return digits.thai_digits(value) if enabled else value
+
+
+@register.filter
+def fiscal_year(value):
+    return dates.fiscal_year(value) if value else ""
+
+
+@register.filter
+def percent(value, base):
+    """{{ part|percent:whole }} → '12.50' (two decimals, rounded half-up)."""
+    if not base:
+        return "-"
+    return f"{100 * float(value or 0) / float(base):.2f}"

@@ -1,0 +1,78 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from thai import dates, money
+from thai.digits import arabic_digits, thai_digits
+
+
+def test_it_names_the_fiscal_year_by_its_ending_be_year():
+    assert dates.fiscal_year(dt.date(2024, 9, 30)) == 2567
+    assert dates.fiscal_year(dt.date(2024, 10, 1)) == 2568
+    assert dates.fiscal_year_bounds(2568) == (dt.date(2024, 10, 1), dt.date(2025, 9, 30))
+
+
+def test_it_counts_quarters_from_october():
+    assert [dates.fiscal_quarter(dt.date(2025, m, 1)) for m in (10, 12, 1, 3, 4, 6, 7, 9)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
+    assert dates.fiscal_month_index(dt.date(2025, 10, 5)) == 1
+    assert dates.fiscal_month_index(dt.date(2025, 9, 5)) == 12
+
+
+def test_it_labels_the_month_grid_with_two_be_years():
+    labels = dates.fiscal_month_labels(2568)
+    assert labels[0] == ("ต.ค.", 2567)
+    assert labels[2] == ("ธ.ค.", 2567)
+    assert labels[3] == ("ม.ค.", 2568)
+    assert labels[11] == ("ก.ย.", 2568)
+
+
+def test_it_formats_buddhist_era_dates():
+    assert dates.thai_date(dt.date(2026, 3, 15)) == "15 มีนาคม 2569"
+    assert dates.thai_date(dt.date(2026, 3, 15), short=True) == "15 มี.ค. 69"
+    assert dates.thai_date(None) == ""
+
+
+def test_it_converts_digits_both_ways():
+    assert thai_digits("พ.ศ. 2569 เงิน 1,500.00") == "พ.ศ. ๒๕๖๙ เงิน ๑,๕๐๐.๐๐"
+    assert arabic_digits("๑,๒๓๔") == "1,234"
+
+
+def test_it_formats_baht():
+    assert money.baht(Decimal("1632820")) == "1,632,820.00"
+    assert money.baht(1632820, decimals=0) == "1,632,820"
+    assert money.baht(0, dash_zero=True) == "-"
+    assert money.baht(1500, thai=True) == "๑,๕๐๐.๐๐"
+    assert money.baht_words(1500.25) == "หนึ่งพันห้าร้อยบาทยี่สิบห้าสตางค์"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1,632,820", Decimal("1632820.00")),
+        ("10,500,000.00", Decimal("10500000.00")),
+        ("-", Decimal(0)),
+        ("", Decimal(0)),
+        (None, Decimal(0)),
+        ("๑,๐๐๐", Decimal("1000.00")),
+        (12000.0, Decimal("12000.00")),
+        (" 300,000 บาท ", Decimal("300000.00")),
+    ],
+)
+def test_it_reads_budget_cells_the_way_plans_write_them(raw, expected):
+    assert money.parse_amount(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["ห้าแสน", "12a", "1.2.3", "-500", -1, True, "1e20"])
+def test_it_refuses_what_is_not_an_amount(raw):
+    with pytest.raises(money.AmountError):
+        money.parse_amount(raw)
