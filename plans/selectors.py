@@ -85,7 +85,7 @@ class SummaryRow:
     label: str
     cells: list[Cell]
     total: Cell
-    strategy_id: int | None = None
+    key: tuple = ()
 
 
 @dataclass
@@ -137,7 +137,7 @@ def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     for s in strategies:
         cells, total = _cells(by_strategy, (s.id,), years)
         summary.rows.append(
-            SummaryRow("strategy", f"ยุทธศาสตร์ที่ {s.number} {s.name}", cells, total, s.id)
+            SummaryRow("strategy", f"ยุทธศาสตร์ที่ {s.number} {s.name}", cells, total, (s.id,))
         )
         tactic_ids = [t.id for t in tactics if t.strategy_id == s.id]
         if any(k[1] is None for k in by_tactic if k[0] == s.id):
@@ -152,12 +152,18 @@ def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
                 cells, total = _cells(by_tactic, (s.id, t_id), years)
                 summary.rows.append(
                     SummaryRow(
-                        "tactic", f"กลยุทธ์ที่ {s.number}.{t.number} {t.name}", cells, total, s.id
+                        "tactic",
+                        f"กลยุทธ์ที่ {s.number}.{t.number} {t.name}",
+                        cells,
+                        total,
+                        (s.id, t_id),
                     )
                 )
             for pid in keys:
                 cells, total = _cells(by_program, (s.id, t_id, pid), years)
-                summary.rows.append(SummaryRow("program", programs[pid].name, cells, total, s.id))
+                summary.rows.append(
+                    SummaryRow("program", programs[pid].name, cells, total, (s.id, t_id, pid))
+                )
     cells, total = _cells(overall, (), years)
     summary.rows.append(SummaryRow("total", "รวม", cells, total))
     return summary

@@ -1,2 +1,13 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-urlpatterns: list = []
+from tidtam import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("o/<str:org_code>/", include("plans.urls")),
+    path("o/<str:org_code>/exchange/", include("exchange.urls")),
+    path("o/<str:org_code>/documents/", include("reports.urls")),
+]

@@ -46,3 +46,8 @@ def percent(value, base):
     if not base:
         return "-"
     return f"{100 * float(value or 0) / float(base):.2f}"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "") if mapping else ""

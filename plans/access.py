@@ -1,0 +1,47 @@
+"""Checked getters for plan objects: foreign → 404, readable but not writable → 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from orgs.access import can_write, writable_division_ids
+from orgs.models import Organization
+from plans.models import BudgetOrdinance, Edition, Plan, Project
+from plans.selectors import working_seq
+
+
+def get_plan(org: Organization, plan_id: int | None = None) -> Plan:
+    qs = Plan.objects.filter(org=org)
+    plan = qs.filter(pk=plan_id).first() if plan_id else qs.order_by("-start_year").first()
+    if plan is None:
+        raise Http404("ไม่พบแผนพัฒนาท้องถิ่น")
+    return plan
+
+
+def get_project_for_user(
+    user, org: Organization, project_id: int, *, write: bool = False
+) -> Project:
+    project = Project.objects.select_related("plan").filter(pk=project_id, plan__org=org).first()
+    if project is None:
+        raise Http404("ไม่พบโครงการ")
+    if write and not can_write(user, org):
+        seq = working_seq(project.plan)
+        current = (
+            project.versions.filter(valid_from_seq__lte=seq).order_by("-valid_from_seq").first()
+        )
+        if current is None or current.division_id not in writable_division_ids(user, org):
+            raise PermissionDenied("คุณแก้ไขได้เฉพาะโครงการของหน่วยงานของคุณ")
+    return project
+
+
+def get_edition(plan: Plan, seq: int) -> Edition:
+    edition = Edition.objects.filter(plan=plan, seq=seq).first()
+    if edition is None:
+        raise Http404("ไม่พบฉบับของแผน")
+    return edition
+
+
+def get_ordinance(org: Organization, ordinance_id: int) -> BudgetOrdinance:
+    ordinance = BudgetOrdinance.objects.filter(pk=ordinance_id, org=org).first()
+    if ordinance is None:
+        raise Http404("ไม่พบข้อบัญญัติ")
+    return ordinance

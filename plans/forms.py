@@ -1,0 +1,69 @@
+from django import forms
+
+from plans.models import EditionKind, FundingSource, Program, ProjectForm, Strategy, Tactic
+
+
+class ProjectEditForm(forms.Form):
+    strategy = forms.ModelChoiceField(queryset=Strategy.objects.none(), label="ยุทธศาสตร์")
+    tactic = forms.ModelChoiceField(
+        queryset=Tactic.objects.none(), label="กลยุทธ์/แนวทางการพัฒนา", required=False
+    )
+    program = forms.ModelChoiceField(queryset=Program.objects.all(), label="แผนงาน")
+    name = forms.CharField(label="โครงการ", max_length=500)
+    objective = forms.CharField(label="วัตถุประสงค์", widget=forms.Textarea, required=False)
+    target = forms.CharField(
+        label="เป้าหมาย (ผลผลิตของโครงการ)", widget=forms.Textarea, required=False
+    )
+    kpi = forms.CharField(label="ตัวชี้วัด (KPI)", required=False)
+    expected_result = forms.CharField(label="ผลที่คาดว่าจะได้รับ", widget=forms.Textarea, required=False)
+    responsible_unit = forms.CharField(label="หน่วยงานรับผิดชอบหลัก", max_length=200, required=False)
+    form = forms.ChoiceField(label="แบบ", choices=ProjectForm.choices)
+    location = forms.CharField(label="สถานที่ (หมู่ที่/ชุมชน)", required=False)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["strategy"].queryset = Strategy.objects.filter(plan=plan)
+        self.fields["tactic"].queryset = Tactic.objects.filter(strategy__plan=plan).select_related(
+            "strategy"
+        )
+        for year in plan.years:
+            self.fields[f"budget_{year}"] = forms.DecimalField(
+                label=f"งบประมาณ {year} (บาท)",
+                min_value=0,
+                max_digits=15,
+                decimal_places=2,
+                required=False,
+            )
+
+    def budget_fields(self):
+        return [self[f"budget_{y}"] for y in self.plan.years]
+
+
+class EditionCreateForm(forms.Form):
+    kind = forms.ChoiceField(label="ประเภท", choices=EditionKind.choices)
+    number = forms.IntegerField(label="ครั้งที่", min_value=1, required=False)
+    year = forms.IntegerField(label="ปี พ.ศ.", min_value=2540, max_value=2700, required=False)
+    note = forms.CharField(label="หมายเหตุ", required=False)
+
+
+class EditionApproveForm(forms.Form):
+    approver = forms.CharField(label="ผู้อนุมัติ", max_length=200)
+    meeting_on = forms.DateField(
+        label="วันที่ประชุมพิจารณา", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    approved_on = forms.DateField(label="วันที่อนุมัติ", widget=forms.DateInput(attrs={"type": "date"}))
+    announced_on = forms.DateField(
+        label="วันที่ประกาศใช้", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class BudgetLineForm(forms.Form):
+    ordinance = forms.IntegerField(widget=forms.HiddenInput)
+    project = forms.IntegerField(label="โครงการ (รหัส)")
+    amount = forms.DecimalField(
+        label="งบประมาณ (บาท)", min_value=0, max_digits=15, decimal_places=2
+    )
+    source = forms.ChoiceField(label="แหล่งเงิน", choices=FundingSource.choices)
+    item = forms.CharField(label="รายการ", required=False)

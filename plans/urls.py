@@ -1,0 +1,24 @@
+from django.urls import path
+
+from plans.views import budget, editions, overview, projects
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", overview.overview, name="overview"),
+    path("plan/new/", overview.plan_new, name="plan_new"),
+    path("projects/", projects.project_list, name="projects"),
+    path("projects/new/", projects.project_new, name="project_new"),
+    path("projects/<int:project_id>/", projects.project_detail, name="project"),
+    path("projects/<int:project_id>/edit/", projects.project_edit, name="project_edit"),
+    path("projects/<int:project_id>/remove/", projects.project_remove, name="project_remove"),
+    path("editions/", editions.edition_list, name="editions"),
+    path("editions/compare/", editions.edition_compare, name="edition_compare"),
+    path("editions/<int:seq>/approve/", editions.edition_approve, name="edition_approve"),
+    path("editions/<int:seq>/discard/", editions.edition_discard, name="edition_discard"),
+    path("budget/", budget.budget, name="budget"),
+    path("budget/<int:fy>/", budget.budget, name="budget_year"),
+    path("budget/<int:fy>/lines/new/", budget.budget_line_new, name="budget_line_new"),
+    path("action-plan/", budget.action_plan, name="action_plan"),
+    path("action-plan/<int:fy>/", budget.action_plan, name="action_plan_year"),
+]

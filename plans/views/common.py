@@ -1,0 +1,20 @@
+import datetime as dt
+
+from plans.models import Plan
+from plans.selectors import approved_seq_on, working_seq
+
+
+def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
+    """Which edition a page shows: ?edition=<seq>, ?date=YYYY-MM-DD, ?draft=1; default: latest approved."""
+    if request.GET.get("edition", "").isdigit():
+        return int(request.GET["edition"]), "edition"
+    if request.GET.get("date"):
+        try:
+            on = dt.date.fromisoformat(request.GET["date"])
+        except ValueError:
+            on = None
+        if on:
+            return approved_seq_on(plan, on), "date"
+    if request.GET.get("draft") == "1":
+        return working_seq(plan), "draft"
+    return approved_seq_on(plan), "approved"

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from orgs.access import can_approve, can_write
+from orgs.decorators import org_view
+from plans import services
+from plans.access import get_edition, get_plan
+from plans.forms import EditionApproveForm, EditionCreateForm
+from plans.selectors import edition_diff, editions_with_counts
+
+
+@org_view()
+def edition_list(request, org):
+    plan = get_plan(org)
+    form = EditionCreateForm(request.POST or None)
+    if request.method == "POST":
+        if not can_write(request.user, org):
+            messages.error(request, "คุณไม่มีสิทธิ์สร้างฉบับของแผน")
+        elif form.is_valid():
+            try:
+                edition = services.edition_create(
+                    plan=plan, acting_user=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                messages.error(request, "; ".join(exc.messages))
+            else:
+                messages.success(request, f"สร้างฉบับร่าง “{edition.label}” แล้ว")
+                return redirect("plans:editions", org.code)
+    editions = list(editions_with_counts(plan))
+    return render(
+        request,
+        "plans/editions.html",
+        {
+            "org": org,
+            "plan": plan,
+            "editions": editions,
+            "form": form,
+            "section": "editions",
+            "approve_form": EditionApproveForm(),
+            "can_write": can_write(request.user, org),
+            "can_approve": can_approve(request.user, org),
+        },
+    )
+
+
+@require_POST
+@org_view()
+def edition_approve(request, org, seq):
+    if not can_approve(request.user, org):
+        messages.error(request, "คุณไม่มีสิทธิ์อนุมัติฉบับของแผน")
+        return redirect("plans:editions", org.code)
+    edition = get_edition(get_plan(org), seq)
+    form = EditionApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "กรอกผู้อนุมัติและวันที่อนุมัติให้ครบ")
+        return redirect("plans:editions", org.code)
+    try:
+        services.edition_approve(edition=edition, acting_user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, f"อนุมัติ “{edition.label}” แล้ว")
+    return redirect("plans:editions", org.code)
+
+
+@require_POST
+@org_view(write=True)
+def edition_discard(request, org, seq):
+    edition = get_edition(get_plan(org), seq)
+    try:
+        services.edition_discard(edition=edition, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, f"ยกเลิกฉบับร่าง “{edition.label}” แล้ว")
+    return redirect("plans:editions", org.code)
+
+
+@org_view()
+def edition_compare(request, org):
+    plan = get_plan(org)
+    editions = list(editions_with_counts(plan))
+    seqs = [e.seq for e in editions]
+    a = (
+        int(request.GET["a"])
+        if request.GET.get("a", "").isdigit()
+        else (seqs[-2] if len(seqs) > 1 else None)
+    )
+    b = (
+        int(request.GET["b"])
+        if request.GET.get("b", "").isdigit()
+        else (seqs[-1] if seqs else None)
+    )
+    entries = edition_diff(plan, a, b) if a and b else []
+    return render(
+        request,
+        "plans/edition_diff.html",
+        {
+            "org": org,
+            "plan": plan,
+            "editions": editions,
+            "a": a,
+            "b": b,
+            "entries": entries,
+            "section": "editions",
+            "years": plan.years,
+        },
+    )

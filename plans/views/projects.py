@@ -1,0 +1,214 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from orgs.access import can_write, writable_division_ids
+from orgs.decorators import org_view
+from plans import services
+from plans.access import get_plan, get_project_for_user
+from plans.forms import ProjectEditForm
+from plans.models import Strategy
+from plans.selectors import (
+    draft_edition,
+    project_history,
+    project_rows,
+    version_current,
+    working_seq,
+)
+from plans.services import ProjectData
+from plans.views.common import resolve_seq
+
+PAGE_SIZE = 50
+
+
+@org_view()
+def project_list(request, org):
+    plan = get_plan(org)
+    seq, mode = resolve_seq(request, plan)
+    rows = project_rows(plan, seq)
+    strategy = request.GET.get("strategy", "")
+    if strategy.isdigit():
+        rows = rows.filter(strategy__number=int(strategy))
+    q = request.GET.get("q", "").strip()
+    if q:
+        rows = rows.filter(
+            Q(name__icontains=q) | Q(location__icontains=q) | Q(responsible_unit__icontains=q)
+        )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "plans/project_list.html",
+        {
+            "org": org,
+            "plan": plan,
+            "page": page,
+            "seq": seq,
+            "mode": mode,
+            "section": "projects",
+            "strategies": Strategy.objects.filter(plan=plan),
+            "strategy": strategy,
+            "q": q,
+            "params": params.urlencode(),
+            "can_write": can_write(request.user, org),
+            "draft": draft_edition(plan),
+        },
+    )
+
+
+@org_view()
+def project_detail(request, org, project_id):
+    project = get_project_for_user(request.user, org, project_id)
+    history = list(project_history(project))
+    may_edit = can_write(request.user, org) or (
+        history and history[-1].division_id in writable_division_ids(request.user, org)
+    )
+    return render(
+        request,
+        "plans/project_detail.html",
+        {
+            "org": org,
+            "plan": project.plan,
+            "project": project,
+            "history": history,
+            "current": next((v for v in reversed(history) if not v.removed), None),
+            "draft": draft_edition(project.plan),
+            "section": "projects",
+            "may_edit": may_edit,
+        },
+    )
+
+
+def _data_from(form) -> ProjectData:
+    cd = form.cleaned_data
+    return ProjectData(
+        strategy=cd["strategy"],
+        tactic=cd["tactic"],
+        program=cd["program"],
+        name=cd["name"],
+        objective=cd["objective"],
+        target=cd["target"],
+        kpi=cd["kpi"],
+        expected_result=cd["expected_result"],
+        responsible_unit=cd["responsible_unit"],
+        form=cd["form"],
+        location=cd["location"],
+        budgets={y: cd[f"budget_{y}"] or 0 for y in form.plan.years},
+    )
+
+
+def _initial(version) -> dict:
+    initial = {
+        f: getattr(version, f)
+        for f in (
+            "name",
+            "objective",
+            "target",
+            "kpi",
+            "expected_result",
+            "responsible_unit",
+            "form",
+            "location",
+            "revision",
+        )
+    }
+    initial.update(
+        strategy=version.strategy_id, tactic=version.tactic_id, program=version.program_id
+    )
+    initial.update({f"budget_{b.year}": b.amount for b in version.budgets.all()})
+    return initial
+
+
+@org_view()
+def project_edit(request, org, project_id):
+    project = get_project_for_user(request.user, org, project_id, write=True)
+    plan = project.plan
+    draft = draft_edition(plan)
+    current = version_current(project, working_seq(plan))
+    if draft is None:
+        messages.error(
+            request, "การแก้ไขโครงการต้องทำในฉบับร่าง (เปลี่ยนแปลง/แก้ไข) — สร้างฉบับร่างก่อนที่หน้า “ฉบับของแผน”"
+        )
+        return redirect("plans:project", org.code, project.pk)
+    form = ProjectEditForm(
+        request.POST or None, plan=plan, initial=_initial(current) if current else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_change(
+                project=project,
+                edition=draft,
+                data=_data_from(form),
+                expected_revision=form.cleaned_data["revision"],
+                acting_user=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"บันทึกการแก้ไขในฉบับ “{draft.label}” แล้ว")
+            return redirect("plans:project", org.code, project.pk)
+    return render(
+        request,
+        "plans/project_form.html",
+        {
+            "org": org,
+            "plan": plan,
+            "form": form,
+            "project": project,
+            "draft": draft,
+            "section": "projects",
+        },
+    )
+
+
+@org_view(write=True)
+def project_new(request, org):
+    plan = get_plan(org)
+    draft = draft_edition(plan)
+    if draft is None:
+        messages.error(
+            request, "การเพิ่มโครงการต้องทำในฉบับร่าง (เพิ่มเติม) — สร้างฉบับร่างก่อนที่หน้า “ฉบับของแผน”"
+        )
+        return redirect("plans:editions", org.code)
+    form = ProjectEditForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.project_add(
+                edition=draft, data=_data_from(form), acting_user=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"เพิ่มโครงการในฉบับ “{draft.label}” แล้ว")
+            return redirect("plans:project", org.code, version.project_id)
+    return render(
+        request,
+        "plans/project_form.html",
+        {
+            "org": org,
+            "plan": plan,
+            "form": form,
+            "draft": draft,
+            "section": "projects",
+        },
+    )
+
+
+@require_POST
+@org_view(write=True)
+def project_remove(request, org, project_id):
+    project = get_project_for_user(request.user, org, project_id, write=True)
+    draft = draft_edition(project.plan)
+    try:
+        if draft is None:
+            raise ValidationError("ต้องมีฉบับร่างก่อนจึงจะตัดโครงการออกจากแผนได้")
+        services.project_remove(project=project, edition=draft, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect("plans:project", org.code, project.pk)
+    messages.success(request, f"ตัดโครงการออกจากแผนในฉบับ “{draft.label}” แล้ว")
+    return redirect("plans:projects", org.code)

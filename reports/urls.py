@@ -1,0 +1,13 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("p01.<str:fmt>", views.p01, name="p01"),
+    path("p02.<str:fmt>", views.p02, name="p02"),
+    path("action-plan/<int:fy>/pd01.<str:fmt>", views.pd01, name="pd01"),
+    path("action-plan/<int:fy>/pd02.<str:fmt>", views.pd02, name="pd02"),
+]

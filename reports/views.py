@@ -1,0 +1,81 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from orgs.decorators import org_view
+from plans.access import get_plan
+from plans.models import ActionPlan
+from plans.views.common import resolve_seq
+from reports import documents
+
+
+def _file(result) -> HttpResponse:
+    filename, content_type, data = result
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+def _fmt(fmt: str) -> str:
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
+    return fmt
+
+
+@org_view()
+def index(request, org):
+    plan = get_plan(org)
+    action_plans = ActionPlan.objects.filter(org=org).order_by("fiscal_year", "amendment")
+    return render(
+        request,
+        "reports/index.html",
+        {"org": org, "plan": plan, "action_plans": action_plans, "section": "reports"},
+    )
+
+
+@org_view()
+def p01(request, org, fmt):
+    plan = get_plan(org)
+    seq, _ = resolve_seq(request, plan)
+    return _file(
+        documents.p01(plan, seq, _fmt(fmt), thai_digits=request.GET.get("digits") == "thai")
+    )
+
+
+@org_view()
+def p02(request, org, fmt):
+    plan = get_plan(org)
+    seq, _ = resolve_seq(request, plan)
+    return _file(
+        documents.p02(plan, seq, _fmt(fmt), thai_digits=request.GET.get("digits") == "thai")
+    )
+
+
+def _action_plan(org, fy) -> ActionPlan:
+    ap = ActionPlan.objects.filter(org=org, fiscal_year=fy).order_by("-amendment").first()
+    if ap is None:
+        raise Http404("ไม่พบแผนการดำเนินงาน")
+    return ap
+
+
+@org_view()
+def pd01(request, org, fy, fmt):
+    return _file(
+        documents.pd01(
+            _action_plan(org, fy), _fmt(fmt), thai_digits=request.GET.get("digits") == "thai"
+        )
+    )
+
+
+@org_view()
+def pd02(request, org, fy, fmt):
+    return _file(
+        documents.pd02(
+            _action_plan(org, fy), _fmt(fmt), thai_digits=request.GET.get("digits") == "thai"
+        )
+    )
