@@ -9,6 +9,8 @@ _NUM = r"([0-9]+)"
 
 
 def norm(text: object) -> str:
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)  # spreadsheet numbers come back as floats: 1.0 means "1"
     return " ".join(arabic_digits(str(text or "")).split())
 
 

@@ -67,8 +67,8 @@ def _project_names(org, project_ids) -> dict[int, str]:
     return dict(rows)
 
 
-@require_POST
 @org_view(write=True)
+@require_POST
 def budget_line_new(request, org, fy):
     form = BudgetLineForm(request.POST)
     if not form.is_valid():

@@ -45,8 +45,8 @@ def edition_list(request, org):
     )
 
 
-@require_POST
 @org_view()
+@require_POST
 def edition_approve(request, org, seq):
     if not can_approve(request.user, org):
         messages.error(request, "คุณไม่มีสิทธิ์อนุมัติฉบับของแผน")
@@ -65,8 +65,8 @@ def edition_approve(request, org, seq):
     return redirect("plans:editions", org.code)
 
 
-@require_POST
 @org_view(write=True)
+@require_POST
 def edition_discard(request, org, seq):
     edition = get_edition(get_plan(org), seq)
     try:

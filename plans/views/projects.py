@@ -198,8 +198,8 @@ def project_new(request, org):
     )
 
 
-@require_POST
 @org_view(write=True)
+@require_POST
 def project_remove(request, org, project_id):
     project = get_project_for_user(request.user, org, project_id, write=True)
     draft = draft_edition(project.plan)

@@ -1,0 +1,80 @@
+"""Every org-scoped URL, generated from the URL conf, answers 404 to users of other orgs."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+SAMPLE = {"seq": 1, "fy": 2568, "fmt": "pdf", "token": "0" * 32}
+
+
+def org_urls():
+    """(name, kwargs names) of every pattern under /o/<org_code>/, found by walking the resolver."""
+    found = []
+
+    def walk(patterns, prefix, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = p.namespace or namespace
+                walk(p.url_patterns, prefix + str(p.pattern), ns)
+            elif isinstance(p, URLPattern) and "org_code" in prefix + str(p.pattern):
+                found.append((f"{namespace}:{p.name}", list(p.pattern.converters) + ["org_code"]))
+
+    walk(get_resolver().url_patterns, "", None)
+    return found
+
+
+def url_for(name, keys, org_code, project_id):
+    values = {**SAMPLE, "org_code": org_code, "project_id": project_id}
+    return reverse(name, kwargs={k: values[k] for k in set(keys)})
+
+
+def test_it_finds_the_org_scoped_urls():
+    names = {n for n, _ in org_urls()}
+    assert {"plans:overview", "plans:project", "exchange:import", "reports:p01"} <= names
+    assert len(names) >= 20
+
+
+@pytest.mark.parametrize("who", ["bob", "olga"])
+def test_it_answers_404_on_every_url_of_a_foreign_org(client, cast, plan_a, who):
+    client.force_login(getattr(cast, who))
+    project_id = plan_a.projects_[0].pk
+    for name, keys in org_urls():
+        url = url_for(name, keys, cast.a.code, project_id)
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 404, f"{method.__name__.upper()} {url} → {response.status_code}"
+
+
+def test_it_hides_a_projects_existence_behind_another_orgs_code(client, cast, plan_a):
+    """Bob uses his own org's code with org A's project id: still 404."""
+    from plans.services import plan_create
+
+    plan_create(org=cast.b, start_year=2566, end_year=2570)
+    client.force_login(cast.bob)
+    url = reverse("plans:project", kwargs={"org_code": cast.b.code, "project_id": plan_a.projects_[0].pk})
+    assert client.get(url).status_code == 404
+
+
+def test_it_lets_the_provincial_analyst_read_but_not_write(client, cast, plan_a):
+    client.force_login(cast.pat)
+    assert client.get(reverse("plans:overview", args=[cast.a.code])).status_code == 200
+    assert client.get(reverse("exchange:import", args=[cast.a.code])).status_code == 403
+    client.force_login(cast.olga)
+    assert client.get(reverse("plans:overview", args=[cast.a.code])).status_code == 404
+
+
+def test_it_sends_anonymous_users_to_login(client, cast):
+    response = client.get(reverse("plans:overview", args=[cast.a.code]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_it_limits_a_division_head_to_own_division_projects(client, cast, plan_a):
+    from plans import services
+
+    services.edition_create(plan=plan_a, kind="change", number=1, year=2567)
+    client.force_login(cast.dana)
+    own, other = plan_a.projects_[0], plan_a.projects_[1]  # first is กองช่าง's, second has no division
+    assert client.get(reverse("plans:project_edit", args=[cast.a.code, own.pk])).status_code == 200
+    assert client.get(reverse("plans:project_edit", args=[cast.a.code, other.pk])).status_code == 403
+    client.force_login(cast.carl)
+    assert client.get(reverse("plans:project_edit", args=[cast.a.code, own.pk])).status_code == 403
