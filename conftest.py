@@ -7,11 +7,21 @@ from decimal import Decimal
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Django ORM + Playwright sync API (tests only)
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Django ORM + Playwright sync API (tests only)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +38,19 @@ def browser_context_args(browser_context_args):
 def _media(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.DEBUG = False
+
+
+def _reference_lists():
+    """Transactional (browser) tests flush tables, data-migration rows included: reload them."""
+    import importlib
+
+    from django.apps import apps
+
+    from plans.models import Program
+
+    if not Program.objects.exists():
+        importlib.import_module("plans.migrations.0002_reference_lists").load(apps, None)
 
 
 class Cast:
@@ -42,18 +65,30 @@ def cast(db):
     from orgs.models import Division, Membership, Organization, Province, Role
 
     User = get_user_model()
+    _reference_lists()
     c = Cast()
     korat = Province.objects.create(code="30", name="นครราชสีมา")
     other = Province.objects.create(code="31", name="บุรีรัมย์")
-    c.pao = Organization.objects.create(code="6300000", name="องค์การบริหารส่วนจังหวัดนครราชสีมา", org_type="pao", province=korat)
-    c.a = Organization.objects.create(code="6300101", name="เทศบาลเมืองบัวใหญ่", org_type="town", province=korat)
-    c.b = Organization.objects.create(code="6300301", name="องค์การบริหารส่วนตำบลกระเบื้องใหญ่", org_type="sao", province=korat)
-    c.far = Organization.objects.create(code="3100101", name="เทศบาลเมืองบุรีรัมย์", org_type="town", province=other)
+    c.pao = Organization.objects.create(
+        code="6300000", name="องค์การบริหารส่วนจังหวัดนครราชสีมา", org_type="pao", province=korat
+    )
+    c.a = Organization.objects.create(
+        code="6300101", name="เทศบาลเมืองบัวใหญ่", org_type="town", province=korat
+    )
+    c.b = Organization.objects.create(
+        code="6300301", name="องค์การบริหารส่วนตำบลกระเบื้องใหญ่", org_type="sao", province=korat
+    )
+    c.far = Organization.objects.create(
+        code="3100101", name="เทศบาลเมืองบุรีรัมย์", org_type="town", province=other
+    )
     c.works = Division.objects.create(org=c.a, name="กองช่าง")
     for name, org, role, division in [
-        ("alice", c.a, Role.OFFICER, None), ("dana", c.a, Role.DIVISION_HEAD, c.works),
-        ("carl", c.a, Role.COMMITTEE, None), ("bob", c.b, Role.OFFICER, None),
-        ("pat", c.pao, Role.ANALYST, None), ("olga", c.far, Role.OFFICER, None),
+        ("alice", c.a, Role.OFFICER, None),
+        ("dana", c.a, Role.DIVISION_HEAD, c.works),
+        ("carl", c.a, Role.COMMITTEE, None),
+        ("bob", c.b, Role.OFFICER, None),
+        ("pat", c.pao, Role.ANALYST, None),
+        ("olga", c.far, Role.OFFICER, None),
     ]:
         user = User.objects.create_user(name, password="pw")
         Membership.objects.create(user=user, org=org, role=role, division=division)
@@ -78,15 +113,34 @@ def plan_a(cast):
     edu = Program.objects.get(code="00210")
     edition = services.edition_create(plan=plan, kind="original")
     rows = [
-        ProjectData(strategy=s1, tactic=t11, program=works, name="ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3",
-                    division=cast.works, location="หมู่ที่ 3", budgets={2567: Decimal(500000), 2568: Decimal(0)}),
-        ProjectData(strategy=s1, tactic=t11, program=works, name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
-                    location="หมู่ที่ 5", budgets={2568: Decimal(300000)}),
-        ProjectData(strategy=s2, program=edu, name="โครงการอาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
-                    budgets={y: Decimal(250000) for y in range(2566, 2571)}),
+        ProjectData(
+            strategy=s1,
+            tactic=t11,
+            program=works,
+            name="ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3",
+            division=cast.works,
+            location="หมู่ที่ 3",
+            budgets={2567: Decimal(500000), 2568: Decimal(0)},
+        ),
+        ProjectData(
+            strategy=s1,
+            tactic=t11,
+            program=works,
+            name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
+            location="หมู่ที่ 5",
+            budgets={2568: Decimal(300000)},
+        ),
+        ProjectData(
+            strategy=s2,
+            program=edu,
+            name="โครงการอาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
+            budgets={y: Decimal(250000) for y in range(2566, 2571)},
+        ),
     ]
     versions = services.projects_bulk_add(edition=edition, rows=rows)
-    services.edition_approve(edition=edition, approved_on=dt.date(2021, 12, 20), approver="นายกเทศมนตรี")
+    services.edition_approve(
+        edition=edition, approved_on=dt.date(2021, 12, 20), approver="นายกเทศมนตรี"
+    )
     plan.s1, plan.s2, plan.t11, plan.works, plan.edu = s1, s2, t11, works, edu
     plan.projects_ = [v.project for v in versions]
     return plan
@@ -96,9 +150,24 @@ def workbook(rows, *, headers=None, sheet="โครงการ", strategies=No
     """Build an import workbook in memory (headers default to the template's)."""
     from openpyxl import Workbook
 
-    headers = headers or ["ยุทธศาสตร์", "กลยุทธ์", "แผนงาน", "โครงการ", "วัตถุประสงค์", "เป้าหมาย",
-                          "งบประมาณ 2566", "งบประมาณ 2567", "งบประมาณ 2568", "งบประมาณ 2569", "งบประมาณ 2570",
-                          "ตัวชี้วัด", "ผลที่คาดว่าจะได้รับ", "หน่วยงานรับผิดชอบ", "แบบ", "ฉบับ"]
+    headers = headers or [
+        "ยุทธศาสตร์",
+        "กลยุทธ์",
+        "แผนงาน",
+        "โครงการ",
+        "วัตถุประสงค์",
+        "เป้าหมาย",
+        "งบประมาณ 2566",
+        "งบประมาณ 2567",
+        "งบประมาณ 2568",
+        "งบประมาณ 2569",
+        "งบประมาณ 2570",
+        "ตัวชี้วัด",
+        "ผลที่คาดว่าจะได้รับ",
+        "หน่วยงานรับผิดชอบ",
+        "แบบ",
+        "ฉบับ",
+    ]
     wb = Workbook()
     ws = wb.active
     ws.title = sheet

@@ -5,6 +5,7 @@ written and every problem names sheet, row, column and reason in Thai. Writing g
 plans services, inside one transaction.
 """
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -265,6 +266,10 @@ def _text(report, sheet, row_no, column, value, limit=MAX_TEXT) -> str:
     return text
 
 
+def _cell(raw: list, columns: dict[str, int], name: str):
+    return raw[columns[name]] if name in columns and columns[name] < len(raw) else None
+
+
 def _parse_rows(table, header_idx, columns, budget_cols, fw, report) -> list[ParsedRow]:
     programs = {m.program_key(p.name): p for p in Program.objects.all()}
     programs.update({p.code: p for p in programs.values()})
@@ -272,9 +277,7 @@ def _parse_rows(table, header_idx, columns, budget_cols, fw, report) -> list[Par
     rows: list[ParsedRow] = []
     sheet = table.sheet
     for i, raw in enumerate(table.rows[header_idx + 1 :], start=header_idx + 2):
-        cell = lambda name: (
-            raw[columns[name]] if name in columns and columns[name] < len(raw) else None
-        )  # noqa: E731
+        cell = functools.partial(_cell, raw, columns)
         if not any(m.norm(c) for c in raw):
             continue
         before = len(report.problems)

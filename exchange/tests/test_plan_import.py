@@ -14,18 +14,34 @@ from exchange.plan_import import import_plan
 from plans.models import Edition, Plan, Project, ProjectBudget, ProjectVersion, Strategy
 from plans.selectors import approved_seq_on, plan_summary, project_rows
 
-STRATEGIES = [[1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"], [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""]]
+STRATEGIES = [
+    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
+    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
+]
 
 
 def row(strategy=1, name="ก่อสร้างถนน คสล. หมู่ที่ 1", budgets=("-", "500,000", "", "๑,๐๐๐", 0), **kw):
-    values = [strategy, kw.get("tactic", ""), kw.get("program", "แผนงานอุตสาหกรรมและการโยธา"), name,
-              "เพื่อการสัญจร", "ยาว 200 เมตร", *budgets, "ระยะทาง", "สัญจรสะดวก", kw.get("unit", "กองช่าง"),
-              kw.get("form", "ผ.02"), kw.get("edition", "ฉบับเดิม")]
+    values = [
+        strategy,
+        kw.get("tactic", ""),
+        kw.get("program", "แผนงานอุตสาหกรรมและการโยธา"),
+        name,
+        "เพื่อการสัญจร",
+        "ยาว 200 เมตร",
+        *budgets,
+        "ระยะทาง",
+        "สัญจรสะดวก",
+        kw.get("unit", "กองช่าง"),
+        kw.get("form", "ผ.02"),
+        kw.get("edition", "ฉบับเดิม"),
+    ]
     return values
 
 
 def counts():
-    return tuple(m.objects.count() for m in (Plan, Strategy, Edition, Project, ProjectVersion, ProjectBudget))
+    return tuple(
+        m.objects.count() for m in (Plan, Strategy, Edition, Project, ProjectVersion, ProjectBudget)
+    )
 
 
 @pytest.mark.django_db
@@ -39,30 +55,44 @@ class TestRefusals:
 
     def test_it_refuses_wrong_headers(self, cast, make_workbook):
         headers = ["ยุทธศาสตร์", "แผนงาน", "โครงการ", "งบ 66", "งบประมาณ 2567"]
-        msgs = self.refused(cast.b, make_workbook([[1, "แผนงานการศึกษา", "x", 1, 2]], headers=headers))
+        msgs = self.refused(
+            cast.b, make_workbook([[1, "แผนงานการศึกษา", "x", 1, 2]], headers=headers)
+        )
         assert any("คอลัมน์ “งบ 66”" in m and "ไม่รู้จักหัวคอลัมน์" in m for m in msgs), msgs
 
     def test_it_refuses_missing_required_headers(self, cast, make_workbook):
-        msgs = self.refused(cast.b, make_workbook([["x", 1]], headers=["ยุทธศาสตร์", "โครงการ", "งบประมาณ 2566"]))
+        msgs = self.refused(
+            cast.b, make_workbook([["x", 1]], headers=["ยุทธศาสตร์", "โครงการ", "งบประมาณ 2566"])
+        )
         assert any("ไม่พบคอลัมน์ที่จำเป็น: แผนงาน" in m for m in msgs), msgs
 
     def test_it_refuses_text_in_a_budget_cell(self, cast, make_workbook):
-        data = make_workbook([row(), row(name="ขุดลอกลำห้วย", budgets=(0, "ห้าแสนบาท", 0, 0, 0))], strategies=STRATEGIES)
+        data = make_workbook(
+            [row(), row(name="ขุดลอกลำห้วย", budgets=(0, "ห้าแสนบาท", 0, 0, 0))], strategies=STRATEGIES
+        )
         msgs = self.refused(cast.b, data)
         assert msgs == ["แผ่นงาน “โครงการ” แถวที่ 3 คอลัมน์ “งบประมาณ 2567”: “ห้าแสนบาท” ไม่ใช่จำนวนเงิน"]
 
     def test_it_refuses_negative_budgets(self, cast, make_workbook):
-        msgs = self.refused(cast.b, make_workbook([row(budgets=(0, -5, 0, 0, 0))], strategies=STRATEGIES))
+        msgs = self.refused(
+            cast.b, make_workbook([row(budgets=(0, -5, 0, 0, 0))], strategies=STRATEGIES)
+        )
         assert msgs == ["แผ่นงาน “โครงการ” แถวที่ 2 คอลัมน์ “งบประมาณ 2567”: จำนวนเงินติดลบไม่ได้"]
 
     def test_it_refuses_an_unknown_strategy(self, cast, make_workbook):
-        msgs = self.refused(cast.b, make_workbook([row(), row(strategy=9, name="อื่น")], strategies=STRATEGIES))
+        msgs = self.refused(
+            cast.b, make_workbook([row(), row(strategy=9, name="อื่น")], strategies=STRATEGIES)
+        )
         assert len(msgs) == 1
         assert msgs[0].startswith("แผ่นงาน “โครงการ” แถวที่ 3 คอลัมน์ “ยุทธศาสตร์”: ไม่พบยุทธศาสตร์ “9”")
 
     def test_it_refuses_duplicated_rows(self, cast, make_workbook):
-        msgs = self.refused(cast.b, make_workbook([row(), row(name="อื่น"), row()], strategies=STRATEGIES))
-        assert msgs == ["แผ่นงาน “โครงการ” แถวที่ 4 คอลัมน์ “โครงการ”: ซ้ำกับแถวที่ 2 (ยุทธศาสตร์ ชื่อโครงการ สถานที่ และฉบับเดียวกัน)"]
+        msgs = self.refused(
+            cast.b, make_workbook([row(), row(name="อื่น"), row()], strategies=STRATEGIES)
+        )
+        assert msgs == [
+            "แผ่นงาน “โครงการ” แถวที่ 4 คอลัมน์ “โครงการ”: ซ้ำกับแถวที่ 2 (ยุทธศาสตร์ ชื่อโครงการ สถานที่ และฉบับเดียวกัน)"
+        ]
 
     def test_it_refuses_an_empty_file(self, cast):
         assert self.refused(cast.b, b"") == ["ไฟล์ว่าง ไม่มีข้อมูล"]
@@ -80,7 +110,9 @@ class TestRefusals:
         assert msgs == ["อ่านไฟล์ Excel ไม่ได้ ไฟล์อาจเสียหายหรือไม่ใช่ไฟล์ .xlsx"]
 
     def test_it_refuses_an_unknown_program_form_and_edition(self, cast, make_workbook):
-        data = make_workbook([row(program="แผนงานอวกาศ", form="ผ.99", edition="ปรับปรุงใหญ่")], strategies=STRATEGIES)
+        data = make_workbook(
+            [row(program="แผนงานอวกาศ", form="ผ.99", edition="ปรับปรุงใหญ่")], strategies=STRATEGIES
+        )
         msgs = self.refused(cast.b, data)
         assert [m.split(":")[0] for m in msgs] == [
             "แผ่นงาน “โครงการ” แถวที่ 2 คอลัมน์ “แผนงาน”",
@@ -90,15 +122,28 @@ class TestRefusals:
 
     def test_it_refuses_an_edition_the_plan_already_has(self, cast, plan_a, make_workbook):
         msgs = self.refused(cast.a, make_workbook([row(name="ใหม่")]))
-        assert msgs == ["แผ่นงาน “โครงการ” แถวที่ 2 คอลัมน์ “ฉบับ”: “ฉบับเดิม” มีอยู่ในแผนแล้ว นำเข้าซ้ำไม่ได้ (ใช้ชื่อฉบับใหม่ เช่น เพิ่มเติม ครั้งที่ถัดไป)"]
+        assert msgs == [
+            "แผ่นงาน “โครงการ” แถวที่ 2 คอลัมน์ “ฉบับ”: “ฉบับเดิม” มีอยู่ในแผนแล้ว นำเข้าซ้ำไม่ได้ (ใช้ชื่อฉบับใหม่ เช่น เพิ่มเติม ครั้งที่ถัดไป)"
+        ]
 
     def test_it_refuses_adding_a_project_the_plan_already_has(self, cast, plan_a, make_workbook):
-        data = make_workbook([row(strategy=2, name="โครงการอาหารกลางวันศูนย์พัฒนาเด็กเล็ก", program="แผนงานการศึกษา", edition="เพิ่มเติม ครั้งที่ 1/2567")])
+        data = make_workbook(
+            [
+                row(
+                    strategy=2,
+                    name="โครงการอาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
+                    program="แผนงานการศึกษา",
+                    edition="เพิ่มเติม ครั้งที่ 1/2567",
+                )
+            ]
+        )
         msgs = self.refused(cast.a, data)
         assert len(msgs) == 1 and "มีโครงการชื่อนี้ในยุทธศาสตร์และสถานที่เดียวกันอยู่แล้ว" in msgs[0]
 
     def test_it_reports_every_problem_at_once(self, cast, make_workbook):
-        data = make_workbook([row(strategy=7), row(name="", budgets=(0, "x", 0, 0, 0))], strategies=STRATEGIES)
+        data = make_workbook(
+            [row(strategy=7), row(name="", budgets=(0, "x", 0, 0, 0))], strategies=STRATEGIES
+        )
         msgs = self.refused(cast.b, data)
         assert len(msgs) == 3
 
@@ -106,9 +151,19 @@ class TestRefusals:
 @pytest.mark.django_db
 class TestImports:
     def test_it_creates_a_new_orgs_plan_from_a_tolerant_workbook(self, cast, make_workbook):
-        data = make_workbook([row(tactic="1.1"), row(strategy="ยุทธศาสตร์ที่ 2", name="อาหารกลางวัน", program="การศึกษา",
-                                                      budgets=("250,000.00", 250000, "๒๕๐,๐๐๐", "-", None), unit="กองการศึกษา")],
-                             strategies=STRATEGIES)
+        data = make_workbook(
+            [
+                row(tactic="1.1"),
+                row(
+                    strategy="ยุทธศาสตร์ที่ 2",
+                    name="อาหารกลางวัน",
+                    program="การศึกษา",
+                    budgets=("250,000.00", 250000, "๒๕๐,๐๐๐", "-", None),
+                    unit="กองการศึกษา",
+                ),
+            ],
+            strategies=STRATEGIES,
+        )
         report = import_plan(org=cast.b, data=data, filename="plan.xlsx")
         assert report.ok, [str(p) for p in report.problems]
         plan = Plan.objects.get(org=cast.b)
@@ -116,15 +171,28 @@ class TestImports:
         summary = plan_summary(plan, approved_seq_on(plan))
         total = summary.total
         assert [c.count for c in total.cells] == [1, 2, 1, 1, 0]
-        assert [c.amount for c in total.cells] == [Decimal(250000), Decimal(750000), Decimal(250000), Decimal(1000), 0]
+        assert [c.amount for c in total.cells] == [
+            Decimal(250000),
+            Decimal(750000),
+            Decimal(250000),
+            Decimal(1000),
+            0,
+        ]
         assert plan.strategies.get(number=1).tactics.get(number=1).name == "ก่อสร้างถนน"
 
     def test_it_round_trips_export_and_import(self, cast, plan_a):
         from plans import services
 
         edition = services.edition_create(plan=plan_a, kind="addition", number=1, year=2567)
-        services.project_add(edition=edition, data=services.ProjectData(
-            strategy=plan_a.s2, program=plan_a.edu, name="โครงการจัดงานวันเด็ก", budgets={2568: Decimal("45000.50")}))
+        services.project_add(
+            edition=edition,
+            data=services.ProjectData(
+                strategy=plan_a.s2,
+                program=plan_a.edu,
+                name="โครงการจัดงานวันเด็ก",
+                budgets={2568: Decimal("45000.50")},
+            ),
+        )
         services.edition_approve(edition=edition, approved_on=None)
         seq = approved_seq_on(plan_a)
         data = plan_workbook(plan_a, seq)
@@ -134,26 +202,63 @@ class TestImports:
 
         def snapshot(plan):
             rows = project_rows(plan, approved_seq_on(plan))
-            return sorted((v.strategy.number, v.tactic.number if v.tactic else None, v.program.code, v.name,
-                           v.objective, v.target, v.responsible_unit, v.form, v.location, v.edition.label,
-                           tuple((b.year, b.amount) for b in v.budgets.all())) for v in rows)
+            return sorted(
+                (
+                    v.strategy.number,
+                    v.tactic.number if v.tactic else None,
+                    v.program.code,
+                    v.name,
+                    v.objective,
+                    v.target,
+                    v.responsible_unit,
+                    v.form,
+                    v.location,
+                    v.edition.label,
+                    tuple((b.year, b.amount) for b in v.budgets.all()),
+                )
+                for v in rows
+            )
 
         assert snapshot(plan_b) == snapshot(plan_a)
-        assert [r.total.amount for r in plan_summary(plan_b, approved_seq_on(plan_b)).rows] == \
-               [r.total.amount for r in plan_summary(plan_a, seq).rows]
+        assert [r.total.amount for r in plan_summary(plan_b, approved_seq_on(plan_b)).rows] == [
+            r.total.amount for r in plan_summary(plan_a, seq).rows
+        ]
 
     def test_it_applies_a_change_edition_to_existing_projects(self, cast, plan_a, make_workbook):
-        data = make_workbook([row(name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5", budgets=(0, 0, "450,000", 0, 0), edition="เปลี่ยนแปลง ครั้งที่ 1/2567")])
-        ws_location = None  # the fixture project has location "หมู่ที่ 5"; the template column is optional
+        data = make_workbook(
+            [
+                row(
+                    name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
+                    budgets=(0, 0, "450,000", 0, 0),
+                    edition="เปลี่ยนแปลง ครั้งที่ 1/2567",
+                )
+            ]
+        )
+        ws_location = (
+            None  # the fixture project has location "หมู่ที่ 5"; the template column is optional
+        )
         assert ws_location is None
         report = import_plan(org=cast.a, data=data, filename="c.xlsx")
         # no location column → location differs → treated as a new project, not a change
         assert report.ok and len(report.editions[0].added) == 1
 
-    def test_it_changes_a_project_matched_by_strategy_name_and_location(self, cast, plan_a, make_workbook):
+    def test_it_changes_a_project_matched_by_strategy_name_and_location(
+        self, cast, plan_a, make_workbook
+    ):
         headers = ["ยุทธศาสตร์", "แผนงาน", "โครงการ", "งบประมาณ 2568", "ฉบับ", "สถานที่"]
-        data = make_workbook([[1, "แผนงานอุตสาหกรรมและการโยธา", "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5", "450,000",
-                               "เปลี่ยนแปลง ครั้งที่ 1/2567", "หมู่ที่ 5"]], headers=headers)
+        data = make_workbook(
+            [
+                [
+                    1,
+                    "แผนงานอุตสาหกรรมและการโยธา",
+                    "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
+                    "450,000",
+                    "เปลี่ยนแปลง ครั้งที่ 1/2567",
+                    "หมู่ที่ 5",
+                ]
+            ],
+            headers=headers,
+        )
         projects_before = Project.objects.count()
         report = import_plan(org=cast.a, data=data, filename="c.xlsx")
         assert report.ok, [str(p) for p in report.problems]
@@ -166,13 +271,15 @@ class TestImports:
         assert {b.year: b.amount for b in old.budgets.all()}[2568] == Decimal(300000)
 
     def test_it_reads_csv_in_utf8_and_windows_874(self, cast):
-        text = "ยุทธศาสตร์,แผนงาน,โครงการ,งบประมาณ 2566,งบประมาณ 2567\n1,แผนงานการศึกษา,อาหารกลางวัน,\"1,000\",-\n"
+        text = 'ยุทธศาสตร์,แผนงาน,โครงการ,งบประมาณ 2566,งบประมาณ 2567\n1,แผนงานการศึกษา,อาหารกลางวัน,"1,000",-\n'
         from plans.services import plan_create, strategy_create
 
         plan = plan_create(org=cast.b, start_year=2566, end_year=2570)
         strategy_create(plan=plan, number=1, name="การศึกษา")
         for encoding in ("utf-8-sig", "cp874"):
-            report = import_plan(org=cast.b, data=text.encode(encoding), filename="p.csv", commit=False)
+            report = import_plan(
+                org=cast.b, data=text.encode(encoding), filename="p.csv", commit=False
+            )
             assert report.ok, [str(p) for p in report.problems]
             assert report.totals[2566] == Decimal(1000)
 
@@ -180,7 +287,12 @@ class TestImports:
 @pytest.mark.django_db
 def test_the_command_line_imports_and_prints_the_p01_table(cast, make_workbook, tmp_path, capsys):
     path = tmp_path / "plan.xlsx"
-    path.write_bytes(make_workbook([row(), row(strategy=2, name="อาหารกลางวัน", program="แผนงานการศึกษา")], strategies=STRATEGIES))
+    path.write_bytes(
+        make_workbook(
+            [row(), row(strategy=2, name="อาหารกลางวัน", program="แผนงานการศึกษา")],
+            strategies=STRATEGIES,
+        )
+    )
     call_command("import_plan", str(path), "--org", cast.b.code)
     assert Project.objects.filter(plan__org=cast.b).count() == 2
     assert "นำเข้าแล้ว 2 โครงการ" in capsys.readouterr().out
@@ -208,7 +320,9 @@ def test_the_web_import_previews_before_it_writes(client, cast, make_workbook):
 
     client.force_login(cast.bob)
     upload = SimpleUploadedFile("plan.xlsx", make_workbook([row()], strategies=STRATEGIES))
-    response = client.post(reverse("exchange:import", args=[cast.b.code]), {"file": upload, "approve": "1"})
+    response = client.post(
+        reverse("exchange:import", args=[cast.b.code]), {"file": upload, "approve": "1"}
+    )
     assert response.status_code == 200
     assert "ยืนยันนำเข้า" in response.content.decode()
     assert not Plan.objects.filter(org=cast.b).exists()
@@ -226,7 +340,9 @@ def test_the_web_import_lists_errors_and_writes_nothing(client, cast, make_workb
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(cast.bob)
-    upload = SimpleUploadedFile("plan.xlsx", make_workbook([row(strategy=3)], strategies=STRATEGIES))
+    upload = SimpleUploadedFile(
+        "plan.xlsx", make_workbook([row(strategy=3)], strategies=STRATEGIES)
+    )
     response = client.post(reverse("exchange:import", args=[cast.b.code]), {"file": upload})
     body = response.content.decode()
     assert "นำเข้าไม่ได้" in body and "ไม่พบยุทธศาสตร์ “3”" in body

@@ -41,7 +41,9 @@ def test_it_answers_404_on_every_url_of_a_foreign_org(client, cast, plan_a, who)
         url = url_for(name, keys, cast.a.code, project_id)
         for method in (client.get, client.post):
             response = method(url)
-            assert response.status_code == 404, f"{method.__name__.upper()} {url} → {response.status_code}"
+            assert response.status_code == 404, (
+                f"{method.__name__.upper()} {url} → {response.status_code}"
+            )
 
 
 def test_it_hides_a_projects_existence_behind_another_orgs_code(client, cast, plan_a):
@@ -50,7 +52,9 @@ def test_it_hides_a_projects_existence_behind_another_orgs_code(client, cast, pl
 
     plan_create(org=cast.b, start_year=2566, end_year=2570)
     client.force_login(cast.bob)
-    url = reverse("plans:project", kwargs={"org_code": cast.b.code, "project_id": plan_a.projects_[0].pk})
+    url = reverse(
+        "plans:project", kwargs={"org_code": cast.b.code, "project_id": plan_a.projects_[0].pk}
+    )
     assert client.get(url).status_code == 404
 
 
@@ -73,8 +77,13 @@ def test_it_limits_a_division_head_to_own_division_projects(client, cast, plan_a
 
     services.edition_create(plan=plan_a, kind="change", number=1, year=2567)
     client.force_login(cast.dana)
-    own, other = plan_a.projects_[0], plan_a.projects_[1]  # first is กองช่าง's, second has no division
+    own, other = (
+        plan_a.projects_[0],
+        plan_a.projects_[1],
+    )  # first is กองช่าง's, second has no division
     assert client.get(reverse("plans:project_edit", args=[cast.a.code, own.pk])).status_code == 200
-    assert client.get(reverse("plans:project_edit", args=[cast.a.code, other.pk])).status_code == 403
+    assert (
+        client.get(reverse("plans:project_edit", args=[cast.a.code, other.pk])).status_code == 403
+    )
     client.force_login(cast.carl)
     assert client.get(reverse("plans:project_edit", args=[cast.a.code, own.pk])).status_code == 403

@@ -1,0 +1,84 @@
+import io
+import subprocess
+from decimal import Decimal
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from plans.selectors import approved_seq_on, plan_summary
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Sarabun" in fonts  # embedded, not a fallback
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_the_p01_pdf_is_a_sarabun_document_with_the_totals(client, cast, plan_a, tmp_path):
+    client.force_login(cast.alice)
+    response = client.get(reverse("reports:p01", args=[cast.a.code, "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content, tmp_path)
+    assert "บัญชีสรุปโครงการพัฒนา" in text
+    assert "2,050,000.00" in text  # 5-year total of plan_a
+
+
+def test_the_p01_pdf_can_use_thai_digits(client, cast, plan_a, tmp_path):
+    client.force_login(cast.alice)
+    response = client.get(reverse("reports:p01", args=[cast.a.code, "pdf"]) + "?digits=thai")
+    text = pdf_text(response.content, tmp_path)
+    assert "๒,๐๕๐,๐๐๐.๐๐" in text and "2,050,000" not in text
+
+
+def test_the_p01_workbook_matches_the_summary(client, cast, plan_a):
+    client.force_login(cast.alice)
+    response = client.get(reverse("reports:p01", args=[cast.a.code, "xlsx"]))
+    ws = load_workbook(io.BytesIO(response.content)).active
+    last = [c.value for c in list(ws.iter_rows())[-1]]
+    total = plan_summary(plan_a, approved_seq_on(plan_a)).total
+    assert last[0] == "รวม"
+    assert last[-2:] == [total.total.count, Decimal(total.total.amount)]
+    assert ws["A1"].font.name == "Sarabun"
+
+
+def test_the_p02_workbook_lists_every_project_with_block_totals(client, cast, plan_a):
+    client.force_login(cast.alice)
+    ws = load_workbook(
+        io.BytesIO(client.get(reverse("reports:p02", args=[cast.a.code, "xlsx"])).content)
+    ).active
+    names = [r[1] for r in ws.iter_rows(values_only=True)]
+    assert names.count("รวม") == 2
+    assert "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5" in names
+
+
+def test_the_action_plan_documents_render(client, cast, plan_a, tmp_path):
+    import datetime as dt
+
+    from plans import services
+
+    ordinance = services.ordinance_create(
+        org=cast.a, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 15)
+    )
+    line = services.budget_line_add(
+        ordinance=ordinance, project=plan_a.projects_[1], amount=Decimal(280000)
+    )
+    ap = services.action_plan_create(org=cast.a, fiscal_year=2568, approved_on=dt.date(2024, 10, 1))
+    services.action_item_add(
+        action_plan=ap, budget_line=line, name="ขุดลอกลำห้วยโคกสูง", amount=line.amount, months=[4, 5]
+    )
+    client.force_login(cast.alice)
+    text = pdf_text(
+        client.get(reverse("reports:pd02", args=[cast.a.code, 2568, "pdf"])).content, tmp_path
+    )
+    assert "280,000.00" in text and "พ.ศ. 2567" in text
+    ws = load_workbook(
+        io.BytesIO(client.get(reverse("reports:pd01", args=[cast.a.code, 2568, "xlsx"])).content)
+    ).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[-1][:3] == ("รวม", None, 1)
