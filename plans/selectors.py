@@ -18,6 +18,7 @@ from plans.models import (
     Strategy,
     Tactic,
 )
+from plans.models.editions import PROJECT_TEXT_FIELDS
 
 
 def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:
@@ -180,19 +181,7 @@ class DiffEntry:
     fields: list[str] = field(default_factory=list)
 
 
-DIFF_FIELDS = [
-    "name",
-    "strategy_id",
-    "tactic_id",
-    "program_id",
-    "objective",
-    "target",
-    "kpi",
-    "expected_result",
-    "responsible_unit",
-    "form",
-    "location",
-]
+DIFF_FIELDS = ["strategy_id", "tactic_id", "program_id", *PROJECT_TEXT_FIELDS]
 
 
 def edition_diff(plan: Plan, seq_a: int, seq_b: int) -> list[DiffEntry]:

@@ -138,6 +138,19 @@ class ProjectVersion(models.Model):
         return self.name
 
 
+# The free-text content of a ผ.02 row; forms, diffs and exports all use this one list.
+PROJECT_TEXT_FIELDS = (
+    "name",
+    "objective",
+    "target",
+    "kpi",
+    "expected_result",
+    "responsible_unit",
+    "form",
+    "location",
+)
+
+
 class ProjectBudget(models.Model):
     version = models.ForeignKey(ProjectVersion, on_delete=models.CASCADE, related_name="budgets")
     year = models.PositiveSmallIntegerField("ปี พ.ศ.")

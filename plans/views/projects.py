@@ -11,6 +11,7 @@ from plans import services
 from plans.access import get_plan, get_project_for_user
 from plans.forms import ProjectEditForm
 from plans.models import Strategy
+from plans.models.editions import PROJECT_TEXT_FIELDS
 from plans.selectors import (
     draft_edition,
     project_history,
@@ -102,20 +103,7 @@ def _data_from(form) -> ProjectData:
 
 
 def _initial(version) -> dict:
-    initial = {
-        f: getattr(version, f)
-        for f in (
-            "name",
-            "objective",
-            "target",
-            "kpi",
-            "expected_result",
-            "responsible_unit",
-            "form",
-            "location",
-            "revision",
-        )
-    }
+    initial = {f: getattr(version, f) for f in (*PROJECT_TEXT_FIELDS, "revision")}
     initial.update(
         strategy=version.strategy_id, tactic=version.tactic_id, program=version.program_id
     )
