@@ -5,7 +5,7 @@ from django.http import Http404
 
 from orgs.access import can_write, writable_division_ids
 from orgs.models import Organization
-from plans.models import BudgetOrdinance, Edition, Plan, Project
+from plans.models import KPI, BudgetOrdinance, Edition, Plan, Project, Strategy, Tactic
 from plans.selectors import working_seq
 
 
@@ -45,3 +45,24 @@ def get_ordinance(org: Organization, ordinance_id: int) -> BudgetOrdinance:
     if ordinance is None:
         raise Http404("ไม่พบข้อบัญญัติ")
     return ordinance
+
+
+def get_strategy(plan: Plan, strategy_id: int) -> Strategy:
+    strategy = Strategy.objects.filter(plan=plan, pk=strategy_id).first()
+    if strategy is None:
+        raise Http404("ไม่พบยุทธศาสตร์")
+    return strategy
+
+
+def get_tactic(plan: Plan, tactic_id: int) -> Tactic:
+    tactic = Tactic.objects.filter(strategy__plan=plan, pk=tactic_id).first()
+    if tactic is None:
+        raise Http404("ไม่พบกลยุทธ์")
+    return tactic
+
+
+def get_kpi(plan: Plan, kpi_id: int) -> KPI:
+    kpi = KPI.objects.select_related("strategy").filter(strategy__plan=plan, pk=kpi_id).first()
+    if kpi is None:
+        raise Http404("ไม่พบตัวชี้วัด")
+    return kpi

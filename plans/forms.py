@@ -1,6 +1,17 @@
 from django import forms
+from django.db.models import Q
 
-from plans.models import EditionKind, FundingSource, Program, ProjectForm, Strategy, Tactic
+from plans.models import (
+    EditionKind,
+    FundingSource,
+    Goal,
+    LinkageTarget,
+    Program,
+    ProjectForm,
+    Strategy,
+    Tactic,
+)
+from thai.forms import ThaiAmountField, ThaiDateField
 
 
 class ProjectEditForm(forms.Form):
@@ -29,12 +40,8 @@ class ProjectEditForm(forms.Form):
             "strategy"
         )
         for year in plan.years:
-            self.fields[f"budget_{year}"] = forms.DecimalField(
-                label=f"งบประมาณ {year} (บาท)",
-                min_value=0,
-                max_digits=15,
-                decimal_places=2,
-                required=False,
+            self.fields[f"budget_{year}"] = ThaiAmountField(
+                label=f"งบประมาณ {year} (บาท)", required=False
             )
 
     def budget_fields(self):
@@ -50,13 +57,9 @@ class EditionCreateForm(forms.Form):
 
 class EditionApproveForm(forms.Form):
     approver = forms.CharField(label="ผู้อนุมัติ", max_length=200)
-    meeting_on = forms.DateField(
-        label="วันที่ประชุมพิจารณา", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    approved_on = forms.DateField(label="วันที่อนุมัติ", widget=forms.DateInput(attrs={"type": "date"}))
-    announced_on = forms.DateField(
-        label="วันที่ประกาศใช้", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    meeting_on = ThaiDateField(label="วันที่ประชุมพิจารณา", required=False)
+    approved_on = ThaiDateField(label="วันที่อนุมัติ")
+    announced_on = ThaiDateField(label="วันที่ประกาศใช้", required=False)
 
 
 class BudgetLineForm(forms.Form):
@@ -67,3 +70,44 @@ class BudgetLineForm(forms.Form):
     )
     source = forms.ChoiceField(label="แหล่งเงิน", choices=FundingSource.choices)
     item = forms.CharField(label="รายการ", required=False)
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(label="ข้อความ", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VisionForm(forms.Form):
+    vision = forms.CharField(label="วิสัยทัศน์", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(label="ชื่อ", max_length=300)
+
+
+class StrategyForm(forms.Form):
+    name = forms.CharField(label="ชื่อยุทธศาสตร์", max_length=300)
+    linkages = forms.ModelMultipleChoiceField(
+        label="ความเชื่อมโยง", queryset=LinkageTarget.objects.none(), required=False
+    )
+
+    def __init__(self, *args, province, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["linkages"].queryset = LinkageTarget.objects.filter(
+            Q(province__isnull=True) | Q(province=province)
+        )
+
+
+class KPIForm(forms.Form):
+    name = forms.CharField(label="ตัวชี้วัด", max_length=300)
+    unit = forms.CharField(label="หน่วยนับ", max_length=50, required=False)
+    goal = forms.ModelChoiceField(label="เป้าประสงค์", queryset=Goal.objects.none(), required=False)
+
+    def __init__(self, *args, strategy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(strategy=strategy)
+        self.years = strategy.plan.years
+        for year in self.years:
+            self.fields[f"target_{year}"] = ThaiAmountField(label=f"เป้าหมาย {year}", required=False)
+
+    def targets(self) -> dict:
+        return {y: self.cleaned_data.get(f"target_{y}") for y in self.years}

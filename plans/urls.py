@@ -1,12 +1,26 @@
 from django.urls import path
 
-from plans.views import budget, editions, overview, projects
+from plans.views import budget, editions, framework, overview, projects
 
 app_name = "plans"
 
 urlpatterns = [
     path("", overview.overview, name="overview"),
     path("plan/new/", overview.plan_new, name="plan_new"),
+    path("framework/", framework.framework, name="framework"),
+    path("framework/vision/", framework.vision_edit, name="vision_edit"),
+    path("framework/missions/new/", framework.mission_new, name="mission_new"),
+    path("framework/strategies/new/", framework.strategy_new, name="strategy_new"),
+    path("framework/strategies/<int:strategy_id>/", framework.strategy_edit, name="strategy_edit"),
+    path("framework/strategies/<int:strategy_id>/goals/new/", framework.goal_new, name="goal_new"),
+    path(
+        "framework/strategies/<int:strategy_id>/tactics/new/",
+        framework.tactic_new,
+        name="tactic_new",
+    ),
+    path("framework/strategies/<int:strategy_id>/kpis/new/", framework.kpi_new, name="kpi_new"),
+    path("framework/tactics/<int:tactic_id>/", framework.tactic_edit, name="tactic_edit"),
+    path("framework/kpis/<int:kpi_id>/", framework.kpi_edit, name="kpi_edit"),
     path("projects/", projects.project_list, name="projects"),
     path("projects/new/", projects.project_new, name="project_new"),
     path("projects/<int:project_id>/", projects.project_detail, name="project"),

@@ -62,3 +62,34 @@ def fiscal_quarter(value: dt.date) -> int:
 def fiscal_month_labels(fy: int) -> list[tuple[str, int]]:
     """(short month name, BE year) for the 12 months of fiscal year fy, Oct first."""
     return [(MONTHS_SHORT[m - 1], fy - 1 if m >= 10 else fy) for m in FISCAL_MONTHS]
+
+
+def parse_thai_date(text: str) -> dt.date:
+    """A date typed the Thai way: 15/7/2567, 15-07-2567, ๑๕/๗/๒๕๖๗ (BE) or ISO 2024-07-15 (CE).
+
+    A two-digit year is read as BE (67 → 2567). Raises ValueError with a Thai message.
+    """
+    from thai.digits import arabic_digits
+
+    raw = arabic_digits(str(text)).strip()
+    if not raw:
+        raise ValueError("กรุณากรอกวันที่")
+    try:
+        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+            return dt.date.fromisoformat(raw)
+        parts = raw.replace("-", "/").replace(".", "/").split("/")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            raise ValueError
+        day, month, year = (int(p) for p in parts)
+        if year < 100:
+            year += 2500
+        if year < 2400:
+            raise ValueError
+        return dt.date(ce_year(year), month, day)
+    except ValueError:
+        raise ValueError(f"วันที่ “{text}” ไม่ถูกต้อง ให้กรอกแบบ วัน/เดือน/ปี พ.ศ. เช่น 15/7/2567") from None
+
+
+def short_be(value: dt.date | None) -> str:
+    """15/7/2567 — the form a Thai officer types and reads back in an input box."""
+    return "" if value is None else f"{value.day}/{value.month}/{be_year(value.year)}"

@@ -27,6 +27,7 @@ PAGES = [
         {},
         14,
     ),  # plan, editions, count, page of versions + budgets prefetch, strategies, draft
+    ("plans:framework", {}, 14),  # plan, missions, strategies + 4 prefetches, linkage targets
     ("plans:editions", {}, 10),
     ("plans:edition_compare", {}, 16),
     ("plans:budget", {}, 12),

@@ -1,16 +1,15 @@
-import datetime as dt
-
 from plans.models import Plan
 from plans.selectors import approved_seq_on, working_seq
+from thai.dates import parse_thai_date
 
 
 def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
-    """Which edition a page shows: ?edition=<seq>, ?date=YYYY-MM-DD, ?draft=1; default: latest approved."""
+    """Which edition a page shows: ?edition=<seq>, ?date=15/7/2567 (BE) or ISO, ?draft=1; default: latest approved."""
     if request.GET.get("edition", "").isdigit():
         return int(request.GET["edition"]), "edition"
     if request.GET.get("date"):
         try:
-            on = dt.date.fromisoformat(request.GET["date"])
+            on = parse_thai_date(request.GET["date"])
         except ValueError:
             on = None
         if on:

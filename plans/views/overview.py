@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -47,7 +45,7 @@ def overview(request, org):
             "mode": mode,
             "edition": next((e for e in editions if e.seq == seq), None),
             "section": "plan",
-            "chart_json": json.dumps(chart, ensure_ascii=False),
+            "chart": chart,
             "query": request.GET.urlencode(),
         },
     )

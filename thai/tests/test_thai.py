@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from thai import dates, money
+from thai.dates import parse_thai_date, short_be
 from thai.digits import arabic_digits, thai_digits
 
 
@@ -76,3 +77,32 @@ def test_it_reads_budget_cells_the_way_plans_write_them(raw, expected):
 def test_it_refuses_what_is_not_an_amount(raw):
     with pytest.raises(money.AmountError):
         money.parse_amount(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15/7/2567", dt.date(2024, 7, 15)),
+        ("15-07-2567", dt.date(2024, 7, 15)),
+        ("๑๕/๗/๒๕๖๗", dt.date(2024, 7, 15)),
+        ("1/10/67", dt.date(2024, 10, 1)),
+        ("2024-07-15", dt.date(2024, 7, 15)),
+    ],
+)
+def test_parse_thai_date_reads_be_and_thai_digits(text, expected):
+    assert parse_thai_date(text) == expected
+    assert parse_thai_date(short_be(expected)) == expected
+
+
+@pytest.mark.parametrize("text", ["31/2/2567", "15/7/2024", "พรุ่งนี้", "15/7", ""])
+def test_parse_thai_date_refuses_with_a_thai_message(text):
+    with pytest.raises(ValueError, match="วันที่"):
+        parse_thai_date(text)
+
+
+def test_thai_date_field_round_trips_through_the_widget():
+    from thai.forms import ThaiDateField
+
+    field = ThaiDateField()
+    assert field.clean("๑/๑๐/๒๕๖๘") == dt.date(2025, 10, 1)
+    assert 'value="1/10/2568"' in field.widget.render("d", dt.date(2025, 10, 1))

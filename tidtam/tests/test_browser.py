@@ -56,6 +56,8 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     ]
     path = tmp_path / "แผน.xlsx"
     path.write_bytes(make_workbook(rows, strategies=STRATEGIES))
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
 
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", "bob")
@@ -74,6 +76,10 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     plan = cast.b.plans.get()
     assert plan_summary(plan, approved_seq_on(plan)).total.total.amount == 2_700_000
     expect(page.locator("#p01 tr.total")).to_contain_text("2,700,000.00")
+    # ECharts draws the stacked bars into one canvas; a script error would leave it empty.
+    expect(page.locator("#chart canvas")).to_have_count(1)
+    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+    assert errors == []
 
     with page.expect_download() as info:
         page.click("text=ผ.01 PDF")

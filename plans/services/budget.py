@@ -1,0 +1,179 @@
+"""Budget ordinances, their lines, and the annual action plan."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from orgs.models import Organization
+from plans.models import (
+    ActionPlan,
+    ActionPlanItem,
+    BudgetLine,
+    BudgetOrdinance,
+    Project,
+    ProjectVersion,
+)
+from plans.models.action import mask_from_months
+from plans.selectors import approved_seq_on
+
+# -- budget and action plan --------------------------------------------------------------------
+
+
+@transaction.atomic
+def ordinance_create(
+    *,
+    org: Organization,
+    fiscal_year: int,
+    kind: str,
+    number: int = 1,
+    council_approved_on: dt.date | None = None,
+    promulgated_on: dt.date | None = None,
+    acting_user=None,
+) -> BudgetOrdinance:
+    ordinance = BudgetOrdinance(
+        org=org,
+        fiscal_year=fiscal_year,
+        kind=kind,
+        number=number,
+        council_approved_on=council_approved_on,
+        promulgated_on=promulgated_on,
+    )
+    ordinance.full_clean()
+    ordinance.save()
+    return ordinance
+
+
+def check_project_budgetable(project: Project, fiscal_year: int, on: dt.date | None) -> None:
+    """A project must be in the plan, as of an approved edition, before it can be budgeted."""
+    plan = project.plan
+    if not plan.start_year <= fiscal_year <= plan.end_year:
+        raise ValidationError(
+            f"ปีงบประมาณ {fiscal_year} อยู่นอกช่วงของ{plan.title} จึงตั้งงบประมาณโครงการนี้ไม่ได้"
+        )
+    seq = approved_seq_on(plan, on)
+    in_plan = (
+        seq is not None
+        and ProjectVersion.objects.filter(
+            Q(valid_until_seq__isnull=True) | Q(valid_until_seq__gt=seq),
+            project=project,
+            removed=False,
+            valid_from_seq__lte=seq,
+        ).exists()
+    )
+    if not in_plan:
+        name = (
+            ProjectVersion.objects.filter(project=project)
+            .order_by("-valid_from_seq")
+            .values_list("name", flat=True)
+            .first()
+        )
+        raise ValidationError(
+            f"โครงการ “{name}” ยังไม่อยู่ในแผนพัฒนาท้องถิ่นฉบับที่อนุมัติแล้ว"
+            " จึงตั้งงบประมาณไม่ได้ ต้องเพิ่มเติมหรือเปลี่ยนแปลงแผนและอนุมัติก่อน"
+        )
+
+
+@transaction.atomic
+def budget_line_add(
+    *,
+    ordinance: BudgetOrdinance,
+    project: Project,
+    amount: Decimal,
+    source: str | None = None,
+    item: str = "",
+    acting_user=None,
+) -> BudgetLine:
+    if project.plan.org_id != ordinance.org_id:
+        raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
+    check_project_budgetable(project, ordinance.fiscal_year, ordinance.promulgated_on)
+    line = BudgetLine(
+        ordinance=ordinance,
+        project=project,
+        amount=amount,
+        item=item,
+        source=source or _default_source(ordinance.kind),
+    )
+    line.full_clean()
+    line.save()
+    return line
+
+
+def _default_source(kind: str) -> str:
+    return {
+        "annual": "annual",
+        "supplementary": "supplementary",
+        "accumulated": "accumulated",
+        "subsidy": "specific_subsidy",
+    }.get(kind, "other_agency")
+
+
+@transaction.atomic
+def action_plan_create(
+    *,
+    org: Organization,
+    fiscal_year: int,
+    amendment: int = 0,
+    approved_on: dt.date | None = None,
+    announced_on: dt.date | None = None,
+    acting_user=None,
+) -> ActionPlan:
+    action_plan = ActionPlan(
+        org=org,
+        fiscal_year=fiscal_year,
+        amendment=amendment,
+        approved_on=approved_on,
+        announced_on=announced_on,
+    )
+    action_plan.full_clean()
+    action_plan.save()
+    return action_plan
+
+
+@transaction.atomic
+def action_item_add(
+    *,
+    action_plan: ActionPlan,
+    name: str,
+    amount: Decimal,
+    months: list[int],
+    budget_line: BudgetLine | None = None,
+    project: Project | None = None,
+    other_agency: str = "",
+    activity: str = "",
+    place: str = "",
+    responsible_unit: str = "",
+    seq_no: int = 0,
+    acting_user=None,
+) -> ActionPlanItem:
+    if budget_line is not None:
+        if budget_line.ordinance.org_id != action_plan.org_id:
+            raise ValidationError("รายการงบประมาณไม่ใช่ขององค์กรนี้")
+        if budget_line.ordinance.fiscal_year != action_plan.fiscal_year:
+            raise ValidationError("รายการงบประมาณเป็นของปีงบประมาณอื่น")
+        project = project or budget_line.project
+    if project is not None and project.plan.org_id != action_plan.org_id:
+        raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
+    if project is None and not other_agency.strip():
+        raise ValidationError("ต้องเลือกโครงการในแผน หรือระบุหน่วยงานอื่นที่ดำเนินการ")
+    if not months:
+        raise ValidationError({"months": "ต้องระบุเดือนที่ดำเนินการอย่างน้อยหนึ่งเดือน"})
+    item = ActionPlanItem(
+        action_plan=action_plan,
+        project=project,
+        budget_line=budget_line,
+        other_agency=other_agency,
+        name=name,
+        activity=activity,
+        amount=amount,
+        place=place,
+        responsible_unit=responsible_unit,
+        months=mask_from_months(months),
+        last_month=max(months),
+        seq_no=seq_no,
+    )
+    item.full_clean()
+    item.save()
+    return item

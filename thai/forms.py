@@ -1,0 +1,50 @@
+"""Form fields that speak Thai: dates typed and shown in the Buddhist era."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from thai.dates import parse_thai_date, short_be
+from thai.money import AmountError, parse_amount
+
+
+class ThaiDateInput(forms.TextInput):
+    def __init__(self, attrs=None):
+        base = {"placeholder": "วว/ดด/ปปปป (พ.ศ.)", "inputmode": "numeric", "class": "date-be"}
+        super().__init__({**base, **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, dt.date):
+            return short_be(value)
+        return super().format_value(value)
+
+
+class ThaiDateField(forms.Field):
+    """Accepts 15/7/2567 (BE), Thai digits, or ISO; returns a datetime.date."""
+
+    widget = ThaiDateInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_thai_date(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
+class ThaiAmountField(forms.Field):
+    """An amount typed as on paper: 1,500,000 / ๑,๕๐๐ / 1500.50; blank → None; never negative."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "amount"})
+
+    def to_python(self, value):
+        if value in self.empty_values or str(value).strip() == "":
+            return None
+        try:
+            return parse_amount(value)
+        except AmountError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
