@@ -150,24 +150,9 @@ def workbook(rows, *, headers=None, sheet="โครงการ", strategies=No
     """Build an import workbook in memory (headers default to the template's)."""
     from openpyxl import Workbook
 
-    headers = headers or [
-        "ยุทธศาสตร์",
-        "กลยุทธ์",
-        "แผนงาน",
-        "โครงการ",
-        "วัตถุประสงค์",
-        "เป้าหมาย",
-        "งบประมาณ 2566",
-        "งบประมาณ 2567",
-        "งบประมาณ 2568",
-        "งบประมาณ 2569",
-        "งบประมาณ 2570",
-        "ตัวชี้วัด",
-        "ผลที่คาดว่าจะได้รับ",
-        "หน่วยงานรับผิดชอบ",
-        "แบบ",
-        "ฉบับ",
-    ]
+    from exchange.plan_export import template_headers
+
+    headers = headers or template_headers(list(range(2566, 2571)))[:-1]  # without สถานที่
     wb = Workbook()
     ws = wb.active
     ws.title = sheet

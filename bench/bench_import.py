@@ -69,29 +69,14 @@ def main():
 def workbook(n: int) -> bytes:
     from openpyxl import Workbook
 
+    from exchange.plan_export import template_headers
     from tidtam.demo import catalog as c
 
     rng = random.Random(5000)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("โครงการ")
     years = [2566, 2567, 2568, 2569, 2570]
-    ws.append(
-        [
-            "ยุทธศาสตร์",
-            "กลยุทธ์",
-            "แผนงาน",
-            "โครงการ",
-            "วัตถุประสงค์",
-            "เป้าหมาย",
-            *[f"งบประมาณ {y}" for y in years],
-            "ตัวชี้วัด",
-            "ผลที่คาดว่าจะได้รับ",
-            "หน่วยงานรับผิดชอบ",
-            "แบบ",
-            "ฉบับ",
-            "สถานที่",
-        ]
-    )
+    ws.append(template_headers(years))
     themes = [t for _, t in c.STRATEGY_POOL]
     programs = {
         p[0]: p[1]

@@ -12,6 +12,11 @@ from plans.selectors import project_rows
 HEAD_FILL = PatternFill("solid", fgColor="E6F2EF")
 TEXT_BEFORE = ["ยุทธศาสตร์", "กลยุทธ์", "แผนงาน", "โครงการ", "วัตถุประสงค์", "เป้าหมาย"]
 TEXT_AFTER = ["ตัวชี้วัด", "ผลที่คาดว่าจะได้รับ", "หน่วยงานรับผิดชอบ", "แบบ", "ฉบับ", "สถานที่"]
+
+
+def template_headers(years: list[int]) -> list[str]:
+    """The import template's columns, in order, for a plan of these years."""
+    return TEXT_BEFORE + [f"งบประมาณ {y}" for y in years] + TEXT_AFTER
 HELP = [
     "แบบฟอร์มนำเข้าแผนพัฒนาท้องถิ่น (หนึ่งแถวต่อหนึ่งโครงการ)",
     "แผ่นงาน “ยุทธศาสตร์”: เลขที่และชื่อยุทธศาสตร์ และกลยุทธ์ภายใต้ยุทธศาสตร์ (ใช้เมื่อเริ่มแผนใหม่ หรือเพิ่มยุทธศาสตร์/กลยุทธ์)",
@@ -35,7 +40,7 @@ def _put(ws, row, col, value, bold=False):
 
 def plan_workbook(plan: Plan | None, seq: int | None, *, years: list[int] | None = None) -> bytes:
     years = plan.years if plan else (years or [2566, 2567, 2568, 2569, 2570])
-    headers = TEXT_BEFORE + [f"งบประมาณ {y}" for y in years] + TEXT_AFTER
+    headers = template_headers(years)
     wb = Workbook()
     ws = wb.active
     ws.title = "โครงการ"

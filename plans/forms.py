@@ -6,11 +6,13 @@ from plans.models import (
     FundingSource,
     Goal,
     LinkageTarget,
+    OrdinanceKind,
     Program,
     ProjectForm,
     Strategy,
     Tactic,
 )
+from thai.dates import fiscal_month_labels
 from thai.forms import ThaiAmountField, ThaiDateField
 
 
@@ -62,14 +64,68 @@ class EditionApproveForm(forms.Form):
     announced_on = ThaiDateField(label="วันที่ประกาศใช้", required=False)
 
 
+class OrdinanceForm(forms.Form):
+    fiscal_year = forms.IntegerField(label="ปีงบประมาณ (พ.ศ.)", min_value=2540, max_value=2700)
+    kind = forms.ChoiceField(label="ประเภท", choices=OrdinanceKind.choices)
+    number = forms.IntegerField(label="ฉบับที่", min_value=1, initial=1)
+    council_approved_on = ThaiDateField(label="สภาเห็นชอบเมื่อ", required=False)
+    promulgated_on = ThaiDateField(label="ประกาศใช้เมื่อ", required=False)
+
+
 class BudgetLineForm(forms.Form):
     ordinance = forms.IntegerField(widget=forms.HiddenInput)
-    project = forms.IntegerField(label="โครงการ (รหัส)")
-    amount = forms.DecimalField(
-        label="งบประมาณ (บาท)", min_value=0, max_digits=15, decimal_places=2
-    )
+    project = forms.TypedChoiceField(label="โครงการในแผน", coerce=int, choices=[])
+    amount = ThaiAmountField(label="งบประมาณ (บาท)")
     source = forms.ChoiceField(label="แหล่งเงิน", choices=FundingSource.choices)
     item = forms.CharField(label="รายการ", required=False)
+
+    def __init__(self, *args, project_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].choices = [("", "— เลือกโครงการ —"), *project_choices]
+
+
+class ActionPlanForm(forms.Form):
+    fiscal_year = forms.IntegerField(label="ปีงบประมาณ (พ.ศ.)", min_value=2540, max_value=2700)
+    amendment = forms.IntegerField(label="แก้ไขครั้งที่ (0 = ฉบับแรก)", min_value=0, initial=0)
+    approved_on = ThaiDateField(label="วันที่อนุมัติ", required=False)
+    announced_on = ThaiDateField(label="วันที่ประกาศ", required=False)
+
+
+class ActionItemForm(forms.Form):
+    budget_line = forms.TypedChoiceField(
+        label="รายการงบประมาณ (โครงการในแผน)",
+        coerce=int,
+        choices=[],
+        required=False,
+        empty_value=None,
+    )
+    other_agency = forms.CharField(label="หรือ หน่วยงานอื่นที่ดำเนินการในพื้นที่", required=False)
+    name = forms.CharField(label="ชื่อโครงการ (ของหน่วยงานอื่น)", required=False, max_length=500)
+    amount = ThaiAmountField(label="งบประมาณ (บาท)", required=False)
+    activity = forms.CharField(
+        label="รายละเอียดของกิจกรรม", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    place = forms.CharField(label="สถานที่ดำเนินการ", required=False)
+    responsible_unit = forms.CharField(label="หน่วยงานรับผิดชอบหลัก", required=False)
+    months = forms.TypedMultipleChoiceField(
+        label="เดือนที่ดำเนินการ", coerce=int, widget=forms.CheckboxSelectMultiple, choices=[]
+    )
+
+    def __init__(self, *args, line_choices=(), fiscal_year, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_line"].choices = [("", "— ไม่ใช่โครงการในแผนของเรา —"), *line_choices]
+        self.fields["months"].choices = [
+            (i, f"{m} {str(y)[-2:]}")
+            for i, (m, y) in enumerate(fiscal_month_labels(fiscal_year), 1)
+        ]
+
+    def clean(self):
+        cd = super().clean()
+        if not cd.get("budget_line") and not (cd.get("other_agency") or "").strip():
+            raise forms.ValidationError("เลือกรายการงบประมาณ หรือระบุหน่วยงานอื่นที่ดำเนินการ")
+        if not cd.get("budget_line") and not (cd.get("name") or "").strip():
+            self.add_error("name", "ระบุชื่อโครงการของหน่วยงานอื่น")
+        return cd
 
 
 class TextForm(forms.Form):

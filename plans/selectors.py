@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
 from plans.models import (
     Edition,
@@ -232,3 +232,25 @@ def project_history(project: Project) -> QuerySet[ProjectVersion]:
         .prefetch_related("budgets")
         .order_by("valid_from_seq")
     )
+
+
+def budgetable_choices(plan: Plan, fiscal_year: int) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Projects of the latest approved edition for a picker, grouped by strategy (one query).
+
+    Each label carries the plan's amount for that year, so the officer sees what the plan allows.
+    """
+    year_budget = ProjectBudget.objects.filter(version=OuterRef("pk"), year=fiscal_year).values(
+        "amount"
+    )[:1]
+    rows = (
+        versions_as_of(plan, approved_seq_on(plan))
+        .annotate(planned=Subquery(year_budget))
+        .order_by("strategy__number", "seq_no", "project_id")
+        .values_list("project_id", "name", "planned", "strategy__number", "strategy__name")
+    )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for project_id, name, planned, number, strategy in rows:
+        money = f"{planned:,.2f} บาท" if planned else "ไม่มีงบในปีนี้"
+        label = f"{name[:90]} — ตามแผน {fiscal_year}: {money}"
+        groups.setdefault(f"ยุทธศาสตร์ที่ {number} {strategy}", []).append((project_id, label))
+    return list(groups.items())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans.views import budget, editions, framework, overview, projects
+from plans.views import action, budget, editions, framework, overview, projects
 
 app_name = "plans"
 
@@ -32,7 +32,10 @@ urlpatterns = [
     path("editions/<int:seq>/discard/", editions.edition_discard, name="edition_discard"),
     path("budget/", budget.budget, name="budget"),
     path("budget/<int:fy>/", budget.budget, name="budget_year"),
+    path("budget/ordinances/new/", budget.ordinance_new, name="ordinance_new"),
     path("budget/<int:fy>/lines/new/", budget.budget_line_new, name="budget_line_new"),
-    path("action-plan/", budget.action_plan, name="action_plan"),
-    path("action-plan/<int:fy>/", budget.action_plan, name="action_plan_year"),
+    path("action-plan/", action.action_plan, name="action_plan"),
+    path("action-plan/<int:fy>/", action.action_plan, name="action_plan_year"),
+    path("action-plan/new/", action.action_plan_new, name="action_plan_new"),
+    path("action-plan/<int:fy>/items/new/", action.action_item_new, name="action_item_new"),
 ]

@@ -104,7 +104,7 @@ def p02(plan: Plan, seq: int | None, fmt: str, *, thai_digits: bool = False):
         label = f"ยุทธศาสตร์ที่ {strategy.number} {strategy.name}"
         if tactic:
             label += f" · กลยุทธ์ที่ {strategy.number}.{tactic.number} {tactic.name}"
-        sheet.line([f"{label} · {program.name}"], fill=render.SUB_FILL, bold=True)
+        sheet.band(f"{label} · {program.name}", width, fill=render.SUB_FILL)
         sheet.header(head)
         for i, v in enumerate(versions, 1):
             budgets = {b.year: b.amount for b in v.budgets.all()}
@@ -183,7 +183,8 @@ def pd01(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
             "จำนวนงบประมาณ (บาท)",
             "คิดเป็นร้อยละของงบประมาณทั้งหมด",
             "หน่วยดำเนินการ",
-        ]
+        ],
+        lines=3,
     )
     fmts = {3: render.COUNT, 4: "0.00", 5: render.MONEY, 6: "0.00"}
     for r in rows:
@@ -222,7 +223,7 @@ def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
     sheet.title("บัญชีโครงการ/กิจกรรม/งบประมาณ", 18)
     sheet.title(f"{action_plan.title} · {action_plan.org.name}", 18, 12)
     for label, program, group in groups:
-        sheet.line([f"{label} · {program}".strip(" ·")], fill=render.SUB_FILL, bold=True)
+        sheet.band(f"{label} · {program}".strip(" ·"), 18, fill=render.SUB_FILL)
         sheet.header(
             [
                 "ที่",

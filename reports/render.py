@@ -46,12 +46,24 @@ class Sheet:
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=width)
         self.row += 1
 
-    def header(self, cells: list[str]):
+    def header(self, cells: list[str], *, lines: int = 2):
+        """A header row tall enough for its wrapped labels (LibreOffice does not grow it)."""
         for col, text in enumerate(cells, 1):
             c = self.ws.cell(self.row, col, text)
             c.font, c.fill, c.border = Font(name=FONT, bold=True), HEAD_FILL, BORDER
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.ws.print_title_rows = f"{self.row}:{self.row}"
+        self.ws.row_dimensions[self.row].height = 16 * lines + 2
+        if not self.ws.print_title_rows:  # repeat the first header on every printed page
+            self.ws.print_title_rows = f"{self.row}:{self.row}"
+        self.row += 1
+
+    def band(self, text: str, width: int, *, fill=None):
+        """A bold row spanning the table, e.g. the strategy/tactic/program heading of a block."""
+        c = self.ws.cell(self.row, 1, text)
+        c.font = Font(name=FONT, bold=True)
+        if fill:
+            c.fill = fill
+        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=width)
         self.row += 1
 
     def line(self, values: list, *, formats: dict[int, str] | None = None, fill=None, bold=False):

@@ -22,8 +22,25 @@ def org_urls():
     return found
 
 
-def url_for(name, keys, org_code, project_id):
-    values = {**SAMPLE, "org_code": org_code, "project_id": project_id}
+def object_ids(plan):
+    """Real ids of org A's objects, one for every kind of id a URL can carry."""
+    from decimal import Decimal
+
+    from plans.services import kpi_save
+
+    kpi = kpi_save(strategy=plan.s1, name="ระยะทางถนน", targets={2567: Decimal(1)})
+    return {
+        "project_id": plan.projects_[0].pk,
+        "strategy_id": plan.s1.pk,
+        "tactic_id": plan.t11.pk,
+        "kpi_id": kpi.pk,
+    }
+
+
+def url_for(name, keys, org_code, ids):
+    values = {**SAMPLE, "org_code": org_code, **ids}
+    missing = set(keys) - set(values)
+    assert not missing, f"{name}: give the tenant test a real id for {missing}"
     return reverse(name, kwargs={k: values[k] for k in set(keys)})
 
 
@@ -36,9 +53,9 @@ def test_it_finds_the_org_scoped_urls():
 @pytest.mark.parametrize("who", ["bob", "olga"])
 def test_it_answers_404_on_every_url_of_a_foreign_org(client, cast, plan_a, who):
     client.force_login(getattr(cast, who))
-    project_id = plan_a.projects_[0].pk
+    ids = object_ids(plan_a)
     for name, keys in org_urls():
-        url = url_for(name, keys, cast.a.code, project_id)
+        url = url_for(name, keys, cast.a.code, ids)
         for method in (client.get, client.post):
             response = method(url)
             assert response.status_code == 404, (
@@ -56,6 +73,22 @@ def test_it_hides_a_projects_existence_behind_another_orgs_code(client, cast, pl
         "plans:project", kwargs={"org_code": cast.b.code, "project_id": plan_a.projects_[0].pk}
     )
     assert client.get(url).status_code == 404
+
+
+def test_it_hides_org_a_objects_behind_org_b_code_on_every_url(client, cast, plan_a):
+    """Bob, on his own org's URLs, with the ids of org A's objects: 404 for each, GET and POST."""
+    from plans.services import plan_create
+
+    plan_create(org=cast.b, start_year=2566, end_year=2570)
+    ids = object_ids(plan_a)
+    client.force_login(cast.bob)
+    for name, keys in org_urls():
+        if not set(keys) & set(ids):
+            continue
+        url = url_for(name, keys, cast.b.code, ids)
+        for method in (client.get, client.post):
+            status = method(url).status_code
+            assert status in (404, 405), f"{method.__name__.upper()} {url} → {status}"
 
 
 def test_it_lets_the_provincial_analyst_read_but_not_write(client, cast, plan_a):

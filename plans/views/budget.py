@@ -8,25 +8,15 @@ from orgs.access import can_write
 from orgs.decorators import org_view
 from plans import services
 from plans.access import get_ordinance, get_project_for_user
-from plans.forms import BudgetLineForm
-from plans.models import ActionPlan, BudgetLine, BudgetOrdinance
-from plans.models.action import action_plan_due_date
-
-
-def _fiscal_years(org) -> list[int]:
-    years = set(BudgetOrdinance.objects.filter(org=org).values_list("fiscal_year", flat=True))
-    years |= set(ActionPlan.objects.filter(org=org).values_list("fiscal_year", flat=True))
-    return sorted(years)
-
-
-def _pick_year(org, fy):
-    years = _fiscal_years(org)
-    return (fy if fy else (years[-1] if years else None)), years
+from plans.forms import BudgetLineForm, OrdinanceForm
+from plans.models import BudgetLine, BudgetOrdinance, Plan
+from plans.selectors import budgetable_choices
+from plans.views.common import form_errors, pick_year, project_names, this_fy
 
 
 @org_view()
 def budget(request, org, fy=None):
-    fy, years = _pick_year(org, fy)
+    fy, years = pick_year(org, fy)
     ordinances = list(
         BudgetOrdinance.objects.filter(org=org, fiscal_year=fy)
         .annotate(n=Count("lines"), total=Sum("lines__amount"))
@@ -37,7 +27,7 @@ def budget(request, org, fy=None):
         .select_related("ordinance", "project")
         .order_by("ordinance_id", "id")
     )
-    names = _project_names(org, [ln.project_id for ln in lines])
+    names = project_names(org, [ln.project_id for ln in lines])
     return render(
         request,
         "plans/budget.html",
@@ -50,29 +40,41 @@ def budget(request, org, fy=None):
             "names": names,
             "section": "budget",
             "can_write": can_write(request.user, org),
-            "form": BudgetLineForm(),
+            "form": BudgetLineForm(project_choices=_project_choices(org, fy)),
+            "ordinance_form": OrdinanceForm(initial={"fiscal_year": fy or this_fy()}),
         },
     )
 
 
-def _project_names(org, project_ids) -> dict[int, str]:
-    """Latest name of each project (one query)."""
-    from plans.models import ProjectVersion
+def _project_choices(org, fy):
+    plan = Plan.objects.filter(org=org, start_year__lte=fy or 0, end_year__gte=fy or 0).first()
+    return budgetable_choices(plan, fy) if plan else []
 
-    rows = (
-        ProjectVersion.objects.filter(project_id__in=project_ids, plan__org=org)
-        .order_by("project_id", "valid_from_seq")
-        .values_list("project_id", "name")
-    )
-    return dict(rows)
+
+@org_view(write=True)
+@require_POST
+def ordinance_new(request, org):
+    form = OrdinanceForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("plans:budget", org.code)
+    try:
+        ordinance = services.ordinance_create(
+            org=org, acting_user=request.user, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+        return redirect("plans:budget", org.code)
+    messages.success(request, f"สร้าง{ordinance.title} ปีงบประมาณ {ordinance.fiscal_year} แล้ว")
+    return redirect("plans:budget_year", org.code, ordinance.fiscal_year)
 
 
 @org_view(write=True)
 @require_POST
 def budget_line_new(request, org, fy):
-    form = BudgetLineForm(request.POST)
+    form = BudgetLineForm(request.POST, project_choices=_project_choices(org, fy))
     if not form.is_valid():
-        messages.error(request, "กรอกโครงการ จำนวนเงิน และแหล่งเงินให้ถูกต้อง")
+        form_errors(request, form)
         return redirect("plans:budget_year", org.code, fy)
     cd = form.cleaned_data
     ordinance = get_ordinance(org, cd["ordinance"])
@@ -91,40 +93,3 @@ def budget_line_new(request, org, fy):
     else:
         messages.success(request, "เพิ่มรายการงบประมาณแล้ว")
     return redirect("plans:budget_year", org.code, fy)
-
-
-@org_view()
-def action_plan(request, org, fy=None):
-    fy, years = _pick_year(org, fy)
-    plans = list(ActionPlan.objects.filter(org=org, fiscal_year=fy).order_by("-amendment"))
-    current = plans[0] if plans else None
-    items = current.items.select_related("budget_line").order_by("seq_no", "id") if current else []
-    annual = (
-        BudgetOrdinance.objects.filter(org=org, fiscal_year=fy, kind="annual")
-        .order_by("number")
-        .first()
-    )
-    due = action_plan_due_date(annual.promulgated_on if annual else None)
-    late = bool(due and current and current.approved_on and current.approved_on > due)
-    totals = (
-        current.items.aggregate(n=Count("id"), s=Sum("amount")) if current else {"n": 0, "s": 0}
-    )
-    from thai.dates import fiscal_month_labels
-
-    return render(
-        request,
-        "plans/action_plan.html",
-        {
-            "org": org,
-            "fy": fy,
-            "years": years,
-            "action_plan": current,
-            "items": items,
-            "annual": annual,
-            "due": due,
-            "late": late,
-            "totals": totals,
-            "months": fiscal_month_labels(fy) if fy else [],
-            "section": "action",
-        },
-    )

@@ -1,6 +1,11 @@
-from plans.models import Plan
+"""Helpers the plan views share: which edition/year a page shows, names, form errors."""
+
+from django.contrib import messages
+from django.utils import timezone
+
+from plans.models import ActionPlan, BudgetOrdinance, Plan
 from plans.selectors import approved_seq_on, working_seq
-from thai.dates import parse_thai_date
+from thai.dates import fiscal_year, parse_thai_date
 
 
 def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
@@ -17,3 +22,38 @@ def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
     if request.GET.get("draft") == "1":
         return working_seq(plan), "draft"
     return approved_seq_on(plan), "approved"
+
+
+def fiscal_years(org) -> list[int]:
+    years = set(BudgetOrdinance.objects.filter(org=org).values_list("fiscal_year", flat=True))
+    years |= set(ActionPlan.objects.filter(org=org).values_list("fiscal_year", flat=True))
+    return sorted(years)
+
+
+def pick_year(org, fy):
+    years = fiscal_years(org)
+    return (fy if fy else (years[-1] if years else None)), years
+
+
+def project_names(org, project_ids) -> dict[int, str]:
+    """Latest name of each project (one query)."""
+    from plans.models import ProjectVersion
+
+    rows = (
+        ProjectVersion.objects.filter(project_id__in=project_ids, plan__org=org)
+        .order_by("project_id", "valid_from_seq")
+        .values_list("project_id", "name")
+    )
+    return dict(rows)
+
+
+def this_fy() -> int:
+    return fiscal_year(timezone.localdate())
+
+
+def form_errors(request, form) -> None:
+    """Each error names its field in Thai."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        text = " ".join(errors)
+        messages.error(request, f"{label}: {text}" if label else text)
