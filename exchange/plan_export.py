@@ -17,6 +17,8 @@ TEXT_AFTER = ["ตัวชี้วัด", "ผลที่คาดว่า�
 def template_headers(years: list[int]) -> list[str]:
     """The import template's columns, in order, for a plan of these years."""
     return TEXT_BEFORE + [f"งบประมาณ {y}" for y in years] + TEXT_AFTER
+
+
 HELP = [
     "แบบฟอร์มนำเข้าแผนพัฒนาท้องถิ่น (หนึ่งแถวต่อหนึ่งโครงการ)",
     "แผ่นงาน “ยุทธศาสตร์”: เลขที่และชื่อยุทธศาสตร์ และกลยุทธ์ภายใต้ยุทธศาสตร์ (ใช้เมื่อเริ่มแผนใหม่ หรือเพิ่มยุทธศาสตร์/กลยุทธ์)",

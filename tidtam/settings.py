@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "thai",
     "orgs",
     "plans",
+    "monitoring",
     "exchange",
     "reports",
 ]

@@ -1,0 +1,28 @@
+from monitoring.models.periods import PeriodKind, PeriodLock, PeriodReport
+from monitoring.models.tracking import (
+    Evidence,
+    MonthlyProgress,
+    Procurement,
+    ProjectYear,
+    Status,
+)
+from monitoring.models.transfers import Approver, BudgetTransfer, TransferKind
+from monitoring.models.warnings import Alert, RuleKind, Severity, WarningRule
+
+__all__ = [
+    "Alert",
+    "Approver",
+    "BudgetTransfer",
+    "Evidence",
+    "MonthlyProgress",
+    "PeriodKind",
+    "PeriodLock",
+    "PeriodReport",
+    "Procurement",
+    "ProjectYear",
+    "RuleKind",
+    "Severity",
+    "Status",
+    "TransferKind",
+    "WarningRule",
+]
