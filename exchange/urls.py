@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exchange import views
+from exchange import progress_views, views
 
 app_name = "exchange"
 
@@ -9,4 +9,15 @@ urlpatterns = [
     path("import/<str:token>/commit/", views.import_commit, name="import_commit"),
     path("template.xlsx", views.template_download, name="template"),
     path("export.xlsx", views.export, name="export"),
+    path("progress/<int:fy>/<int:month>/", progress_views.progress_upload, name="progress_import"),
+    path(
+        "progress/<int:fy>/<int:month>/<str:token>/commit/",
+        progress_views.progress_commit,
+        name="progress_commit",
+    ),
+    path(
+        "progress/<int:fy>/<int:month>/template.xlsx",
+        progress_views.progress_template_download,
+        name="progress_template",
+    ),
 ]

@@ -16,13 +16,13 @@ from plans.views.common import resolve_seq
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _upload_dir() -> Path:
+def upload_dir() -> Path:
     path = Path(settings.MEDIA_ROOT) / "imports"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
@@ -41,7 +41,7 @@ def import_upload(request, org):
         )
         if report.ok:
             token = uuid.uuid4().hex
-            (_upload_dir() / token).write_bytes(data)
+            (upload_dir() / token).write_bytes(data)
             request.session[f"import:{token}"] = {
                 "org": org.code,
                 "name": upload.name,
@@ -69,7 +69,7 @@ def import_upload(request, org):
 def import_commit(request, org, token):
     """Step 2: the officer confirmed the preview; import the same file for real."""
     meta = request.session.get(f"import:{token}")
-    path = _upload_dir() / token
+    path = upload_dir() / token
     if request.method != "POST" or not meta or meta["org"] != org.code or not path.exists():
         messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
         return redirect("exchange:import", org.code)
@@ -97,11 +97,11 @@ def import_commit(request, org, token):
 @org_view()
 def template_download(request, org):
     plan = Plan.objects.filter(org=org).order_by("-start_year").first()
-    return _xlsx(plan_workbook(plan, None), "แบบฟอร์มนำเข้าแผนพัฒนาท้องถิ่น.xlsx")
+    return xlsx_response(plan_workbook(plan, None), "แบบฟอร์มนำเข้าแผนพัฒนาท้องถิ่น.xlsx")
 
 
 @org_view()
 def export(request, org):
     plan = Plan.objects.filter(org=org).order_by("-start_year").first()
     seq = resolve_seq(request, plan)[0] if plan else None
-    return _xlsx(plan_workbook(plan, seq), f"แผนพัฒนาท้องถิ่น-{org.code}.xlsx")
+    return xlsx_response(plan_workbook(plan, seq), f"แผนพัฒนาท้องถิ่น-{org.code}.xlsx")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("o/<str:org_code>/", include("plans.urls")),
+    path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
 ]

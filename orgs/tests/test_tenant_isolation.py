@@ -3,7 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-SAMPLE = {"seq": 1, "fy": 2568, "fmt": "pdf", "token": "0" * 32}
+SAMPLE = {"seq": 1, "fy": 2568, "month": 3, "fmt": "pdf", "token": "0" * 32}
 
 
 def org_urls():
@@ -22,6 +22,25 @@ def org_urls():
     return found
 
 
+def _evidence(plan):
+    """An evidence photo on org A's first project in FY2568 (budgeted, so it is tracked)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from monitoring.services import evidence_add
+    from plans.services import budget_line_add, ordinance_create
+
+    project = plan.projects_[2]  # budgeted every year
+    ordinance = ordinance_create(
+        org=plan.org, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 20)
+    )
+    budget_line_add(ordinance=ordinance, project=project, amount=Decimal(250000))
+    photo = SimpleUploadedFile("site.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    return evidence_add(org=plan.org, fiscal_year=2568, project=project, upload=photo)
+
+
 def object_ids(plan):
     """Real ids of org A's objects, one for every kind of id a URL can carry."""
     from decimal import Decimal
@@ -29,8 +48,10 @@ def object_ids(plan):
     from plans.services import kpi_save
 
     kpi = kpi_save(strategy=plan.s1, name="ระยะทางถนน", targets={2567: Decimal(1)})
+    evidence = _evidence(plan)
     return {
-        "project_id": plan.projects_[0].pk,
+        "evidence_id": evidence.pk,
+        "project_id": plan.projects_[2].pk,
         "strategy_id": plan.s1.pk,
         "tactic_id": plan.t11.pk,
         "kpi_id": kpi.pk,

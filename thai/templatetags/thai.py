@@ -12,7 +12,9 @@ register = template.Library()
 @register.filter
 def thaidate(value, arg=""):
     if isinstance(value, dt.datetime):
-        value = value.date()
+        from django.utils import timezone
+
+        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
     return dates.thai_date(value, short=(arg == "short"))
 
 
@@ -51,3 +53,11 @@ def percent(value, base):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "") if mapping else ""
+
+
+@register.filter
+def shortbe(value):
+    """15/7/2567: a date as the officer types it back into an input."""
+    from thai.dates import short_be
+
+    return short_be(value) if value else ""

@@ -1,0 +1,209 @@
+"""Reads for the monthly entry page and the services' checks (a bounded number of queries each)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Case, DecimalField, F, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from monitoring.models import (
+    BudgetTransfer,
+    MonthlyProgress,
+    PeriodLock,
+    Procurement,
+    ProjectYear,
+    Status,
+)
+from orgs.models import Organization
+from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
+
+ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=15, decimal_places=2))
+
+
+def signed_transfer():
+    return Case(When(kind="decrease", then=-F("amount")), default=F("amount"))
+
+
+def current_action_plan(org: Organization, fiscal_year: int) -> ActionPlan | None:
+    return (
+        ActionPlan.objects.filter(org=org, fiscal_year=fiscal_year).order_by("-amendment").first()
+    )
+
+
+def action_items(org: Organization, fiscal_year: int):
+    """Items of the latest amendment of the year's action plan."""
+    return ActionPlanItem.objects.filter(
+        action_plan__in=ActionPlan.objects.filter(org=org, fiscal_year=fiscal_year)
+        .order_by("-amendment")
+        .values("pk")[:1]
+    )
+
+
+def budget_lines(org: Organization, fiscal_year: int):
+    return BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fiscal_year)
+
+
+def is_tracked(org: Organization, fiscal_year: int, project_id: int) -> bool:
+    return (
+        budget_lines(org, fiscal_year).filter(project_id=project_id).exists()
+        or action_items(org, fiscal_year).filter(project_id=project_id).exists()
+    )
+
+
+def budget_of(org: Organization, fiscal_year: int, project_id: int) -> Decimal:
+    """Lines of every ordinance of the year plus approved transfers in, minus transfers out."""
+    lines = budget_lines(org, fiscal_year).filter(project_id=project_id)
+    base = lines.aggregate(s=Sum("amount"))["s"] or Decimal(0)
+    moved = BudgetTransfer.objects.filter(line__in=lines).aggregate(s=Sum(signed_transfer()))["s"]
+    return base + (moved or Decimal(0))
+
+
+def budgets_by_project(org: Organization, fiscal_year: int) -> dict[int, Decimal]:
+    """Budget after transfers of every budgeted project of the year (2 grouped queries)."""
+    out: dict[int, Decimal] = defaultdict(Decimal)
+    for pid, s in (
+        budget_lines(org, fiscal_year)
+        .values("project_id")
+        .annotate(s=Sum("amount"))
+        .values_list("project_id", "s")
+    ):
+        out[pid] += s
+    for pid, s in (
+        BudgetTransfer.objects.filter(
+            line__ordinance__org=org, line__ordinance__fiscal_year=fiscal_year
+        )
+        .values("line__project_id")
+        .annotate(s=Sum(signed_transfer()))
+        .values_list("line__project_id", "s")
+    ):
+        out[pid] += s
+    return dict(out)
+
+
+def closed_months(org: Organization, fiscal_year: int) -> set[int]:
+    months: set[int] = set()
+    for lock in PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year):
+        months.update(lock.months)
+    return months
+
+
+@dataclass
+class EntryRow:
+    project_id: int
+    name: str
+    division: str
+    division_id: int | None
+    strategy: int
+    budget: Decimal
+    planned: list[bool] = field(default_factory=list)  # 12 flags, ต.ค. first
+    in_action_plan: bool = False
+    version: int = 0
+    status: str = Status.NOT_STARTED
+    progress: int = 0
+    disbursed_month: Decimal = Decimal(0)
+    disbursed_before: Decimal = Decimal(0)
+    note: str = ""
+    procurement: str = ""
+    contract_no: str = ""
+    contract_signed_on: object = None
+    contract_amount: Decimal | None = None
+    carried_over: Decimal = Decimal(0)
+    problems: str = ""
+    has_month_row: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def procurement_label(self) -> str:
+        return Procurement(self.procurement).label if self.procurement else ""
+
+    @property
+    def cumulative(self) -> Decimal:
+        return self.disbursed_before + self.disbursed_month
+
+    @property
+    def percent(self) -> Decimal | None:
+        return (self.cumulative * 100 / self.budget) if self.budget else None
+
+
+def entry_rows(
+    org: Organization,
+    fiscal_year: int,
+    month: int,
+    division_ids: set[int] | None = None,
+    only: set[int] | None = None,
+) -> list[EntryRow]:
+    """One row per project budgeted or in the action plan for the year (7 queries)."""
+    budgets = budgets_by_project(org, fiscal_year)
+    planned: dict[int, int] = defaultdict(int)
+    for pid, mask in (
+        action_items(org, fiscal_year)
+        .filter(project__isnull=False)
+        .values_list("project_id", "months")
+    ):
+        planned[pid] |= mask
+    ids = set(budgets) | set(planned)
+    if only is not None:
+        ids &= only
+    latest: dict[int, tuple] = {}
+    for pid, name, div_id, div_name, strategy in (
+        ProjectVersion.objects.filter(project_id__in=ids)
+        .order_by("project_id", "valid_from_seq")
+        .values_list("project_id", "name", "division_id", "division__name", "strategy__number")
+    ):
+        latest[pid] = (name, div_id, div_name or "", strategy)
+    if division_ids is not None:
+        ids = {pid for pid in ids if latest.get(pid, (None, None))[1] in division_ids}
+
+    years = {
+        py.project_id: py
+        for py in ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, project_id__in=ids)
+    }
+    before = dict(
+        MonthlyProgress.objects.filter(project_year__in=years.values(), month__lt=month)
+        .values("project_year_id")
+        .annotate(s=Coalesce(Sum("disbursed"), ZERO))
+        .values_list("project_year_id", "s")
+    )
+    upto: dict[int, MonthlyProgress] = {}
+    for mp in MonthlyProgress.objects.filter(
+        project_year__in=years.values(), month__lte=month
+    ).order_by("project_year_id", "month"):
+        upto[mp.project_year_id] = mp  # the last one ≤ month wins
+
+    rows = []
+    for pid in ids:
+        name, div_id, div_name, strategy = latest.get(pid, ("", None, "", 0))
+        row = EntryRow(
+            project_id=pid,
+            name=name,
+            division=div_name,
+            division_id=div_id,
+            strategy=strategy or 0,
+            budget=budgets.get(pid, Decimal(0)),
+            planned=[bool(planned.get(pid, 0) >> i & 1) for i in range(12)],
+            in_action_plan=pid in planned,
+        )
+        py = years.get(pid)
+        if py is not None:
+            row.version = py.version
+            for f in ("procurement", "contract_no", "contract_signed_on", "contract_amount",
+                      "carried_over", "problems"):  # fmt: skip
+                setattr(row, f, getattr(py, f))
+            row.disbursed_before = before.get(py.pk, Decimal(0))
+            mp = upto.get(py.pk)
+            if mp is not None:
+                row.status, row.progress = mp.status, mp.progress
+                if mp.month == month:
+                    row.disbursed_month, row.note, row.has_month_row = mp.disbursed, mp.note, True
+        rows.append(row)
+    rows.sort(key=lambda r: (r.strategy, r.division, r.name, r.project_id))
+    return rows
+
+
+def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) -> EntryRow | None:
+    rows = entry_rows(org, fiscal_year, month, only={project_id})
+    return rows[0] if rows else None

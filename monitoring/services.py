@@ -1,0 +1,304 @@
+"""Every write to monitoring data goes through these functions (entry page, import, demo, API).
+
+Lost updates are prevented by a version number on ProjectYear: the writer says which version it
+read; the row is locked, the version compared and bumped in one transaction, and a stale writer
+gets a Conflict carrying the current data instead of overwriting it.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+
+from monitoring.models import (
+    Approver,
+    BudgetTransfer,
+    MonthlyProgress,
+    PeriodKind,
+    PeriodLock,
+    PeriodReport,
+    ProjectYear,
+    Status,
+    TransferKind,
+)
+from monitoring.selectors import budget_of, closed_months, is_tracked
+from orgs.models import Organization
+from plans.models import BudgetLine, Project
+from thai.dates import FISCAL_MONTHS, MONTHS
+
+CONTRACT_FIELDS = ("procurement", "contract_no", "contract_signed_on", "contract_amount")
+
+
+class Conflict(Exception):
+    """Someone saved this project after the writer read it; nothing was written."""
+
+    def __init__(self, current: ProjectYear | None):
+        self.current = current
+        who = ""
+        if current is not None and current.updated_by is not None:
+            who = f" ({current.updated_by.get_full_name() or current.updated_by.get_username()})"
+        super().__init__(
+            f"มีผู้อื่นบันทึกโครงการนี้ไปก่อนแล้ว{who} ข้อมูลของคุณยังไม่ถูกบันทึก กรุณาตรวจสอบข้อมูลล่าสุดแล้วบันทึกอีกครั้ง"
+        )
+
+
+@dataclass
+class ProgressInput:
+    status: str
+    progress: int = 0
+    disbursed: Decimal = Decimal(0)  # paid out in this month
+    note: str = ""
+    procurement: str = ""
+    contract_no: str = ""
+    contract_signed_on: dt.date | None = None
+    contract_amount: Decimal | None = None
+    carried_over: Decimal = Decimal(0)
+    problems: str = ""
+
+
+def month_name(month: int) -> str:
+    return MONTHS[FISCAL_MONTHS[month - 1] - 1]
+
+
+def _check(org, fiscal_year, project, month, data: ProgressInput, cumulative, budget) -> None:
+    errors: dict[str, str] = {}
+    if data.status not in Status.values:
+        errors["status"] = "สถานะไม่ถูกต้อง"
+    if not 0 <= data.progress <= 100:
+        errors["progress"] = "ความก้าวหน้าต้องอยู่ระหว่างร้อยละ 0–100"
+    elif data.status == Status.DONE and data.progress != 100:
+        errors["progress"] = "โครงการที่ดำเนินการแล้วเสร็จต้องมีความก้าวหน้าร้อยละ 100"
+    elif data.status == Status.NOT_STARTED and data.progress > 0:
+        errors["status"] = "มีความก้าวหน้าแล้ว สถานะจึงไม่ใช่ “ยังไม่ได้ดำเนินการ”"
+    if data.disbursed < 0:
+        errors["disbursed"] = "จำนวนเงินเบิกจ่ายติดลบไม่ได้"
+    elif cumulative > budget:
+        errors["disbursed"] = (
+            f"เบิกจ่ายสะสม {cumulative:,.2f} บาท เกินงบประมาณของโครงการ {budget:,.2f} บาท"
+        )
+    if data.contract_amount is not None and data.contract_amount > budget:
+        errors["contract_amount"] = (
+            f"จำนวนเงินตามสัญญา {data.contract_amount:,.2f} บาท เกินงบประมาณ {budget:,.2f} บาท"
+        )
+    if data.contract_amount and not data.contract_signed_on:
+        errors["contract_signed_on"] = "ระบุวันที่ลงนามสัญญา"
+    if data.carried_over and data.carried_over > budget - cumulative:
+        errors["carried_over"] = "เงินที่กันไว้เบิกเหลื่อมปีเกินงบประมาณที่ยังไม่ได้เบิกจ่าย"
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def progress_save(
+    *,
+    org: Organization,
+    fiscal_year: int,
+    project: Project,
+    month: int,
+    data: ProgressInput,
+    expected_version: int,
+    acting_user=None,
+) -> ProjectYear:
+    """Record one project's month: status, progress, this month's disbursement, contract data."""
+    if not 1 <= month <= 12:
+        raise ValidationError("เดือนไม่ถูกต้อง")
+    if project.plan.org_id != org.pk or not is_tracked(org, fiscal_year, project.pk):
+        raise ValidationError("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
+    if month in closed_months(org, fiscal_year):
+        raise ValidationError(f"เดือน{month_name(month)} ปิดงวดแล้ว แก้ไขไม่ได้")
+
+    py = (
+        ProjectYear.objects.select_for_update()
+        .select_related("updated_by")
+        .filter(org=org, fiscal_year=fiscal_year, project=project)
+        .first()
+    )
+    if py is None:
+        if expected_version != 0:
+            raise Conflict(None)
+        try:
+            with transaction.atomic():
+                py = ProjectYear.objects.create(org=org, fiscal_year=fiscal_year, project=project)
+        except IntegrityError:
+            raise Conflict(
+                ProjectYear.objects.filter(
+                    org=org, fiscal_year=fiscal_year, project=project
+                ).first()
+            ) from None
+    elif py.version != expected_version:
+        raise Conflict(py)
+
+    others = (
+        py.months.exclude(month=month).aggregate(s=Sum("disbursed"))["s"] or Decimal(0)
+        if py.pk
+        else Decimal(0)
+    )
+    _check(
+        org,
+        fiscal_year,
+        project,
+        month,
+        data,
+        others + data.disbursed,
+        budget_of(org, fiscal_year, project.pk),
+    )
+
+    MonthlyProgress.objects.update_or_create(
+        project_year=py,
+        month=month,
+        defaults={
+            "status": data.status,
+            "progress": data.progress,
+            "disbursed": data.disbursed,
+            "note": data.note,
+            "updated_by": acting_user,
+        },
+    )
+    latest = py.months.order_by("-month").first()
+    py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
+    py.disbursed = others + data.disbursed
+    for name in CONTRACT_FIELDS:
+        setattr(py, name, getattr(data, name))
+    py.carried_over, py.problems = data.carried_over, data.problems
+    py.version += 1
+    py.updated_by = acting_user
+    py.save()
+    return py
+
+
+@transaction.atomic
+def period_close(*, org: Organization, fiscal_year: int, kind: str, number: int, acting_user=None):
+    lock, _ = PeriodLock.objects.get_or_create(
+        org=org,
+        fiscal_year=fiscal_year,
+        kind=kind,
+        number=number,
+        defaults={"closed_by": acting_user},
+    )
+    return lock
+
+
+@transaction.atomic
+def period_report_save(
+    *, org: Organization, fiscal_year: int, kind: str, number: int, problems: str, suggestions: str
+) -> PeriodReport:
+    if kind not in PeriodKind.values:
+        raise ValidationError("รอบรายงานไม่ถูกต้อง")
+    report, _ = PeriodReport.objects.update_or_create(
+        org=org,
+        fiscal_year=fiscal_year,
+        kind=kind,
+        number=number,
+        defaults={"problems": problems.strip(), "suggestions": suggestions.strip()},
+    )
+    return report
+
+
+def approver_required(kind: str, *, investment: bool, changes_nature: bool) -> str:
+    """ระเบียบกระทรวงมหาดไทยว่าด้วยวิธีการงบประมาณ อปท. พ.ศ. 2563: ข้อ 26 executive, ข้อ 27/29 council."""
+    if kind == TransferKind.NEW_ITEM:
+        return Approver.COUNCIL
+    if investment and changes_nature:
+        return Approver.COUNCIL
+    return Approver.EXECUTIVE
+
+
+@transaction.atomic
+def transfer_record(
+    *,
+    line: BudgetLine,
+    kind: str,
+    amount: Decimal,
+    approver: str,
+    approved_on: dt.date,
+    investment: bool = False,
+    changes_nature: bool = False,
+    reference: str = "",
+    reason: str = "",
+    acting_user=None,
+) -> BudgetTransfer:
+    needed = approver_required(kind, investment=investment, changes_nature=changes_nature)
+    if needed == Approver.COUNCIL and approver != Approver.COUNCIL:
+        what = dict(TransferKind.choices)[kind]
+        raise ValidationError(
+            {
+                "approver": f"{what}ในงบลงทุนที่เปลี่ยนแปลงลักษณะ ปริมาณ คุณภาพ หรือเป็นรายการใหม่"
+                " ต้องได้รับอนุมัติจากสภาท้องถิ่น (ระเบียบฯ วิธีการงบประมาณ พ.ศ. 2563)"
+            }
+        )
+    if kind == TransferKind.EXPLANATION:
+        amount = Decimal(0)
+    if kind == TransferKind.DECREASE:
+        ordinance = line.ordinance
+        available = budget_of(ordinance.org, ordinance.fiscal_year, line.project_id) - (
+            ProjectYear.objects.filter(
+                org=ordinance.org, fiscal_year=ordinance.fiscal_year, project=line.project_id
+            )
+            .values_list("disbursed", flat=True)
+            .first()
+            or Decimal(0)
+        )
+        if amount > available:
+            raise ValidationError(
+                {"amount": f"โอนลดได้ไม่เกินงบประมาณที่ยังไม่ได้เบิกจ่าย {available:,.2f} บาท"}
+            )
+    transfer = BudgetTransfer(
+        line=line,
+        kind=kind,
+        amount=amount,
+        investment=investment,
+        changes_nature=changes_nature,
+        approver=approver,
+        approved_on=approved_on,
+        reference=reference,
+        reason=reason,
+        created_by=acting_user,
+    )
+    transfer.full_clean()
+    transfer.save()
+    return transfer
+
+
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_TYPES = {  # magic bytes → (content type, extension); nothing else is accepted
+    b"\xff\xd8\xff": ("image/jpeg", ".jpg"),
+    b"\x89PNG\r\n\x1a\n": ("image/png", ".png"),
+    b"%PDF-": ("application/pdf", ".pdf"),
+}
+
+
+def sniff(head: bytes) -> tuple[str, str] | None:
+    for magic, kind in EVIDENCE_TYPES.items():
+        if head.startswith(magic):
+            return kind
+    return None
+
+
+@transaction.atomic
+def evidence_add(
+    *, org: Organization, fiscal_year: int, project: Project, upload, caption: str = "",
+    acting_user=None,
+):  # fmt: skip
+    """Attach a photo/PDF; the type is read from the bytes, never from the name or the browser."""
+    from pathlib import Path
+
+    from monitoring.models import Evidence
+
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError("ไฟล์ใหญ่เกิน 10 MB")
+    kind = sniff(upload.read(16))
+    upload.seek(0)
+    if kind is None:
+        raise ValidationError("รับเฉพาะภาพถ่าย JPG/PNG หรือไฟล์ PDF")
+    if project.plan.org_id != org.pk or not is_tracked(org, fiscal_year, project.pk):
+        raise ValidationError("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
+    py, _ = ProjectYear.objects.get_or_create(org=org, fiscal_year=fiscal_year, project=project)
+    name = Path(upload.name).stem[:200] + kind[1]
+    upload.name = name
+    return Evidence.objects.create(
+        project_year=py, file=upload, original_name=name, content_type=kind[0],
+        size=upload.size, caption=caption, uploaded_by=acting_user,
+    )  # fmt: skip

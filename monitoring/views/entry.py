@@ -1,0 +1,183 @@
+"""The monthly entry page: one row per project, saved row by row with htmx (Enter saves)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from monitoring import services
+from monitoring.forms import ROW_FIELDS, ProgressForm
+from monitoring.models import PeriodKind, Procurement, Status
+from monitoring.selectors import closed_months, entry_row, entry_rows
+from orgs.access import can_write, writable_division_ids
+from orgs.decorators import org_view
+from orgs.models import Division
+from plans.access import get_project_for_user
+from plans.models import ActionPlan, BudgetOrdinance
+from thai.dates import fiscal_month_index, fiscal_month_labels, fiscal_year
+
+
+def monitored_years(org) -> list[int]:
+    years = set(BudgetOrdinance.objects.filter(org=org).values_list("fiscal_year", flat=True))
+    years |= set(ActionPlan.objects.filter(org=org).values_list("fiscal_year", flat=True))
+    return sorted(years)
+
+
+def default_period(org) -> tuple[int, int]:
+    """This fiscal year and month, or the last month of the latest year that has data."""
+    today = timezone.localdate()
+    years = monitored_years(org)
+    fy = fiscal_year(today)
+    if years and fy not in years:
+        fy = years[-1]
+    return fy, fiscal_month_index(today) if fy == fiscal_year(today) else 12
+
+
+@org_view()
+def entry_start(request, org):
+    fy, month = default_period(org)
+    return redirect("monitoring:entry", org.code, fy, month)
+
+
+def check_month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise Http404("ไม่มีเดือนนี้")
+
+
+@org_view()
+def entry(request, org, fy, month):
+    check_month(month)
+    everything = can_write(request.user, org)
+    divisions = writable_division_ids(request.user, org)
+    division = request.GET.get("division", "")
+    shown = {int(division)} if division.isdigit() else None
+    rows = entry_rows(org, fy, month, division_ids=shown)
+    closed = month in closed_months(org, fy)
+    for row in rows:
+        row.editable = not closed and (everything or row.division_id in divisions)
+    months = fiscal_month_labels(fy)
+    return render(
+        request,
+        "monitoring/entry.html",
+        {
+            "org": org,
+            "fy": fy,
+            "month": month,
+            "month_label": f"{months[month - 1][0]} {months[month - 1][1]}",
+            "months": [(i, f"{m} {str(y)[-2:]}") for i, (m, y) in enumerate(months, 1)],
+            "years": monitored_years(org),
+            "rows": rows,
+            "closed": closed,
+            "can_close": everything and not closed,
+            "divisions": Division.objects.filter(org=org),
+            "division": division,
+            "statuses": Status.choices,
+            "procurements": Procurement.choices,
+            "section": "monitoring",
+        },
+    )
+
+
+def progress_input(row, cleaned: dict, posted: set[str]) -> services.ProgressInput:
+    """Start from what is stored and change only the fields the form posted."""
+    data = services.ProgressInput(
+        status=row.status,
+        progress=row.progress,
+        disbursed=row.disbursed_month,
+        note=row.note,
+        procurement=row.procurement,
+        contract_no=row.contract_no,
+        contract_signed_on=row.contract_signed_on,
+        contract_amount=row.contract_amount,
+        carried_over=row.carried_over,
+        problems=row.problems,
+    )
+    for name in posted:
+        if name in cleaned and hasattr(data, name):
+            value = cleaned[name]
+            if name in ("disbursed", "carried_over") and value is None:
+                value = 0
+            setattr(data, name, value)
+    return data
+
+
+def _labelled(form, errors: dict) -> str:
+    return "; ".join(
+        f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields else " ".join(v)
+        for k, v in errors.items()
+    )
+
+
+def save_progress(request, org, fy, month, project_id, fields):
+    """Validate and save; returns (row to show, error text, ok text)."""
+    project = get_project_for_user(request.user, org, project_id, write=True)
+    row = entry_row(org, fy, month, project.pk)
+    if row is None:
+        raise Http404("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
+    form = ProgressForm(request.POST)
+    posted = {f for f in fields if f in request.POST}
+    form.is_valid()
+    relevant = {k: v for k, v in form.errors.items() if k in posted or k == "version"}
+    if relevant:
+        return row, _labelled(form, relevant), ""
+    cleaned = form.cleaned_data
+    try:
+        services.progress_save(
+            org=org,
+            fiscal_year=fy,
+            project=project,
+            month=month,
+            data=progress_input(row, cleaned, posted),
+            expected_version=cleaned["version"],
+            acting_user=request.user,
+        )
+    except services.Conflict as exc:
+        return entry_row(org, fy, month, project.pk), str(exc), ""
+    except ValidationError as exc:
+        text = (
+            _labelled(form, exc.message_dict)
+            if hasattr(exc, "error_dict")
+            else "; ".join(exc.messages)
+        )
+        return row, text, ""
+    return entry_row(org, fy, month, project.pk), "", "บันทึกแล้ว"
+
+
+@org_view()
+@require_POST
+def entry_row_save(request, org, fy, month, project_id):
+    check_month(month)
+    row, error, ok = save_progress(request, org, fy, month, project_id, ROW_FIELDS)
+    row.editable = True
+    return render(
+        request,
+        "monitoring/_row.html",
+        {
+            "org": org,
+            "fy": fy,
+            "month": month,
+            "r": row,
+            "error": error,
+            "ok": ok,
+            "posted": request.POST if error else None,
+            "statuses": Status.choices,
+            "procurements": Procurement.choices,
+        },
+    )
+
+
+@org_view(write=True)
+@require_POST
+def period_close(request, org, fy):
+    kind = request.POST.get("kind", PeriodKind.MONTH)
+    number = request.POST.get("number", "")
+    if kind not in PeriodKind.values or not number.isdigit():
+        raise PermissionDenied("รอบไม่ถูกต้อง")
+    services.period_close(
+        org=org, fiscal_year=fy, kind=kind, number=int(number), acting_user=request.user
+    )
+    messages.success(request, "ปิดงวดแล้ว ข้อมูลของงวดนี้แก้ไขไม่ได้")
+    month = int(number) if kind == PeriodKind.MONTH else 12
+    return redirect("monitoring:entry", org.code, fy, month)
