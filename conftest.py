@@ -172,3 +172,35 @@ def workbook(rows, *, headers=None, sheet="โครงการ", strategies=No
 @pytest.fixture
 def make_workbook():
     return workbook
+
+
+@pytest.fixture
+def year_a(cast, plan_a):
+    """FY2568 of org A: ขุดลอก 300,000 and อาหารกลางวัน 250,000 in the ordinance; the action plan
+    has ขุดลอก in ม.ค.–มี.ค. (months 4–6) and อาหารกลางวัน all year. The road is not budgeted."""
+    import datetime as dt
+
+    from plans import services as plans_services
+
+    road, dredge, lunch = plan_a.projects_
+    ordinance = plans_services.ordinance_create(
+        org=cast.a, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 20)
+    )
+    d_line = plans_services.budget_line_add(
+        ordinance=ordinance, project=dredge, amount=Decimal(300000)
+    )
+    l_line = plans_services.budget_line_add(
+        ordinance=ordinance, project=lunch, amount=Decimal(250000)
+    )
+    action_plan = plans_services.action_plan_create(org=cast.a, fiscal_year=2568)
+    plans_services.action_item_add(
+        action_plan=action_plan, budget_line=d_line, name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
+        amount=Decimal(300000), months=[4, 5, 6],
+    )  # fmt: skip
+    plans_services.action_item_add(
+        action_plan=action_plan, budget_line=l_line, name="อาหารกลางวัน",
+        amount=Decimal(250000), months=list(range(1, 13)),
+    )  # fmt: skip
+    plan_a.dredge, plan_a.lunch, plan_a.road = dredge, lunch, road
+    plan_a.d_line, plan_a.l_line = d_line, l_line
+    return plan_a

@@ -111,7 +111,7 @@ def progress_save(
         raise ValidationError(f"เดือน{month_name(month)} ปิดงวดแล้ว แก้ไขไม่ได้")
 
     py = (
-        ProjectYear.objects.select_for_update()
+        ProjectYear.objects.select_for_update(of=("self",))
         .select_related("updated_by")
         .filter(org=org, fiscal_year=fiscal_year, project=project)
         .first()

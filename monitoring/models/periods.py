@@ -28,7 +28,7 @@ class PeriodLock(models.Model):
     number = models.PositiveSmallIntegerField(default=1)
     closed_at = models.DateTimeField(auto_now_add=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

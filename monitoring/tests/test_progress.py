@@ -1,0 +1,98 @@
+"""Recording a month: checks, current state, closed periods, and no lost update."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from monitoring import services
+from monitoring.models import MonthlyProgress, ProjectYear, Status
+from monitoring.selectors import entry_rows
+from monitoring.services import Conflict, ProgressInput
+
+pytestmark = pytest.mark.django_db
+
+
+def save(cast, project, month, version, **kw):
+    data = ProgressInput(status=kw.pop("status", Status.IN_PROGRESS), **kw)
+    return services.progress_save(
+        org=cast.a, fiscal_year=2568, project=project, month=month, data=data,
+        expected_version=version, acting_user=cast.alice,
+    )  # fmt: skip
+
+
+def test_months_add_up_and_the_latest_month_is_the_current_state(cast, year_a):
+    py = save(cast, year_a.dredge, 4, 0, progress=30, disbursed=Decimal(50000))
+    py = save(cast, year_a.dredge, 5, py.version, progress=80, disbursed=Decimal(150000))
+    py = save(cast, year_a.dredge, 4, py.version, progress=40, disbursed=Decimal(60000))
+    assert (py.status, py.progress, py.disbursed, py.last_month) == (
+        Status.IN_PROGRESS, 80, Decimal(210000), 5,
+    )  # fmt: skip
+    rows = {r.project_id: r for r in entry_rows(cast.a, 2568, 5)}
+    assert rows[year_a.dredge.pk].disbursed_before == Decimal(60000)
+    assert rows[year_a.dredge.pk].cumulative == Decimal(210000)
+    assert rows[year_a.dredge.pk].percent == Decimal(70)
+
+
+def test_a_stale_version_is_refused_and_nothing_is_overwritten(cast, year_a):
+    first = save(cast, year_a.lunch, 1, 0, progress=10, disbursed=Decimal(20000))
+    save(cast, year_a.lunch, 1, first.version, progress=20, disbursed=Decimal(25000))
+    with pytest.raises(Conflict, match="มีผู้อื่นบันทึกโครงการนี้ไปก่อนแล้ว"):
+        save(cast, year_a.lunch, 1, first.version, progress=90, disbursed=Decimal(1))
+    row = MonthlyProgress.objects.get(project_year__project=year_a.lunch, month=1)
+    assert (row.progress, row.disbursed) == (20, Decimal(25000))
+
+
+def test_two_first_writers_cannot_both_create_the_year(cast, year_a):
+    save(cast, year_a.lunch, 1, 0, progress=10)
+    with pytest.raises(Conflict):
+        save(cast, year_a.lunch, 2, 0, progress=50)
+    assert ProjectYear.objects.get(project=year_a.lunch).progress == 10
+
+
+@pytest.mark.parametrize(
+    ("kw", "field", "text"),
+    [
+        ({"status": Status.DONE, "progress": 90}, "progress", "ร้อยละ 100"),
+        ({"status": Status.NOT_STARTED, "progress": 5}, "status", "ยังไม่ได้ดำเนินการ"),
+        ({"progress": 101}, "progress", "0–100"),
+        ({"disbursed": Decimal(300001)}, "disbursed", "เกินงบประมาณ"),
+        ({"contract_amount": Decimal(400000)}, "contract_amount", "เกินงบประมาณ"),
+        ({"contract_amount": Decimal(1000)}, "contract_signed_on", "วันที่ลงนาม"),
+    ],
+)
+def test_bad_values_are_refused_with_the_field_named(cast, year_a, kw, field, text):
+    with pytest.raises(ValidationError) as info:
+        save(cast, year_a.dredge, 4, 0, **kw)
+    assert text in " ".join(info.value.message_dict[field])
+    assert not ProjectYear.objects.exists()
+
+
+def test_a_project_neither_budgeted_nor_planned_for_the_year_is_refused(cast, year_a):
+    with pytest.raises(ValidationError, match="ไม่อยู่ในงบประมาณ"):
+        save(cast, year_a.road, 4, 0, progress=10)
+
+
+def test_a_closed_month_is_read_only(cast, year_a):
+    services.period_close(org=cast.a, fiscal_year=2568, kind="quarter", number=1)
+    with pytest.raises(ValidationError, match="ธันวาคม ปิดงวดแล้ว"):
+        save(cast, year_a.lunch, 3, 0, progress=10)
+    save(cast, year_a.lunch, 4, 0, progress=10)  # ม.ค. is in Q2, still open
+    assert MonthlyProgress.objects.filter(month=4).count() == 1
+
+
+def test_transfers_change_the_budget_and_need_the_right_approver(cast, year_a):
+    import datetime as dt
+
+    with pytest.raises(ValidationError, match="สภาท้องถิ่น"):
+        services.transfer_record(
+            line=year_a.d_line, kind="new_item", amount=Decimal(1000), approver="executive",
+            approved_on=dt.date(2025, 1, 10),
+        )  # fmt: skip
+    services.transfer_record(
+        line=year_a.d_line, kind="decrease", amount=Decimal(100000), approver="executive",
+        approved_on=dt.date(2025, 1, 10),
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        save(cast, year_a.dredge, 4, 0, disbursed=Decimal(250000))
+    assert "200,000.00" in " ".join(info.value.message_dict["disbursed"])
