@@ -106,3 +106,16 @@ def test_thai_date_field_round_trips_through_the_widget():
     field = ThaiDateField()
     assert field.clean("๑/๑๐/๒๕๖๘") == dt.date(2025, 10, 1)
     assert 'value="1/10/2568"' in field.widget.render("d", dt.date(2025, 10, 1))
+
+
+def test_percent_rounds_or_truncates_like_published_reports():
+    from thai.numbers import percent
+
+    # อบต.กระเบื้องใหญ่ FY2564 6-month report: 56/81 printed 69.13, 1/56 printed 1.78 (truncated)
+    assert percent(56, 81, mode="truncate") == Decimal("69.13")
+    assert percent(1, 56, mode="truncate") == Decimal("1.78")
+    # …while 5/56 was printed 8.93 (rounded)
+    assert percent(5, 56) == Decimal("8.93")
+    assert percent(1, 56) == Decimal("1.79")
+    assert percent(1, 3, decimals=0) == Decimal(33)
+    assert percent(1, 0) is None
