@@ -242,3 +242,98 @@ def _names(project_ids) -> dict[int, str]:
         .order_by("project_id", "valid_from_seq")
         .values_list("project_id", "name")
     )
+
+
+# -- dashboard ---------------------------------------------------------------------------------
+
+
+def disbursement_curve(org: Organization, fy: int) -> dict:
+    """Cumulative planned vs actual disbursement per fiscal month (2 queries).
+
+    The plan curve spreads each action-plan item's amount evenly from its first to its last
+    planned month — the same expectation the disbursement-lag rule uses.
+    """
+    from django.db.models import Case, ExpressionWrapper, F, When
+
+    from monitoring.selectors import action_items
+
+    span = F("last_month") - F("first_month") + Value(1)
+    planned = (
+        action_items(org, fy)
+        .filter(first_month__gt=0)
+        .aggregate(
+            **{
+                f"m{m}": Sum(
+                    Case(
+                        When(last_month__lte=m, then=F("amount")),
+                        When(first_month__gt=m, then=ZERO),
+                        default=ExpressionWrapper(
+                            F("amount") * (Value(m + 1) - F("first_month")) / span,
+                            output_field=MONEY,
+                        ),
+                        output_field=MONEY,
+                    )
+                )
+                for m in range(1, 13)
+            }
+        )
+    )
+    paid = dict(
+        MonthlyProgress.objects.filter(project_year__org=org, project_year__fiscal_year=fy)
+        .values("month")
+        .annotate(s=Sum("disbursed"))
+        .values_list("month", "s")
+    )
+    running, actual = Decimal(0), []
+    for m in range(1, 13):
+        running += paid.get(m, Decimal(0))
+        actual.append(float(running))
+    return {"planned": [float(planned[f"m{m}"] or 0) for m in range(1, 13)], "actual": actual}
+
+
+def province_rows(org_ids: list[int], fy: int) -> list[dict]:
+    """Per org: budgeted projects and money (current state), status counts, alerts (3 queries)."""
+    from plans.models import BudgetLine
+
+    budget = dict(
+        BudgetLine.objects.filter(ordinance__org_id__in=org_ids, ordinance__fiscal_year=fy)
+        .values("ordinance__org_id")
+        .annotate(s=Sum("amount"))
+        .values_list("ordinance__org_id", "s")
+    )
+    state = {
+        r["org_id"]: r
+        for r in ProjectYear.objects.filter(org_id__in=org_ids, fiscal_year=fy)
+        .values("org_id")
+        .annotate(
+            disbursed=Sum("disbursed"),
+            done=Count("pk", filter=Q(status=Status.DONE)),
+            in_progress=Count("pk", filter=Q(status=Status.IN_PROGRESS)),
+            cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
+        )
+    }
+    from monitoring.models import Alert, Severity
+
+    alerts = {
+        r["org_id"]: r
+        for r in Alert.objects.filter(org_id__in=org_ids, fiscal_year=fy)
+        .values("org_id")
+        .annotate(
+            red=Count("pk", filter=Q(severity=Severity.RED)),
+            amber=Count("pk", filter=Q(severity=Severity.AMBER)),
+        )
+    }
+    rows = []
+    for oid in org_ids:
+        s, a = state.get(oid, {}), alerts.get(oid, {})
+        b = budget.get(oid) or Decimal(0)
+        d = s.get("disbursed") or Decimal(0)
+        rows.append({"org_id": oid, "budget": b, "disbursed": d, "disbursed_pct": percent(d, b),
+                     "done": s.get("done", 0), "in_progress": s.get("in_progress", 0),
+                     "cancelled": s.get("cancelled", 0), "red": a.get("red", 0),
+                     "amber": a.get("amber", 0)})  # fmt: skip
+    return rows
+
+
+def light(red: int, amber: int) -> str:
+    return "red" if red else ("amber" if amber else "green")

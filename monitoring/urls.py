@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring.views import entry, project
+from monitoring.views import dashboard, entry, project, report
 
 app_name = "monitoring"
 
@@ -8,6 +8,14 @@ urlpatterns = [
     path("", entry.entry_start, name="start"),
     path("<int:fy>/<int:month>/", entry.entry, name="entry"),
     path("<int:fy>/<int:month>/rows/<int:project_id>/", entry.entry_row_save, name="row"),
+    path("dashboard/", dashboard.dashboard_start, name="dashboard_start"),
+    path("dashboard/<int:fy>/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/<int:fy>/evaluate/", dashboard.evaluate_now, name="evaluate"),
+    path("province/", dashboard.province_start, name="province_start"),
+    path("province/<int:fy>/", dashboard.province, name="province"),
+    path("form2/", report.form2_start, name="form2_start"),
+    path("form2/<int:fy>/<str:code>/", report.form2_page, name="form2"),
+    path("form2/<int:fy>/<str:code>/text/", report.form2_text, name="form2_text"),
     path("<int:fy>/close/", entry.period_close, name="close"),
     path("<int:fy>/projects/<int:project_id>/", project.project_year, name="project"),
     path(

@@ -90,3 +90,10 @@ def get_org_for_user(user, code: str, *, write: bool = False) -> Organization:
     if write and not can_write(user, org):
         raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
     return org
+
+
+def can_analyse_province(user, province_id: int) -> bool:
+    """The provincial M&E unit's analysts (and admins) see every org of their province."""
+    if user.is_superuser:
+        return True
+    return any(g.province_id == province_id and g.role == Role.ANALYST for g in grants_for(user))

@@ -10,4 +10,6 @@ urlpatterns = [
     path("p02.<str:fmt>", views.p02, name="p02"),
     path("action-plan/<int:fy>/pd01.<str:fmt>", views.pd01, name="pd01"),
     path("action-plan/<int:fy>/pd02.<str:fmt>", views.pd02, name="pd02"),
+    path("form2/<int:fy>/<str:code>.<str:fmt>", views.form2, name="form2"),
+    path("six-month/<int:fy>.<str:fmt>", views.six_month, name="six_month"),
 ]

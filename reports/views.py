@@ -5,7 +5,7 @@ from orgs.decorators import org_view
 from plans.access import get_plan
 from plans.models import ActionPlan
 from plans.views.common import resolve_seq
-from reports import documents
+from reports import documents, monitoring_docs
 
 
 def _file(result) -> HttpResponse:
@@ -79,3 +79,29 @@ def pd02(request, org, fy, fmt):
             _action_plan(org, fy), _fmt(fmt), thai_digits=request.GET.get("digits") == "thai"
         )
     )
+
+
+def _options(request) -> dict:
+    decimals = request.GET.get("decimals", "2")
+    mode = request.GET.get("mode", "round")
+    return {
+        "decimals": int(decimals) if decimals in ("0", "1", "2") else 2,
+        "mode": mode if mode in ("round", "truncate") else "round",
+        "thai_digits": request.GET.get("digits") == "thai",
+    }
+
+
+@org_view()
+def form2(request, org, fy, code, fmt):
+    from monitoring.models import REPORT_PERIODS
+
+    if code not in REPORT_PERIODS:
+        raise Http404("ไม่มีรอบรายงานนี้")
+    return _file(monitoring_docs.form2_document(org, fy, code, _fmt(fmt), **_options(request)))
+
+
+@org_view()
+def six_month(request, org, fy, fmt):
+    if fmt not in ("pdf", "docx"):
+        raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
+    return _file(monitoring_docs.six_month_document(org, fy, fmt, **_options(request)))

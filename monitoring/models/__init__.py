@@ -1,4 +1,4 @@
-from monitoring.models.periods import PeriodKind, PeriodLock, PeriodReport
+from monitoring.models.periods import REPORT_PERIODS, PeriodKind, PeriodLock, PeriodReport
 from monitoring.models.tracking import (
     Evidence,
     MonthlyProgress,
@@ -10,6 +10,7 @@ from monitoring.models.transfers import Approver, BudgetTransfer, TransferKind
 from monitoring.models.warnings import Alert, RuleKind, Severity, WarningRule
 
 __all__ = [
+    "REPORT_PERIODS",
     "Alert",
     "Approver",
     "BudgetTransfer",

@@ -60,3 +60,14 @@ class PeriodReport(models.Model):
                 fields=["org", "fiscal_year", "kind", "number"], name="monitoring_report_unique"
             )
         ]
+
+
+# Report periods by their URL code: (kind, number, last fiscal month, Thai label)
+REPORT_PERIODS = {
+    "q1": (PeriodKind.QUARTER, 1, 3, "ไตรมาสที่ 1 (ตุลาคม – ธันวาคม)"),
+    "q2": (PeriodKind.QUARTER, 2, 6, "ไตรมาสที่ 2 (มกราคม – มีนาคม)"),
+    "q3": (PeriodKind.QUARTER, 3, 9, "ไตรมาสที่ 3 (เมษายน – มิถุนายน)"),
+    "q4": (PeriodKind.QUARTER, 4, 12, "ไตรมาสที่ 4 (กรกฎาคม – กันยายน)"),
+    "h1": (PeriodKind.HALF, 1, 6, "รอบ 6 เดือน (ตุลาคม – มีนาคม)"),
+    "y": (PeriodKind.YEAR, 1, 12, "ประจำปีงบประมาณ (ตุลาคม – กันยายน)"),
+}

@@ -67,6 +67,7 @@ class ActionPlanItem(models.Model):
     place = models.CharField("สถานที่ดำเนินการ", max_length=300, blank=True)
     responsible_unit = models.CharField("หน่วยงานรับผิดชอบหลัก", max_length=200, blank=True)
     months = models.PositiveSmallIntegerField("เดือนที่ดำเนินการ (bitmask ต.ค.=1)", default=0)
+    first_month = models.PositiveSmallIntegerField("เดือนแรกตามแผน (1=ต.ค.)", default=0)
     last_month = models.PositiveSmallIntegerField("เดือนสุดท้ายตามแผน (1=ต.ค.)", default=0)
 
     class Meta:

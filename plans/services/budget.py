@@ -171,6 +171,7 @@ def action_item_add(
         place=place,
         responsible_unit=responsible_unit,
         months=mask_from_months(months),
+        first_month=min(months),
         last_month=max(months),
         seq_no=seq_no,
     )

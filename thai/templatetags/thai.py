@@ -61,3 +61,9 @@ def shortbe(value):
     from thai.dates import short_be
 
     return short_be(value) if value else ""
+
+
+@register.filter
+def pct(value):
+    """A Decimal percentage already rounded by thai.numbers.percent; '-' when there is no base."""
+    return "-" if value is None else f"{value:,}"

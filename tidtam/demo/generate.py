@@ -13,6 +13,7 @@ from plans.models import EditionKind, LinkageLevel, LinkageTarget, Plan, Program
 from plans.selectors import approved_seq_on, project_rows
 from plans.services import ProjectData
 from tidtam.demo import catalog as c
+from tidtam.demo.progress import year_of_progress
 
 PLAN_YEARS = (2566, 2570)
 DEMO_PASSWORD = "demo"
@@ -62,6 +63,7 @@ def _round(amount: float) -> Decimal:
 class Generator:
     def __init__(self, seed: int = 2568, project_range: tuple[int, int] = (80, 300), log=print):
         self.rng = random.Random(seed)
+        self.seed = seed
         self.project_range = project_range
         self.log = log
         self.programs = {p.code: p for p in Program.objects.all()}
@@ -180,6 +182,8 @@ class Generator:
             themes.append((strategy, tactics, theme))
         self.editions(org, plan, themes, slug)
         self.budget_and_action_plans(org, plan)
+        for fy in (2568, 2569, 2570):
+            year_of_progress(org, fy, self.seed)
         return plan
 
     def _project(self, org, plan, themes, seq_no) -> ProjectData:
@@ -309,7 +313,7 @@ class Generator:
 
     def budget_and_action_plans(self, org, plan):
         rng = self.rng
-        for fy in (2568, 2569):
+        for fy in (2568, 2569, 2570):
             promulgated = _date(fy - 1, 9, rng.randint(5, 25))
             ordinance = services.ordinance_create(
                 org=org,
@@ -344,7 +348,10 @@ class Generator:
                 approved_on=approved,
                 announced_on=approved + dt.timedelta(days=2),
             )
+            skipped = set(rng.sample(range(len(lines)), max(1, len(lines) // 30)))
             for i, line in enumerate(lines, 1):
+                if i - 1 in skipped:
+                    continue  # budgeted but forgotten in the action plan (an early-warning case)
                 version = next(v for v in chosen if v.project_id == line.project_id)
                 start = rng.randint(1, 9)
                 span = rng.randint(1, 12 - start + 1)
@@ -358,6 +365,17 @@ class Generator:
                     responsible_unit=version.responsible_unit,
                     months=list(range(start, start + span)),
                     seq_no=i,
+                )
+            spare = [v for v in candidates if v not in chosen]
+            for extra in rng.sample(spare, min(2, len(spare))):
+                services.action_item_add(  # planned but never budgeted (an early-warning case)
+                    action_plan=action_plan,
+                    project=extra.project,
+                    name=extra.name,
+                    amount=next(b.amount for b in extra.budgets.all() if b.year == fy),
+                    responsible_unit=extra.responsible_unit,
+                    months=[rng.randint(2, 8)],
+                    seq_no=len(lines) + 2,
                 )
             services.action_item_add(
                 action_plan=action_plan,

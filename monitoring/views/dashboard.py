@@ -1,0 +1,128 @@
+"""Early warning: the org's traffic light and charts, and the province list for the analyst."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from monitoring.models import Alert, Severity, Status, WarningRule
+from monitoring.queries import disbursement_curve, form2, light, province_rows
+from monitoring.rules import elapsed_months, evaluate_org
+from monitoring.views.entry import default_period, monitored_years
+from orgs.access import can_analyse_province, can_write
+from orgs.decorators import org_view
+from orgs.models import Organization
+from thai.dates import fiscal_month_labels, fiscal_year, fiscal_year_bounds
+from thai.numbers import percent
+
+
+def as_of_for(fy: int):
+    """Today, or the last day of the year when looking back at a finished year."""
+    today = timezone.localdate()
+    return min(today, fiscal_year_bounds(fy)[1])
+
+
+@org_view()
+def dashboard_start(request, org):
+    return redirect("monitoring:dashboard", org.code, default_period(org)[0])
+
+
+@org_view()
+def dashboard(request, org, fy):
+    as_of = as_of_for(fy)
+    elapsed = elapsed_months(fy, as_of)
+    report = form2(org, fy, max(elapsed, 1))
+    alerts = list(
+        Alert.objects.filter(org=org, fiscal_year=fy)
+        .select_related("rule")
+        .order_by("rule_id", "id")
+    )
+    counts = {r.pk: 0 for r in WarningRule.objects.all()}
+    for a in alerts:
+        counts[a.rule_id] += 1
+    rules = [(r, counts[r.pk]) for r in WarningRule.objects.all()]
+    red = sum(1 for a in alerts if a.severity == Severity.RED)
+    curve = disbursement_curve(org, fy)
+    labels = [f"{m} {str(y)[-2:]}" for m, y in fiscal_month_labels(fy)]
+    chart = {
+        "months": labels,
+        "planned": curve["planned"],
+        "actual": curve["actual"][:elapsed] if elapsed else [],
+        "budget": float(report.total.budget),
+        "strategies": [f"{r.number or ''} {r.name}"[:28] for r in report.rows],
+        "status": [
+            {"name": label, "data": [r.by_status[v] for r in report.rows]}
+            for v, label in Status.choices
+        ],
+    }
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        {
+            "org": org,
+            "fy": fy,
+            "years": monitored_years(org),
+            "as_of": as_of,
+            "elapsed": elapsed,
+            "elapsed_pct": percent(elapsed, 12),
+            "report": report,
+            "alerts": alerts,
+            "rules": rules,
+            "light": light(red, len(alerts) - red),
+            "chart": chart,
+            "evaluated": alerts[0].evaluated_at if alerts else None,
+            "can_write": can_write(request.user, org),
+            "section": "dashboard",
+        },
+    )
+
+
+@org_view(write=True)
+@require_POST
+def evaluate_now(request, org, fy):
+    count = evaluate_org(org, fy, as_of_for(fy))
+    messages.success(request, f"ประเมินสัญญาณเตือนแล้ว พบ {count:,} รายการ")
+    return redirect("monitoring:dashboard", org.code, fy)
+
+
+@org_view()
+def province_start(request, org):
+    return redirect("monitoring:province", org.code, fiscal_year(timezone.localdate()))
+
+
+@org_view()
+def province(request, org, fy):
+    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
+        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    orgs = list(Organization.objects.filter(province=org.province).order_by("code"))
+    rows = province_rows([o.pk for o in orgs], fy)
+    for o, r in zip(orgs, rows, strict=True):
+        r["org"], r["light"] = o, light(r["red"], r["amber"])
+    rule_filter = request.GET.get("rule", "")
+    alerts = Alert.objects.filter(org__province=org.province, fiscal_year=fy).select_related(
+        "org", "rule"
+    )
+    if rule_filter.isdigit():
+        alerts = alerts.filter(rule_id=int(rule_filter))
+    by_rule = dict(
+        Alert.objects.filter(org__province=org.province, fiscal_year=fy)
+        .values("rule_id")
+        .annotate(n=Count("pk"))
+        .values_list("rule_id", "n")
+    )
+    return render(
+        request,
+        "monitoring/province.html",
+        {
+            "org": org,
+            "fy": fy,
+            "rows": rows,
+            "alerts": alerts.order_by("-severity", "org__code", "rule_id")[:500],
+            "rules": [(r, by_rule.get(r.pk, 0)) for r in WarningRule.objects.all()],
+            "rule_filter": rule_filter,
+            "years": sorted({fy - 2, fy - 1, fy, fiscal_year(timezone.localdate())}),
+            "section": "province",
+        },
+    )

@@ -1,0 +1,238 @@
+"""แบบที่ 2 (PDF/XLSX) and the 6-month report (รายงานการกำกับติดตามการดำเนินงานรอบ 6 เดือน, PDF/DOCX)."""
+
+import io
+
+from monitoring.models import REPORT_PERIODS, PeriodKind, PeriodReport, Status
+from monitoring.queries import Form2, form2
+from orgs.models import Organization
+from reports import render
+from thai.digits import thai_digits as to_thai
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _text(org, fy, kind, number) -> PeriodReport | None:
+    return PeriodReport.objects.filter(org=org, fiscal_year=fy, kind=kind, number=number).first()
+
+
+def form2_document(org: Organization, fy: int, code: str, fmt: str, *, decimals=2, mode="round",
+                   thai_digits=False):  # fmt: skip
+    kind, number, month, label = REPORT_PERIODS[code]
+    report = form2(org, fy, month, decimals=decimals, mode=mode)
+    text = _text(org, fy, kind, number)
+    name = f"แบบที่2-{org.code}-{fy}-{code}"
+    if fmt == "pdf":
+        ctx = {"org": org, "fy": fy, "period_label": label, "report": report, "text": text,
+               "statuses": Status.choices, "td": thai_digits}  # fmt: skip
+        return f"{name}.pdf", PDF, render.pdf_bytes("reports/form2.html", ctx)
+    return f"{name}.xlsx", XLSX, _form2_xlsx(report, label, text)
+
+
+def _form2_xlsx(report: Form2, label: str, text: PeriodReport | None) -> bytes:
+    statuses = Status.choices
+    width = 7 + 2 * len(statuses)
+    sheet = render.Sheet("แบบที่ 2")
+    sheet.title("แบบที่ 2 แบบติดตามผลการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น", width)
+    sheet.title(f"{report.org.name} · {label} ปีงบประมาณ พ.ศ. {report.fy}", width, 12)
+    sheet.band("2.1 จำนวนโครงการ (ร้อยละของโครงการในแผน / ร้อยละของโครงการที่ตั้งงบประมาณ)", width)
+    head = ["ยุทธศาสตร์", "โครงการในแผน", "งบประมาณตามแผน (บาท)", "ตั้งงบประมาณ", "ร้อยละของแผน"]
+    for _, lab in statuses:
+        head += [lab, f"ร้อยละ ({lab})"]
+    head += ["โครงการเพิ่มเติม", "ร้อยละ"]
+    sheet.header(head, lines=3)
+    pct = "0." + "0" * report.decimals if report.decimals else "0"
+    fmts = {2: render.COUNT, 3: render.MONEY, 4: render.COUNT, 5: pct}
+    for i in range(len(statuses)):
+        fmts[6 + 2 * i], fmts[7 + 2 * i] = render.COUNT, pct
+    fmts[width - 1], fmts[width] = render.COUNT, pct
+    for r, is_total in [*((r, False) for r in report.rows), (report.total, True)]:
+        values = [_label(r), r.plan_n, r.plan_amount, r.budget_n, r.budget_pct]
+        for v, _ in statuses:
+            values += [r.by_status[v], r.status_pct[v]]
+        values += [r.added_n, r.added_pct]
+        sheet.line(
+            values, formats=fmts, fill=render.TOTAL_FILL if is_total else None, bold=is_total
+        )
+    sheet.row += 1
+    sheet.band("2.2 งบประมาณ การลงนามสัญญา และการเบิกจ่าย (ร้อยละของงบประมาณที่ตั้งไว้)", width)
+    sheet.header(["ยุทธศาสตร์", "งบประมาณที่ตั้งไว้ (บาท)", "ลงนามสัญญา (บาท)", "ร้อยละ",
+                  "เบิกจ่าย (บาท)", "ร้อยละ"])  # fmt: skip
+    mf = {2: render.MONEY, 3: render.MONEY, 4: pct, 5: render.MONEY, 6: pct}
+    for r, is_total in [*((r, False) for r in report.rows), (report.total, True)]:
+        sheet.line(
+            [_label(r), r.budget, r.contracted, r.contracted_pct, r.disbursed, r.disbursed_pct],
+            formats=mf, fill=render.TOTAL_FILL if is_total else None, bold=is_total,
+        )  # fmt: skip
+    sheet.row += 1
+    sheet.band("ส่วนที่ 3 โครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", width)
+    sheet.header(["ที่", "โครงการ", "สถานะ", "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)", "คงเหลือ (บาท)"])
+    for i, s in enumerate(report.subsidy, 1):
+        sheet.line([i, s.name, Status(s.status).label, s.received, s.disbursed, s.remaining],
+                   formats={4: render.MONEY, 5: render.MONEY, 6: render.MONEY})  # fmt: skip
+    sheet.row += 1
+    sheet.band("ส่วนที่ 4 ปัญหาและอุปสรรค", width)
+    for name, problem in report.problems:
+        sheet.line([f"{name}: {problem}"])
+    if text:
+        sheet.line([text.problems])
+        sheet.band("ข้อเสนอแนะ", width)
+        sheet.line([text.suggestions])
+    sheet.widths([44, 12, 16, 12, 10] + [12, 10] * len(statuses) + [12, 10])
+    return sheet.bytes()
+
+
+def _label(r) -> str:
+    return f"{r.number}. {r.name}" if r.number else r.name
+
+
+# -- รายงานรอบ 6 เดือน ----------------------------------------------------------------------------
+
+
+def summary_sentences(report: Form2) -> list[str]:
+    """The paragraph real 6-month reports open with, with each percentage's base stated."""
+    t = report.total
+    pct = lambda v: "-" if v is None else f"{v:,}"  # noqa: E731
+    s = t.by_status
+    p = t.status_pct
+    return [
+        f"โครงการตามแผนพัฒนาท้องถิ่นสำหรับปีงบประมาณ พ.ศ. {report.fy} จำนวน {t.plan_n:,} โครงการ"
+        f" ได้รับอนุมัติงบประมาณ {t.budget_n:,} โครงการ คิดเป็นร้อยละ {pct(t.budget_pct)}"
+        " ของโครงการในแผน",
+        f"ในจำนวนโครงการที่ได้รับอนุมัติงบประมาณ ดำเนินการแล้วเสร็จ {s[Status.DONE]:,} โครงการ"
+        f" (ร้อยละ {pct(p[Status.DONE])}) อยู่ระหว่างดำเนินการ {s[Status.IN_PROGRESS]:,} โครงการ"
+        f" (ร้อยละ {pct(p[Status.IN_PROGRESS])}) ยังไม่ได้ดำเนินการ {s[Status.NOT_STARTED]:,} โครงการ"
+        f" (ร้อยละ {pct(p[Status.NOT_STARTED])}) และยกเลิก {s[Status.CANCELLED]:,} โครงการ"
+        f" (ร้อยละ {pct(p[Status.CANCELLED])})",
+        f"งบประมาณที่ตั้งไว้ {t.budget:,.2f} บาท ลงนามสัญญาแล้ว {t.contracted:,.2f} บาท"
+        f" (ร้อยละ {pct(t.contracted_pct)}) เบิกจ่ายแล้ว {t.disbursed:,.2f} บาท"
+        f" (ร้อยละ {pct(t.disbursed_pct)} ของงบประมาณที่ตั้งไว้)",
+    ]
+
+
+def six_month_document(org: Organization, fy: int, fmt: str, *, decimals=2, mode="round",
+                       thai_digits=False):  # fmt: skip
+    report = form2(org, fy, 6, decimals=decimals, mode=mode)
+    text = _text(org, fy, PeriodKind.HALF, 1)
+    title = "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน"
+    period = f"ประจำปีงบประมาณ พ.ศ. {fy} (1 ตุลาคม {fy - 1} – 31 มีนาคม {fy})"
+    sentences = summary_sentences(report)
+    name = f"รายงานรอบ6เดือน-{org.code}-{fy}"
+    if fmt == "pdf":
+        ctx = {"org": org, "fy": fy, "title": title, "period": period, "report": report,
+               "sentences": sentences, "text": text, "statuses": Status.choices,
+               "td": thai_digits}  # fmt: skip
+        return f"{name}.pdf", PDF, render.pdf_bytes("reports/six_month.html", ctx)
+    return f"{name}.docx", DOCX, _six_month_docx(org, report, title, period, sentences, text,
+                                                 thai_digits)  # fmt: skip
+
+
+def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    conv = to_thai if td else str
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
+    style = doc.styles["Normal"]
+    style.font.name, style.font.size = "TH SarabunPSK", Pt(16)
+    style.element.rPr.rFonts.set(qn("w:cs"), "TH SarabunPSK")  # Thai is a complex script
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "TH SarabunPSK")
+    rpr = style.element.get_or_add_rPr()
+    szcs = rpr.find(qn("w:szCs"))
+    if szcs is None:
+        szcs = rpr.makeelement(qn("w:szCs"), {})
+        rpr.append(szcs)
+    szcs.set(qn("w:val"), "32")
+    style.paragraph_format.space_after = Pt(0)
+
+    def para(text_, *, bold=False, center=False, indent=False, size=None):
+        p = doc.add_paragraph()
+        run = p.add_run(conv(text_))
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if indent:
+            p.paragraph_format.first_line_indent = Cm(2.5)
+        return p
+
+    para(title, bold=True, center=True, size=18)
+    para(period, bold=True, center=True)
+    para(org.name, bold=True, center=True)
+    para("")
+    para("1. ผลการดำเนินงานตามแผนพัฒนาท้องถิ่น", bold=True)
+    for s in sentences:
+        para(s, indent=True)
+    para("")
+    para("2. ผลการดำเนินงานจำแนกตามยุทธศาสตร์", bold=True)
+    head = ["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่างดำเนินการ", "ยังไม่ดำเนินการ",
+            "ยกเลิก", "เบิกจ่าย (บาท)"]  # fmt: skip
+    table = doc.add_table(rows=1, cols=len(head))
+    table.style = "Table Grid"
+    for cell, h in zip(table.rows[0].cells, head, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(h)
+        run.bold, run.font.size = True, Pt(14)
+    for r in [*report.rows, report.total]:
+        values = [_label(r), r.plan_n, r.budget_n, r.by_status[Status.DONE],
+                  r.by_status[Status.IN_PROGRESS], r.by_status[Status.NOT_STARTED],
+                  r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}"]  # fmt: skip
+        cells = table.add_row().cells
+        for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
+            run = cell.paragraphs[0].add_run(conv(f"{v:,}" if isinstance(v, int) else str(v)))
+            run.font.size = Pt(14)
+            run.bold = r is report.total
+            if i:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    widths = [Cm(5.5)] + [Cm(1.4)] * 6 + [Cm(2.6)]
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+    para("")
+    para("3. โครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", bold=True)
+    if report.subsidy:
+        for i, s in enumerate(report.subsidy, 1):
+            para(f"{i}) {s.name} ได้รับ {s.received:,.2f} บาท เบิกจ่าย {s.disbursed:,.2f} บาท"
+                 f" คงเหลือ {s.remaining:,.2f} บาท ({Status(s.status).label})", indent=True)  # fmt: skip
+    else:
+        para("ไม่มีโครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", indent=True)
+    para("")
+    para("4. ปัญหาและอุปสรรค", bold=True)
+    for name, problem in report.problems:
+        para(f"- {name}: {problem}", indent=True)
+    for line in (text.problems if text else "").splitlines() or ([] if report.problems else ["-"]):
+        para(line, indent=True)
+    para("")
+    para("5. ข้อเสนอแนะ", bold=True)
+    for line in (text.suggestions if text else "").splitlines() or ["-"]:
+        para(line, indent=True)
+    para("")
+    para("")
+    for line in ("(ลงชื่อ)..................................................ผู้รายงาน",
+                 "(..................................................)",
+                 "ตำแหน่ง นักวิเคราะห์นโยบายและแผน", "", "",
+                 "(ลงชื่อ)..................................................",
+                 "(..................................................)",
+                 f"ตำแหน่ง {_executive(org)}"):  # fmt: skip
+        p = para(line)
+        p.paragraph_format.left_indent = Cm(7)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _executive(org: Organization) -> str:
+    return {"pao": "นายกองค์การบริหารส่วนจังหวัด", "sao": "นายกองค์การบริหารส่วนตำบล"}.get(
+        org.org_type, "นายกเทศมนตรี"
+    )
