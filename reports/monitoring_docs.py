@@ -156,10 +156,7 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
 
     def para(text_, *, bold=False, center=False, indent=False, size=None):
         p = doc.add_paragraph()
-        run = p.add_run(conv(text_))
-        run.bold = bold
-        if size:
-            run.font.size = Pt(size)
+        _thai_run(p, conv(text_), size=size, bold=bold)
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if indent:
@@ -175,29 +172,29 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
         para(s, indent=True)
     para("")
     para("2. ผลการดำเนินงานจำแนกตามยุทธศาสตร์", bold=True)
-    head = ["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่างดำเนินการ", "ยังไม่ดำเนินการ",
-            "ยกเลิก", "เบิกจ่าย (บาท)"]  # fmt: skip
+    head = ["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่าง\nดำเนินการ",
+            "ยังไม่\nดำเนินการ", "ยกเลิก", "เบิกจ่าย (บาท)"]  # fmt: skip
     table = doc.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
     for cell, h in zip(table.rows[0].cells, head, strict=True):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(h)
-        run.bold, run.font.size = True, Pt(14)
+        _thai_run(cell.paragraphs[0], h, size=11, bold=True)
     for r in [*report.rows, report.total]:
         values = [_label(r), r.plan_n, r.budget_n, r.by_status[Status.DONE],
                   r.by_status[Status.IN_PROGRESS], r.by_status[Status.NOT_STARTED],
                   r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}"]  # fmt: skip
         cells = table.add_row().cells
         for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
-            run = cell.paragraphs[0].add_run(conv(f"{v:,}" if isinstance(v, int) else str(v)))
-            run.font.size = Pt(14)
-            run.bold = r is report.total
+            text_ = conv(f"{v:,}" if isinstance(v, int) else str(v))
+            _thai_run(cell.paragraphs[0], text_, size=14, bold=r is report.total)
             if i:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    widths = [Cm(5.5)] + [Cm(1.4)] * 6 + [Cm(2.6)]
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = w
+    widths = [Cm(3.9)] + [Cm(1.5)] * 6 + [Cm(3.1)]
+    table.autofit = False  # LibreOffice and Word both read the grid widths, Word also the cells'
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
     para("")
     para("3. โครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", bold=True)
     if report.subsidy:
@@ -218,18 +215,36 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
         para(line, indent=True)
     para("")
     para("")
-    for line in ("(ลงชื่อ)..................................................ผู้รายงาน",
-                 "(..................................................)",
-                 "ตำแหน่ง นักวิเคราะห์นโยบายและแผน", "", "",
-                 "(ลงชื่อ)..................................................",
-                 "(..................................................)",
+    for line in ("(ลงชื่อ)...................................ผู้รายงาน",
+                 "(...................................)",
+                 "ตำแหน่ง นักวิเคราะห์นโยบายและแผน", "",
+                 "(ลงชื่อ)...................................",
+                 "(...................................)",
                  f"ตำแหน่ง {_executive(org)}"):  # fmt: skip
         p = para(line)
-        p.paragraph_format.left_indent = Cm(7)
+        p.paragraph_format.left_indent = Cm(6)
+        p.paragraph_format.keep_with_next = True  # the two signatures stay on one page
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _thai_run(paragraph, text: str, *, size: float | None = None, bold: bool = False):
+    """A run whose size and weight also apply to Thai: Word reads w:szCs/w:bCs for complex scripts."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run = paragraph.add_run(text)
+    rpr = run._element.get_or_add_rPr()
+    if size:
+        run.font.size = Pt(size)
+        szcs = rpr.makeelement(qn("w:szCs"), {qn("w:val"): str(int(size * 2))})
+        rpr.append(szcs)
+    if bold:
+        run.bold = True
+        rpr.append(rpr.makeelement(qn("w:bCs"), {}))
+    return run
 
 
 def _executive(org: Organization) -> str:
