@@ -47,10 +47,19 @@ def _reference_lists():
 
     from django.apps import apps
 
+    from monitoring.models import WarningRule
     from plans.models import Program
 
     if not Program.objects.exists():
         importlib.import_module("plans.migrations.0002_reference_lists").load(apps, None)
+    if not WarningRule.objects.exists():
+        importlib.import_module("monitoring.migrations.0002_default_rules").load(apps, None)
+
+
+@pytest.fixture
+def reference_lists(db):
+    """Programs, linkage lists and warning rules, even after a transactional test flushed them."""
+    _reference_lists()
 
 
 class Cast:

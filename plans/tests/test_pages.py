@@ -8,7 +8,7 @@ from tidtam.demo.generate import Generator
 
 
 @pytest.fixture
-def demo(db):
+def demo(reference_lists):
     Generator(seed=7, project_range=(60, 60), log=lambda *_: None).province(max_orgs=2)
     org = Organization.objects.get(code="6300101")
     officer = Membership.objects.get(org=org, role=Role.OFFICER).user

@@ -110,3 +110,47 @@ def test_an_import_error_is_shown_and_nothing_is_saved(
     expect(page.locator("#import-errors tbody tr td").nth(1)).to_have_text("2")
     expect(page.locator("#import-errors")).to_contain_text("ไม่พบยุทธศาสตร์ “9”")
     assert not cast.b.plans.exists()
+
+
+def test_an_officer_enters_a_month_and_sees_the_dashboard_and_form2_change(
+    live_server, page, cast, year_a
+):
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    base = f"{live_server.url}/o/{cast.a.code}/monitoring"
+
+    page.goto(f"{base}/dashboard/2568/")
+    expect(page.locator("#disbursed-pct")).to_have_text("0.00%")
+
+    page.goto(f"{base}/2568/6/")  # มีนาคม 2568
+    dredge = page.locator(f"#r{year_a.dredge.pk}")
+    dredge.locator("select[name=status]").select_option("done")
+    dredge.locator("input[name=progress]").fill("100")
+    dredge.locator("input[name=disbursed]").fill("280,000")
+    dredge.locator("input[name=contract_signed_on]").fill("15/1/2568")
+    dredge.locator("input[name=contract_amount]").fill("280,000")
+    dredge.locator("input[name=contract_amount]").press("Enter")  # Enter saves the row
+    expect(page.locator(f"#r{year_a.dredge.pk} .row-note")).to_have_text("บันทึกแล้ว")
+
+    lunch = page.locator(f"#r{year_a.lunch.pk}")
+    lunch.locator("select[name=status]").select_option("in_progress")
+    lunch.locator("input[name=progress]").fill("50")
+    lunch.locator("input[name=disbursed]").fill("๑๒๕,๐๐๐")  # Thai digits are fine
+    lunch.locator("button[type=submit]").click()
+    expect(page.locator(f"#r{year_a.lunch.pk} .row-note")).to_have_text("บันทึกแล้ว")
+    expect(page.locator(f"#r{year_a.lunch.pk}")).to_contain_text("125,000.00")
+
+    page.goto(f"{base}/form2/2568/q2/")
+    total = page.locator("#form2-status tr.total td")
+    expect(total.nth(3)).to_have_text("2")  # both projects budgeted
+    expect(total.nth(7)).to_have_text("1")  # one in progress
+    expect(total.nth(9)).to_have_text("1")  # one done
+    expect(page.locator("#form2-money tr.total td").nth(4)).to_have_text("405,000.00")
+
+    page.goto(f"{base}/dashboard/2568/")
+    expect(page.locator("#disbursed-pct")).to_have_text("73.64%")
+    page.click("text=ประเมินใหม่ตอนนี้")
+    expect(page.locator("#rules")).to_contain_text("ยังไม่ลงนามสัญญา")
+    expect(page.locator("#curve canvas")).to_have_count(1)
