@@ -1,6 +1,6 @@
 from django import forms
 
-from monitoring.models import Procurement, Status
+from monitoring.models import Approver, Procurement, Status, TransferKind
 from thai.forms import ThaiAmountField, ThaiDateField
 
 # What the inline row of the monthly page posts; the rest is kept as it was.
@@ -35,3 +35,19 @@ class ProgressForm(forms.Form):
 class EvidenceForm(forms.Form):
     file = forms.FileField(label="ไฟล์หลักฐาน (ภาพถ่าย JPG/PNG หรือ PDF ไม่เกิน 10 MB)")
     caption = forms.CharField(label="คำอธิบาย", required=False, max_length=300)
+
+
+class TransferForm(forms.Form):
+    kind = forms.ChoiceField(label="ประเภท", choices=TransferKind.choices)
+    amount = ThaiAmountField(label="จำนวนเงิน (บาท)", required=False)
+    investment = forms.BooleanField(label="งบลงทุน", required=False)
+    changes_nature = forms.BooleanField(label="เปลี่ยนแปลงลักษณะ ปริมาณ คุณภาพ หรือสถานที่", required=False)
+    approver = forms.ChoiceField(label="ผู้อนุมัติ", choices=Approver.choices)
+    approved_on = ThaiDateField(label="วันที่อนุมัติ")
+    reference = forms.CharField(label="เลขที่/ครั้งที่ประชุม", required=False, max_length=200)
+    reason = forms.CharField(
+        label="เหตุผล", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_amount(self):
+        return self.cleaned_data["amount"] or 0

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring.views import dashboard, entry, project, report
+from monitoring.views import dashboard, entry, project, report, transfers
 
 app_name = "monitoring"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("dashboard/<int:fy>/evaluate/", dashboard.evaluate_now, name="evaluate"),
     path("province/", dashboard.province_start, name="province_start"),
     path("province/<int:fy>/", dashboard.province, name="province"),
+    path("transfers/<int:fy>/", transfers.transfers, name="transfers"),
+    path("transfers/<int:fy>/lines/<int:line_id>/", transfers.transfer_new, name="transfer_new"),
     path("form2/", report.form2_start, name="form2_start"),
     path("form2/<int:fy>/<str:code>/", report.form2_page, name="form2"),
     path("form2/<int:fy>/<str:code>/text/", report.form2_text, name="form2_text"),

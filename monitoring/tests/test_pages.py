@@ -118,3 +118,35 @@ def test_evidence_must_really_be_an_image_or_pdf(client, cast, year_a):
     assert download["Content-Type"] == "image/png"
     assert download["Content-Disposition"].startswith("attachment")
     assert download["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_transfer_needs_the_council_for_a_new_item_and_changes_the_budget(client, cast, year_a):
+    from monitoring.models import BudgetTransfer
+    from monitoring.selectors import budget_of
+
+    client.force_login(cast.alice)
+    url = reverse("monitoring:transfer_new", args=[cast.a.code, 2568, year_a.d_line.pk])
+    body = client.post(
+        url,
+        {
+            "kind": "new_item",
+            "amount": "50,000",
+            "approver": "executive",
+            "approved_on": "10/2/2568",
+        },
+        follow=True,
+    ).content.decode()
+    assert "ผู้อนุมัติ: " in body and "สภาท้องถิ่น" in body
+    assert not BudgetTransfer.objects.exists()
+    client.post(
+        url,
+        {
+            "kind": "increase",
+            "amount": "50,000",
+            "approver": "executive",
+            "approved_on": "10/2/2568",
+        },
+    )
+    assert budget_of(cast.a, 2568, year_a.dredge.pk) == Decimal(350000)
+    page = client.get(reverse("monitoring:transfers", args=[cast.a.code, 2568])).content.decode()
+    assert "โอนเพิ่ม 50,000.00 บาท · ผู้บริหารท้องถิ่น อนุมัติ 10 กุมภาพันธ์ 2568" in page

@@ -179,5 +179,7 @@ def period_close(request, org, fy):
         org=org, fiscal_year=fy, kind=kind, number=int(number), acting_user=request.user
     )
     messages.success(request, "ปิดงวดแล้ว ข้อมูลของงวดนี้แก้ไขไม่ได้")
+    if request.POST.get("code"):
+        return redirect("monitoring:form2", org.code, fy, request.POST["code"])
     month = int(number) if kind == PeriodKind.MONTH else 12
     return redirect("monitoring:entry", org.code, fy, month)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from monitoring import services
-from monitoring.models import REPORT_PERIODS, PeriodReport, Status
+from monitoring.models import REPORT_PERIODS, PeriodLock, PeriodReport, Status
 from monitoring.queries import form2
 from monitoring.views.entry import default_period, monitored_years
 from orgs.access import can_write
@@ -60,6 +60,11 @@ def form2_page(request, org, fy, code):
         "periods": [(c, p[3]) for c, p in REPORT_PERIODS.items()],
         "modes": MODE_LABELS.items(),
         "can_write": can_write(request.user, org),
+        "closed": PeriodLock.objects.filter(
+            org=org, fiscal_year=fy, kind=REPORT_PERIODS[code][0], number=REPORT_PERIODS[code][1]
+        ).exists(),
+        "kind": REPORT_PERIODS[code][0],
+        "number": REPORT_PERIODS[code][1],
         "query": request.GET.urlencode(),
         "section": "form2",
     }

@@ -36,9 +36,9 @@ def _evidence(plan):
     ordinance = ordinance_create(
         org=plan.org, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 20)
     )
-    budget_line_add(ordinance=ordinance, project=project, amount=Decimal(250000))
+    line = budget_line_add(ordinance=ordinance, project=project, amount=Decimal(250000))
     photo = SimpleUploadedFile("site.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64)
-    return evidence_add(org=plan.org, fiscal_year=2568, project=project, upload=photo)
+    return evidence_add(org=plan.org, fiscal_year=2568, project=project, upload=photo), line
 
 
 def object_ids(plan):
@@ -48,9 +48,10 @@ def object_ids(plan):
     from plans.services import kpi_save
 
     kpi = kpi_save(strategy=plan.s1, name="ระยะทางถนน", targets={2567: Decimal(1)})
-    evidence = _evidence(plan)
+    evidence, line = _evidence(plan)
     return {
         "evidence_id": evidence.pk,
+        "line_id": line.pk,
         "project_id": plan.projects_[2].pk,
         "strategy_id": plan.s1.pk,
         "tactic_id": plan.t11.pk,

@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from monitoring.rules import evaluate
 from orgs.models import Organization
+from thai.dates import fiscal_year_bounds
 from tidtam.demo.generate import DEMO_PASSWORD, Generator
+from tidtam.demo.progress import DEMO_AS_OF
 
 
 class Command(BaseCommand):
@@ -26,7 +29,11 @@ class Command(BaseCommand):
             seed=seed, project_range=(min_projects, max_projects), log=self.stdout.write
         )
         with transaction.atomic():
-            gen.province(max_orgs=orgs)
+            province = gen.province(max_orgs=orgs)
+        for fy in (2568, 2569, 2570):
+            as_of = min(DEMO_AS_OF, fiscal_year_bounds(fy)[1])
+            count = evaluate(Organization.objects.filter(province=province), fy, as_of)
+            self.stdout.write(f"  สัญญาณเตือนปีงบประมาณ {fy}: {count:,} รายการ")
         self.stdout.write(f"\nผู้ใช้ทดลอง (รหัสผ่านทุกบัญชี: {DEMO_PASSWORD})")
         for username, label in gen.users:
             self.stdout.write(f"  {username:<24} {label}")

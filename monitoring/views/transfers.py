@@ -1,0 +1,71 @@
+"""โอนงบประมาณ / แก้ไขเปลี่ยนแปลงคำชี้แจง: recorded per budget line with who approved them."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from monitoring import services
+from monitoring.forms import TransferForm
+from monitoring.models import BudgetTransfer
+from monitoring.views.entry import monitored_years
+from orgs.access import can_write
+from orgs.decorators import org_view
+from plans.models import BudgetLine
+from plans.views.common import form_errors, project_names
+
+
+@org_view()
+def transfers(request, org, fy):
+    lines = list(
+        BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fy)
+        .select_related("ordinance")
+        .prefetch_related(Prefetch("transfers", queryset=BudgetTransfer.objects.order_by("id")))
+        .order_by("ordinance_id", "id")
+    )
+    names = project_names(org, [ln.project_id for ln in lines])
+    for ln in lines:
+        ln.name = names.get(ln.project_id, "")
+        ln.net = ln.amount + sum((t.signed_amount for t in ln.transfers.all()), 0)
+    return render(
+        request,
+        "monitoring/transfers.html",
+        {
+            "org": org,
+            "fy": fy,
+            "years": monitored_years(org),
+            "lines": lines,
+            "form": TransferForm(),
+            "can_write": can_write(request.user, org),
+            "section": "budget",
+        },
+    )
+
+
+@org_view(write=True)
+@require_POST
+def transfer_new(request, org, fy, line_id):
+    line = (
+        BudgetLine.objects.select_related("ordinance__org")
+        .filter(pk=line_id, ordinance__org=org, ordinance__fiscal_year=fy)
+        .first()
+    )
+    if line is None:
+        raise Http404("ไม่พบรายการงบประมาณ")
+    form = TransferForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+    else:
+        try:
+            services.transfer_record(line=line, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            text = "; ".join(
+                f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields else " ".join(v)
+                for k, v in exc.message_dict.items()
+            ) if hasattr(exc, "error_dict") else "; ".join(exc.messages)  # fmt: skip
+            messages.error(request, text)
+        else:
+            messages.success(request, "บันทึกการโอน/แก้ไขคำชี้แจงแล้ว")
+    return redirect(f"{redirect('monitoring:transfers', org.code, fy).url}#l{line.pk}")
