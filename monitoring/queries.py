@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     Count,
     DecimalField,
@@ -22,16 +23,28 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from monitoring import sql
 from monitoring.models import BudgetTransfer, MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import signed_transfer
 from orgs.models import Organization
-from plans.models import BudgetLine, EditionKind, FundingSource, Plan, Project, ProjectVersion
-from plans.selectors import approved_seq_on, plan_summary
+from plans.models import (
+    BudgetLine,
+    EditionKind,
+    FundingSource,
+    Project,
+    ProjectVersion,
+    Strategy,
+)
 from thai.dates import FISCAL_MONTHS, ce_year, fiscal_year_bounds
 from thai.numbers import percent
 
 MONEY = DecimalField(max_digits=17, decimal_places=2)
 ZERO = Value(Decimal(0), output_field=MONEY)
+
+
+def money(value) -> Decimal:
+    """A SUM from raw SQL as exact baht and satang (SQLite hands back floats for decimals)."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
 
 
 def month_end(fy: int, month: int) -> dt.date:
@@ -178,42 +191,46 @@ class Form2:
         return self
 
 
-def form2(org: Organization, fy: int, month: int, *, decimals=2, mode="round") -> Form2:
+def form2(
+    org: Organization, fy: int, month: int, *, decimals=2, mode="round", details=True
+) -> Form2:
     """แบบที่ 2 as of the end of `month`: per strategy, plan vs budget vs status vs money."""
     end = month_end(fy, month)
-    plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
-    rows: dict[int | None, Form2Row] = {}
-    if plan is not None:
-        for s in plan.strategies.all():
-            rows[s.pk] = Form2Row(s.number, s.name)
-        summary = plan_summary(plan, approved_seq_on(plan, end))
-        col = summary.years.index(fy) if fy in summary.years else None
-        for r in summary.rows:
-            if r.level == "strategy" and col is not None and r.key[0] in rows:
-                rows[r.key[0]].plan_n = r.cells[col].count
-                rows[r.key[0]].plan_amount = r.cells[col].amount
-    projects = tracked_projects(org, fy, month)
-    grouped = projects.values("strategy_id", "status").annotate(
-        n=Count("pk"),
-        added=Count("pk", filter=Q(is_added=True)),
-        budget_sum=Sum("budget"),
-        contracted_sum=Sum("contracted"),
-        disbursed_sum=Sum("disbursed"),
+    start, fy_end = fiscal_year_bounds(fy)
+    strategies = list(
+        Strategy.objects.filter(plan__org=org, plan__start_year__lte=fy, plan__end_year__gte=fy)
     )
-    for g in grouped:
-        row = rows.setdefault(g["strategy_id"], Form2Row(None, "ไม่ระบุยุทธศาสตร์"))
-        row.budget_n += g["n"]
-        row.added_n += g["added"]
-        row.by_status[g["status"]] += g["n"]
-        row.budget += g["budget_sum"] or 0
-        row.contracted += g["contracted_sum"] or 0
-        row.disbursed += g["disbursed_sum"] or 0
+    rows: dict[int | None, Form2Row] = {s.pk: Form2Row(s.number, s.name) for s in strategies}
+    params = {"org": org.pk, "fy": fy, "month": month, "end": end, "start": start,
+              "fy_end": fy_end, "false": False}  # fmt: skip
+    if strategies:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.PLAN_BY_STRATEGY, {**params, "plan": strategies[0].plan_id})
+            for strategy_id, n, amount in cursor.fetchall():
+                if strategy_id in rows:
+                    rows[strategy_id].plan_n = n
+                    rows[strategy_id].plan_amount = money(amount)
+    with connection.cursor() as cursor:
+        cursor.execute(sql.FORM2_BY_STRATEGY, params)
+        grouped = cursor.fetchall()
+    for strategy_id, status, n, added, budget, contracted, disbursed in grouped:
+        row = rows.setdefault(strategy_id, Form2Row(None, "ไม่ระบุยุทธศาสตร์"))
+        row.budget_n += n
+        row.added_n += added or 0
+        row.by_status[status] += n
+        row.budget += money(budget)
+        row.contracted += money(contracted)
+        row.disbursed += money(disbursed)
     total = Form2Row(None, "รวม")
     for r in rows.values():
         total.add(r)
+    if not details:  # the dashboard needs only the numbers
+        return Form2(org, fy, month, rows=_ordered(rows), total=total, subsidy=[], problems=[],
+                     decimals=decimals, mode=mode).finish()  # fmt: skip
     subsidy = [
         SubsidyRow(pid, "", status, received, disbursed)
-        for pid, status, received, disbursed in projects.filter(subsidy__gt=0)
+        for pid, status, received, disbursed in tracked_projects(org, fy, month)
+        .filter(subsidy__gt=0)
         .values_list("pk", "status", "subsidy", "disbursed")
         .order_by("pk")
     ]
@@ -229,11 +246,15 @@ def form2(org: Organization, fy: int, month: int, *, decimals=2, mode="round") -
     pnames = _names([pid for pid, _ in problems])
     return Form2(
         org, fy, month,
-        rows=sorted(rows.values(), key=lambda r: (r.number is None, r.number or 0)),
+        rows=_ordered(rows),
         total=total, subsidy=subsidy,
         problems=[(pnames.get(pid, ""), text) for pid, text in problems],
         decimals=decimals, mode=mode,
     ).finish()  # fmt: skip
+
+
+def _ordered(rows: dict) -> list[Form2Row]:
+    return sorted(rows.values(), key=lambda r: (r.number is None, r.number or 0))
 
 
 def _names(project_ids) -> dict[int, str]:
@@ -248,47 +269,29 @@ def _names(project_ids) -> dict[int, str]:
 
 
 def disbursement_curve(org: Organization, fy: int) -> dict:
-    """Cumulative planned vs actual disbursement per fiscal month (2 queries).
+    """Cumulative planned vs actual disbursement per fiscal month (2 grouped queries).
 
     The plan curve spreads each action-plan item's amount evenly from its first to its last
-    planned month — the same expectation the disbursement-lag rule uses.
+    planned month — the same expectation the disbursement-lag rule uses. The database sums the
+    amounts per (first, last) pair (at most 78 groups); the 12 points are read off those sums.
     """
-    from django.db.models import Case, ExpressionWrapper, F, When
-
-    from monitoring.selectors import action_items
-
-    span = F("last_month") - F("first_month") + Value(1)
-    planned = (
-        action_items(org, fy)
-        .filter(first_month__gt=0)
-        .aggregate(
-            **{
-                f"m{m}": Sum(
-                    Case(
-                        When(last_month__lte=m, then=F("amount")),
-                        When(first_month__gt=m, then=ZERO),
-                        default=ExpressionWrapper(
-                            F("amount") * (Value(m + 1) - F("first_month")) / span,
-                            output_field=MONEY,
-                        ),
-                        output_field=MONEY,
-                    )
-                )
-                for m in range(1, 13)
-            }
-        )
-    )
-    paid = dict(
-        MonthlyProgress.objects.filter(project_year__org=org, project_year__fiscal_year=fy)
-        .values("month")
-        .annotate(s=Sum("disbursed"))
-        .values_list("month", "s")
-    )
+    params = {"org": org.pk, "fy": fy}
+    with connection.cursor() as cursor:
+        cursor.execute(sql.PLANNED_SPANS, params)
+        spans = cursor.fetchall()
+        cursor.execute(sql.PAID_BY_MONTH, params)
+        paid = {m: money(s) for m, s in cursor.fetchall()}
+    planned = [Decimal(0)] * 12
+    for first, last, amount in spans:
+        amount = money(amount)
+        for m in range(first, 13):
+            part = amount if m >= last else amount * (m + 1 - first) / (last - first + 1)
+            planned[m - 1] += part
     running, actual = Decimal(0), []
     for m in range(1, 13):
         running += paid.get(m, Decimal(0))
         actual.append(float(running))
-    return {"planned": [float(planned[f"m{m}"] or 0) for m in range(1, 13)], "actual": actual}
+    return {"planned": [float(round(x, 2)) for x in planned], "actual": actual}
 
 
 def province_rows(org_ids: list[int], fy: int) -> list[dict]:

@@ -33,7 +33,7 @@ def dashboard_start(request, org):
 def dashboard(request, org, fy):
     as_of = as_of_for(fy)
     elapsed = elapsed_months(fy, as_of)
-    report = form2(org, fy, max(elapsed, 1))
+    report = form2(org, fy, max(elapsed, 1), details=False)
     alerts = list(
         Alert.objects.filter(org=org, fiscal_year=fy)
         .select_related("rule")

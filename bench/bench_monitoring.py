@@ -1,0 +1,344 @@
+"""Early warning and the org dashboard at province scale.
+
+Generates one province of 150 orgs × 300 budgeted projects × 12 months of progress (bulk
+inserts straight into the tables: this is a fixture, not a test of the services), then prints
+
+  * the province-wide early-warning evaluation (all six rules, all 150 orgs),
+  * the org dashboard's numbers (แบบที่ 2 as of the year end + the disbursement curve) through
+    the app's query code, and the whole dashboard page through Django's test client,
+  * the same numbers computed by hand-written SQL, checked equal, and the ratio (goal ≤ 1.5×).
+
+    .venv/bin/python bench/bench_monitoring.py [--orgs 150] [--projects 300] [--database-url URL]
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+FY = 2569
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orgs", type=int, default=150)
+    parser.add_argument("--projects", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="tidtam-bench-")
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tidtam.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    t0 = time.perf_counter()
+    province, orgs = generate(args.orgs, args.projects)
+    print(f"generated {args.orgs} orgs × {args.projects} projects × 12 months"
+          f" in {time.perf_counter() - t0:.1f} s")  # fmt: skip
+
+    from monitoring.models import MonthlyProgress
+    from monitoring.rules import evaluate
+    from orgs.models import Organization
+
+    print(f"monthly progress rows: {MonthlyProgress.objects.count():,}")
+    scope = Organization.objects.filter(province=province)
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        alerts = evaluate(scope, FY, dt.date(2026, 9, 30))
+        times.append(time.perf_counter() - t0)
+    print(f"province early warning ({args.orgs} orgs, 6 rules): median {statistics.median(times):.2f} s,"
+          f" {alerts:,} alerts")  # fmt: skip
+
+    org = orgs[len(orgs) // 2]
+    app_s, app_numbers = timed(lambda: app_numbers_for(org), args.runs)
+    raw_s, raw_numbers = timed(lambda: raw_numbers_for(org), args.runs)
+    assert app_numbers == raw_numbers, (app_numbers, raw_numbers)
+    page_s, _ = timed(lambda: dashboard_page(org), args.runs)
+    print(f"org dashboard numbers (app queries):  p50 {app_s * 1000:7.1f} ms")
+    print(f"same numbers by hand-written SQL:     p50 {raw_s * 1000:7.1f} ms  (equal: yes)")
+    print(f"ratio app / raw SQL:                  {app_s / raw_s:7.2f}×  (goal ≤ 1.5×)")
+    print(f"whole dashboard page (test client):   p50 {page_s * 1000:7.1f} ms")
+    print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
+
+
+def timed(fn, runs):
+    fn()  # warm the caches the way a second visitor would find them
+    samples, result = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples), result
+
+
+def app_numbers_for(org):
+    from monitoring.queries import disbursement_curve, form2
+
+    report = form2(org, FY, 12, details=False)
+    curve = disbursement_curve(org, FY)
+    rows = sorted(
+        (r.number, r.plan_n, r.budget_n, tuple(sorted(r.by_status.items())), r.budget,
+         r.contracted, r.disbursed)
+        for r in report.rows
+    )  # fmt: skip
+    return rows, [round(x, 2) for x in curve["planned"]], curve["actual"]
+
+
+RAW_STATUS = """
+WITH py AS (
+  SELECT id, project_id, contract_amount, contract_signed_on FROM monitoring_projectyear
+  WHERE org_id = %(org)s AND fiscal_year = %(fy)s),
+last AS (
+  SELECT py.project_id, MAX(m.month) AS month, SUM(m.disbursed) AS paid
+  FROM py JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id
+  WHERE m.month <= 12 GROUP BY py.project_id),
+st AS (
+  SELECT py.project_id, m.status FROM py
+  JOIN last ON last.project_id = py.project_id
+  JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id AND m.month = last.month),
+lines AS (
+  SELECT bl.project_id, SUM(bl.amount) AS budget FROM plans_budgetline bl
+  JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  WHERE o.org_id = %(org)s AND o.fiscal_year = %(fy)s
+    AND (o.promulgated_on IS NULL OR o.promulgated_on <= %(end)s)
+  GROUP BY bl.project_id),
+sv AS (
+  SELECT lines.project_id, s.number FROM lines
+  JOIN plans_strategy s ON s.id = (
+    SELECT pv.strategy_id FROM plans_projectversion pv WHERE pv.project_id = lines.project_id
+    ORDER BY pv.valid_from_seq DESC LIMIT 1))
+SELECT sv.number, COALESCE(st.status, 'not_started'), COUNT(*), SUM(lines.budget),
+       SUM(CASE WHEN py.contract_signed_on <= %(end)s THEN py.contract_amount ELSE 0 END),
+       SUM(COALESCE(last.paid, 0))
+FROM lines JOIN sv ON sv.project_id = lines.project_id
+LEFT JOIN last ON last.project_id = lines.project_id
+LEFT JOIN st ON st.project_id = lines.project_id
+LEFT JOIN py ON py.project_id = lines.project_id
+GROUP BY sv.number, COALESCE(st.status, 'not_started')
+"""
+RAW_PLAN = """
+SELECT s.number, COUNT(*), SUM(b.amount) FROM plans_projectversion pv
+JOIN plans_strategy s ON s.id = pv.strategy_id
+JOIN plans_projectbudget b ON b.version_id = pv.id AND b.year = %(fy)s AND b.amount > 0
+JOIN plans_plan p ON p.id = pv.plan_id
+WHERE p.org_id = %(org)s AND pv.removed = %(false)s AND pv.valid_until_seq IS NULL
+GROUP BY s.number
+"""
+RAW_PAID = """
+SELECT m.month, SUM(m.disbursed) FROM monitoring_monthlyprogress m
+JOIN monitoring_projectyear py ON py.id = m.project_year_id
+WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s GROUP BY m.month
+"""
+RAW_PLANNED = """
+SELECT {cols} FROM plans_actionplanitem i JOIN plans_actionplan a ON a.id = i.action_plan_id
+WHERE a.org_id = %(org)s AND a.fiscal_year = %(fy)s AND i.first_month > 0
+  AND i.budget_line_id IS NOT NULL
+""".format(
+    cols=", ".join(
+        f"SUM(CASE WHEN i.last_month <= {m} THEN i.amount WHEN i.first_month > {m} THEN 0"
+        f" ELSE i.amount * 1.0 * ({m} + 1 - i.first_month) / (i.last_month - i.first_month + 1) END)"
+        for m in range(1, 13)
+    )
+)
+
+
+def raw_numbers_for(org):
+    from django.db import connection
+
+    from monitoring.models import Status
+    from monitoring.queries import month_end
+
+    params = {"org": org.pk, "fy": FY, "end": month_end(FY, 12), "false": False}
+    with connection.cursor() as cur:
+        cur.execute(RAW_STATUS, params)
+        status = cur.fetchall()
+        cur.execute(RAW_PLAN, params)
+        plan = {n: (c, s) for n, c, s in cur.fetchall()}
+        cur.execute(RAW_PAID, params)
+        paid = dict(cur.fetchall())
+        cur.execute(RAW_PLANNED, params)
+        planned = cur.fetchone()
+    by = {}
+    for number, st, n, budget, contracted, disbursed in status:
+        row = by.setdefault(number, {"n": 0, "st": dict.fromkeys(Status.values, 0),
+                                     "b": Decimal(0), "c": Decimal(0), "d": Decimal(0)})  # fmt: skip
+        row["n"] += n
+        row["st"][st] += n
+        row["b"] += Decimal(budget or 0)
+        row["c"] += Decimal(contracted or 0)
+        row["d"] += Decimal(disbursed or 0)
+    numbers = {s.number for s in org.plans.get().strategies.all()}
+    rows = []
+    for number in numbers:
+        r = by.get(number, {"n": 0, "st": dict.fromkeys(Status.values, 0), "b": Decimal(0),
+                            "c": Decimal(0), "d": Decimal(0)})  # fmt: skip
+        rows.append((number, plan.get(number, (0, 0))[0], r["n"], tuple(sorted(r["st"].items())),
+                     r["b"], r["c"], r["d"]))  # fmt: skip
+    running, actual = Decimal(0), []
+    for m in range(1, 13):
+        running += Decimal(paid.get(m) or 0)
+        actual.append(float(running))
+    return sorted(rows), [round(float(x or 0), 2) for x in planned], actual
+
+
+def dashboard_page(org):
+    from django.test import Client
+
+    from orgs.models import Membership
+
+    client = Client()
+    client.force_login(Membership.objects.filter(org=org).first().user)
+    response = client.get(f"/o/{org.code}/monitoring/dashboard/{FY}/")
+    assert response.status_code == 200
+    return None
+
+
+def generate(n_orgs: int, n_projects: int):
+    """Bulk rows for one province; deterministic (seed 150)."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    from monitoring.models import MonthlyProgress, ProjectYear, Status
+    from orgs.models import Membership, Organization, Province, Role
+    from plans.models import (
+        ActionPlan,
+        ActionPlanItem,
+        BudgetLine,
+        BudgetOrdinance,
+        Edition,
+        Plan,
+        Program,
+        Project,
+        ProjectBudget,
+        ProjectVersion,
+        Strategy,
+    )  # fmt: skip
+    from plans.models.action import mask_from_months
+    from tidtam.demo import catalog as c
+
+    rng = random.Random(150)
+    programs = list(Program.objects.all())
+    themes = [name for name, _ in c.STRATEGY_POOL]
+    user = get_user_model().objects.create(username="bench.officer")
+    with transaction.atomic():
+        province = Province.objects.create(code="98", name="จังหวัดทดสอบสมรรถนะ")
+        orgs = Organization.objects.bulk_create(
+            Organization(code=f"98{i:05d}", name=f"องค์การบริหารส่วนตำบลทดสอบ {i}",
+                         org_type="sao", province=province)
+            for i in range(n_orgs)
+        )  # fmt: skip
+        Membership.objects.bulk_create(
+            Membership(user=user, org=o, role=Role.OFFICER) for o in orgs
+        )
+        plans = Plan.objects.bulk_create(
+            Plan(org=o, title="แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)", start_year=2566, end_year=2570)
+            for o in orgs
+        )
+        editions = Edition.objects.bulk_create(
+            Edition(plan=p, seq=1, kind="original", status="approved",
+                    approved_on=dt.date(2021, 12, 20)) for p in plans
+        )  # fmt: skip
+        strategies = Strategy.objects.bulk_create(
+            Strategy(plan=p, number=k + 1, name=themes[k]) for p in plans for k in range(7)
+        )
+        by_plan = {}
+        for s in strategies:
+            by_plan.setdefault(s.plan_id, []).append(s)
+        projects = Project.objects.bulk_create(
+            (Project(plan=p, created_in=e) for p, e in zip(plans, editions, strict=True)
+             for _ in range(n_projects)), batch_size=5000,
+        )  # fmt: skip
+        versions, budgets = [], []
+        amounts = {}
+        for i, pr in enumerate(projects):
+            amounts[pr.pk] = Decimal(rng.choice([50, 80, 120, 250, 480, 900, 2500]) * 1000)
+            versions.append(ProjectVersion(
+                project=pr, plan_id=pr.plan_id, edition_id=pr.created_in_id, valid_from_seq=1,
+                strategy=rng.choice(by_plan[pr.plan_id]), program=rng.choice(programs),
+                seq_no=i, name=f"โครงการทดสอบที่ {i}"))  # fmt: skip
+        versions = ProjectVersion.objects.bulk_create(versions, batch_size=5000)
+        budgets = [
+            ProjectBudget(version=v, year=FY, amount=amounts[v.project_id]) for v in versions
+        ]
+        ProjectBudget.objects.bulk_create(budgets, batch_size=5000)
+        ordinances = BudgetOrdinance.objects.bulk_create(
+            BudgetOrdinance(
+                org=o, fiscal_year=FY, kind="annual", promulgated_on=dt.date(2025, 9, 20)
+            )
+            for o in orgs
+        )
+        ord_of = {o.org_id: o for o in ordinances}
+        org_of_plan = {p.pk: p.org_id for p in plans}
+        lines = BudgetLine.objects.bulk_create(
+            (BudgetLine(ordinance=ord_of[org_of_plan[pr.plan_id]], project=pr, source="annual",
+                        amount=amounts[pr.pk]) for pr in projects), batch_size=5000,
+        )  # fmt: skip
+        aps = ActionPlan.objects.bulk_create(ActionPlan(org=o, fiscal_year=FY) for o in orgs)
+        ap_of = {a.org_id: a for a in aps}
+        items, years, plan_months = [], [], {}
+        for ln in lines:
+            first = rng.randint(1, 9)
+            last = rng.randint(first, 12)
+            plan_months[ln.project_id] = (first, last)
+            org_id = ord_of_org(ln, ord_of)
+            items.append(ActionPlanItem(
+                action_plan=ap_of[org_id], project_id=ln.project_id, budget_line=ln,
+                name="โครงการ", amount=ln.amount, months=mask_from_months(list(range(first, last + 1))),
+                first_month=first, last_month=last))  # fmt: skip
+            years.append(ProjectYear(org_id=org_id, fiscal_year=FY, project_id=ln.project_id,
+                                     version=1))  # fmt: skip
+        ActionPlanItem.objects.bulk_create(items, batch_size=5000)
+        years = ProjectYear.objects.bulk_create(years, batch_size=5000)
+        months = []
+        for py in years:
+            first, last = plan_months[py.project_id]
+            fate = rng.random()
+            budget = amounts[py.project_id]
+            if fate < 0.1:
+                continue  # never started
+            delay = 3 if fate < 0.3 else 0
+            paid = Decimal(0)
+            for m in range(1, 13):
+                if m < first + delay:
+                    continue
+                progress = min(100, round(100 * (m - first - delay + 1) / (last - first + 1)))
+                status = Status.DONE if progress == 100 else Status.IN_PROGRESS
+                amount = (budget / (last - first + 1)).quantize(Decimal(1)) if paid < budget else 0
+                amount = min(amount, budget - paid)
+                paid += amount
+                months.append(MonthlyProgress(project_year=py, month=m, status=status,
+                                              progress=progress, disbursed=amount))  # fmt: skip
+            py.disbursed, py.status, py.last_month = paid, months[-1].status, 12
+            if budget >= 480_000:
+                py.procurement, py.contract_amount = "e_bidding", budget
+                py.contract_signed_on = dt.date(
+                    2025 if first > 3 else 2024, (first + 9) % 12 or 12, 10
+                )
+        MonthlyProgress.objects.bulk_create(months, batch_size=10000)
+        ProjectYear.objects.bulk_update(
+            years, ["disbursed", "status", "last_month", "procurement", "contract_amount",
+                    "contract_signed_on"], batch_size=5000,
+        )  # fmt: skip
+    return province, orgs
+
+
+def ord_of_org(line, ord_of):
+    return line.ordinance.org_id
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""The hot aggregate of แบบที่ 2 and the dashboard as one portable SQL statement (SQLite and
+PostgreSQL): per strategy and status, as of a month's end, budget after transfers, contracted,
+disbursed and added projects. Written by hand because the ORM's correlated subqueries cost
+several times more to compile than the database needs to run them (bench/bench_monitoring.py).
+"""
+
+FORM2_BY_STRATEGY = """
+WITH lines AS (
+  SELECT bl.project_id, SUM(bl.amount) AS amount
+  FROM plans_budgetline bl JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  WHERE o.org_id = %(org)s AND o.fiscal_year = %(fy)s
+    AND (o.promulgated_on IS NULL OR o.promulgated_on <= %(end)s)
+  GROUP BY bl.project_id),
+moved AS (
+  SELECT bl.project_id,
+         SUM(CASE WHEN t.kind = 'decrease' THEN -t.amount ELSE t.amount END) AS amount
+  FROM monitoring_budgettransfer t
+  JOIN plans_budgetline bl ON bl.id = t.line_id
+  JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  WHERE o.org_id = %(org)s AND o.fiscal_year = %(fy)s AND t.approved_on <= %(end)s
+    AND (o.promulgated_on IS NULL OR o.promulgated_on <= %(end)s)
+  GROUP BY bl.project_id),
+py AS (
+  SELECT id, project_id, contract_amount, contract_signed_on FROM monitoring_projectyear
+  WHERE org_id = %(org)s AND fiscal_year = %(fy)s),
+upto AS (
+  SELECT py.project_id, MAX(m.month) AS month, SUM(m.disbursed) AS paid
+  FROM py JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id
+  WHERE m.month <= %(month)s GROUP BY py.project_id),
+st AS (
+  SELECT py.project_id, m.status FROM py
+  JOIN upto ON upto.project_id = py.project_id
+  JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id AND m.month = upto.month),
+sv AS (
+  SELECT lines.project_id,
+         (SELECT pv.strategy_id FROM plans_projectversion pv WHERE pv.project_id = lines.project_id
+          ORDER BY pv.valid_from_seq DESC LIMIT 1) AS strategy_id
+  FROM lines)
+SELECT sv.strategy_id,
+       COALESCE(st.status, 'not_started') AS status,
+       COUNT(*) AS n,
+       SUM(CASE WHEN e.kind IN ('addition', 'change') AND e.approved_on BETWEEN %(start)s AND %(fy_end)s
+                THEN 1 ELSE 0 END) AS added,
+       SUM(lines.amount + COALESCE(moved.amount, 0)) AS budget,
+       SUM(CASE WHEN py.contract_signed_on <= %(end)s THEN COALESCE(py.contract_amount, 0) ELSE 0 END)
+         AS contracted,
+       SUM(COALESCE(upto.paid, 0)) AS disbursed
+FROM lines
+JOIN sv ON sv.project_id = lines.project_id
+JOIN plans_project p ON p.id = lines.project_id
+JOIN plans_edition e ON e.id = p.created_in_id
+LEFT JOIN moved ON moved.project_id = lines.project_id
+LEFT JOIN upto ON upto.project_id = lines.project_id
+LEFT JOIN st ON st.project_id = lines.project_id
+LEFT JOIN py ON py.project_id = lines.project_id
+GROUP BY sv.strategy_id, COALESCE(st.status, 'not_started')
+"""
+
+# Projects of the plan (as approved by the month's end) with a budget > 0 in the year, per strategy.
+PLAN_BY_STRATEGY = """
+WITH seq AS (
+  SELECT MAX(e.seq) AS seq FROM plans_edition e
+  WHERE e.plan_id = %(plan)s AND e.status = 'approved'
+    AND (e.approved_on IS NULL OR e.approved_on <= %(end)s))
+SELECT pv.strategy_id, COUNT(*), SUM(b.amount)
+FROM plans_projectversion pv
+JOIN seq ON pv.valid_from_seq <= seq.seq
+ AND (pv.valid_until_seq IS NULL OR pv.valid_until_seq > seq.seq)
+JOIN plans_projectbudget b ON b.version_id = pv.id AND b.year = %(fy)s AND b.amount > 0
+WHERE pv.plan_id = %(plan)s AND pv.removed = %(false)s
+GROUP BY pv.strategy_id
+"""
+
+# The disbursement curve: action-plan amounts per (first, last) month pair, and money paid per month.
+PLANNED_SPANS = """
+SELECT i.first_month, i.last_month, SUM(i.amount)
+FROM plans_actionplanitem i
+WHERE i.action_plan_id = (SELECT a.id FROM plans_actionplan a
+                          WHERE a.org_id = %(org)s AND a.fiscal_year = %(fy)s
+                          ORDER BY a.amendment DESC LIMIT 1)
+  AND i.first_month > 0 AND i.budget_line_id IS NOT NULL
+GROUP BY i.first_month, i.last_month
+"""
+PAID_BY_MONTH = """
+SELECT m.month, SUM(m.disbursed) FROM monitoring_monthlyprogress m
+JOIN monitoring_projectyear py ON py.id = m.project_year_id
+WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s
+GROUP BY m.month
+"""
