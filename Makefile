@@ -39,3 +39,4 @@ fmt:
 
 bench: setup-dev
 	$(PY) bench/bench_import.py
+	$(PY) bench/bench_monitoring.py

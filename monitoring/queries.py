@@ -298,12 +298,15 @@ def province_rows(org_ids: list[int], fy: int) -> list[dict]:
     """Per org: budgeted projects and money (current state), status counts, alerts (3 queries)."""
     from plans.models import BudgetLine
 
-    budget = dict(
-        BudgetLine.objects.filter(ordinance__org_id__in=org_ids, ordinance__fiscal_year=fy)
+    budget = {
+        oid: (n, s)
+        for oid, n, s in BudgetLine.objects.filter(
+            ordinance__org_id__in=org_ids, ordinance__fiscal_year=fy
+        )
         .values("ordinance__org_id")
-        .annotate(s=Sum("amount"))
-        .values_list("ordinance__org_id", "s")
-    )
+        .annotate(n=Count("project", distinct=True), s=Sum("amount"))
+        .values_list("ordinance__org_id", "n", "s")
+    }
     state = {
         r["org_id"]: r
         for r in ProjectYear.objects.filter(org_id__in=org_ids, fiscal_year=fy)
@@ -329,14 +332,22 @@ def province_rows(org_ids: list[int], fy: int) -> list[dict]:
     rows = []
     for oid in org_ids:
         s, a = state.get(oid, {}), alerts.get(oid, {})
-        b = budget.get(oid) or Decimal(0)
+        n, b = budget.get(oid) or (0, Decimal(0))
         d = s.get("disbursed") or Decimal(0)
-        rows.append({"org_id": oid, "budget": b, "disbursed": d, "disbursed_pct": percent(d, b),
+        rows.append({"org_id": oid, "projects": n, "budget": b, "disbursed": d,
+                     "disbursed_pct": percent(d, b),
                      "done": s.get("done", 0), "in_progress": s.get("in_progress", 0),
                      "cancelled": s.get("cancelled", 0), "red": a.get("red", 0),
                      "amber": a.get("amber", 0)})  # fmt: skip
     return rows
 
 
-def light(red: int, amber: int) -> str:
-    return "red" if red else ("amber" if amber else "green")
+def light(red: int, amber: int, projects: int, disbursed_pct, elapsed_pct) -> str:
+    """Red when urgent alerts touch more than 1 budgeted project in 10 or money lags the calendar
+    by more than 25 points; amber when anything is flagged; green otherwise."""
+    lagging = (
+        disbursed_pct is not None and elapsed_pct is not None and (disbursed_pct < elapsed_pct - 25)
+    )
+    if lagging or (projects and red * 10 > projects):
+        return "red"
+    return "amber" if red or amber else "green"

@@ -58,7 +58,9 @@ def test_the_analyst_sees_every_org_of_the_province(client, demo, django_assert_
     for org in Organization.objects.filter(province=pao.province):
         assert org.name in body
     total = Alert.objects.filter(org__province=pao.province, fiscal_year=2569).count()
-    assert body.count('<span class="dot') >= min(total, 500)
+    orgs = Organization.objects.filter(province=pao.province).count()
+    assert f"{total} รายการ" in body
+    assert body.count('<span class="dot') == orgs + min(total, 100)  # one light per org + a page
 
 
 def test_the_province_list_is_closed_to_an_orgs_officer(client, demo):
@@ -96,3 +98,15 @@ def test_the_six_month_report_states_the_bases_of_its_percentages(client, demo):
     assert "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน" in text
     thai = client.get(reverse("reports:six_month", args=[org.code, 2569, "docx"]) + "?digits=thai")
     assert "๒๕๖๙" in "\n".join(p.text for p in Document(io.BytesIO(thai.content)).paragraphs)
+
+
+def test_the_traffic_light_weighs_urgent_alerts_and_money_against_the_calendar():
+    from decimal import Decimal
+
+    from monitoring.queries import light
+
+    assert light(0, 0, 40, Decimal(50), Decimal(50)) == "green"
+    assert light(0, 3, 40, Decimal(50), Decimal(50)) == "amber"
+    assert light(4, 0, 40, Decimal(50), Decimal(50)) == "amber"  # 1 urgent in 10: still amber
+    assert light(5, 0, 40, Decimal(50), Decimal(50)) == "red"
+    assert light(0, 0, 40, Decimal(24), Decimal(50)) == "red"  # 26 points behind the calendar

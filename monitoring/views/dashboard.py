@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -70,7 +71,13 @@ def dashboard(request, org, fy):
             "report": report,
             "alerts": alerts,
             "rules": rules,
-            "light": light(red, len(alerts) - red),
+            "light": light(
+                red,
+                len(alerts) - red,
+                report.total.budget_n,
+                report.total.disbursed_pct,
+                percent(elapsed, 12),
+            ),  # fmt: skip
             "chart": chart,
             "evaluated": alerts[0].evaluated_at if alerts else None,
             "can_write": can_write(request.user, org),
@@ -98,14 +105,22 @@ def province(request, org, fy):
         raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
     orgs = list(Organization.objects.filter(province=org.province).order_by("code"))
     rows = province_rows([o.pk for o in orgs], fy)
+    elapsed_pct = percent(elapsed_months(fy, as_of_for(fy)), 12)
     for o, r in zip(orgs, rows, strict=True):
-        r["org"], r["light"] = o, light(r["red"], r["amber"])
+        r["org"] = o
+        r["light"] = light(r["red"], r["amber"], r["projects"], r["disbursed_pct"], elapsed_pct)
     rule_filter = request.GET.get("rule", "")
     alerts = Alert.objects.filter(org__province=org.province, fiscal_year=fy).select_related(
         "org", "rule"
     )
     if rule_filter.isdigit():
         alerts = alerts.filter(rule_id=int(rule_filter))
+    org_filter = request.GET.get("org", "")
+    if org_filter.isdigit():
+        alerts = alerts.filter(org_id=int(org_filter))
+    page = Paginator(alerts.order_by("-severity", "org__code", "rule_id", "id"), 100).get_page(
+        request.GET.get("page")
+    )
     by_rule = dict(
         Alert.objects.filter(org__province=org.province, fiscal_year=fy)
         .values("rule_id")
@@ -119,7 +134,12 @@ def province(request, org, fy):
             "org": org,
             "fy": fy,
             "rows": rows,
-            "alerts": alerts.order_by("-severity", "org__code", "rule_id")[:500],
+            "page": page,
+            "org_filter": org_filter,
+            "orgs": orgs,
+            "query": "&".join(
+                f"{k}={v}" for k, v in (("rule", rule_filter), ("org", org_filter)) if v
+            ),
             "rules": [(r, by_rule.get(r.pk, 0)) for r in WarningRule.objects.all()],
             "rule_filter": rule_filter,
             "years": sorted({fy - 2, fy - 1, fy, fiscal_year(timezone.localdate())}),
