@@ -10,24 +10,18 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import (
-    Case,
     DecimalField,
     Exists,
-    ExpressionWrapper,
     F,
     Max,
     OuterRef,
     Q,
     Subquery,
-    Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 
 from monitoring.models import (
     Alert,
-    BudgetTransfer,
     Procurement,
     ProjectYear,
     RuleKind,
@@ -35,9 +29,8 @@ from monitoring.models import (
     WarningRule,
 )
 from monitoring.queries import month_end
-from monitoring.selectors import signed_transfer
 from orgs.models import Organization
-from plans.models import ActionPlan, ActionPlanItem, BudgetLine, FundingSource, ProjectVersion
+from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
 from thai.dates import FISCAL_MONTHS, MONTHS
 
 MONEY = DecimalField(max_digits=17, decimal_places=2)
@@ -85,47 +78,6 @@ def _lines(org_ids, fy):
     return BudgetLine.objects.filter(ordinance__org_id__in=org_ids, ordinance__fiscal_year=fy)
 
 
-def _year_row(fy, field):
-    return Subquery(
-        ProjectYear.objects.filter(
-            org=OuterRef("oid"), fiscal_year=fy, project=OuterRef("pid")
-        ).values(field)[:1]
-    )
-
-
-def _budgeted(org_ids, fy):
-    """One row per (org, budgeted project) with budget after transfers and the year's state."""
-    transfers = (
-        BudgetTransfer.objects.filter(
-            line__ordinance__org=OuterRef("oid"),
-            line__ordinance__fiscal_year=fy,
-            line__project=OuterRef("pid"),
-        )
-        .values("line__project")
-        .annotate(s=Sum(signed_transfer()))
-        .values("s")[:1]
-    )
-    return (
-        _lines(org_ids, fy)
-        .values(oid=F("ordinance__org_id"), pid=F("project"))
-        .annotate(
-            lines=Sum("amount"),
-            subsidy=Coalesce(Sum("amount", filter=Q(source=FundingSource.SPECIFIC_SUBSIDY)), ZERO),
-        )
-        .annotate(
-            budget=ExpressionWrapper(
-                F("lines") + Coalesce(Subquery(transfers, output_field=MONEY), ZERO),
-                output_field=MONEY,
-            ),
-            status=Coalesce(_year_row(fy, "status"), Value(Status.NOT_STARTED)),
-            disbursed=Coalesce(_year_row(fy, "disbursed"), ZERO),
-            signed=_year_row(fy, "contract_signed_on"),
-            procurement=Coalesce(_year_row(fy, "procurement"), Value("")),
-            name=_name(),
-        )
-    )
-
-
 def not_started_late(org_ids, fy, elapsed, rule):
     grace = int(rule.threshold)
     status = Subquery(
@@ -146,76 +98,98 @@ def not_started_late(org_ids, fy, elapsed, rule):
                   {"project": r["name"], "month": f"เดือน{month_label(r['last'])}"})  # fmt: skip
 
 
-def no_contract(org_ids, fy, elapsed, rule):
+@dataclass
+class Facts:
+    """A budgeted project as the budget-based rules see it (one row of sql.BUDGETED_FACTS)."""
+
+    org_id: int
+    project_id: int
+    budget: Decimal
+    subsidy: Decimal
+    status: str
+    disbursed: Decimal
+    signed: dt.date | None
+    procurement: str
+    first: int | None
+    last: int | None
+    in_action_plan: bool
+    org_has_action_plan: bool
+
+
+def budgeted_facts(org_ids, fy) -> list[Facts]:
+    """One query for every budgeted project of the orgs; the rules below only filter these rows."""
+    from django.db import connection
+
+    from monitoring import sql
+    from monitoring.queries import money
+
+    marks = ", ".join(["%s"] * len(org_ids)) or "NULL"
+    query = sql.BUDGETED_FACTS.format(orgs=marks)
+    params = [*org_ids, fy, *org_ids, fy, *org_ids, fy, fy]
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    facts = []
+    for oid, pid, budget, subsidy, status, paid, signed, procurement, first, last, inp, has in rows:
+        if isinstance(signed, str):  # SQLite hands dates back as text from raw SQL
+            signed = dt.date.fromisoformat(signed)
+        facts.append(Facts(oid, pid, money(budget), money(subsidy), status, money(paid), signed,
+                           procurement, first, last, bool(inp), bool(has)))  # fmt: skip
+    return facts
+
+
+def no_contract(facts, fy, elapsed, rule):
     month = int(rule.threshold)
     if elapsed < month:
         return
-    rows = (
-        _budgeted(org_ids, fy)
-        .exclude(status__in=[Status.CANCELLED, Status.DONE])
-        .exclude(procurement=Procurement.SELF)
-        .filter(Q(signed__isnull=True) | Q(signed__gt=month_end(fy, month)))
-    )
-    for r in rows:
-        yield Hit(r["oid"], r["pid"], Decimal(month),
-                  {"project": r["name"], "month": f"เดือน{month_label(month)}"})  # fmt: skip
+    deadline = month_end(fy, month)
+    for f in facts:
+        if f.status in (Status.CANCELLED, Status.DONE) or f.procurement == Procurement.SELF:
+            continue
+        if f.signed is None or f.signed > deadline:
+            yield Hit(
+                f.org_id, f.project_id, Decimal(month), {"month": f"เดือน{month_label(month)}"}
+            )
 
 
-def disbursement_lag(org_ids, fy, elapsed, rule):
+def expected_share(f: Facts, elapsed: int) -> Decimal:
+    """Share of the money that should be paid by now: the project's own planned months, else the
+    share of the year."""
+    if f.first is None:
+        return Decimal(elapsed * 100) / 12
+    if f.first > elapsed:
+        return Decimal(0)
+    if f.last <= elapsed:
+        return Decimal(100)
+    return Decimal((elapsed + 1 - f.first) * 100) / (f.last - f.first + 1)
+
+
+def disbursement_lag(facts, fy, elapsed, rule):
     if elapsed == 0:
         return
-    points = rule.threshold
-    plan = (
-        _latest_items(org_ids, fy)
-        .filter(project=OuterRef("pid"), action_plan__org=OuterRef("oid"))
-        .values("project")
-    )
-    first = Subquery(plan.annotate(m=Max("first_month")).values("m")[:1])
-    last = Subquery(plan.annotate(m=Max("last_month")).values("m")[:1])
-    pct = DecimalField(max_digits=9, decimal_places=2)
-    rows = (
-        _budgeted(org_ids, fy)
-        .exclude(status=Status.CANCELLED)
-        .filter(budget__gt=0)
-        .annotate(first=first, last=last)
-        .annotate(
-            expected=Case(
-                When(first__isnull=True, then=Value(Decimal(elapsed * 100) / 12)),
-                When(first__gt=elapsed, then=Value(Decimal(0))),
-                When(last__lte=elapsed, then=Value(Decimal(100))),
-                default=ExpressionWrapper(
-                    (Value(elapsed + 1) - F("first"))
-                    * Value(Decimal(100))
-                    / (F("last") - F("first") + Value(1)),
-                    output_field=pct,
-                ),
-                output_field=pct,
-            ),
-            paid=ExpressionWrapper(
-                F("disbursed") * Value(Decimal(100)) / F("budget"), output_field=pct
-            ),
-        )
-        .filter(expected__gt=0, paid__lt=F("expected") - Value(points))
-    )
-    for r in rows:
-        yield Hit(r["oid"], r["pid"], Decimal(r["paid"]).quantize(Decimal("0.01")),
-                  {"project": r["name"],
-                   "expected": Decimal(r["expected"]).quantize(Decimal("0.01"))})  # fmt: skip
+    cent = Decimal("0.01")
+    for f in facts:
+        if f.status == Status.CANCELLED or f.budget <= 0:
+            continue
+        expected = expected_share(f, elapsed)
+        paid = f.disbursed * 100 / f.budget
+        if expected > 0 and paid < expected - rule.threshold:
+            yield Hit(f.org_id, f.project_id, paid.quantize(cent),
+                      {"expected": expected.quantize(cent)})  # fmt: skip
 
 
-def budgeted_not_in_action_plan(org_ids, fy, elapsed, rule):
-    with_plan = ActionPlan.objects.filter(org_id__in=org_ids, fiscal_year=fy).values("org_id")
-    in_plan = _latest_items(org_ids, fy).filter(
-        project=OuterRef("pid"), action_plan__org=OuterRef("oid")
-    )
-    rows = (
-        _budgeted(org_ids, fy)
-        .filter(ordinance__org_id__in=with_plan)
-        .exclude(Exists(in_plan))
-        .exclude(status=Status.CANCELLED)
-    )
-    for r in rows:
-        yield Hit(r["oid"], r["pid"], None, {"project": r["name"]})
+def budgeted_not_in_action_plan(facts, fy, elapsed, rule):
+    for f in facts:
+        if f.org_has_action_plan and not f.in_action_plan and f.status != Status.CANCELLED:
+            yield Hit(f.org_id, f.project_id, None, {})
+
+
+def subsidy_idle(facts, fy, elapsed, rule):
+    if elapsed < int(rule.threshold):
+        return
+    for f in facts:
+        if f.subsidy > 0 and f.status == Status.NOT_STARTED and f.disbursed == 0:
+            yield Hit(f.org_id, f.project_id, Decimal(elapsed), {})
 
 
 def action_plan_not_budgeted(org_ids, fy, elapsed, rule):
@@ -234,23 +208,33 @@ def action_plan_not_budgeted(org_ids, fy, elapsed, rule):
         yield Hit(r["oid"], r["pid"], None, {"project": r["name"]})
 
 
-def subsidy_idle(org_ids, fy, elapsed, rule):
-    months = int(rule.threshold)
-    if elapsed < months:
-        return
-    rows = _budgeted(org_ids, fy).filter(subsidy__gt=0, status=Status.NOT_STARTED, disbursed=0)
-    for r in rows:
-        yield Hit(r["oid"], r["pid"], Decimal(elapsed), {"project": r["name"]})
-
-
-CHECKS = {
+# Rules over action-plan items take the org ids; rules over budgeted projects take the facts.
+ITEM_CHECKS = {
     RuleKind.NOT_STARTED_LATE: not_started_late,
+    RuleKind.ACTION_PLAN_NOT_BUDGETED: action_plan_not_budgeted,
+}
+FACT_CHECKS = {
     RuleKind.NO_CONTRACT: no_contract,
     RuleKind.DISBURSEMENT_LAG: disbursement_lag,
     RuleKind.BUDGETED_NOT_IN_ACTION_PLAN: budgeted_not_in_action_plan,
-    RuleKind.ACTION_PLAN_NOT_BUDGETED: action_plan_not_budgeted,
     RuleKind.SUBSIDY_IDLE: subsidy_idle,
 }
+
+
+def hits_of(rule: WarningRule, org_ids, fy, elapsed, facts) -> list[Hit]:
+    kind = RuleKind(rule.kind)
+    if kind in ITEM_CHECKS:
+        return list(ITEM_CHECKS[kind](org_ids, fy, elapsed, rule))
+    return list(FACT_CHECKS[kind](facts, fy, elapsed, rule))
+
+
+def _names(project_ids) -> dict[int, str]:
+    """Latest name of each project (one query, the latest version wins)."""
+    return dict(
+        ProjectVersion.objects.filter(project_id__in=project_ids)
+        .order_by("project_id", "valid_from_seq")
+        .values_list("project_id", "name")
+    )
 
 
 def _message(rule: WarningRule, hit: Hit) -> str:
@@ -279,13 +263,21 @@ def evaluate(orgs, fiscal_year: int, as_of: dt.date) -> int:
         else [o.pk for o in orgs]
     )
     elapsed = elapsed_months(fiscal_year, as_of)
+    rules = list(WarningRule.objects.filter(active=True))
+    facts = (
+        budgeted_facts(org_ids, fiscal_year) if any(r.kind in FACT_CHECKS for r in rules) else []
+    )
+    found = [
+        (rule, hit) for rule in rules for hit in hits_of(rule, org_ids, fiscal_year, elapsed, facts)
+    ]
+    names = _names({hit.project_id for _, hit in found if "project" not in hit.context})
     alerts = []
-    for rule in WarningRule.objects.filter(active=True):
-        alerts.extend(
+    for rule, hit in found:
+        hit.context.setdefault("project", names.get(hit.project_id, ""))
+        alerts.append(
             Alert(org_id=hit.org_id, fiscal_year=fiscal_year, rule=rule,
                   project_id=hit.project_id, severity=rule.severity,
                   message=_message(rule, hit), value=hit.value, as_of=as_of)
-            for hit in CHECKS[RuleKind(rule.kind)](org_ids, fiscal_year, elapsed, rule)
         )  # fmt: skip
     Alert.objects.filter(org_id__in=org_ids, fiscal_year=fiscal_year).delete()
     Alert.objects.bulk_create(alerts, batch_size=2000)

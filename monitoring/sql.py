@@ -6,8 +6,13 @@ several times more to compile than the database needs to run them (bench/bench_m
 
 FORM2_BY_STRATEGY = """
 WITH lines AS (
-  SELECT bl.project_id, SUM(bl.amount) AS amount
-  FROM plans_budgetline bl JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  SELECT bl.project_id, SUM(bl.amount) AS amount,
+         MAX(CASE WHEN e.kind IN ('addition', 'change')
+                   AND e.approved_on BETWEEN %(start)s AND %(fy_end)s THEN 1 ELSE 0 END) AS added
+  FROM plans_budgetline bl
+  JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  JOIN plans_project p ON p.id = bl.project_id
+  JOIN plans_edition e ON e.id = p.created_in_id
   WHERE o.org_id = %(org)s AND o.fiscal_year = %(fy)s
     AND (o.promulgated_on IS NULL OR o.promulgated_on <= %(end)s)
   GROUP BY bl.project_id),
@@ -39,16 +44,13 @@ sv AS (
 SELECT sv.strategy_id,
        COALESCE(st.status, 'not_started') AS status,
        COUNT(*) AS n,
-       SUM(CASE WHEN e.kind IN ('addition', 'change') AND e.approved_on BETWEEN %(start)s AND %(fy_end)s
-                THEN 1 ELSE 0 END) AS added,
+       SUM(lines.added) AS added,
        SUM(lines.amount + COALESCE(moved.amount, 0)) AS budget,
        SUM(CASE WHEN py.contract_signed_on <= %(end)s THEN COALESCE(py.contract_amount, 0) ELSE 0 END)
          AS contracted,
        SUM(COALESCE(upto.paid, 0)) AS disbursed
 FROM lines
 JOIN sv ON sv.project_id = lines.project_id
-JOIN plans_project p ON p.id = lines.project_id
-JOIN plans_edition e ON e.id = p.created_in_id
 LEFT JOIN moved ON moved.project_id = lines.project_id
 LEFT JOIN upto ON upto.project_id = lines.project_id
 LEFT JOIN st ON st.project_id = lines.project_id
@@ -86,4 +88,43 @@ SELECT m.month, SUM(m.disbursed) FROM monitoring_monthlyprogress m
 JOIN monitoring_projectyear py ON py.id = m.project_year_id
 WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s
 GROUP BY m.month
+"""
+
+# Early warning: one row per budgeted project of the orgs being evaluated, with everything the
+# budget-based rules look at. {orgs} is replaced by a sub-select of organization ids.
+BUDGETED_FACTS = """
+WITH lines AS (
+  SELECT o.org_id, bl.project_id, SUM(bl.amount) AS amount,
+         SUM(CASE WHEN bl.source = 'specific_subsidy' THEN bl.amount ELSE 0 END) AS subsidy
+  FROM plans_budgetline bl JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  WHERE o.org_id IN ({orgs}) AND o.fiscal_year = %s
+  GROUP BY o.org_id, bl.project_id),
+moved AS (
+  SELECT o.org_id, bl.project_id,
+         SUM(CASE WHEN t.kind = 'decrease' THEN -t.amount ELSE t.amount END) AS amount
+  FROM monitoring_budgettransfer t
+  JOIN plans_budgetline bl ON bl.id = t.line_id
+  JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  WHERE o.org_id IN ({orgs}) AND o.fiscal_year = %s
+  GROUP BY o.org_id, bl.project_id),
+plans AS (
+  SELECT a.org_id, a.id FROM plans_actionplan a
+  WHERE a.org_id IN ({orgs}) AND a.fiscal_year = %s
+    AND NOT EXISTS (SELECT 1 FROM plans_actionplan b WHERE b.org_id = a.org_id
+                    AND b.fiscal_year = a.fiscal_year AND b.amendment > a.amendment)),
+items AS (
+  SELECT plans.org_id, i.project_id, MIN(i.first_month) AS first, MAX(i.last_month) AS last
+  FROM plans_actionplanitem i JOIN plans ON plans.id = i.action_plan_id
+  WHERE i.project_id IS NOT NULL
+  GROUP BY plans.org_id, i.project_id)
+SELECT lines.org_id, lines.project_id, lines.amount + COALESCE(moved.amount, 0), lines.subsidy,
+       COALESCE(py.status, 'not_started'), COALESCE(py.disbursed, 0), py.contract_signed_on,
+       COALESCE(py.procurement, ''), items.first, items.last,
+       CASE WHEN items.project_id IS NULL THEN 0 ELSE 1 END,
+       CASE WHEN EXISTS (SELECT 1 FROM plans WHERE plans.org_id = lines.org_id) THEN 1 ELSE 0 END
+FROM lines
+LEFT JOIN moved ON moved.org_id = lines.org_id AND moved.project_id = lines.project_id
+LEFT JOIN monitoring_projectyear py
+  ON py.org_id = lines.org_id AND py.fiscal_year = %s AND py.project_id = lines.project_id
+LEFT JOIN items ON items.org_id = lines.org_id AND items.project_id = lines.project_id
 """
