@@ -34,7 +34,8 @@ def dashboard_start(request, org):
 def dashboard(request, org, fy):
     as_of = as_of_for(fy)
     elapsed = elapsed_months(fy, as_of)
-    report = form2(org, fy, max(elapsed, 1), details=False)
+    month = min(12, elapsed + 1)  # numbers include what is recorded for the running month
+    report = form2(org, fy, month, details=False)
     alerts = list(
         Alert.objects.filter(org=org, fiscal_year=fy)
         .select_related("rule")
@@ -50,7 +51,7 @@ def dashboard(request, org, fy):
     chart = {
         "months": labels,
         "planned": curve["planned"],
-        "actual": curve["actual"][:elapsed] if elapsed else [],
+        "actual": curve["actual"][:month],
         "budget": float(report.total.budget),
         "strategies": [f"{r.number or ''} {r.name}"[:28] for r in report.rows],
         "status": [
