@@ -74,11 +74,13 @@ def _form2_xlsx(report: Form2, label: str, text: PeriodReport | None) -> bytes:
     sheet.row += 1
     sheet.band("ส่วนที่ 4 ปัญหาและอุปสรรค", width)
     for name, problem in report.problems:
-        sheet.line([f"{name}: {problem}"])
+        sheet.band(f"- {name}: {problem}", width, bold=False)
     if text:
-        sheet.line([text.problems])
+        for line in text.problems.splitlines():
+            sheet.band(line, width, bold=False)
         sheet.band("ข้อเสนอแนะ", width)
-        sheet.line([text.suggestions])
+        for line in text.suggestions.splitlines():
+            sheet.band(line, width, bold=False)
     sheet.widths([44, 12, 16, 12, 10] + [12, 10] * len(statuses) + [12, 10])
     return sheet.bytes()
 

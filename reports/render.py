@@ -57,10 +57,10 @@ class Sheet:
             self.ws.print_title_rows = f"{self.row}:{self.row}"
         self.row += 1
 
-    def band(self, text: str, width: int, *, fill=None):
+    def band(self, text: str, width: int, *, fill=None, bold: bool = True):
         """A bold row spanning the table, e.g. the strategy/tactic/program heading of a block."""
         c = self.ws.cell(self.row, 1, text)
-        c.font = Font(name=FONT, bold=True)
+        c.font = Font(name=FONT, bold=bold)
         if fill:
             c.fill = fill
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=width)
