@@ -54,6 +54,10 @@ def _reference_lists():
         importlib.import_module("plans.migrations.0002_reference_lists").load(apps, None)
     if not WarningRule.objects.exists():
         importlib.import_module("monitoring.migrations.0002_default_rules").load(apps, None)
+    from evaluation.models import SurveyTemplate
+
+    if not SurveyTemplate.objects.exists():
+        importlib.import_module("evaluation.migrations.0002_survey_templates").load(apps, None)
 
 
 @pytest.fixture

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "orgs",
     "plans",
     "monitoring",
+    "evaluation",
     "exchange",
     "reports",
 ]

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from evaluation.views import public as evaluation_public
 from tidtam import views
 
 urlpatterns = [
@@ -9,6 +10,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("o/<str:org_code>/", include("plans.urls")),
     path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
+    path("o/<str:org_code>/evaluation/", include("evaluation.urls")),
+    path("s/<str:token>/", evaluation_public.answer, name="survey_answer"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
 ]

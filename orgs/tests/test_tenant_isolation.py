@@ -49,7 +49,14 @@ def object_ids(plan):
 
     kpi = kpi_save(strategy=plan.s1, name="ระยะทางถนน", targets={2567: Decimal(1)})
     evidence, line = _evidence(plan)
+    from evaluation.models import SurveyTemplate
+    from evaluation.services import survey_create
+
+    survey = survey_create(
+        org=plan.org, fiscal_year=2568, template=SurveyTemplate.objects.get(code="3_2"), title="x"
+    )
     return {
+        "survey_id": survey.pk,
         "evidence_id": evidence.pk,
         "line_id": line.pk,
         "project_id": plan.projects_[2].pk,

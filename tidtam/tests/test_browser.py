@@ -154,3 +154,42 @@ def test_an_officer_enters_a_month_and_sees_the_dashboard_and_form2_change(
     page.click("text=ประเมินใหม่ตอนนี้")
     expect(page.locator("#rules")).to_contain_text("ยังไม่ลงนามสัญญา")
     expect(page.locator("#curve canvas")).to_have_count(1)
+
+
+def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_rise(
+    live_server, browser, page, cast, plan_a, monkeypatch
+):
+    from evaluation import forms as survey_forms
+    from evaluation.models import SurveyTemplate
+    from evaluation.services import survey_create
+
+    monkeypatch.setattr(survey_forms, "MIN_SECONDS", 1)  # people need a few seconds; tests less
+    survey = survey_create(
+        org=cast.a, fiscal_year=2568, template=SurveyTemplate.objects.get(code="likert_overall"),
+        title="ความพึงพอใจต่อการดำเนินงาน ปี 2568",
+    )  # fmt: skip
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/o/{cast.a.code}/evaluation/surveys/{survey.pk}/")
+    expect(page.locator("#respondents")).to_have_text("0")
+    link = page.locator("#public-link").get_attribute("href")
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    citizen = phone.new_page()
+    citizen.goto(link)
+    citizen.get_by_label("หญิง").check()
+    citizen.get_by_label("41–50 ปี").check()
+    citizen.get_by_label("มัธยมศึกษาหรือเทียบเท่า").check()
+    citizen.get_by_label("เกษตรกร").check()
+    for question in citizen.locator("fieldset.q-block").nth(1).locator(".q").all():
+        question.get_by_label("มาก", exact=True).check()
+    citizen.wait_for_timeout(1200)
+    citizen.click("text=ส่งคำตอบ")
+    expect(citizen.locator("#thanks")).to_be_visible()
+    phone.close()
+
+    page.reload()
+    expect(page.locator("#respondents")).to_have_text("1")
+    expect(page.locator("#overall-mean")).to_have_text("4.00")

@@ -1,0 +1,85 @@
+from django import forms
+from django.core import signing
+
+from evaluation.models import SCALE_CHOICES, AgeBand, Education, Occupation, Scale, Sex
+
+MIN_SECONDS, MAX_SECONDS = 5, 6 * 3600  # a person takes a few seconds; a stale page is refused
+SALT = "evaluation.survey-form"
+
+
+class SurveyForm(forms.Form):
+    """The questionnaire: profile, then one radio row per item (per strategy for แบบที่ 3/3).
+
+    Two cheap guards against scripted spam: a hidden field people leave empty, and a signed
+    timestamp of when the page was shown.
+    """
+
+    sex = forms.ChoiceField(label="เพศ", choices=Sex.choices, widget=forms.RadioSelect)
+    age_band = forms.ChoiceField(label="อายุ", choices=AgeBand.choices, widget=forms.RadioSelect)
+    education = forms.ChoiceField(
+        label="การศึกษา", choices=Education.choices, widget=forms.RadioSelect
+    )
+    occupation = forms.ChoiceField(
+        label="อาชีพหลัก", choices=Occupation.choices, widget=forms.RadioSelect
+    )
+    website = forms.CharField(required=False, label="เว็บไซต์ (ไม่ต้องกรอก)")
+    shown = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, survey, strategies, check_time=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.check_time = check_time
+        self.initial.setdefault("shown", signing.dumps(0, salt=SALT))
+        choices = [(str(v), label) for v, label in SCALE_CHOICES[Scale(survey.template.scale)]]
+        self.questions = []  # (strategy or None, [(item, bound field)])
+        for strategy in strategies or [None]:
+            rows = []
+            for item in survey.template.items.all():
+                name = f"q_{item.pk}_{strategy.pk if strategy else 0}"
+                self.fields[name] = forms.TypedChoiceField(
+                    label=f"{item.number}. {item.text}", choices=choices, coerce=int,
+                    widget=forms.RadioSelect, error_messages={"required": "กรุณาตอบข้อนี้"},
+                )  # fmt: skip
+                rows.append((item, self[name]))
+            self.questions.append((strategy, rows))
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError("ไม่สามารถรับคำตอบนี้ได้")
+        return ""
+
+    def clean_shown(self):
+        if not self.check_time:
+            return self.cleaned_data["shown"]
+        try:
+            signing.loads(self.cleaned_data["shown"], salt=SALT, max_age=MAX_SECONDS)
+            age = signing.loads(self.cleaned_data["shown"], salt=SALT, max_age=MIN_SECONDS)
+        except signing.SignatureExpired:
+            age = None
+        except signing.BadSignature:
+            raise forms.ValidationError("แบบฟอร์มไม่ถูกต้อง กรุณาเปิดหน้าใหม่") from None
+        if age is not None:  # still younger than MIN_SECONDS: faster than a person reads
+            raise forms.ValidationError("ส่งเร็วเกินไป กรุณาตรวจคำตอบแล้วส่งอีกครั้ง")
+        return self.cleaned_data["shown"]
+
+    def answers(self) -> dict[tuple[int, int | None], int]:
+        out = {}
+        for name, value in self.cleaned_data.items():
+            if name.startswith("q_"):
+                _, item, strategy = name.split("_")
+                out[(int(item), int(strategy) or None)] = value
+        return out
+
+    def profile(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("sex", "age_band", "education", "occupation")}
+
+
+class SurveyCreateForm(forms.Form):
+    template = forms.ModelChoiceField(label="แบบสอบถาม", queryset=None)
+    fiscal_year = forms.IntegerField(label="ปีงบประมาณ (พ.ศ.)", min_value=2540, max_value=2700)
+    title = forms.CharField(label="ชื่อการสำรวจ", max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        from evaluation.models import SurveyTemplate
+
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = SurveyTemplate.objects.all()

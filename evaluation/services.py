@@ -1,0 +1,98 @@
+"""Writes for the evaluation app: surveys and their answers (web and paper), committees."""
+
+import datetime as dt
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from evaluation.models import (
+    SCALE_CHOICES,
+    AgeBand,
+    Answer,
+    Channel,
+    Education,
+    Occupation,
+    Response,
+    Scale,
+    Sex,
+    Survey,
+    SurveyTemplate,
+)
+from orgs.models import Organization
+from plans.models import Project, Strategy
+
+WEB_ANSWERS_PER_DEVICE_PER_DAY = 3
+
+
+def client_key(ip: str, user_agent: str, day: dt.date) -> str:
+    """A keyed hash standing for one device on one day; the IP itself is never stored (PDPA)."""
+    raw = f"{settings.SECRET_KEY}|{ip}|{user_agent[:200]}|{day.isoformat()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def survey_create(
+    *, org: Organization, fiscal_year: int, template: SurveyTemplate, title: str,
+    project: Project | None = None, acting_user=None,
+) -> Survey:  # fmt: skip
+    if project is not None and project.plan.org_id != org.pk:
+        raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
+    survey = Survey(org=org, fiscal_year=fiscal_year, template=template, title=title.strip(),
+                    project=project)  # fmt: skip
+    survey.full_clean()
+    survey.save()
+    return survey
+
+
+def survey_strategies(survey: Survey) -> list[Strategy]:
+    if not survey.template.per_strategy:
+        return []
+    return list(
+        Strategy.objects.filter(
+            plan__org=survey.org,
+            plan__start_year__lte=survey.fiscal_year,
+            plan__end_year__gte=survey.fiscal_year,
+        ).order_by("number")
+    )
+
+
+@transaction.atomic
+def response_submit(
+    *, survey: Survey, channel: str, profile: dict, answers: dict[tuple[int, int | None], int],
+    client: str = "", entered_by=None,
+) -> Response:  # fmt: skip
+    """answers: {(item id, strategy id or None): value}. Every item (× strategy) must be answered."""
+    if channel == Channel.WEB and not survey.is_open:
+        raise ValidationError("แบบสอบถามนี้ปิดรับคำตอบแล้ว")
+    errors = {}
+    for name, choices in (("sex", Sex), ("age_band", AgeBand), ("education", Education),
+                          ("occupation", Occupation)):  # fmt: skip
+        if profile.get(name) not in choices.values:
+            errors[name] = "กรุณาเลือก"
+    allowed = {v for v, _ in SCALE_CHOICES[Scale(survey.template.scale)]}
+    strategies = [s.pk for s in survey_strategies(survey)] or [None]
+    expected = {(i.pk, s) for i in survey.template.items.all() for s in strategies}
+    missing = expected - set(answers)
+    if missing:
+        errors["answers"] = f"ยังไม่ได้ตอบ {len(missing)} ข้อ"
+    if set(answers) - expected or any(v not in allowed for v in answers.values()):
+        errors["answers"] = "คำตอบไม่ตรงกับแบบสอบถาม"
+    if errors:
+        raise ValidationError(errors)
+    if channel == Channel.WEB and client:
+        today = timezone.localdate()
+        sent = Response.objects.filter(survey=survey, client=client, submitted_at__date=today)
+        if sent.count() >= WEB_ANSWERS_PER_DEVICE_PER_DAY:
+            raise ValidationError("ส่งคำตอบจากเครื่องนี้ครบจำนวนที่กำหนดแล้วในวันนี้ ขอบคุณที่ร่วมตอบ")
+    response = Response.objects.create(
+        survey=survey, channel=channel, client=client, entered_by=entered_by,
+        **{k: profile[k] for k in ("sex", "age_band", "education", "occupation")},
+    )  # fmt: skip
+    Answer.objects.bulk_create(
+        Answer(response=response, item_id=item, strategy_id=strategy, value=value)
+        for (item, strategy), value in answers.items()
+    )
+    return response

@@ -1,0 +1,126 @@
+"""Survey results computed by the database: n, % per choice, mean, S.D. (sample, n−1, as Thai
+survey reports print it) and the band word of each mean, per item, per strategy and overall."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Sum
+
+from evaluation.models import SCALE_CHOICES, Answer, Band, Response, Scale, Survey
+from plans.models import Strategy
+from thai.numbers import percent
+
+TWO = Decimal("0.01")
+
+
+def two(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+def band_of(mean: Decimal | None, bands: list[Band]) -> str:
+    """The band of a mean as published: the mean is rounded to 2 decimals first."""
+    if mean is None:
+        return ""
+    for b in bands:  # ordered from the highest lower edge down
+        if mean >= b.lower:
+            return b.label
+    return bands[-1].label if bands else ""
+
+
+@dataclass
+class Stat:
+    n: int
+    mean: Decimal | None
+    sd: Decimal | None
+    band: str = ""
+    shares: list[tuple[str, int, Decimal | None]] = field(default_factory=list)  # label, count, %
+
+
+@dataclass
+class ItemRow:
+    number: int
+    text: str
+    strategy: str
+    stat: Stat
+
+
+@dataclass
+class SurveyResult:
+    survey: Survey
+    respondents: int
+    items: list[ItemRow]
+    by_strategy: list[tuple[str, Stat]]
+    overall: Stat
+    profile: dict[str, list[tuple[str, int, Decimal | None]]]
+
+
+def _stat(row, bands) -> Stat:
+    """Mean and sample S.D. from the database's COUNT, SUM and SUM of squares (exact in Decimal;
+    no S.D. for a single answer)."""
+    n = row["n"] or 0
+    if not n:
+        return Stat(0, None, None, "")
+    total, squares = Decimal(row["s"]), Decimal(row["ss"])
+    mean = total / n
+    sd = ((squares - total * total / n) / (n - 1)).sqrt() if n > 1 else None
+    mean2 = two(mean)
+    return Stat(n, mean2, two(sd), band_of(mean2, bands))
+
+
+def survey_result(survey: Survey) -> SurveyResult:
+    template = survey.template
+    bands = list(template.band_scheme.bands.all()) if template.band_scheme_id else []
+    answers = Answer.objects.filter(response__survey=survey)
+    aggregates = {"n": Count("id"), "s": Sum("value"), "ss": Sum(F("value") * F("value"))}
+    per_item = answers.values("item_id", "strategy_id").annotate(**aggregates).order_by()
+    counts = defaultdict(dict)
+    for item_id, strategy_id, value, c in (
+        answers.values("item_id", "strategy_id", "value").annotate(c=Count("id"))
+        .values_list("item_id", "strategy_id", "value", "c").order_by()
+    ):  # fmt: skip
+        counts[(item_id, strategy_id)][value] = c
+    items = {i.pk: i for i in template.items.all()}
+    strategies = {
+        s.pk: f"{s.number}. {s.name}"
+        for s in Strategy.objects.filter(plan__org=survey.org, plan__start_year__lte=survey.fiscal_year,
+                                         plan__end_year__gte=survey.fiscal_year)
+    }  # fmt: skip
+    choices = SCALE_CHOICES[Scale(template.scale)]
+    rows = []
+    for r in per_item:
+        stat = _stat(r, bands)
+        dist = counts[(r["item_id"], r["strategy_id"])]
+        stat.shares = [
+            (label, dist.get(v, 0), percent(dist.get(v, 0), r["n"])) for v, label in choices
+        ]
+        item = items[r["item_id"]]
+        rows.append(ItemRow(item.number, item.text, strategies.get(r["strategy_id"], ""), stat))
+    rows.sort(key=lambda x: (x.strategy, x.number))
+    by_strategy = [
+        (strategies.get(r["strategy_id"], ""), _stat(r, bands))
+        for r in answers.exclude(strategy=None)
+        .values("strategy_id")
+        .annotate(**aggregates)
+        .order_by()
+    ]
+    by_strategy.sort(key=lambda x: x[0])
+    overall_row = answers.aggregate(**aggregates)
+    overall = _stat(overall_row, bands)
+    dist = dict(
+        answers.values("value").annotate(c=Count("id")).values_list("value", "c").order_by()
+    )
+    overall.shares = [
+        (label, dist.get(v, 0), percent(dist.get(v, 0), overall.n)) for v, label in choices
+    ]
+    responses = Response.objects.filter(survey=survey)
+    total = responses.count()
+    profile = {}
+    for name in ("sex", "age_band", "education", "occupation"):
+        field_ = Response._meta.get_field(name)
+        got = dict(responses.values(name).annotate(c=Count("id")).values_list(name, "c").order_by())
+        profile[field_.verbose_name] = [
+            (label, got.get(code, 0), percent(got.get(code, 0), total))
+            for code, label in field_.choices
+        ]
+    return SurveyResult(survey, total, rows, by_strategy, overall, profile)

@@ -1,0 +1,104 @@
+"""The public answer page (no login, spam guards) and the officer's survey pages."""
+
+import time
+from unittest import mock
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from evaluation import services
+from evaluation.forms import SALT
+from evaluation.models import Channel, SurveyTemplate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def survey(cast, plan_a, reference_lists):
+    return services.survey_create(
+        org=cast.a, fiscal_year=2568, template=SurveyTemplate.objects.get(code="likert_overall"),
+        title="ความพึงพอใจต่อการดำเนินงาน ปี 2568",
+    )  # fmt: skip
+
+
+def shown(seconds_ago: float) -> str:
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - seconds_ago):
+        return signing.dumps(0, salt=SALT)
+
+
+def filled(survey, **extra):
+    data = {"sex": "f", "age_band": "41_50", "education": "secondary", "occupation": "farmer",
+            "website": "", "shown": shown(60)}  # fmt: skip
+    for item in survey.template.items.all():
+        data[f"q_{item.pk}_0"] = "4"
+    return {**data, **extra}
+
+
+def test_a_citizen_answers_without_logging_in(client, survey):
+    url = reverse("survey_answer", args=[survey.token])
+    page = client.get(url)
+    assert page.status_code == 200 and "ส่งคำตอบ" in page.content.decode()
+    done = client.post(url, filled(survey), REMOTE_ADDR="198.51.100.7")
+    assert 'id="thanks"' in done.content.decode()
+    response = survey.responses.get()
+    assert response.channel == Channel.WEB and len(response.client) == 64
+    assert "198.51.100.7" not in response.client
+
+
+@pytest.mark.parametrize(
+    ("extra", "text"),
+    [
+        ({"website": "http://spam.example"}, "ไม่สามารถรับคำตอบนี้ได้"),
+        ({"shown": "forged"}, "แบบฟอร์มไม่ถูกต้อง"),
+        ({"shown": None}, "ส่งเร็วเกินไป"),
+    ],
+)
+def test_bots_are_turned_away_and_nothing_is_saved(client, survey, extra, text):
+    if extra.get("shown", "") is None:
+        extra = {"shown": shown(1)}
+    body = client.post(reverse("survey_answer", args=[survey.token]), filled(survey, **extra))
+    assert text in body.content.decode()
+    assert not survey.responses.exists()
+
+
+def test_a_missing_answer_is_marked_and_nothing_is_saved(client, survey):
+    data = filled(survey)
+    del data[next(k for k in data if k.startswith("q_"))]
+    body = client.post(reverse("survey_answer", args=[survey.token]), data).content.decode()
+    assert "กรุณาตอบให้ครบทุกข้อ" in body and "q-missing" in body
+    assert not survey.responses.exists()
+
+
+def test_a_closed_survey_takes_no_answers(client, survey):
+    survey.is_open = False
+    survey.save()
+    response = client.post(reverse("survey_answer", args=[survey.token]), filled(survey))
+    assert response.status_code == 410 and not survey.responses.exists()
+
+
+def test_the_officer_types_in_paper_forms_and_sees_the_results(
+    client, cast, survey, django_assert_max_num_queries
+):
+    client.force_login(cast.alice)
+    data = filled(survey)
+    data.pop("shown")
+    data["shown"] = signing.dumps(0, salt=SALT)  # typed straight away: no timing check on paper
+    client.post(reverse("evaluation:paper", args=[cast.a.code, survey.pk]), data)
+    assert survey.responses.get().channel == Channel.PAPER
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("evaluation:survey", args=[cast.a.code, survey.pk]))
+    body = page.content.decode()
+    assert 'id="respondents">1<' in body and 'id="overall-mean">4.00<' in body
+    assert "<svg" in body  # the QR code
+
+
+def test_a_committee_member_reads_results_but_cannot_enter_paper_forms(client, cast, survey):
+    client.force_login(cast.carl)
+    assert (
+        client.get(reverse("evaluation:survey", args=[cast.a.code, survey.pk])).status_code == 200
+    )
+    response = client.post(
+        reverse("evaluation:paper", args=[cast.a.code, survey.pk]), filled(survey)
+    )
+    assert response.status_code == 403 and not survey.responses.exists()
