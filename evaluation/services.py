@@ -96,3 +96,25 @@ def response_submit(
         for (item, strategy), value in answers.items()
     )
     return response
+
+
+@transaction.atomic
+def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
+    """values: {year: (actual or None, evidence)}; None removes that year's result."""
+    from evaluation.models import KPIResult
+
+    years = set(kpi.strategy.plan.years)
+    outside = sorted(set(values) - years)
+    if outside:
+        raise ValidationError(f"ปี {outside[0]} อยู่นอกช่วงของแผน")
+    saved = 0
+    for year, (actual, evidence) in values.items():
+        if actual is None:
+            KPIResult.objects.filter(kpi=kpi, year=year).delete()
+            continue
+        KPIResult.objects.update_or_create(
+            kpi=kpi, year=year,
+            defaults={"actual": actual, "evidence": evidence.strip(), "updated_by": acting_user},
+        )  # fmt: skip
+        saved += 1
+    return saved

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from evaluation.views import surveys
+from evaluation.views import kpis, surveys
 
 app_name = "evaluation"
 
 urlpatterns = [
+    path("kpis/", kpis.kpi_page, name="kpis"),
+    path("kpis/<int:kpi_id>/", kpis.kpi_save, name="kpi_save"),
     path("surveys/", surveys.survey_list, name="surveys"),
     path("surveys/<int:survey_id>/", surveys.survey_detail, name="survey"),
     path("surveys/<int:survey_id>/paper/", surveys.paper_entry, name="paper"),

@@ -1,4 +1,5 @@
 from evaluation.models.committee import Committee, CommitteeMember, Meeting, MemberRole, Seat
+from evaluation.models.kpis import KPIResult
 from evaluation.models.surveys import (
     SCALE_CHOICES,
     AgeBand,
@@ -26,6 +27,7 @@ __all__ = [
     "Committee",
     "CommitteeMember",
     "Education",
+    "KPIResult",
     "Meeting",
     "MemberRole",
     "Occupation",
