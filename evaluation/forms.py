@@ -1,7 +1,17 @@
 from django import forms
 from django.core import signing
 
-from evaluation.models import SCALE_CHOICES, AgeBand, Education, Occupation, Scale, Sex
+from evaluation.models import (
+    SCALE_CHOICES,
+    AgeBand,
+    Education,
+    MemberRole,
+    Occupation,
+    Scale,
+    Seat,
+    Sex,
+)
+from thai.forms import ThaiDateField
 
 MIN_SECONDS, MAX_SECONDS = 5, 6 * 3600  # a person takes a few seconds; a stale page is refused
 SALT = "evaluation.survey-form"
@@ -83,3 +93,25 @@ class SurveyCreateForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = SurveyTemplate.objects.all()
+
+
+class CommitteeForm(forms.Form):
+    order_no = forms.CharField(label="คำสั่งที่", required=False, max_length=100)
+    appointed_on = ThaiDateField(label="วันที่แต่งตั้ง")
+    term_start = ThaiDateField(label="เริ่มวาระ (วาระ 2 ปี)")
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label="ชื่อ-สกุล", max_length=200)
+    position = forms.CharField(label="ตำแหน่ง/สังกัด", max_length=200, required=False)
+    seat = forms.ChoiceField(label="ประเภทกรรมการ", choices=Seat.choices)
+    role = forms.ChoiceField(label="หน้าที่", choices=MemberRole.choices, initial=MemberRole.MEMBER)
+
+
+class MeetingForm(forms.Form):
+    held_on = ThaiDateField(label="วันที่ประชุม")
+    title = forms.CharField(label="เรื่อง", max_length=300)
+    fiscal_year = forms.IntegerField(label="ปีงบประมาณที่พิจารณา", required=False, min_value=2540,
+                                     max_value=2700)  # fmt: skip
+    minutes = forms.CharField(label="บันทึกการประชุม", required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip

@@ -118,3 +118,53 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
         )  # fmt: skip
         saved += 1
     return saved
+
+
+@transaction.atomic
+def committee_create(*, org: Organization, appointed_on: dt.date, term_start: dt.date,
+                     order_no: str = "", acting_user=None):  # fmt: skip
+    """A committee serves a two-year term (วาระคราวละสองปี)."""
+    from evaluation.models import Committee
+
+    try:
+        term_end = term_start.replace(year=term_start.year + 2) - dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        term_end = term_start.replace(year=term_start.year + 2, day=28)
+    committee = Committee(org=org, order_no=order_no.strip(), appointed_on=appointed_on,
+                          term_start=term_start, term_end=term_end)  # fmt: skip
+    committee.full_clean()
+    committee.save()
+    return committee
+
+
+@transaction.atomic
+def member_add(*, committee, name: str, seat: str, role: str, position: str = "", user=None,
+               acting_user=None):  # fmt: skip
+    from evaluation.models import CommitteeMember, MemberRole
+    from evaluation.models.committee import SELECTED_BY
+
+    if (
+        role in (MemberRole.CHAIR, MemberRole.SECRETARY)
+        and committee.members.filter(role=role).exists()
+    ):
+        raise ValidationError({"role": f"คณะกรรมการมี{MemberRole(role).label}อยู่แล้ว"})
+    member = CommitteeMember(
+        committee=committee, name=name.strip(), position=position.strip(), seat=seat, role=role,
+        selected_by=SELECTED_BY.get(seat, ""), user=user, start=committee.term_start,
+        end=committee.term_end,
+    )  # fmt: skip
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def meeting_add(*, committee, held_on: dt.date, title: str, fiscal_year: int | None = None,
+                minutes: str = "", acting_user=None):  # fmt: skip
+    from evaluation.models import Meeting
+
+    meeting = Meeting(committee=committee, held_on=held_on, title=title.strip(),
+                      fiscal_year=fiscal_year, minutes=minutes)  # fmt: skip
+    meeting.full_clean()
+    meeting.save()
+    return meeting

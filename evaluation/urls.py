@@ -1,10 +1,14 @@
 from django.urls import path
 
-from evaluation.views import kpis, surveys
+from evaluation.views import committee, kpis, surveys
 
 app_name = "evaluation"
 
 urlpatterns = [
+    path("committee/", committee.committee_page, name="committee"),
+    path("committee/new/", committee.committee_new, name="committee_new"),
+    path("committee/members/new/", committee.member_new, name="member_new"),
+    path("committee/meetings/new/", committee.meeting_new, name="meeting_new"),
     path("kpis/", kpis.kpi_page, name="kpis"),
     path("kpis/<int:kpi_id>/", kpis.kpi_save, name="kpi_save"),
     path("surveys/", surveys.survey_list, name="surveys"),

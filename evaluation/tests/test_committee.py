@@ -1,0 +1,55 @@
+"""The committee: two-year term, one chair and one secretary, seats counted against ข้อ 28."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from evaluation import services
+from evaluation.models import Committee, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_officer_appoints_a_committee_for_two_years_and_adds_members(client, cast, plan_a):
+    client.force_login(cast.alice)
+    client.post(
+        reverse("evaluation:committee_new", args=[cast.a.code]),
+        {"order_no": "123/2567", "appointed_on": "1/10/2567", "term_start": "1/10/2567"},
+    )
+    committee = Committee.objects.get(org=cast.a)
+    assert (committee.term_start, committee.term_end) == (
+        dt.date(2024, 10, 1),
+        dt.date(2026, 9, 30),
+    )
+    url = reverse("evaluation:member_new", args=[cast.a.code])
+    client.post(url, {"name": "นายสมชาย ใจดี", "seat": "council", "role": "chair"})
+    body = client.post(url, {"name": "นางสาวสมหญิง", "seat": "expert", "role": "chair"},
+                       follow=True).content.decode()  # fmt: skip
+    assert "มีประธานกรรมการอยู่แล้ว" in body
+    member = committee.members.get()
+    assert member.selected_by == "สภาท้องถิ่น" and member.end == committee.term_end
+    page = client.get(reverse("evaluation:committee", args=[cast.a.code])).content.decode()
+    assert "นายสมชาย ใจดี" in page
+
+
+def test_meetings_are_recorded_with_their_minutes(cast, plan_a):
+    committee = services.committee_create(
+        org=cast.a, appointed_on=dt.date(2024, 10, 1), term_start=dt.date(2024, 10, 1)
+    )
+    services.meeting_add(committee=committee, held_on=dt.date(2025, 11, 20),
+                         title="ติดตามผลรอบ 12 เดือน", fiscal_year=2568, minutes="ที่ประชุมรับทราบ")  # fmt: skip
+    assert Meeting.objects.get().fiscal_year == 2568
+    with pytest.raises(ValidationError):
+        services.meeting_add(committee=committee, held_on=dt.date(2025, 11, 20), title="")
+
+
+def test_the_committee_page_is_read_only_for_a_committee_member(client, cast, plan_a):
+    client.force_login(cast.carl)
+    assert client.get(reverse("evaluation:committee", args=[cast.a.code])).status_code == 200
+    response = client.post(
+        reverse("evaluation:committee_new", args=[cast.a.code]),
+        {"appointed_on": "1/10/2567", "term_start": "1/10/2567"},
+    )
+    assert response.status_code == 403 and not Committee.objects.exists()
