@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -168,3 +169,34 @@ def meeting_add(*, committee, held_on: dt.date, title: str, fiscal_year: int | N
     meeting.full_clean()
     meeting.save()
     return meeting
+
+
+@transaction.atomic
+def score_save(
+    *, member, template, fiscal_year: int, points: dict[int, Decimal | None], acting_user=None
+):
+    """One member's score sheet: every item, 0 … its full points. Re-saving replaces the sheet."""
+    from evaluation.models import ScoreEntry, ScoreSheet
+
+    items = {i.pk: i for i in template.items.all()}
+    errors = []
+    missing = [items[i].number for i in items if points.get(i) is None]
+    if missing:
+        errors.append(f"ยังไม่ได้ให้คะแนนข้อ {', '.join(missing)}")
+    for item_id, value in points.items():
+        item = items.get(item_id)
+        if item is None:
+            errors.append("ข้อไม่ตรงกับแบบให้คะแนน")
+        elif value is not None and not 0 <= value <= item.max_points:
+            errors.append(f"ข้อ {item.number}: ให้ได้ 0 ถึง {item.max_points.normalize():f} คะแนน")
+    if errors:
+        raise ValidationError(errors)
+    org = member.committee.org
+    sheet, _ = ScoreSheet.objects.update_or_create(
+        org=org, fiscal_year=fiscal_year, template=template, member=member, defaults={}
+    )
+    sheet.entries.all().delete()
+    ScoreEntry.objects.bulk_create(
+        ScoreEntry(sheet=sheet, item_id=i, points=v) for i, v in points.items()
+    )
+    return sheet

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from evaluation.views import committee, kpis, surveys
+from evaluation.views import committee, kpis, scoring, surveys
 
 app_name = "evaluation"
 
 urlpatterns = [
+    path("scoring/", scoring.scoring, name="scoring"),
+    path("scoring/<int:fy>/", scoring.scoring, name="scoring_year"),
+    path("scoring/<int:fy>/<str:code>/", scoring.score_sheet, name="score_sheet"),
     path("committee/", committee.committee_page, name="committee"),
     path("committee/new/", committee.committee_new, name="committee_new"),
     path("committee/members/new/", committee.member_new, name="member_new"),

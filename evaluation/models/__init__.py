@@ -1,5 +1,6 @@
 from evaluation.models.committee import Committee, CommitteeMember, Meeting, MemberRole, Seat
 from evaluation.models.kpis import KPIResult
+from evaluation.models.scoring import ScoreEntry, ScoreItem, ScoreSheet, ScoreTemplate
 from evaluation.models.surveys import (
     SCALE_CHOICES,
     AgeBand,
@@ -33,6 +34,10 @@ __all__ = [
     "Occupation",
     "Response",
     "Scale",
+    "ScoreEntry",
+    "ScoreItem",
+    "ScoreSheet",
+    "ScoreTemplate",
     "Seat",
     "Sex",
     "Survey",
