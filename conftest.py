@@ -57,7 +57,8 @@ def _reference_lists():
     from evaluation.models import SurveyTemplate
 
     if not SurveyTemplate.objects.exists():
-        importlib.import_module("evaluation.migrations.0002_survey_templates").load(apps, None)
+        for name in ("0002_survey_templates", "0005_score_templates", "0007_form1_items"):
+            importlib.import_module(f"evaluation.migrations.{name}").load(apps, None)
 
 
 @pytest.fixture

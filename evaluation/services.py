@@ -200,3 +200,21 @@ def score_save(
         ScoreEntry(sheet=sheet, item_id=i, points=v) for i, v in points.items()
     )
     return sheet
+
+
+@transaction.atomic
+def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], acting_user=None) -> int:
+    """แบบที่ 1 for a plan: {item id: (done, note)} for every item of the active template."""
+    from evaluation.models import ChecklistAnswer, ChecklistTemplate
+
+    template = ChecklistTemplate.objects.filter(active=True).first()
+    ids = set(template.items.values_list("pk", flat=True)) if template else set()
+    missing = ids - set(answers)
+    if missing or set(answers) - ids:
+        raise ValidationError(f"ยังไม่ได้ตอบ {len(missing)} ข้อ" if missing else "ข้อไม่ตรงกับแบบที่ 1")
+    for item_id, (done, note) in answers.items():
+        ChecklistAnswer.objects.update_or_create(
+            plan=plan, item_id=item_id,
+            defaults={"done": done, "note": note.strip()[:300], "updated_by": acting_user},
+        )  # fmt: skip
+    return len(answers)

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from evaluation.views import committee, kpis, scoring, surveys
+from evaluation.views import committee, form1, kpis, scoring, surveys
 
 app_name = "evaluation"
 
 urlpatterns = [
+    path("form1/", form1.form1, name="form1"),
     path("scoring/", scoring.scoring, name="scoring"),
     path("scoring/<int:fy>/", scoring.scoring, name="scoring_year"),
     path("scoring/<int:fy>/<str:code>/", scoring.score_sheet, name="score_sheet"),

@@ -1,4 +1,5 @@
 from evaluation.models.committee import Committee, CommitteeMember, Meeting, MemberRole, Seat
+from evaluation.models.form1 import ChecklistAnswer, ChecklistItem, ChecklistTemplate
 from evaluation.models.kpis import KPIResult
 from evaluation.models.scoring import ScoreEntry, ScoreItem, ScoreSheet, ScoreTemplate
 from evaluation.models.surveys import (
@@ -25,6 +26,9 @@ __all__ = [
     "Band",
     "BandScheme",
     "Channel",
+    "ChecklistAnswer",
+    "ChecklistItem",
+    "ChecklistTemplate",
     "Committee",
     "CommitteeMember",
     "Education",

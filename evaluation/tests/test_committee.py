@@ -53,3 +53,21 @@ def test_the_committee_page_is_read_only_for_a_committee_member(client, cast, pl
         {"appointed_on": "1/10/2567", "term_start": "1/10/2567"},
     )
     assert response.status_code == 403 and not Committee.objects.exists()
+
+
+def test_form1_is_answered_per_plan_all_items_or_nothing(client, cast, plan_a, reference_lists):
+    from evaluation.models import ChecklistAnswer, ChecklistTemplate
+
+    items = list(ChecklistTemplate.objects.get(code="form1_2548").items.all())
+    assert len(items) == 18
+    client.force_login(cast.alice)
+    url = reverse("evaluation:form1", args=[cast.a.code])
+    partial = {f"item_{i.pk}": "yes" for i in items[:-1]}
+    body = client.post(url, partial, follow=True).content.decode()
+    assert "ยังไม่ได้ตอบ 1 ข้อ" in body and not ChecklistAnswer.objects.exists()
+    data = {**partial, f"item_{items[-1].pk}": "no", f"note_{items[0].pk}": "คำสั่งที่ 45/2564"}
+    page = client.post(url, data, follow=True).content.decode()
+    assert 'id="form1-done">17<' in page
+    assert ChecklistAnswer.objects.get(item=items[0]).note == "คำสั่งที่ 45/2564"
+    client.force_login(cast.carl)
+    assert client.post(url, data).status_code == 403
