@@ -115,3 +115,20 @@ class MeetingForm(forms.Form):
                                      max_value=2700)  # fmt: skip
     minutes = forms.CharField(label="บันทึกการประชุม", required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+
+class AnnualReportForm(forms.Form):
+    introduction = forms.CharField(
+        label="บทนำและอำนาจหน้าที่", widget=forms.Textarea(attrs={"rows": 6})
+    )
+    method = forms.CharField(
+        label="วิธีการติดตามและประเมินผล", widget=forms.Textarea(attrs={"rows": 5})
+    )
+    problems = forms.CharField(label="ปัญหาและอุปสรรค", required=False,
+                               widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    recommendations = forms.CharField(label="ข้อเสนอแนะ", required=False,
+                                      widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    presented_on = ThaiDateField(label="วันที่ผู้บริหารเสนอต่อสภาท้องถิ่น", required=False)
+    announced_on = ThaiDateField(label="วันที่ประกาศผล", required=False)
+    posted_from = ThaiDateField(label="ปิดประกาศตั้งแต่", required=False)
+    posted_until = ThaiDateField(label="ปิดประกาศถึง", required=False)

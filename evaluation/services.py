@@ -218,3 +218,21 @@ def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], acting_user=No
             defaults={"done": done, "note": note.strip()[:300], "updated_by": acting_user},
         )  # fmt: skip
     return len(answers)
+
+
+@transaction.atomic
+def annual_report_save(*, org: Organization, fiscal_year: int, acting_user=None, **fields):
+    from evaluation.models import AnnualReport
+
+    report = AnnualReport.objects.filter(org=org, fiscal_year=fiscal_year).first() or AnnualReport(
+        org=org, fiscal_year=fiscal_year
+    )
+    for name, value in fields.items():
+        setattr(report, name, value)
+    if report.posted_from and report.posted_until and report.posted_until < report.posted_from:
+        raise ValidationError({"posted_until": "วันสิ้นสุดการปิดประกาศต้องไม่ก่อนวันเริ่ม"})
+    if report.announced_on and report.presented_on and report.announced_on < report.presented_on:
+        raise ValidationError({"announced_on": "วันประกาศต้องไม่ก่อนวันที่เสนอต่อสภาท้องถิ่น"})
+    report.full_clean()
+    report.save()
+    return report

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from evaluation.views import committee, form1, form31, kpis, scoring, surveys
+from evaluation.views import annual, committee, form1, form31, kpis, scoring, surveys
 
 app_name = "evaluation"
 
 urlpatterns = [
+    path("annual/", annual.annual, name="annual"),
+    path("annual/<int:fy>/", annual.annual, name="annual_year"),
     path("form31/", form31.form31_page, name="form31"),
     path("form31/<int:fy>/", form31.form31_page, name="form31_year"),
     path("form1/", form1.form1, name="form1"),

@@ -158,7 +158,7 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
 
     def para(text_, *, bold=False, center=False, indent=False, size=None):
         p = doc.add_paragraph()
-        _thai_run(p, conv(text_), size=size, bold=bold)
+        render.docx_run(p, conv(text_), size=size, bold=bold)
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if indent:
@@ -180,7 +180,7 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
     table.style = "Table Grid"
     for cell, h in zip(table.rows[0].cells, head, strict=True):
         cell.text = ""
-        _thai_run(cell.paragraphs[0], h, size=11, bold=True)
+        render.docx_run(cell.paragraphs[0], h, size=11, bold=True)
     for r in [*report.rows, report.total]:
         values = [_label(r), r.plan_n, r.budget_n, r.by_status[Status.DONE],
                   r.by_status[Status.IN_PROGRESS], r.by_status[Status.NOT_STARTED],
@@ -188,7 +188,7 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
         cells = table.add_row().cells
         for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
             text_ = conv(f"{v:,}" if isinstance(v, int) else str(v))
-            _thai_run(cell.paragraphs[0], text_, size=14, bold=r is report.total)
+            render.docx_run(cell.paragraphs[0], text_, size=14, bold=r is report.total)
             if i:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     widths = [Cm(3.9)] + [Cm(1.5)] * 6 + [Cm(3.1)]
@@ -230,23 +230,6 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
-
-
-def _thai_run(paragraph, text: str, *, size: float | None = None, bold: bool = False):
-    """A run whose size and weight also apply to Thai: Word reads w:szCs/w:bCs for complex scripts."""
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    run = paragraph.add_run(text)
-    rpr = run._element.get_or_add_rPr()
-    if size:
-        run.font.size = Pt(size)
-        szcs = rpr.makeelement(qn("w:szCs"), {qn("w:val"): str(int(size * 2))})
-        rpr.append(szcs)
-    if bold:
-        run.bold = True
-        rpr.append(rpr.makeelement(qn("w:bCs"), {}))
-    return run
 
 
 def _executive(org: Organization) -> str:

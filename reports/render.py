@@ -85,3 +85,20 @@ class Sheet:
         buf = io.BytesIO()
         self.wb.save(buf)
         return buf.getvalue()
+
+
+def docx_run(paragraph, text: str, *, size: float | None = None, bold: bool = False):
+    """A run whose size and weight also apply to Thai: Word reads w:szCs/w:bCs for complex scripts."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run = paragraph.add_run(text)
+    rpr = run._element.get_or_add_rPr()
+    if size:
+        run.font.size = Pt(size)
+        szcs = rpr.makeelement(qn("w:szCs"), {qn("w:val"): str(int(size * 2))})
+        rpr.append(szcs)
+    if bold:
+        run.bold = True
+        rpr.append(rpr.makeelement(qn("w:bCs"), {}))
+    return run

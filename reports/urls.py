@@ -12,4 +12,5 @@ urlpatterns = [
     path("action-plan/<int:fy>/pd02.<str:fmt>", views.pd02, name="pd02"),
     path("form2/<int:fy>/<str:code>.<str:fmt>", views.form2, name="form2"),
     path("six-month/<int:fy>.<str:fmt>", views.six_month, name="six_month"),
+    path("annual/<int:fy>.<str:fmt>", views.annual, name="annual"),
 ]

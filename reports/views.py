@@ -105,3 +105,12 @@ def six_month(request, org, fy, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _file(monitoring_docs.six_month_document(org, fy, fmt, **_options(request)))
+
+
+@org_view()
+def annual(request, org, fy, fmt):
+    from reports.annual import annual_document
+
+    if fmt not in ("pdf", "docx"):
+        raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
+    return _file(annual_document(org, fy, fmt, thai_digits=request.GET.get("digits") == "thai"))

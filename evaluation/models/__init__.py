@@ -1,3 +1,4 @@
+from evaluation.models.annual import AnnualReport
 from evaluation.models.committee import Committee, CommitteeMember, Meeting, MemberRole, Seat
 from evaluation.models.form1 import ChecklistAnswer, ChecklistItem, ChecklistTemplate
 from evaluation.models.kpis import KPIResult
@@ -22,6 +23,7 @@ from evaluation.models.surveys import (
 __all__ = [
     "SCALE_CHOICES",
     "AgeBand",
+    "AnnualReport",
     "Answer",
     "Band",
     "BandScheme",

@@ -9,15 +9,12 @@ from django.views.decorators.http import require_POST
 
 from evaluation import services
 from evaluation.forms import CommitteeForm, MeetingForm, MemberForm
-from evaluation.models import Committee, Seat
+from evaluation.models import Seat
 from evaluation.models.committee import SEATS_2548
+from evaluation.selectors import current_committee
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans.views.common import form_errors
-
-
-def current_committee(org) -> Committee | None:
-    return Committee.objects.filter(org=org).order_by("-term_start").first()
 
 
 @org_view()

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from evaluation import services
 from evaluation.models import ScoreEntry, ScoreSheet, ScoreTemplate
 from evaluation.scores import consolidated
-from evaluation.views.committee import current_committee
+from evaluation.selectors import current_committee
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans.views.common import this_fy

@@ -67,3 +67,12 @@ def shortbe(value):
 def pct(value):
     """A Decimal percentage already rounded by thai.numbers.percent; '-' when there is no base."""
     return "-" if value is None else f"{value:,}"
+
+
+@register.filter
+def at(sequence, index):
+    """{{ row.cells|at:2 }}: an item of a list by position ('' when out of range)."""
+    try:
+        return sequence[int(index)]
+    except (IndexError, TypeError, ValueError):
+        return ""

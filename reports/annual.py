@@ -1,0 +1,251 @@
+"""รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปี: one click → PDF (WeasyPrint) and DOCX.
+
+Both are built from one context so the two files always say the same thing."""
+
+import io
+
+from django.utils import timezone
+
+from evaluation.form31 import form31
+from evaluation.kpis import kpi_table
+from evaluation.models import AnnualReport, ChecklistAnswer, ScoreTemplate, Survey
+from evaluation.publication import deadlines
+from evaluation.scores import consolidated
+from evaluation.selectors import current_committee
+from evaluation.stats import survey_result
+from monitoring.models import Status
+from monitoring.queries import disbursement_curve, form2
+from orgs.models import Organization
+from plans.models import Plan
+from reports import charts, render
+from reports.monitoring_docs import DOCX, PDF, _executive, summary_sentences
+from thai.dates import fiscal_month_labels, thai_date
+from thai.digits import thai_digits as to_thai
+
+
+def annual_report(org: Organization, fy: int) -> AnnualReport:
+    return AnnualReport.objects.filter(org=org, fiscal_year=fy).first() or AnnualReport(
+        org=org, fiscal_year=fy
+    )
+
+
+def context(org: Organization, fy: int) -> dict:
+    report = annual_report(org, fy)
+    plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
+    year = form2(org, fy, 12)
+    committee = current_committee(org)
+    surveys = [survey_result(s) for s in Survey.objects.filter(org=org, fiscal_year=fy)
+               .select_related("template")]  # fmt: skip
+    checklist = (
+        ChecklistAnswer.objects.filter(plan=plan) if plan else ChecklistAnswer.objects.none()
+    )
+    curve = disbursement_curve(org, fy)
+    months = [f"{m} {str(y)[-2:]}" for m, y in fiscal_month_labels(fy)]
+    status_chart = charts.stacked_bars(
+        [f"{r.number}. {r.name}" if r.number else r.name for r in year.rows],
+        [(label, [r.by_status[v] for r in year.rows]) for v, label in Status.choices],
+    )
+    curve_chart = charts.lines(
+        months,
+        [("ตามแผนการดำเนินงาน", curve["planned"], "#2563eb"),
+         ("เบิกจ่ายจริง", curve["actual"], "#047857")],
+    )  # fmt: skip
+    return {
+        "org": org,
+        "fy": fy,
+        "report": report,
+        "plan": plan,
+        "committee": committee,
+        "members": list(committee.members.all()) if committee else [],
+        "scores": [consolidated(org, t, fy) for t in ScoreTemplate.objects.all()],
+        "year": year,
+        "sentences": summary_sentences(year),
+        "form31": form31(org, fy),
+        "kpis": kpi_table(plan) if plan else [],
+        "kpi_col": plan.years.index(fy) if plan and fy in plan.years else None,
+        "surveys": surveys,
+        "checklist": (checklist.filter(done=True).count(), checklist.count()),
+        "status_chart": status_chart,
+        "curve_chart": curve_chart,
+        "statuses": Status.choices,
+        "deadlines": deadlines(report, timezone.localdate()),
+        "executive": _executive(org),
+    }
+
+
+def annual_document(org: Organization, fy: int, fmt: str, *, thai_digits: bool = False):
+    ctx = context(org, fy)
+    name = f"รายงานติดตามและประเมินผล-{org.code}-{fy}"
+    if fmt == "pdf":
+        return (
+            f"{name}.pdf",
+            PDF,
+            render.pdf_bytes("reports/annual.html", {**ctx, "td": thai_digits}),
+        )
+    return f"{name}.docx", DOCX, _docx(ctx, thai_digits)
+
+
+def _docx(c: dict, td: bool) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    conv = to_thai if td else str
+    doc = Document()
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = (
+        Cm(3),
+        Cm(2),
+        Cm(2.5),
+        Cm(2),
+    )
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "TH SarabunPSK", Pt(16)
+    rpr = normal.element.get_or_add_rPr()
+    rpr.rFonts.set(qn("w:cs"), "TH SarabunPSK")
+    rpr.append(rpr.makeelement(qn("w:szCs"), {qn("w:val"): "32"}))
+    normal.paragraph_format.space_after = Pt(0)
+
+    def para(text="", *, bold=False, size=None, center=False, indent=False, page_break=False):
+        p = doc.add_paragraph()
+        if page_break:
+            p.add_run().add_break(WD_BREAK.PAGE)
+        if text:
+            render.docx_run(p, conv(str(text)), size=size, bold=bold)
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if indent:
+            p.paragraph_format.first_line_indent = Cm(2.5)
+        return p
+
+    def table(head, rows, widths, *, total_last=False):
+        t = doc.add_table(rows=1, cols=len(head))
+        t.style = "Table Grid"
+        t.autofit = False
+        for cell, h in zip(t.rows[0].cells, head, strict=True):
+            cell.text = ""
+            render.docx_run(cell.paragraphs[0], h, size=12, bold=True)
+        for n, values in enumerate(rows):
+            cells = t.add_row().cells
+            for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
+                render.docx_run(cell.paragraphs[0], conv(str(v)), size=13,
+                                bold=total_last and n == len(rows) - 1)  # fmt: skip
+                if i:
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for column, w in zip(t.columns, widths, strict=True):
+            column.width = Cm(w)
+            for cell in column.cells:
+                cell.width = Cm(w)
+        return t
+
+    org, fy, report = c["org"], c["fy"], c["report"]
+    for _ in range(6):
+        para()
+    para("รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True, size=26, center=True)
+    para(f"ประจำปีงบประมาณ พ.ศ. {fy}", bold=True, size=22, center=True)
+    if c["plan"]:
+        para(f"({c['plan'].title})", size=18, center=True)
+    for _ in range(8):
+        para()
+    para("คณะกรรมการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True, size=18, center=True)
+    para(org.name, bold=True, size=20, center=True)
+
+    para("ส่วนที่ 1 บทนำ", bold=True, size=18, page_break=True)
+    for line in report.introduction.splitlines():
+        para(line, indent=True)
+    para()
+    para("คณะกรรมการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True)
+    table(["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"],
+          [(i, m.name, m.position or m.get_seat_display(), m.get_role_display())
+           for i, m in enumerate(c["members"], 1)], [1, 6, 5.5, 3.5])  # fmt: skip
+    para()
+    para("ส่วนที่ 2 วิธีการติดตามและประเมินผล", bold=True, size=18)
+    for line in report.method.splitlines():
+        para(line, indent=True)
+    done, total = c["checklist"]
+    para(f"ผลการประเมินปัจจัยนำเข้าด้วยแบบที่ 1: มีการดำเนินงาน {done} จาก {total} ประเด็น", indent=True)
+
+    para("ส่วนที่ 3 ผลการให้คะแนนยุทธศาสตร์และโครงการ", bold=True, size=18, page_break=True)
+    for s in c["scores"]:
+        verdict = "" if s.passed is None else (" ผ่านเกณฑ์" if s.passed else " ไม่ผ่านเกณฑ์")
+        para(f"{s.template.name}: คะแนนเฉลี่ย {s.total if s.total is not None else '-'} จาก"
+             f" {s.full:.0f} คะแนน (กรรมการ {s.members} คน){verdict}", indent=True)  # fmt: skip
+        table(["ข้อ", "ประเด็นการพิจารณา", "เต็ม", "เฉลี่ย"],
+              [(i.number, i.text, f"{i.max_points:g}", m if m is not None else "-") for i, m in s.items],
+              [1.2, 10.8, 1.5, 2.5])  # fmt: skip
+        para()
+
+    para(f"ส่วนที่ 4 ผลการดำเนินงานประจำปีงบประมาณ พ.ศ. {fy}", bold=True, size=18, page_break=True)
+    for s in c["sentences"]:
+        para(s, indent=True)
+    y = c["year"]
+    rows = [(f"{r.number}. {r.name}" if r.number else r.name, r.plan_n, r.budget_n,
+             r.by_status[Status.DONE], r.by_status[Status.IN_PROGRESS],
+             r.by_status[Status.NOT_STARTED], r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}")
+            for r in [*y.rows, y.total]]  # fmt: skip
+    table(["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่าง\nดำเนินการ", "ยังไม่\nดำเนินการ",
+           "ยกเลิก", "เบิกจ่าย (บาท)"], rows, [4.1, 1.4, 1.4, 1.4, 1.6, 1.6, 1.4, 3.1],
+          total_last=True)  # fmt: skip
+    para()
+    para("แบบที่ 3/1 ผลการดำเนินงานตามแผนยุทธศาสตร์", bold=True)
+    f31 = c["form31"]
+    table(["ยุทธศาสตร์", "ในแผน", "ได้ปฏิบัติ", "ร้อยละ", "ตัวชี้วัดที่บรรลุ", "ความพึงพอใจ"],
+          [(f"{r.strategy.number}. {r.strategy.name}" if r.strategy.number else r.strategy.name,
+            r.strategy.plan_n, r.carried_out, r.carried_pct if r.carried_pct is not None else "-",
+            f"{r.kpis_met}/{r.kpis_measured}" if r.kpis_measured else "-",
+            r.satisfaction if r.satisfaction is not None else "-") for r in [*f31.rows, f31.total]],
+          [5.5, 1.6, 1.8, 1.8, 2.5, 2.8], total_last=True)  # fmt: skip
+
+    para("ส่วนที่ 5 ผลการสำรวจความพึงพอใจ", bold=True, size=18, page_break=True)
+    for s in c["surveys"]:
+        if not s.respondents:
+            continue
+        para(f"{s.survey.template} — {s.survey.title}: ผู้ตอบ {s.respondents:,} คน"
+             f" ค่าเฉลี่ยรวม {s.overall.mean} (S.D. {s.overall.sd or '-'}) {s.overall.band}", indent=True)  # fmt: skip
+        table(["ข้อ", "ค่าเฉลี่ย", "S.D.", "ระดับ"],
+              [(f"{r.strategy + ' ' if r.strategy else ''}{r.number}. {r.text}", r.stat.mean, r.stat.sd or "-",
+                r.stat.band or "-") for r in s.items], [10, 2, 2, 2])  # fmt: skip
+        para()
+
+    para("ส่วนที่ 6 ปัญหา อุปสรรค และข้อเสนอแนะ", bold=True, size=18)
+    para("ปัญหาและอุปสรรค", bold=True)
+    for line in (report.problems or "-").splitlines():
+        para(line, indent=True)
+    para("ข้อเสนอแนะ", bold=True)
+    for line in (report.recommendations or "-").splitlines():
+        para(line, indent=True)
+
+    para(f"ประกาศ{org.name}", bold=True, size=18, center=True, page_break=True)
+    para(f"เรื่อง รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ. {fy}", bold=True,
+         center=True)  # fmt: skip
+    para("------------------------------", center=True)
+    para(announcement(c), indent=True)
+    para("จึงประกาศมาเพื่อทราบโดยทั่วกัน", indent=True)
+    para(f"ประกาศ ณ วันที่ {thai_date(report.announced_on) if report.announced_on else '.......................'}",
+         center=True)  # fmt: skip
+    for line in ("", "", "(ลงชื่อ)...........................................", "(...........................................)",
+                 c["executive"] + org.name.replace("องค์การบริหารส่วนตำบล", "").replace("เทศบาล", "")):  # fmt: skip
+        p = para(line)
+        p.paragraph_format.left_indent = Cm(6)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def announcement(c: dict) -> str:
+    org, fy = c["org"], c["fy"]
+    t = c["year"].total
+    return (
+        "ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"
+        " และที่แก้ไขเพิ่มเติม ข้อ 30 (5) กำหนดให้ผู้บริหารท้องถิ่นเสนอผลการติดตามและประเมินผลต่อสภาท้องถิ่น"
+        " และคณะกรรมการพัฒนาท้องถิ่น พร้อมทั้งประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่นให้ประชาชนในท้องถิ่นทราบ"
+        f" {org.name} จึงขอประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ. {fy}"
+        f" โดยมีโครงการในแผนพัฒนาท้องถิ่น {t.plan_n:,} โครงการ ได้รับงบประมาณ {t.budget_n:,} โครงการ"
+        f" ดำเนินการแล้วเสร็จ {t.by_status[Status.DONE]:,} โครงการ เบิกจ่ายงบประมาณ {t.disbursed:,.2f} บาท"
+        " รายละเอียดตามรายงานแนบท้ายประกาศนี้"
+    )

@@ -1,0 +1,48 @@
+"""The annual M&E report in one click: PDF and DOCX carry the year's numbers and the narrative."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from evaluation import services
+from evaluation.models import AnnualReport
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_officer_edits_the_narrative_and_gets_pdf_and_docx(
+    client, cast, year_a, reference_lists
+):
+    from docx import Document
+
+    client.force_login(cast.alice)
+    url = reverse("evaluation:annual_year", args=[cast.a.code, 2568])
+    page = client.get(url).content.decode()
+    assert "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนา" in page  # the default introduction
+    form = {"introduction": "บทนำของเรา", "method": "วิธีของเรา", "problems": "ฝนตกหนัก",
+            "recommendations": "เร่งจัดซื้อจัดจ้างไตรมาสแรก", "presented_on": "5/12/2568",
+            "announced_on": "19/12/2568", "posted_from": "19/12/2568", "posted_until": "17/1/2569"}  # fmt: skip
+    client.post(url, form)
+    report = AnnualReport.objects.get(org=cast.a, fiscal_year=2568)
+    assert report.problems == "ฝนตกหนัก" and str(report.announced_on) == "2025-12-19"
+
+    docx = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    for expected in ("รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", "บทนำของเรา",
+                     "เร่งจัดซื้อจัดจ้างไตรมาสแรก", "ได้รับอนุมัติงบประมาณ 2 โครงการ",
+                     "ประกาศ ณ วันที่ 19 ธันวาคม 2568"):  # fmt: skip
+        assert expected in text, expected
+    pdf = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "pdf"]))
+    assert pdf.content[:5] == b"%PDF-" and len(pdf.content) > 20_000
+
+
+def test_announcing_before_presenting_is_refused(cast, plan_a):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="ไม่ก่อนวันที่เสนอ"):
+        services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
+                                    announced_on=dt.date(2025, 12, 1))  # fmt: skip
+    assert not AnnualReport.objects.exists()
