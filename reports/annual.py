@@ -134,7 +134,7 @@ def _docx(c: dict, td: bool) -> bytes:
             for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
                 render.docx_run(cell.paragraphs[0], conv(str(v)), size=13,
                                 bold=total_last and n == len(rows) - 1)  # fmt: skip
-                if i:
+                if i and _numeric(v):
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for column, w in zip(t.columns, widths, strict=True):
             column.width = Cm(w)
@@ -235,6 +235,11 @@ def _docx(c: dict, td: bool) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _numeric(value) -> bool:
+    text = str(value).replace(",", "").replace(".", "").replace("/", "").replace("-", "")
+    return text.isdigit() or value == "-"
 
 
 def announcement(c: dict) -> str:
