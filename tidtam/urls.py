@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from evaluation.views import public as evaluation_public
+from reports import public
 from tidtam import views
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
     path("o/<str:org_code>/evaluation/", include("evaluation.urls")),
     path("s/<str:token>/", evaluation_public.answer, name="survey_answer"),
+    path("p/<str:org_code>/", public.org_page, name="public_org"),
+    path("p/<str:org_code>/annual/<int:fy>.pdf", public.annual_pdf, name="public_annual"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
 ]

@@ -6,8 +6,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 SAMPLE = {"seq": 1, "fy": 2568, "month": 3, "fmt": "pdf", "code": "q1", "token": "0" * 32}
 
 
-def org_urls():
-    """(name, kwargs names) of every pattern under /o/<org_code>/, found by walking the resolver."""
+# Pages meant for everyone (published reports, survey links); they are tested in reports/tests.
+PUBLIC = {"public_org", "public_annual"}
+
+
+def all_org_patterns():
+    """(name, full pattern, kwargs names) of every URL that carries an org code."""
     found = []
 
     def walk(patterns, prefix, namespace):
@@ -16,10 +20,23 @@ def org_urls():
                 ns = p.namespace or namespace
                 walk(p.url_patterns, prefix + str(p.pattern), ns)
             elif isinstance(p, URLPattern) and "org_code" in prefix + str(p.pattern):
-                found.append((f"{namespace}:{p.name}", list(p.pattern.converters) + ["org_code"]))
+                name = f"{namespace}:{p.name}" if namespace else p.name
+                found.append(
+                    (name, prefix + str(p.pattern), list(p.pattern.converters) + ["org_code"])
+                )
 
     walk(get_resolver().url_patterns, "", None)
     return found
+
+
+def org_urls():
+    """(name, kwargs names) of every pattern under /o/<org_code>/, found by walking the resolver."""
+    return [(name, keys) for name, pattern, keys in all_org_patterns() if pattern.startswith("o/")]
+
+
+def test_every_url_with_an_org_code_is_either_behind_login_or_deliberately_public():
+    stray = {name for name, pattern, _ in all_org_patterns() if not pattern.startswith("o/")}
+    assert stray == PUBLIC
 
 
 def _evidence(plan):

@@ -46,3 +46,26 @@ def test_announcing_before_presenting_is_refused(cast, plan_a):
         services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
                                     announced_on=dt.date(2025, 12, 1))  # fmt: skip
     assert not AnnualReport.objects.exists()
+
+
+def test_the_public_reads_the_announced_report_as_it_was_announced(
+    client, cast, year_a, reference_lists
+):
+    import datetime as dt
+
+    url = reverse("public_org", args=[cast.a.code])
+    assert "ยังไม่มีรายงานที่ประกาศ" in client.get(url).content.decode()
+    assert client.get(reverse("public_annual", args=[cast.a.code, 2568])).status_code == 404
+    services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
+                                announced_on=dt.date(2025, 12, 12))  # fmt: skip
+    page = client.get(url).content.decode()  # no login
+    assert "12 ธันวาคม 2568" in page
+    first = b"".join(
+        client.get(reverse("public_annual", args=[cast.a.code, 2568])).streaming_content
+    )
+    assert first[:5] == b"%PDF-"
+    services.annual_report_save(org=cast.a, fiscal_year=2568, problems="แก้ไขภายหลังประกาศ")
+    again = b"".join(
+        client.get(reverse("public_annual", args=[cast.a.code, 2568])).streaming_content
+    )
+    assert again == first  # the announced document does not change afterwards

@@ -1,0 +1,52 @@
+"""What citizens see without logging in: an org's announced M&E reports and its open surveys.
+
+The PDF of an announced report is generated once and kept: the public reads the document that was
+announced, not one that changes when someone edits the data afterwards."""
+
+from django.core.files.base import ContentFile
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+
+from evaluation.models import AnnualReport, Survey
+from evaluation.publication import deadlines
+from orgs.models import Organization
+from reports.annual import annual_document
+
+
+def _org(code) -> Organization:
+    org = Organization.objects.filter(code=code).first()
+    if org is None:
+        raise Http404("ไม่พบหน่วยงาน")
+    return org
+
+
+def org_page(request, org_code):
+    from django.utils import timezone
+
+    org = _org(org_code)
+    reports = list(
+        AnnualReport.objects.filter(org=org, announced_on__isnull=False).order_by("-fiscal_year")
+    )
+    today = timezone.localdate()
+    for r in reports:
+        r.clock = deadlines(r, today)
+    surveys = Survey.objects.filter(org=org, is_open=True).select_related("template")
+    return render(request, "reports/public_org.html", {"org_public": org, "reports": reports,
+                                                        "surveys": surveys})  # fmt: skip
+
+
+def annual_pdf(request, org_code, fy):
+    org = _org(org_code)
+    report = AnnualReport.objects.filter(
+        org=org, fiscal_year=fy, announced_on__isnull=False
+    ).first()
+    if report is None:
+        raise Http404("ยังไม่มีการประกาศรายงานของปีนี้")
+    if not report.pdf:
+        filename, _, data = annual_document(org, fy, "pdf")
+        report.pdf.save(f"{org.code}-{fy}.pdf", ContentFile(data), save=False)
+        report.save(update_fields=["pdf"])
+    response = FileResponse(report.pdf.open("rb"), content_type="application/pdf",
+                            filename=f"รายงานติดตามและประเมินผล-{org.code}-{fy}.pdf")  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
