@@ -236,3 +236,32 @@ def annual_report_save(*, org: Organization, fiscal_year: int, acting_user=None,
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def responses_load(
+    *, survey: Survey, rows: list[tuple[dict, dict]], channel: str = Channel.PAPER
+) -> int:
+    """Many paper questionnaires at once (demo seeding, keying in a batch from a spreadsheet).
+    rows: [(profile, answers)] validated like response_submit, then inserted in bulk."""
+    allowed = {v for v, _ in SCALE_CHOICES[Scale(survey.template.scale)]}
+    strategies = [s.pk for s in survey_strategies(survey)] or [None]
+    expected = {(i.pk, s) for i in survey.template.items.all() for s in strategies}
+    for n, (profile, answers) in enumerate(rows, 1):
+        if set(answers) != expected or any(v not in allowed for v in answers.values()):
+            raise ValidationError(f"ชุดที่ {n}: คำตอบไม่ครบหรือไม่ตรงกับแบบสอบถาม")
+        for name, choices in (("sex", Sex), ("age_band", AgeBand), ("education", Education),
+                              ("occupation", Occupation)):  # fmt: skip
+            if profile.get(name) not in choices.values:
+                raise ValidationError(f"ชุดที่ {n}: ข้อมูลทั่วไป “{name}” ไม่ถูกต้อง")
+    created = Response.objects.bulk_create(
+        [Response(survey=survey, channel=channel, **profile) for profile, _ in rows],
+        batch_size=1000,
+    )
+    Answer.objects.bulk_create(
+        (Answer(response=r, item_id=item, strategy_id=strategy, value=value)
+         for r, (_, answers) in zip(created, rows, strict=True)
+         for (item, strategy), value in answers.items()),
+        batch_size=5000,
+    )  # fmt: skip
+    return len(created)

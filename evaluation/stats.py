@@ -55,6 +55,12 @@ class SurveyResult:
     profile: dict[str, list[tuple[str, int, Decimal | None]]]
 
 
+def _number(label: str) -> int:
+    """Strategy labels start with their number ("10. …"): sort 2 before 10."""
+    head = label.split(".", 1)[0]
+    return int(head) if head.isdigit() else 0
+
+
 def _stat(row, bands) -> Stat:
     """Mean and sample S.D. from the database's COUNT, SUM and SUM of squares (exact in Decimal;
     no S.D. for a single answer)."""
@@ -96,7 +102,7 @@ def survey_result(survey: Survey) -> SurveyResult:
         ]
         item = items[r["item_id"]]
         rows.append(ItemRow(item.number, item.text, strategies.get(r["strategy_id"], ""), stat))
-    rows.sort(key=lambda x: (x.strategy, x.number))
+    rows.sort(key=lambda x: (_number(x.strategy), x.number))
     by_strategy = [
         (strategies.get(r["strategy_id"], ""), _stat(r, bands))
         for r in answers.exclude(strategy=None)
@@ -104,7 +110,7 @@ def survey_result(survey: Survey) -> SurveyResult:
         .annotate(**aggregates)
         .order_by()
     ]
-    by_strategy.sort(key=lambda x: x[0])
+    by_strategy.sort(key=lambda x: _number(x[0]))
     overall_row = answers.aggregate(**aggregates)
     overall = _stat(overall_row, bands)
     dist = dict(

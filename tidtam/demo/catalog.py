@@ -248,3 +248,12 @@ THEME_LINKS = {  # theme → (provincial strategy no., LAO-in-province strategy 
     "health": (3, 2), "environment": (4, 4), "governance": (5, 5), "safety": (5, 5),
     "culture": (2, 6), "royal": (1, 3),
 }  # fmt: skip
+
+# Typical positions of M&E committee members by seat (demo only)
+SEAT_POSITIONS = {
+    "council": "สมาชิกสภาท้องถิ่น",
+    "forum": "ผู้แทนประชาคมท้องถิ่น",
+    "agency": "ผู้อำนวยการโรงเรียน / หัวหน้าหน่วยงานในพื้นที่",
+    "admin": "หัวหน้าส่วนราชการ",
+    "expert": "ผู้ทรงคุณวุฒิ",
+}

@@ -13,6 +13,7 @@ from plans.models import EditionKind, LinkageLevel, LinkageTarget, Plan, Program
 from plans.selectors import approved_seq_on, project_rows
 from plans.services import ProjectData
 from tidtam.demo import catalog as c
+from tidtam.demo.evaluation import evaluated_year
 from tidtam.demo.progress import year_of_progress
 
 PLAN_YEARS = (2566, 2570)
@@ -184,6 +185,7 @@ class Generator:
         self.budget_and_action_plans(org, plan)
         for fy in (2568, 2569, 2570):
             year_of_progress(org, fy, self.seed)
+        evaluated_year(org, plan, self.seed, FIRST_NAMES, LAST_NAMES)
         return plan
 
     def _project(self, org, plan, themes, seq_no) -> ProjectData:

@@ -1,0 +1,109 @@
+"""A complete evaluated year for each demo org: committee, meetings, แบบที่ 1, KPI results, surveys
+with a few hundred answers, committee scores, and the annual report with its dates.
+Deterministic (seeded by org code)."""
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+from evaluation import services
+from evaluation.models import (
+    AgeBand,
+    ChecklistTemplate,
+    Education,
+    Occupation,
+    ScoreTemplate,
+    SurveyTemplate,
+)
+from orgs.models import Membership, Role
+from plans.models import KPI
+from tidtam.demo import catalog as c
+
+FY = 2569  # the year that ended on 30 September 2569
+
+
+def _profile(rng) -> dict:
+    return {
+        "sex": rng.choice(["m", "f", "f"]),
+        "age_band": rng.choices(AgeBand.values, weights=[3, 12, 18, 24, 24, 19])[0],
+        "education": rng.choices(Education.values, weights=[30, 35, 10, 20, 4, 1])[0],
+        "occupation": rng.choices(Occupation.values, weights=[6, 8, 18, 20, 6, 38, 4])[0],
+    }
+
+
+def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
+    rng = random.Random(f"{seed}-{org.code}-evaluation")
+    committee = services.committee_create(
+        org=org, order_no=f"{rng.randint(100, 450)}/2567", appointed_on=dt.date(2024, 9, 25),
+        term_start=dt.date(2024, 10, 1),
+    )  # fmt: skip
+    seats = [("council", 3), ("forum", 2), ("agency", 2), ("admin", 2), ("expert", 2)]
+    members = []
+    for seat, count in seats:
+        for _ in range(count):
+            role = "chair" if not members else "member"
+            name = f"{rng.choice(['นาย', 'นาง', 'นางสาว'])}{rng.choice(first_names)} {rng.choice(last_names)}"
+            members.append(services.member_add(committee=committee, name=name, seat=seat, role=role,
+                                               position=c.SEAT_POSITIONS.get(seat, "")))  # fmt: skip
+    members[-1].role = "secretary"
+    members[-1].save(update_fields=["role"])
+    for user, member in zip(
+        [m.user for m in Membership.objects.filter(org=org, role=Role.COMMITTEE)],
+        members[3:],
+        strict=False,
+    ):
+        member.user = user  # the demo committee login sits on the committee and can score
+        member.save(update_fields=["user"])
+    for held, title in ((dt.date(2026, 4, 20), "ติดตามและประเมินผลรอบ 6 เดือน ปีงบประมาณ 2569"),
+                        (dt.date(2026, 11, 18), "ติดตามและประเมินผลรอบ 12 เดือน ปีงบประมาณ 2569")):  # fmt: skip
+        services.meeting_add(committee=committee, held_on=held, title=title, fiscal_year=FY,
+                             minutes="ที่ประชุมพิจารณาผลการดำเนินงานและมีมติเห็นชอบรายงาน")  # fmt: skip
+
+    template = ChecklistTemplate.objects.filter(active=True).first()
+    services.checklist_save(plan=plan, answers={
+        i.pk: (rng.random() < 0.9, "") for i in template.items.all()})  # fmt: skip
+
+    for kpi in KPI.objects.filter(strategy__plan=plan).prefetch_related("targets"):
+        values = {}
+        for t in kpi.targets.all():
+            if t.year <= FY:
+                values[t.year] = ((t.value * Decimal(rng.uniform(0.8, 1.08))).quantize(Decimal("0.01")),
+                                  "รายงานผลการดำเนินงานประจำปี")  # fmt: skip
+        services.kpi_results_save(kpi=kpi, values=values)
+
+    for code, title, n in (("likert_overall", "ความพึงพอใจต่อการดำเนินงานในภาพรวม ปีงบประมาณ 2569", 260),
+                           ("3_3", "ความพึงพอใจรายยุทธศาสตร์ ปีงบประมาณ 2569", 90)):  # fmt: skip
+        tmpl = SurveyTemplate.objects.get(code=code)
+        survey = services.survey_create(org=org, fiscal_year=FY, template=tmpl, title=title)
+        strategies = [s.pk for s in services.survey_strategies(survey)] or [None]
+        items = [i.pk for i in tmpl.items.all()]
+        mood = rng.uniform(-0.4, 0.3)
+        rows = []
+        for _ in range(n):
+            if code == "3_3":
+                answers = {(i, s): max(0, min(10, round(rng.gauss(7.6 + mood * 2, 1.4))))
+                           for i in items for s in strategies}  # fmt: skip
+            else:
+                answers = {(i, None): max(1, min(5, round(rng.gauss(4.1 + mood, 0.75))))
+                           for i in items}  # fmt: skip
+            rows.append((_profile(rng), answers))
+        services.responses_load(survey=survey, rows=rows)
+        survey.is_open = False
+        survey.save(update_fields=["is_open"])
+
+    for tmpl in ScoreTemplate.objects.all():
+        items = list(tmpl.items.all())
+        for member in members[:7]:
+            points = {i.pk: (i.max_points * Decimal(rng.uniform(0.72, 1.0))).quantize(Decimal("0.5"))
+                      for i in items}  # fmt: skip
+            services.score_save(member=member, template=tmpl, fiscal_year=FY, points=points)
+
+    presented = dt.date(2026, 11, 25) if rng.random() < 0.5 else None  # some not presented yet
+    services.annual_report_save(
+        org=org, fiscal_year=FY,
+        problems="1. โครงการในแผนพัฒนาท้องถิ่นมีจำนวนมากแต่ได้รับงบประมาณจำนวนน้อย\n"
+                 "2. การเบิกจ่ายงบประมาณกระจุกตัวในไตรมาสที่ 3–4",
+        recommendations="1. ทบทวนแผนพัฒนาท้องถิ่นให้สอดคล้องกับสถานะการคลัง\n"
+                        "2. เร่งรัดการจัดซื้อจัดจ้างตั้งแต่ไตรมาสแรกของปีงบประมาณ",
+        presented_on=presented,
+    )  # fmt: skip
