@@ -40,3 +40,4 @@ fmt:
 bench: setup-dev
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_monitoring.py
+	$(PY) bench/bench_annual.py
