@@ -206,9 +206,13 @@ def _docx(c: dict, td: bool) -> bytes:
             continue
         para(f"{s.survey.template} — {s.survey.title}: ผู้ตอบ {s.respondents:,} คน"
              f" ค่าเฉลี่ยรวม {s.overall.mean} (S.D. {s.overall.sd or '-'}) {s.overall.band}", indent=True)  # fmt: skip
-        table(["ข้อ", "ค่าเฉลี่ย", "S.D.", "ระดับ"],
-              [(f"{r.strategy + ' ' if r.strategy else ''}{r.number}. {r.text}", r.stat.mean, r.stat.sd or "-",
-                r.stat.band or "-") for r in s.items], [10, 2, 2, 2])  # fmt: skip
+        if s.by_strategy:  # แบบที่ 3/3: one line per strategy, as in the PDF
+            table(["ยุทธศาสตร์", "ค่าเฉลี่ย (0–10)", "S.D."],
+                  [(name, st.mean, st.sd or "-") for name, st in s.by_strategy], [11, 2.5, 2.5])  # fmt: skip
+        else:
+            table(["ข้อ", "ค่าเฉลี่ย", "S.D.", "ระดับ"],
+                  [(f"{r.number}. {r.text}", r.stat.mean, r.stat.sd or "-", r.stat.band or "-")
+                   for r in s.items], [10, 2, 2, 2])  # fmt: skip
         para()
 
     para("ส่วนที่ 6 ปัญหา อุปสรรค และข้อเสนอแนะ", bold=True, size=18)
