@@ -265,3 +265,20 @@ def responses_load(
         batch_size=5000,
     )  # fmt: skip
     return len(created)
+
+
+@transaction.atomic
+def score_template_update(*, template, points: dict[int, Decimal], pass_percent: Decimal):
+    """New full points per item and pass bar. Sheets already scored keep their points; the page
+    then shows them against the new breakdown, so change templates between scoring rounds."""
+    if not 0 < pass_percent <= 100:
+        raise ValidationError("เกณฑ์ผ่านต้องอยู่ระหว่างร้อยละ 1–100")
+    if any(p <= 0 for p in points.values()):
+        raise ValidationError("คะแนนเต็มของทุกข้อต้องมากกว่า 0")
+    for item in template.items.all():
+        if item.pk in points:
+            item.max_points = points[item.pk]
+            item.save(update_fields=["max_points"])
+    template.pass_percent = pass_percent
+    template.save(update_fields=["pass_percent"])
+    return template

@@ -369,3 +369,33 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
         batch_size=2000,
     )
     return len(years)
+
+
+PLACEHOLDERS = ("{project}", "{threshold}", "{value}", "{month}", "{expected}")
+
+
+@transaction.atomic
+def rule_update(*, rule, name: str, threshold: Decimal, message: str, severity: str, active: bool):
+    """Change a rule's wording or threshold; a message must format with the known placeholders."""
+    import string
+
+    errors = {}
+    if not name.strip():
+        errors["name"] = "กรุณาระบุชื่อสัญญาณเตือน"
+    if severity not in ("red", "amber"):
+        errors["severity"] = "ระดับไม่ถูกต้อง"
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(message) if f}
+    except ValueError:
+        fields = {"?"}
+    unknown = fields - {p.strip("{}") for p in PLACEHOLDERS}
+    if unknown:
+        errors["message"] = (
+            f"ข้อความใช้ตัวแทนที่ไม่รู้จัก: {', '.join(sorted(unknown))} (ใช้ได้: {' '.join(PLACEHOLDERS)})"
+        )
+    if errors:
+        raise ValidationError(errors)
+    rule.name, rule.threshold, rule.message = name.strip(), threshold, message.strip()
+    rule.severity, rule.active = severity, active
+    rule.save()
+    return rule

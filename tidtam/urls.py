@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from evaluation.views import public as evaluation_public
+from evaluation.views import settings as evaluation_settings
+from monitoring.views import rules as monitoring_rules
 from reports import public
 from tidtam import views
 
@@ -13,6 +15,8 @@ urlpatterns = [
     path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
     path("o/<str:org_code>/evaluation/", include("evaluation.urls")),
     path("s/<str:token>/", evaluation_public.answer, name="survey_answer"),
+    path("settings/warning-rules/", monitoring_rules.rules, name="warning_rules"),
+    path("settings/scoring/", evaluation_settings.score_templates, name="score_templates"),
     path("p/<str:org_code>/", public.org_page, name="public_org"),
     path("p/<str:org_code>/annual/<int:fy>.pdf", public.annual_pdf, name="public_annual"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
