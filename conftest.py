@@ -55,7 +55,10 @@ def _reference_lists():
     if not WarningRule.objects.exists():
         importlib.import_module("monitoring.migrations.0002_default_rules").load(apps, None)
     from evaluation.models import SurveyTemplate
+    from province.models import ValidationRule
 
+    if not ValidationRule.objects.exists():
+        importlib.import_module("province.migrations.0002_validation_rules").load(apps, None)
     if not SurveyTemplate.objects.exists():
         for name in ("0002_survey_templates", "0005_score_templates", "0007_form1_items"):
             importlib.import_module(f"evaluation.migrations.{name}").load(apps, None)

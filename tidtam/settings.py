@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "plans",
     "monitoring",
     "evaluation",
+    "province",
     "exchange",
     "reports",
 ]

@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["thai", "orgs", "plans", "monitoring", "evaluation", "exchange", "reports"]
+LAYERS = ["thai", "orgs", "plans", "monitoring", "evaluation", "province", "exchange", "reports"]
 
 
 def imports_of(app: str) -> set[str]:

@@ -1,0 +1,85 @@
+"""The provincial M&E unit's loop: orgs submit a period, the analyst validates and approves or
+returns it with reasons; an approved period is locked until an unlock is granted (recorded)."""
+
+from django.conf import settings
+from django.db import models
+
+from monitoring.models import REPORT_PERIODS
+from orgs.models import Organization
+
+PERIOD_CHOICES = [(code, label) for code, (_, _, _, label) in REPORT_PERIODS.items()]
+
+
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", "ส่งแล้ว รอตรวจ"
+    RETURNED = "returned", "ส่งกลับให้แก้ไข"
+    APPROVED = "approved", "อนุมัติแล้ว"
+
+
+class Submission(models.Model):
+    org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="submissions")
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    period = models.CharField("รอบ", max_length=4, choices=PERIOD_CHOICES)
+    status = models.CharField(max_length=12, choices=SubmissionStatus.choices)
+    round = models.PositiveSmallIntegerField("ครั้งที่ส่ง", default=1)
+    numbers = models.JSONField("ตัวเลขที่ส่ง", default=dict)
+    submitted_at = models.DateTimeField()
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")  # fmt: skip
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "fiscal_year", "period"], name="province_submission_unique"
+            )
+        ]
+
+
+class SubmissionEvent(models.Model):
+    """The history of a submission: submitted, returned (with reasons), approved, unlocked."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=20)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class ReturnReason(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="reasons")
+    round = models.PositiveSmallIntegerField()
+    item = models.CharField("รายการ", max_length=200)
+    reason = models.TextField("เหตุผล")
+    resolved = models.BooleanField(default=False)
+
+
+class UnlockRequest(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="unlocks")
+    reason = models.TextField("เหตุผลที่ขอแก้ไข")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")  # fmt: skip
+    granted_at = models.DateTimeField(null=True, blank=True)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+
+class ValidationRule(models.Model):
+    """An expression over a submission's numbers, e.g. `disbursed <= budget`; checked on submit."""
+
+    code = models.CharField(max_length=40, unique=True)
+    name = models.CharField("ชื่อกฎ", max_length=200)
+    expression = models.CharField("เงื่อนไขที่ต้องเป็นจริง", max_length=300)
+    message = models.CharField("ข้อความเมื่อไม่ผ่าน", max_length=400)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["id"]

@@ -1,0 +1,74 @@
+"""The submission loop, service by service, and the safe rule expressions."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from monitoring import services as mon
+from monitoring.models import PeriodLock, Status
+from province import services
+from province.expressions import RuleError, evaluate
+from province.models import SubmissionStatus, ValidationRule
+
+pytestmark = pytest.mark.django_db
+
+
+def test_expressions_allow_arithmetic_and_comparisons_only():
+    numbers = {"a": 3, "b": 5, "c": 8}
+    assert evaluate("a + b == c", numbers) and evaluate("a <= b <= c", numbers)
+    assert not evaluate("a > b or c < 0", numbers)
+    for hostile in ("__import__('os').system('true')", "a.__class__", "[a]", "open('x')"):
+        with pytest.raises(RuleError):
+            evaluate(hostile, numbers)
+    with pytest.raises(RuleError, match="ไม่รู้จักตัวเลข “d”"):
+        evaluate("d > 0", numbers)
+
+
+@pytest.fixture
+def recorded(cast, year_a, reference_lists):
+    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
+                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
+                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    return year_a
+
+
+def test_the_whole_loop(cast, recorded):
+    sub = services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    assert sub.status == SubmissionStatus.SUBMITTED and sub.numbers["disbursed"] == 1000
+    with pytest.raises(PermissionDenied):
+        services.approve(submission=sub, user=cast.bob)  # another org's officer
+    services.return_(submission=sub, reasons=[("โครงการขุดลอก", "ยังไม่บันทึกเลขที่สัญญา")], user=cast.pat)
+    assert sub.status == SubmissionStatus.RETURNED and sub.reasons.get().round == 1
+    sub = services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    assert sub.round == 2 and sub.reasons.get().resolved
+    services.approve(submission=sub, user=cast.pat)
+    assert PeriodLock.objects.filter(
+        org=cast.a, fiscal_year=2568, kind="quarter", number=1
+    ).exists()
+    with pytest.raises(ValidationError, match="ปิดงวดแล้ว"):
+        mon.progress_save(org=cast.a, fiscal_year=2568, project=recorded.dredge, month=2,
+                          data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=20),
+                          expected_version=1)  # fmt: skip
+    request = services.request_unlock(
+        submission=sub, reason="แก้ยอดเบิกจ่ายเดือนธันวาคม", user=cast.alice
+    )
+    services.grant_unlock(request=request, user=cast.pat)
+    assert not PeriodLock.objects.filter(org=cast.a, fiscal_year=2568).exists()
+    assert [e.action for e in sub.events.all()] == [
+        "submitted", "returned", "submitted", "approved", "unlock_requested", "unlocked",
+    ]  # fmt: skip
+
+
+def test_a_failing_rule_stops_the_submission_with_its_thai_message(cast, recorded):
+    ValidationRule.objects.create(code="tiny", name="งบไม่เกิน 1 บาท", expression="budget <= 1",
+                                  message="งบประมาณ {budget:,.2f} บาท เกิน 1 บาท")  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    assert "งบประมาณ 550,000.00 บาท เกิน 1 บาท" in info.value.messages
+    assert not cast.a.submissions.exists()
+
+
+def test_nothing_recorded_cannot_be_submitted(cast, year_a, reference_lists):
+    with pytest.raises(ValidationError, match="ยังไม่ได้บันทึกผลการดำเนินงาน"):
+        services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
