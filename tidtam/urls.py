@@ -14,6 +14,7 @@ urlpatterns = [
     path("o/<str:org_code>/", include("plans.urls")),
     path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
     path("o/<str:org_code>/evaluation/", include("evaluation.urls")),
+    path("o/<str:org_code>/province/", include("province.urls")),
     path("s/<str:token>/", evaluation_public.answer, name="survey_answer"),
     path("settings/warning-rules/", monitoring_rules.rules, name="warning_rules"),
     path("settings/scoring/", evaluation_settings.score_templates, name="score_templates"),

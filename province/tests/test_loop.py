@@ -72,3 +72,30 @@ def test_a_failing_rule_stops_the_submission_with_its_thai_message(cast, recorde
 def test_nothing_recorded_cannot_be_submitted(cast, year_a, reference_lists):
     with pytest.raises(ValidationError, match="ยังไม่ได้บันทึกผลการดำเนินงาน"):
         services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+
+
+def test_the_analyst_of_another_province_sees_nothing_of_this_one(client, cast, recorded):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from orgs.models import Membership, Organization, Role
+
+    sub = services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    far_pao = Organization.objects.create(code="3100000", name="อบจ.บุรีรัมย์", org_type="pao",
+                                          province=cast.far.province)  # fmt: skip
+    stranger = get_user_model().objects.create_user("far.analyst", password="pw")
+    Membership.objects.create(user=stranger, org=far_pao, role=Role.ANALYST)
+    client.force_login(stranger)
+    own = client.get(reverse("province:review_year", args=[far_pao.code, 2568])).content.decode()
+    assert cast.a.name not in own
+    for url in (reverse("province:review_year", args=[cast.pao.code, 2568]),
+                reverse("province:submission", args=[cast.pao.code, sub.pk]),
+                reverse("province:submission", args=[far_pao.code, sub.pk]),
+                reverse("monitoring:province", args=[cast.pao.code, 2568])):  # fmt: skip
+        assert client.get(url).status_code in (403, 404), url
+    response = client.post(
+        reverse("province:decide", args=[far_pao.code, sub.pk]), {"action": "approve"}
+    )
+    assert response.status_code == 404
+    sub.refresh_from_db()
+    assert sub.status == SubmissionStatus.SUBMITTED

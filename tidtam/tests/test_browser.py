@@ -193,3 +193,50 @@ def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_ri
     page.reload()
     expect(page.locator("#respondents")).to_have_text("1")
     expect(page.locator("#overall-mean")).to_have_text("4.00")
+
+
+def test_the_province_loop_submit_return_resubmit_approve_lock(
+    live_server, browser, page, cast, year_a
+):
+    from decimal import Decimal
+
+    from monitoring import services as mon
+    from monitoring.models import Status
+
+    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
+                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
+                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+
+    def login(p, user):
+        p.goto(f"{live_server.url}/login/")
+        p.fill("#id_username", user)
+        p.fill("#id_password", "pw")
+        p.click("button[type=submit]")
+
+    login(page, "alice")
+    mine = f"{live_server.url}/o/{cast.a.code}/province/submissions/2568/"
+    page.goto(mine)
+    page.locator("#p-q1 button").click()
+    expect(page.locator("#p-q1")).to_contain_text("ส่งแล้ว รอตรวจ")
+
+    analyst = browser.new_context().new_page()
+    login(analyst, "pat")
+    analyst.goto(f"{live_server.url}/o/{cast.pao.code}/province/review/2568/")
+    analyst.locator("#completeness").get_by_role("link", name="รอตรวจ").click()
+    analyst.locator("#return-form input[name=item]").first.fill("ขุดลอกลำห้วยโคกสูง")
+    analyst.locator("#return-form input[name=reason]").first.fill("ยังไม่แนบหลักฐานการเบิกจ่าย")
+    analyst.locator("#return-form button").click()
+    expect(analyst.locator("#status")).to_have_text("ส่งกลับให้แก้ไข")
+
+    page.goto(mine)
+    expect(page.locator("#p-q1")).to_contain_text("ยังไม่แนบหลักฐานการเบิกจ่าย")
+    page.locator("#p-q1 button").click()
+    expect(page.locator("#p-q1")).to_contain_text("ส่งครั้งที่ 2")
+
+    analyst.reload()
+    analyst.click("#approve")
+    expect(analyst.locator("#status")).to_have_text("อนุมัติแล้ว")
+
+    page.goto(f"{live_server.url}/o/{cast.a.code}/monitoring/2568/3/")
+    expect(page.locator("#closed")).to_be_visible()
+    expect(page.locator("#entry input[name=progress]")).to_have_count(0)

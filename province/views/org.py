@@ -1,0 +1,59 @@
+"""The org's side: submit a period, see why it came back, ask to unlock an approved one."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from monitoring.models import REPORT_PERIODS
+from orgs.access import can_write
+from orgs.decorators import org_view
+from plans.views.common import this_fy
+from province import services
+from province.models import Submission
+from province.services import due_date
+
+
+@org_view()
+def submissions(request, org, fy=None):
+    fy = fy or this_fy()
+    existing = {s.period: s for s in Submission.objects.filter(org=org, fiscal_year=fy)
+                .prefetch_related("reasons", "unlocks")}  # fmt: skip
+    rows = [(code, label, due_date(fy, code), existing.get(code)) for code, (_, _, _, label)
+            in REPORT_PERIODS.items()]  # fmt: skip
+    return render(request, "province/submissions.html",
+                  {"org": org, "fy": fy, "rows": rows, "can_write": can_write(request.user, org),
+                   "section": "submissions"})  # fmt: skip
+
+
+@org_view(write=True)
+@require_POST
+def submit(request, org, fy, period):
+    if period not in REPORT_PERIODS:
+        raise Http404
+    try:
+        services.submit(org=org, fiscal_year=fy, period=period, user=request.user)
+    except ValidationError as exc:
+        for text in exc.messages:
+            messages.error(request, text)
+    else:
+        messages.success(request, "ส่งข้อมูลให้ อบจ. ตรวจแล้ว")
+    return redirect("province:submissions_year", org.code, fy)
+
+
+@org_view(write=True)
+@require_POST
+def unlock(request, org, fy, period):
+    submission = Submission.objects.filter(org=org, fiscal_year=fy, period=period).first()
+    if submission is None:
+        raise Http404
+    try:
+        services.request_unlock(
+            submission=submission, reason=request.POST.get("reason", ""), user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, "ส่งคำขอปลดล็อกแล้ว รอ อบจ. พิจารณา")
+    return redirect("province:submissions_year", org.code, fy)
