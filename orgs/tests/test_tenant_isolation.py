@@ -3,7 +3,16 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-SAMPLE = {"seq": 1, "fy": 2568, "month": 3, "fmt": "pdf", "code": "q1", "period": "q1", "submission_id": 1, "token": "0" * 32}
+SAMPLE = {
+    "seq": 1,
+    "fy": 2568,
+    "month": 3,
+    "fmt": "pdf",
+    "code": "q1",
+    "period": "q1",
+    "submission_id": 1,
+    "token": "0" * 32,
+}
 
 
 # Pages meant for everyone (published reports, survey links); they are tested in reports/tests.
