@@ -83,3 +83,34 @@ class ValidationRule(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+class Verdict(models.TextChoices):
+    DUPLICATE = "duplicate", "ซ้ำซ้อน"
+    NOT_DUPLICATE = "not_duplicate", "ไม่ซ้ำซ้อน"
+
+
+class DuplicatePair(models.Model):
+    """Two projects of neighbouring orgs that look like the same work; the analyst's verdict is kept
+    across re-runs (the pair is keyed by its two projects, lower id first)."""
+
+    fiscal_year = models.PositiveSmallIntegerField()
+    project_a = models.ForeignKey("plans.Project", on_delete=models.CASCADE, related_name="+")
+    project_b = models.ForeignKey("plans.Project", on_delete=models.CASCADE, related_name="+")
+    score = models.DecimalField(max_digits=4, decimal_places=3)
+    reason = models.CharField(max_length=400)
+    verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    decided_at = models.DateTimeField(null=True, blank=True)
+    seen_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["project_a", "project_b"], name="province_pair_unique"),
+            models.CheckConstraint(
+                condition=models.Q(project_a__lt=models.F("project_b")),
+                name="province_pair_ordered",
+            ),  # fmt: skip
+        ]

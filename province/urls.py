@@ -1,10 +1,14 @@
 from django.urls import path
 
-from province.views import analysis, org, review
+from province.views import analysis, duplicates, org, review
 
 app_name = "province"
 
 urlpatterns = [
+    path("duplicates/", duplicates.pair_list, name="duplicates"),
+    path("duplicates/<int:fy>/", duplicates.pair_list, name="duplicates_year"),
+    path("duplicates/<int:fy>/refresh/", duplicates.pair_refresh, name="duplicates_refresh"),
+    path("duplicates/<int:fy>/<int:pair_id>/", duplicates.pair_judge, name="duplicates_judge"),
     path("analysis/", analysis.analysis, name="analysis"),
     path("analysis/<int:fy>/", analysis.analysis, name="analysis_year"),
     path("analysis/<int:fy>.xlsx", analysis.analysis_xlsx, name="analysis_xlsx"),

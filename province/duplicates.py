@@ -1,0 +1,187 @@
+"""Duplicated or overlapping projects across neighbouring orgs.
+
+Names are cut into Thai words with PyThaiNLP (newmm) after expanding common abbreviations
+(คสล. → คอนกรีตเสริมเหล็ก, ม. → หมู่ที่). Two projects are compared when they are in the same program
+and their orgs are neighbours (same district, or one of them is the อบจ.). The score is a weighted
+Jaccard of the two word sets, each word weighted by its rarity in the province (IDF), damped when
+the shared words carry little information — two "จัดงานวันเด็กแห่งชาติ" in two towns are the usual
+annual event, not a duplicate; two "ถนน คสล. สายบ้านหนองแวง" are worth a look.
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from django.db import transaction
+from django.utils import timezone
+
+from orgs.models import OrgType
+from plans.models import ProjectBudget
+
+ABBREVIATIONS = [
+    (r"ค\.?ส\.?ล\.?", "คอนกรีตเสริมเหล็ก"), (r"\bม\.\s*(\d+)", r"หมู่ที่ \1"), (r"\bถ\.", "ถนน"),
+    (r"ร\.ร\.", "โรงเรียน"), (r"ศพด\.?", "ศูนย์พัฒนาเด็กเล็ก"), (r"อสม\.?", "อาสาสมัครสาธารณสุข"),
+]  # fmt: skip
+STOP = {"โครงการ", "หมู่", "ที่", "และ", "การ", "ของ", "ใน", "เพื่อ", "จัด", "ทำ", "สาย", "บ้าน", "หมู่ที่"}
+# Only works on a physical site can be the same work funded twice; recurring activities with the
+# same name (lunch for a child centre, Children's Day) are each org's own.
+ASSET_WORDS = {
+    "ก่อสร้าง",
+    "ปรับปรุง",
+    "ซ่อมแซม",
+    "ซ่อมสร้าง",
+    "ขุดลอก",
+    "วางท่อ",
+    "ขยายเขต",
+    "ติดตั้ง",
+    "เสริมผิว",
+    "บุกเบิก",
+    "ขุด",
+    "สร้าง",
+    "วาง",
+}
+GENERIC = ASSET_WORDS | {
+    "ถนน",
+    "คอนกรีตเสริมเหล็ก",
+    "ลูกรัง",
+    "แอสฟัลท์",
+    "ติก",
+    "ท่อ",
+    "ระบาย",
+    "น้ำ",
+    "ประปา",
+    "ไฟฟ้า",
+    "ราง",
+    "รางระบายน้ำ",
+    "ลำห้วย",
+    "สะพาน",
+    "หนอง",
+    "อาคาร",
+}
+THRESHOLD = 0.55
+INFORMATION = 9.0  # total rarity the shared words must carry before a match counts in full
+
+
+@lru_cache(maxsize=50_000)
+def words(name: str) -> frozenset[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    text = name
+    for pattern, replacement in ABBREVIATIONS:
+        text = re.sub(pattern, replacement, text)
+    text = re.sub(r"[0-9๐-๙]+", " ", text)
+    tokens = word_tokenize(text, engine="newmm", keep_whitespace=False)
+    return frozenset(t for t in (t.strip(" .,()-/") for t in tokens) if t and t not in STOP)
+
+
+@dataclass
+class Candidate:
+    project_id: int
+    org_id: int
+    org_name: str
+    district_id: int | None
+    is_pao: bool
+    program_id: int
+    name: str
+    amount: Decimal
+
+
+def candidates(province_id: int, fy: int) -> list[Candidate]:
+    """Projects of the year's plans (approved, with a budget that year) in the province (1 query)."""
+    rows = (
+        ProjectBudget.objects.filter(
+            year=fy, amount__gt=0, version__removed=False, version__valid_until_seq__isnull=True,
+            version__plan__org__province_id=province_id,
+        )
+        .values_list("version__project_id", "version__plan__org_id", "version__plan__org__name",
+                     "version__plan__org__district_id", "version__plan__org__org_type",
+                     "version__program_id", "version__name", "amount")
+    )  # fmt: skip
+    return [
+        Candidate(p, o, on, d, t == OrgType.PAO, prog, n, a) for p, o, on, d, t, prog, n, a in rows
+    ]
+
+
+def is_asset(name: str) -> bool:
+    return bool(words(name) & ASSET_WORDS)
+
+
+def score(a: Candidate, b: Candidate, idf: dict[str, float]) -> tuple[float, str]:
+    wa, wb = words(a.name), words(b.name)
+    shared = wa & wb
+    if not shared - GENERIC:  # the same kind of work is not the same site
+        return 0.0, ""
+    inter = sum(idf[w] for w in shared)
+    union = sum(idf[w] for w in wa | wb)
+    value = (inter / union) * min(1.0, inter / INFORMATION)
+    reasons = [
+        f"ชื่อคล้ายกัน (คำร่วม: {' '.join(sorted(shared, key=lambda w: -idf[w])[:4])})",
+        "แผนงานเดียวกัน",
+    ]
+    reasons.append(
+        "อำเภอเดียวกัน"
+        if a.district_id and a.district_id == b.district_id
+        else "อบจ. กับ อปท. ในจังหวัด"
+    )
+    if (
+        a.amount
+        and b.amount
+        and abs(a.amount - b.amount) / max(a.amount, b.amount) <= Decimal("0.2")
+    ):
+        value = min(1.0, value + 0.05)
+        reasons.append("งบประมาณใกล้เคียงกัน")
+    return value, " · ".join(reasons)
+
+
+def find_pairs(
+    items: list[Candidate], threshold: float = THRESHOLD
+) -> list[tuple[Candidate, Candidate, float, str]]:
+    docs = Counter(w for c in items for w in words(c.name))
+    n = max(len(items), 1)
+    idf = {w: math.log(1 + n / df) for w, df in docs.items()}
+    blocks: dict[int, list[Candidate]] = defaultdict(list)
+    for c in items:
+        if is_asset(c.name):
+            blocks[c.program_id].append(c)
+    found = []
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if a.org_id == b.org_id:
+                    continue
+                if not (a.is_pao or b.is_pao or (a.district_id and a.district_id == b.district_id)):
+                    continue
+                value, reason = score(a, b, idf)
+                if value >= threshold:
+                    found.append((a, b, value, reason))
+    return sorted(found, key=lambda f: -f[2])
+
+
+@transaction.atomic
+def refresh(province_id: int, fy: int) -> int:
+    """Recompute the province's pairs; verdicts already given are kept (remembered)."""
+    from province.models import DuplicatePair
+
+    pairs = find_pairs(candidates(province_id, fy))
+    now = timezone.now()
+    for a, b, value, reason in pairs:
+        lo, hi = sorted((a.project_id, b.project_id))
+        DuplicatePair.objects.update_or_create(
+            project_a_id=lo, project_b_id=hi,
+            defaults={"fiscal_year": fy, "score": Decimal(f"{value:.3f}"), "reason": reason, "seen_at": now},
+        )  # fmt: skip
+    return len(pairs)
+
+
+@transaction.atomic
+def judge(*, pair, verdict: str, user):
+    from province.models import Verdict
+
+    if verdict not in Verdict.values:
+        raise ValueError(verdict)
+    pair.verdict, pair.decided_by, pair.decided_at = verdict, user, timezone.now()
+    pair.save(update_fields=["verdict", "decided_by", "decided_at"])
+    return pair
