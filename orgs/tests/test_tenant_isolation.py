@@ -11,6 +11,7 @@ SAMPLE = {
     "code": "q1",
     "period": "q1",
     "submission_id": 1,
+    "pair_id": 1,
     "token": "0" * 32,
 }
 
