@@ -65,14 +65,20 @@ THRESHOLD = 0.55
 INFORMATION = 9.0  # total rarity the shared words must carry before a match counts in full
 
 
+def normal(name: str) -> str:
+    """Abbreviations expanded; "โครงการ" dropped (glued to the next word it confuses the word
+    cutter: โครงการปรับปรุง → โครง|การปรับปรุง); หมู่บ้าน kept apart from a following บ้าน…"""
+    text = name.replace("โครงการ", " ").replace("หมู่บ้าน", " หมู่บ้าน ")
+    for pattern, replacement in ABBREVIATIONS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
 @lru_cache(maxsize=50_000)
 def words(name: str) -> frozenset[str]:
     from pythainlp.tokenize import word_tokenize
 
-    text = name
-    for pattern, replacement in ABBREVIATIONS:
-        text = re.sub(pattern, replacement, text)
-    text = re.sub(r"[0-9๐-๙]+", " ", text)
+    text = re.sub(r"[0-9๐-๙]+", " ", normal(name))
     tokens = word_tokenize(text, engine="newmm", keep_whitespace=False)
     return frozenset(t for t in (t.strip(" .,()-/") for t in tokens) if t and t not in STOP)
 
@@ -105,15 +111,33 @@ def candidates(province_id: int, fy: int) -> list[Candidate]:
     ]
 
 
+# "บ้าน" followed by these is a house, not a village: ซ่อมแซมบ้านผู้ยากไร้, บ้านพักครู …
+NOT_A_PLACE = ("ผู้", "พัก", "เรือน", "เช่า", "มั่นคง", "ท้องถิ่น", "ของ", "และ", "ให้", "เพื่อ", "ตัวอย่าง")
+PLACE = re.compile(
+    r"(บ้าน|ลำห้วย|ห้วย|คลอง|ชุมชน|วัด|โรงเรียน)([^\s\d()–\-,]+?)(?=หมู่|ม\.|[\s\d()–\-,]|$)"
+)
+
+
+@lru_cache(maxsize=50_000)
+def places(name: str) -> frozenset[str]:
+    """Named sites in a project name: บ้านหนองแวง, ลำห้วยโคกสูง … (the same site is the same string)."""
+    return frozenset(
+        m.group(1) + m.group(2)
+        for m in PLACE.finditer(normal(name))
+        if not m.group(2).startswith(NOT_A_PLACE)
+    )
+
+
 def is_asset(name: str) -> bool:
-    return bool(words(name) & ASSET_WORDS)
+    return bool(words(name) & ASSET_WORDS) and bool(places(name))
 
 
 def score(a: Candidate, b: Candidate, idf: dict[str, float]) -> tuple[float, str]:
+    same_site = places(a.name) & places(b.name)
+    if not same_site:  # the same kind of work elsewhere is not a duplicate
+        return 0.0, ""
     wa, wb = words(a.name), words(b.name)
     shared = wa & wb
-    if not shared - GENERIC:  # the same kind of work is not the same site
-        return 0.0, ""
     inter = sum(idf[w] for w in shared)
     union = sum(idf[w] for w in wa | wb)
     value = (inter / union) * min(1.0, inter / INFORMATION)
