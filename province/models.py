@@ -114,3 +114,33 @@ class DuplicatePair(models.Model):
                 name="province_pair_ordered",
             ),  # fmt: skip
         ]
+
+
+IMPACTS = (
+    "1. การพัฒนาขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัดมีเป้าหมายและแนวทางในทิศทางเดียวกัน"
+    " เชื่อมโยงกับยุทธศาสตร์ระดับบน ภายใต้สภาพปัญหาและความต้องการของแต่ละพื้นที่\n"
+    "2. การประสานแผนพัฒนาระหว่างองค์กรปกครองส่วนท้องถิ่นช่วยลดความซ้ำซ้อนของโครงการ"
+    " และจัดสรรทรัพยากรที่มีจำกัดได้อย่างมีประสิทธิภาพ"
+)
+RISKS = (
+    "1. ความต้องการของประชาชนมีมากแต่งบประมาณมีไม่เพียงพอ โครงการในแผนจำนวนมากจึงไม่ได้รับงบประมาณ\n"
+    "2. โครงการส่วนใหญ่เป็นโครงการด้านโครงสร้างพื้นฐาน ควรให้ความสำคัญกับยุทธศาสตร์ด้านอื่นควบคู่ไปด้วย\n"
+    "3. ควรพัฒนาบุคลากรด้านนโยบายและแผนทั้งจังหวัดให้ปฏิบัติงานไปในทิศทางเดียวกัน"
+)
+
+
+class ProvinceReport(models.Model):
+    """The provincial unit's narrative for its province summary (seed 000, part 3)."""
+
+    province = models.ForeignKey("orgs.Province", on_delete=models.CASCADE, related_name="reports")
+    fiscal_year = models.PositiveSmallIntegerField()
+    impacts = models.TextField("ผลกระทบที่จะเกิดขึ้นในอนาคต", default=IMPACTS)
+    risks = models.TextField("ความเสี่ยง ข้อสังเกต และข้อเสนอแนะ", default=RISKS)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "fiscal_year"], name="province_report_unique"
+            )
+        ]

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from province.views import analysis, duplicates, org, review
+from province.views import analysis, duplicates, org, review, summary
 
 app_name = "province"
 
 urlpatterns = [
+    path("summary/", summary.summary, name="summary"),
+    path("summary/<int:fy>/", summary.summary, name="summary_year"),
     path("duplicates/", duplicates.pair_list, name="duplicates"),
     path("duplicates/<int:fy>/", duplicates.pair_list, name="duplicates_year"),
     path("duplicates/<int:fy>/refresh/", duplicates.pair_refresh, name="duplicates_refresh"),

@@ -13,4 +13,5 @@ urlpatterns = [
     path("form2/<int:fy>/<str:code>.<str:fmt>", views.form2, name="form2"),
     path("six-month/<int:fy>.<str:fmt>", views.six_month, name="six_month"),
     path("annual/<int:fy>.<str:fmt>", views.annual, name="annual"),
+    path("province/<int:fy>.<str:fmt>", views.province_summary, name="province_summary"),
 ]

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -114,3 +115,15 @@ def annual(request, org, fy, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _file(annual_document(org, fy, fmt, thai_digits=request.GET.get("digits") == "thai"))
+
+
+@org_view()
+def province_summary(request, org, fy, fmt):
+    from orgs.access import can_analyse_province
+    from reports.province_docs import province_document
+
+    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
+        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    if fmt not in ("pdf", "docx"):
+        raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
+    return _file(province_document(org.province, fy, fmt))
