@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    Count,
     DecimalField,
     Exists,
     OuterRef,
@@ -294,51 +293,19 @@ def disbursement_curve(org: Organization, fy: int) -> dict:
     return {"planned": [float(round(x, 2)) for x in planned], "actual": actual}
 
 
-def province_rows(org_ids: list[int], fy: int) -> list[dict]:
-    """Per org: budgeted projects and money (current state), status counts, alerts (3 queries)."""
-    from plans.models import BudgetLine
-
-    budget = {
-        oid: (n, s)
-        for oid, n, s in BudgetLine.objects.filter(
-            ordinance__org_id__in=org_ids, ordinance__fiscal_year=fy
-        )
-        .values("ordinance__org_id")
-        .annotate(n=Count("project", distinct=True), s=Sum("amount"))
-        .values_list("ordinance__org_id", "n", "s")
-    }
-    state = {
-        r["org_id"]: r
-        for r in ProjectYear.objects.filter(org_id__in=org_ids, fiscal_year=fy)
-        .values("org_id")
-        .annotate(
-            disbursed=Sum("disbursed"),
-            done=Count("pk", filter=Q(status=Status.DONE)),
-            in_progress=Count("pk", filter=Q(status=Status.IN_PROGRESS)),
-            cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
-        )
-    }
-    from monitoring.models import Alert, Severity
-
-    alerts = {
-        r["org_id"]: r
-        for r in Alert.objects.filter(org_id__in=org_ids, fiscal_year=fy)
-        .values("org_id")
-        .annotate(
-            red=Count("pk", filter=Q(severity=Severity.RED)),
-            amber=Count("pk", filter=Q(severity=Severity.AMBER)),
-        )
-    }
+def province_rows(province_id: int, org_ids: list[int], fy: int) -> list[dict]:
+    """Per org of the province: budgeted projects and money (current state), status counts, alerts —
+    one statement (sql.PROVINCE_ROWS); rows come back in the order of org_ids."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql.PROVINCE_ROWS, {"province": province_id, "fy": fy})
+        found = {r[0]: r for r in cursor.fetchall()}
     rows = []
     for oid in org_ids:
-        s, a = state.get(oid, {}), alerts.get(oid, {})
-        n, b = budget.get(oid) or (0, Decimal(0))
-        d = s.get("disbursed") or Decimal(0)
-        rows.append({"org_id": oid, "projects": n, "budget": b, "disbursed": d,
-                     "disbursed_pct": percent(d, b),
-                     "done": s.get("done", 0), "in_progress": s.get("in_progress", 0),
-                     "cancelled": s.get("cancelled", 0), "red": a.get("red", 0),
-                     "amber": a.get("amber", 0)})  # fmt: skip
+        _, n, b, d, done, prog, canc, red, amber = found.get(oid, (oid, 0, 0, 0, 0, 0, 0, 0, 0))
+        budget, paid = money(b), money(d)
+        rows.append({"org_id": oid, "projects": int(n), "budget": budget, "disbursed": paid,
+                     "disbursed_pct": percent(paid, budget), "done": int(done), "in_progress": int(prog),
+                     "cancelled": int(canc), "red": int(red), "amber": int(amber)})  # fmt: skip
     return rows
 
 

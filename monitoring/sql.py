@@ -128,3 +128,25 @@ LEFT JOIN monitoring_projectyear py
   ON py.org_id = lines.org_id AND py.fiscal_year = %s AND py.project_id = lines.project_id
 LEFT JOIN items ON items.org_id = lines.org_id AND items.project_id = lines.project_id
 """
+
+# The province list: per org of a province, budget, money, outcomes and alerts.
+PROVINCE_ROWS = """
+WITH orgs AS (SELECT id FROM orgs_organization WHERE province_id = %(province)s)
+SELECT o.id, COALESCE(b.n, 0), COALESCE(b.budget, 0), COALESCE(s.disbursed, 0), COALESCE(s.done, 0),
+       COALESCE(s.prog, 0), COALESCE(s.canc, 0), COALESCE(a.red, 0), COALESCE(a.amber, 0)
+FROM orgs o
+LEFT JOIN (SELECT bo.org_id, COUNT(DISTINCT bl.project_id) AS n, SUM(bl.amount) AS budget
+           FROM plans_budgetline bl JOIN plans_budgetordinance bo ON bo.id = bl.ordinance_id
+           WHERE bo.fiscal_year = %(fy)s AND bo.org_id IN (SELECT id FROM orgs) GROUP BY bo.org_id) b
+  ON b.org_id = o.id
+LEFT JOIN (SELECT org_id, SUM(disbursed) AS disbursed,
+                  SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done,
+                  SUM(CASE WHEN status = 'in_progress' THEN 1 ELSE 0 END) AS prog,
+                  SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS canc
+           FROM monitoring_projectyear WHERE fiscal_year = %(fy)s AND org_id IN (SELECT id FROM orgs)
+           GROUP BY org_id) s ON s.org_id = o.id
+LEFT JOIN (SELECT org_id, SUM(CASE WHEN severity = 'red' THEN 1 ELSE 0 END) AS red,
+                  SUM(CASE WHEN severity = 'amber' THEN 1 ELSE 0 END) AS amber
+           FROM monitoring_alert WHERE fiscal_year = %(fy)s AND org_id IN (SELECT id FROM orgs)
+           GROUP BY org_id) a ON a.org_id = o.id
+"""

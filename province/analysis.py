@@ -123,3 +123,50 @@ def uncovered(province, by_lao: list[Group], by_province: list[Group]) -> list[L
 def _served(target, by_lao, by_province) -> bool:
     groups = by_lao if target.level == LinkageLevel.LAO_IN_PROVINCE else by_province
     return any(g.key == target.code and g.budget_n for g in groups)
+
+
+NATIONAL = """
+WITH money AS (
+  SELECT o.province_id, COUNT(DISTINCT bl.project_id) AS projects, SUM(bl.amount) AS budget
+  FROM plans_budgetline bl JOIN plans_budgetordinance bo ON bo.id = bl.ordinance_id
+  JOIN orgs_organization o ON o.id = bo.org_id
+  WHERE bo.fiscal_year = %(fy)s GROUP BY o.province_id),
+state AS (
+  SELECT o.province_id, SUM(py.disbursed) AS disbursed,
+         SUM(CASE WHEN py.status = 'done' THEN 1 ELSE 0 END) AS done,
+         SUM(CASE WHEN py.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
+  FROM monitoring_projectyear py JOIN orgs_organization o ON o.id = py.org_id
+  WHERE py.fiscal_year = %(fy)s GROUP BY o.province_id),
+orgs AS (SELECT province_id, COUNT(*) AS n FROM orgs_organization GROUP BY province_id)
+SELECT p.id, p.code, p.name, COALESCE(orgs.n, 0), COALESCE(money.projects, 0), COALESCE(money.budget, 0),
+       COALESCE(state.disbursed, 0), COALESCE(state.done, 0), COALESCE(state.cancelled, 0)
+FROM orgs_province p LEFT JOIN orgs ON orgs.province_id = p.id
+LEFT JOIN money ON money.province_id = p.id LEFT JOIN state ON state.province_id = p.id
+ORDER BY p.code
+"""
+
+
+@dataclass
+class ProvinceRow:
+    province_id: int
+    code: str
+    name: str
+    orgs: int
+    projects: int
+    budget: Decimal
+    disbursed: Decimal
+    done: int
+    cancelled: int
+
+    @property
+    def disbursed_pct(self):
+        return percent(self.disbursed, self.budget)
+
+
+def national_rollup(fy: int) -> list[ProvinceRow]:
+    """Every province's budgeted projects, money and outcomes for a year (one statement)."""
+    with connection.cursor() as cursor:
+        cursor.execute(NATIONAL, {"fy": fy})
+        rows = cursor.fetchall()
+    return [ProvinceRow(pid, code, name, int(n), int(p), money(b), money(d), int(done), int(c))
+            for pid, code, name, n, p, b, d, done, c in rows]  # fmt: skip

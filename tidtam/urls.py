@@ -4,6 +4,7 @@ from django.urls import include, path
 from evaluation.views import public as evaluation_public
 from evaluation.views import settings as evaluation_settings
 from monitoring.views import rules as monitoring_rules
+from province.views import national as national_views
 from reports import public
 from tidtam import views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("o/<str:org_code>/evaluation/", include("evaluation.urls")),
     path("o/<str:org_code>/province/", include("province.urls")),
     path("s/<str:token>/", evaluation_public.answer, name="survey_answer"),
+    path("national/", national_views.national, name="national"),
+    path("national/<int:fy>/", national_views.national, name="national_year"),
     path("settings/warning-rules/", monitoring_rules.rules, name="warning_rules"),
     path("settings/scoring/", evaluation_settings.score_templates, name="score_templates"),
     path("p/<str:org_code>/", public.org_page, name="public_org"),

@@ -105,7 +105,7 @@ def province(request, org, fy):
     if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
         raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
     orgs = list(Organization.objects.filter(province=org.province).order_by("code"))
-    rows = province_rows([o.pk for o in orgs], fy)
+    rows = province_rows(org.province_id, [o.pk for o in orgs], fy)
     elapsed_pct = percent(elapsed_months(fy, as_of_for(fy)), 12)
     for o, r in zip(orgs, rows, strict=True):
         r["org"] = o

@@ -71,3 +71,17 @@ def test_the_province_summary_carries_the_numbers_and_the_analysts_text(client, 
     assert "ผลกระทบของเรา" in text and "ความเสี่ยงของเรา" in text
     pdf = client.get(reverse("reports:province_summary", args=[demo.code, 2569, "pdf"]))
     assert pdf.content[:5] == b"%PDF-"
+
+
+def test_the_national_roll_up_matches_the_province_totals(client, demo):
+    from django.contrib.auth import get_user_model
+
+    from province.analysis import national_rollup
+
+    row = next(r for r in national_rollup(2569) if r.province_id == demo.province_id)
+    orgs = Organization.objects.filter(province=demo.province)
+    assert row.orgs == orgs.count()
+    assert row.budget == sum(form2(o, 2569, 12).total.budget for o in orgs)
+    root = get_user_model().objects.create_superuser("root2", password="pw")
+    client.force_login(root)
+    assert demo.province.name in client.get(reverse("national_year", args=[2569])).content.decode()
