@@ -129,3 +129,12 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} {self.org}"
+
+
+class LoginAttempt(models.Model):
+    """Every login try, for lockout and for the security log. The address is a keyed hash."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    client = models.CharField(max_length=64, db_index=True)
+    success = models.BooleanField()
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -4,13 +4,14 @@ from django.urls import include, path
 from evaluation.views import public as evaluation_public
 from evaluation.views import settings as evaluation_settings
 from monitoring.views import rules as monitoring_rules
+from orgs.login import TidtamLoginView
 from province.views import national as national_views
 from reports import public
 from tidtam import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", TidtamLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("o/<str:org_code>/", include("plans.urls")),
     path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
