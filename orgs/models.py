@@ -138,3 +138,17 @@ class LoginAttempt(models.Model):
     client = models.CharField(max_length=64, db_index=True)
     success = models.BooleanField()
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+
+class ApiToken(models.Model):
+    """A bearer token for the JSON API; it acts as its user (same roles, same orgs).
+    Only a hash is stored; the token itself is shown once when it is made."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField("ชื่อ/ใช้กับระบบใด", max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)

@@ -8,8 +8,10 @@ from orgs.login import TidtamLoginView
 from province.views import national as national_views
 from reports import public
 from tidtam import views
+from tidtam.api import api
 
 urlpatterns = [
+    path("api/v1/", api.urls),
     path("", views.home, name="home"),
     path("login/", TidtamLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
