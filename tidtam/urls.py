@@ -26,6 +26,8 @@ urlpatterns = [
     path("settings/scoring/", evaluation_settings.score_templates, name="score_templates"),
     path("p/<str:org_code>/", public.org_page, name="public_org"),
     path("p/<str:org_code>/annual/<int:fy>.pdf", public.annual_pdf, name="public_annual"),
+    path("open-data/<str:org_code>/plan.<str:fmt>", public.open_plan, name="open_plan"),
+    path("open-data/<str:org_code>/reports.json", public.open_reports, name="open_reports"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
 ]

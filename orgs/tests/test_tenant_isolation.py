@@ -17,7 +17,7 @@ SAMPLE = {
 
 
 # Pages meant for everyone (published reports, survey links); they are tested in reports/tests.
-PUBLIC = {"public_org", "public_annual"}
+PUBLIC = {"public_org", "public_annual", "open_plan", "open_reports"}
 
 
 def all_org_patterns():

@@ -69,3 +69,21 @@ def test_the_public_reads_the_announced_report_as_it_was_announced(
         client.get(reverse("public_annual", args=[cast.a.code, 2568])).streaming_content
     )
     assert again == first  # the announced document does not change afterwards
+
+
+def test_open_data_lists_the_approved_plan_and_the_announced_reports(client, cast, plan_a):
+    import csv
+    import datetime as dt
+
+    body = client.get(reverse("open_plan", args=[cast.a.code, "csv"])).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 3 and rows[0]["budget_2567"] == "500000.00"
+    data = client.get(reverse("open_plan", args=[cast.a.code, "json"])).json()
+    assert data["org"] == cast.a.code and len(data["projects"]) == 3
+    assert client.get(reverse("open_reports", args=[cast.a.code])).json()["reports"] == []
+    services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
+                                announced_on=dt.date(2025, 12, 10))  # fmt: skip
+    (report,) = client.get(reverse("open_reports", args=[cast.a.code])).json()["reports"]
+    assert report["fiscal_year"] == 2568 and report["pdf"].endswith(
+        f"/p/{cast.a.code}/annual/2568.pdf"
+    )
