@@ -1,4 +1,4 @@
-"""Several writers on one project at once, each on its own database connection: no lost update.
+"""Twenty writers on one project at once, each on its own database connection: no lost update.
 
 Each writer reads the row (version), adds its own amount to this month's disbursement and saves
 with the version it read; on Conflict it re-reads and tries again. If any update were lost, the
@@ -17,8 +17,8 @@ from monitoring.selectors import entry_row
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WRITERS = 8
-ROUNDS = 5
+WRITERS = 20
+ROUNDS = 3
 
 
 def test_concurrent_writers_lose_no_update(cast, year_a):
