@@ -49,10 +49,12 @@ def parse_amount(raw: object) -> Decimal:
     if isinstance(raw, int | float | Decimal):
         value = Decimal(str(raw))
     else:
-        text = arabic_digits(str(raw)).strip().replace("บาท", "").strip()
+        text = arabic_digits(str(raw)).replace("\u00a0", " ").strip().removesuffix("บาท").strip()
         if text == "" or text in _DASHES:
             return Decimal(0)
-        text = text.replace(",", "").replace(" ", "").replace("\u00a0", "")
+        if re.search(r"\d\s+\d", text):  # "100 บาท 50" or "1 000": not an amount we can trust
+            raise AmountError(f"“{raw}” ไม่ใช่จำนวนเงิน")
+        text = text.replace(",", "").replace(" ", "")
         if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
             raise AmountError(f"“{raw}” ไม่ใช่จำนวนเงิน")
         try:
