@@ -34,6 +34,7 @@ from plans.models import (
     ProjectVersion,
     Strategy,
 )
+from plans.selectors import latest_names
 from thai.dates import FISCAL_MONTHS, ce_year, fiscal_year_bounds
 from thai.numbers import percent
 
@@ -233,7 +234,7 @@ def form2(
         .values_list("pk", "status", "subsidy", "disbursed")
         .order_by("pk")
     ]
-    names = _names([s.project_id for s in subsidy])
+    names = latest_names([s.project_id for s in subsidy])
     for s in subsidy:
         s.name = names.get(s.project_id, "")
     problems = list(
@@ -242,7 +243,7 @@ def form2(
         .values_list("project_id", "problems")
         .order_by("project_id")
     )
-    pnames = _names([pid for pid, _ in problems])
+    pnames = latest_names([pid for pid, _ in problems])
     return Form2(
         org, fy, month,
         rows=_ordered(rows),
@@ -254,14 +255,6 @@ def form2(
 
 def _ordered(rows: dict) -> list[Form2Row]:
     return sorted(rows.values(), key=lambda r: (r.number is None, r.number or 0))
-
-
-def _names(project_ids) -> dict[int, str]:
-    return dict(
-        ProjectVersion.objects.filter(project_id__in=project_ids)
-        .order_by("project_id", "valid_from_seq")
-        .values_list("project_id", "name")
-    )
 
 
 # -- dashboard ---------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from monitoring.models import (
 from monitoring.queries import month_end
 from orgs.models import Organization
 from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
+from plans.selectors import latest_names
 from thai.dates import FISCAL_MONTHS, MONTHS
 
 MONEY = DecimalField(max_digits=17, decimal_places=2)
@@ -228,15 +229,6 @@ def hits_of(rule: WarningRule, org_ids, fy, elapsed, facts) -> list[Hit]:
     return list(FACT_CHECKS[kind](facts, fy, elapsed, rule))
 
 
-def _names(project_ids) -> dict[int, str]:
-    """Latest name of each project (one query, the latest version wins)."""
-    return dict(
-        ProjectVersion.objects.filter(project_id__in=project_ids)
-        .order_by("project_id", "valid_from_seq")
-        .values_list("project_id", "name")
-    )
-
-
 def _message(rule: WarningRule, hit: Hit) -> str:
     values = {"threshold": f"{rule.threshold.normalize():f}", "value": "", "month": "",
               "expected": "", **hit.context}  # fmt: skip
@@ -270,7 +262,7 @@ def evaluate(orgs, fiscal_year: int, as_of: dt.date) -> int:
     found = [
         (rule, hit) for rule in rules for hit in hits_of(rule, org_ids, fiscal_year, elapsed, facts)
     ]
-    names = _names({hit.project_id for _, hit in found if "project" not in hit.context})
+    names = latest_names({hit.project_id for _, hit in found if "project" not in hit.context})
     alerts = []
     for rule, hit in found:
         hit.context.setdefault("project", names.get(hit.project_id, ""))

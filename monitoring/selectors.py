@@ -25,12 +25,6 @@ def signed_transfer():
     return Case(When(kind="decrease", then=-F("amount")), default=F("amount"))
 
 
-def current_action_plan(org: Organization, fiscal_year: int) -> ActionPlan | None:
-    return (
-        ActionPlan.objects.filter(org=org, fiscal_year=fiscal_year).order_by("-amendment").first()
-    )
-
-
 def action_items(org: Organization, fiscal_year: int):
     """Items of the latest amendment of the year's action plan."""
     return ActionPlanItem.objects.filter(

@@ -97,3 +97,9 @@ def can_analyse_province(user, province_id: int) -> bool:
     if user.is_superuser:
         return True
     return any(g.province_id == province_id and g.role == Role.ANALYST for g in grants_for(user))
+
+
+def require_province_analyst(user, org: Organization) -> None:
+    """Pages of the provincial M&E unit: the org must be the อบจ. and the user its province's analyst."""
+    if not org.is_provincial_unit or not can_analyse_province(user, org.province_id):
+        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")

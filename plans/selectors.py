@@ -254,3 +254,11 @@ def budgetable_choices(plan: Plan, fiscal_year: int) -> list[tuple[str, list[tup
         label = f"{name[:90]} — ตามแผน {fiscal_year}: {money}"
         groups.setdefault(f"ยุทธศาสตร์ที่ {number} {strategy}", []).append((project_id, label))
     return list(groups.items())
+
+
+def latest_names(project_ids, org=None) -> dict[int, str]:
+    """Each project's latest name (one query; the latest version wins). With org, only its projects."""
+    qs = ProjectVersion.objects.filter(project_id__in=project_ids)
+    if org is not None:
+        qs = qs.filter(plan__org=org)
+    return dict(qs.order_by("project_id", "valid_from_seq").values_list("project_id", "name"))

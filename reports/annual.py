@@ -2,8 +2,6 @@
 
 Both are built from one context so the two files always say the same thing."""
 
-import io
-
 from django.utils import timezone
 
 from evaluation.form31 import form31
@@ -20,7 +18,6 @@ from plans.models import Plan
 from reports import charts, render
 from reports.monitoring_docs import DOCX, PDF, _executive, summary_sentences
 from thai.dates import fiscal_month_labels, thai_date
-from thai.digits import thai_digits as to_thai
 
 
 def annual_report(org: Organization, fy: int) -> AnnualReport:
@@ -86,61 +83,8 @@ def annual_document(org: Organization, fy: int, fmt: str, *, thai_digits: bool =
 
 
 def _docx(c: dict, td: bool) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    conv = to_thai if td else str
-    doc = Document()
-    sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.PORTRAIT
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = (
-        Cm(3),
-        Cm(2),
-        Cm(2.5),
-        Cm(2),
-    )
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = "TH SarabunPSK", Pt(16)
-    rpr = normal.element.get_or_add_rPr()
-    rpr.rFonts.set(qn("w:cs"), "TH SarabunPSK")
-    rpr.append(rpr.makeelement(qn("w:szCs"), {qn("w:val"): "32"}))
-    normal.paragraph_format.space_after = Pt(0)
-
-    def para(text="", *, bold=False, size=None, center=False, indent=False, page_break=False):
-        p = doc.add_paragraph()
-        if page_break:
-            p.add_run().add_break(WD_BREAK.PAGE)
-        if text:
-            render.docx_run(p, conv(str(text)), size=size, bold=bold)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if indent:
-            p.paragraph_format.first_line_indent = Cm(2.5)
-        return p
-
-    def table(head, rows, widths, *, total_last=False):
-        t = doc.add_table(rows=1, cols=len(head))
-        t.style = "Table Grid"
-        t.autofit = False
-        for cell, h in zip(t.rows[0].cells, head, strict=True):
-            cell.text = ""
-            render.docx_run(cell.paragraphs[0], h, size=12, bold=True)
-        for n, values in enumerate(rows):
-            cells = t.add_row().cells
-            for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
-                render.docx_run(cell.paragraphs[0], conv(str(v)), size=13,
-                                bold=total_last and n == len(rows) - 1)  # fmt: skip
-                if i and _numeric(v):
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for column, w in zip(t.columns, widths, strict=True):
-            column.width = Cm(w)
-            for cell in column.cells:
-                cell.width = Cm(w)
-        return t
+    d = render.ThaiDocx(thai_digits=td)
+    para, table = d.para, d.table
 
     org, fy, report = c["org"], c["fy"], c["report"]
     for _ in range(6):
@@ -176,7 +120,7 @@ def _docx(c: dict, td: bool) -> bytes:
              f" {s.full:.0f} คะแนน (กรรมการ {s.members} คน){verdict}", indent=True)  # fmt: skip
         table(["ข้อ", "ประเด็นการพิจารณา", "เต็ม", "เฉลี่ย"],
               [(i.number, i.text, f"{i.max_points:g}", m if m is not None else "-") for i, m in s.items],
-              [1.2, 10.8, 1.5, 2.5])  # fmt: skip
+              [1.4, 10.6, 1.5, 2.5])  # fmt: skip
         para()
 
     para(f"ส่วนที่ 4 ผลการดำเนินงานประจำปีงบประมาณ พ.ศ. {fy}", bold=True, size=18, page_break=True)
@@ -233,17 +177,8 @@ def _docx(c: dict, td: bool) -> bytes:
          center=True)  # fmt: skip
     for line in ("", "", "(ลงชื่อ)...........................................", "(...........................................)",
                  c["executive"] + org.name.replace("องค์การบริหารส่วนตำบล", "").replace("เทศบาล", "")):  # fmt: skip
-        p = para(line)
-        p.paragraph_format.left_indent = Cm(6)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
-
-
-def _numeric(value) -> bool:
-    text = str(value).replace(",", "").replace(".", "").replace("/", "").replace("-", "")
-    return text.isdigit() or value == "-"
+        para(line, signature=True)
+    return d.bytes()
 
 
 def announcement(c: dict) -> str:

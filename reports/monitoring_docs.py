@@ -1,12 +1,9 @@
 """แบบที่ 2 (PDF/XLSX) and the 6-month report (รายงานการกำกับติดตามการดำเนินงานรอบ 6 เดือน, PDF/DOCX)."""
 
-import io
-
 from monitoring.models import REPORT_PERIODS, PeriodKind, PeriodReport, Status
 from monitoring.queries import Form2, form2
 from orgs.models import Organization
 from reports import render
-from thai.digits import thai_digits as to_thai
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -131,39 +128,8 @@ def six_month_document(org: Organization, fy: int, fmt: str, *, decimals=2, mode
 
 
 def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool) -> bytes:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    conv = to_thai if td else str
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2.5)
-    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2)
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = "TH SarabunPSK", Pt(16)
-    style.element.rPr.rFonts.set(qn("w:cs"), "TH SarabunPSK")  # Thai is a complex script
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "TH SarabunPSK")
-    rpr = style.element.get_or_add_rPr()
-    szcs = rpr.find(qn("w:szCs"))
-    if szcs is None:
-        szcs = rpr.makeelement(qn("w:szCs"), {})
-        rpr.append(szcs)
-    szcs.set(qn("w:val"), "32")
-    style.paragraph_format.space_after = Pt(0)
-
-    def para(text_, *, bold=False, center=False, indent=False, size=None):
-        p = doc.add_paragraph()
-        render.docx_run(p, conv(text_), size=size, bold=bold)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if indent:
-            p.paragraph_format.first_line_indent = Cm(2.5)
-        return p
+    d = render.ThaiDocx(left=2.5, right=2.5, thai_digits=td)
+    para = d.para
 
     para(title, bold=True, center=True, size=18)
     para(period, bold=True, center=True)
@@ -176,27 +142,10 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
     para("2. ผลการดำเนินงานจำแนกตามยุทธศาสตร์", bold=True)
     head = ["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่าง\nดำเนินการ",
             "ยังไม่\nดำเนินการ", "ยกเลิก", "เบิกจ่าย (บาท)"]  # fmt: skip
-    table = doc.add_table(rows=1, cols=len(head))
-    table.style = "Table Grid"
-    for cell, h in zip(table.rows[0].cells, head, strict=True):
-        cell.text = ""
-        render.docx_run(cell.paragraphs[0], h, size=11, bold=True)
-    for r in [*report.rows, report.total]:
-        values = [_label(r), r.plan_n, r.budget_n, r.by_status[Status.DONE],
-                  r.by_status[Status.IN_PROGRESS], r.by_status[Status.NOT_STARTED],
-                  r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}"]  # fmt: skip
-        cells = table.add_row().cells
-        for i, (cell, v) in enumerate(zip(cells, values, strict=True)):
-            text_ = conv(f"{v:,}" if isinstance(v, int) else str(v))
-            render.docx_run(cell.paragraphs[0], text_, size=14, bold=r is report.total)
-            if i:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    widths = [Cm(3.9)] + [Cm(1.5)] * 6 + [Cm(3.1)]
-    table.autofit = False  # LibreOffice and Word both read the grid widths, Word also the cells'
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
+    rows = [(_label(r), r.plan_n, r.budget_n, r.by_status[Status.DONE], r.by_status[Status.IN_PROGRESS],
+             r.by_status[Status.NOT_STARTED], r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}")
+            for r in [*report.rows, report.total]]  # fmt: skip
+    d.table(head, rows, [3.9] + [1.5] * 6 + [3.1], head_size=11, size=14, total_last=True)
     para("")
     para("3. โครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", bold=True)
     if report.subsidy:
@@ -223,13 +172,8 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
                  "(ลงชื่อ)...................................",
                  "(...................................)",
                  f"ตำแหน่ง {_executive(org)}"):  # fmt: skip
-        p = para(line)
-        p.paragraph_format.left_indent = Cm(6)
-        p.paragraph_format.keep_with_next = True  # the two signatures stay on one page
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+        para(line, signature=True)  # the two signatures stay on one page
+    return d.bytes()
 
 
 def _executive(org: Organization) -> str:

@@ -2,8 +2,6 @@
 development picture in numbers, completeness, early warning and duplicates, then the analyst's
 impacts, risks and recommendations. PDF and DOCX from one context."""
 
-import io
-
 from django.db.models import Count
 
 from evaluation.models import AnnualReport
@@ -70,53 +68,18 @@ def province_document(province: Province, fy: int, fmt: str):
 
 
 def _docx(c: dict) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = "TH SarabunPSK", Pt(16)
-    rpr = normal.element.get_or_add_rPr()
-    rpr.rFonts.set(qn("w:cs"), "TH SarabunPSK")
-    rpr.append(rpr.makeelement(qn("w:szCs"), {qn("w:val"): "32"}))
-    normal.paragraph_format.space_after = Pt(0)
-
-    def para(text="", *, bold=False, size=None, center=False, indent=False):
-        p = doc.add_paragraph()
-        if text:
-            render.docx_run(p, str(text), size=size, bold=bold)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if indent:
-            p.paragraph_format.first_line_indent = Cm(2.5)
+    d = render.ThaiDocx()
+    para = d.para
 
     def table(head, rows, widths):
-        t = doc.add_table(rows=1, cols=len(head))
-        t.style, t.autofit = "Table Grid", False
-        for cell, h in zip(t.rows[0].cells, head, strict=True):
-            cell.text = ""
-            render.docx_run(cell.paragraphs[0], h, size=12, bold=True)
-        for values in rows:
-            for i, (cell, v) in enumerate(zip(t.add_row().cells, values, strict=True)):
-                render.docx_run(cell.paragraphs[0], str(v), size=13)
-                if i:
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for column, w in zip(t.columns, widths, strict=True):
-            column.width = Cm(w)
-            for cell in column.cells:
-                cell.width = Cm(w)
+        d.table(head, rows, widths, size=12, total_last=True)
 
     def groups(gs):
         return [(g.label, f"{g.plan_n:,}", f"{g.budget_n:,}", f"{g.budget:,.2f}", f"{g.disbursed:,.2f}",
                  g.disbursed_pct if g.disbursed_pct is not None else "-") for g in [*gs, total(gs)]]  # fmt: skip
 
     head = ["", "ในแผน", "ตั้งงบ", "งบประมาณ (บาท)", "เบิกจ่าย (บาท)", "ร้อยละ"]
-    widths = [5.2, 1.6, 1.6, 3, 3, 1.6]
+    widths = [4.4, 1.5, 1.5, 3.5, 3.5, 1.6]
     para(
         f"สรุปผลการติดตามและประเมินผลการพัฒนาท้องถิ่น จังหวัด{c['province'].name}",
         bold=True,
@@ -156,6 +119,4 @@ def _docx(c: dict) -> bytes:
     para("3.2 ความเสี่ยงในการดำเนินการและข้อสังเกต ข้อเสนอแนะ", bold=True)
     for line in c["report"].risks.splitlines():
         para(line, indent=True)
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()
+    return d.bytes()

@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -119,11 +118,10 @@ def annual(request, org, fy, fmt):
 
 @org_view()
 def province_summary(request, org, fy, fmt):
-    from orgs.access import can_analyse_province
+    from orgs.access import require_province_analyst
     from reports.province_docs import province_document
 
-    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
-        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    require_province_analyst(request.user, org)
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _file(province_document(org.province, fy, fmt))

@@ -48,3 +48,18 @@ class ThaiAmountField(forms.Field):
             return parse_amount(value)
         except AmountError as exc:
             raise ValidationError(str(exc), code="invalid") from None
+
+
+def labelled_errors(form, errors=None) -> str:
+    """Errors as one Thai sentence naming each field by its label: a form's own errors, a dict of
+    {field: [messages]}, or a ValidationError raised by a service."""
+    if errors is None:
+        errors = form.errors
+    elif isinstance(errors, ValidationError):
+        errors = errors.message_dict if hasattr(errors, "error_dict") else {None: errors.messages}
+    parts = []
+    for name, texts in errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        text = " ".join(texts)
+        parts.append(f"{label}: {text}" if label else text)
+    return "; ".join(parts)

@@ -11,7 +11,7 @@ from evaluation.models import AnnualReport
 from evaluation.publication import deadlines
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import this_fy
+from plans.views.common import form_errors, this_fy
 
 FIELDS = ["introduction", "method", "problems", "recommendations", "presented_on", "announced_on",
           "posted_from", "posted_until"]  # fmt: skip
@@ -37,8 +37,7 @@ def annual(request, org, fy=None):
                 messages.success(request, "บันทึกรายงานแล้ว")
                 return redirect("evaluation:annual_year", org.code, fy)
         else:
-            messages.error(request, "; ".join(f"{form.fields[k].label}: {' '.join(v)}"
-                                              for k, v in form.errors.items()))  # fmt: skip
+            form_errors(request, form)
     return render(
         request,
         "evaluation/annual.html",

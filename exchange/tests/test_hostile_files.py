@@ -5,8 +5,8 @@ import io
 import zipfile
 
 import pytest
-from openpyxl import Workbook
 
+from conftest import workbook
 from exchange.plan_export import template_headers
 from exchange.plan_import import import_plan
 from exchange.progress_import import import_progress
@@ -19,20 +19,7 @@ STRATEGIES = [[1, "ยุทธศาสตร์ด้านโครงสร�
 
 
 def xlsx(rows, head=HEAD, sheet="โครงการ", strategies=STRATEGIES) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet
-    ws.append(head)
-    for r in rows:
-        ws.append(r)
-    if strategies:
-        ss = wb.create_sheet("ยุทธศาสตร์")
-        ss.append(["ที่", "ยุทธศาสตร์", "กลยุทธ์ที่", "กลยุทธ์"])
-        for r in strategies:
-            ss.append(r)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook(rows, headers=head, sheet=sheet, strategies=strategies)
 
 
 def row(**kw):

@@ -1,7 +1,6 @@
 """Early warning: the org's traffic light and charts, and the province list for the analyst."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
@@ -11,10 +10,11 @@ from django.views.decorators.http import require_POST
 from monitoring.models import Alert, Severity, Status, WarningRule
 from monitoring.queries import disbursement_curve, form2, light, province_rows
 from monitoring.rules import elapsed_months, evaluate_org
-from monitoring.views.entry import default_period, monitored_years
-from orgs.access import can_analyse_province, can_write
+from monitoring.views.entry import default_period
+from orgs.access import can_write, require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
+from plans.views.common import fiscal_years
 from thai.dates import fiscal_month_labels, fiscal_year, fiscal_year_bounds
 from thai.numbers import percent
 
@@ -65,7 +65,7 @@ def dashboard(request, org, fy):
         {
             "org": org,
             "fy": fy,
-            "years": monitored_years(org),
+            "years": fiscal_years(org),
             "as_of": as_of,
             "elapsed": elapsed,
             "elapsed_pct": percent(elapsed, 12),
@@ -102,8 +102,7 @@ def province_start(request, org):
 
 @org_view()
 def province(request, org, fy):
-    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
-        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    require_province_analyst(request.user, org)
     orgs = list(Organization.objects.filter(province=org.province).order_by("code"))
     rows = province_rows(org.province_id, [o.pk for o in orgs], fy)
     elapsed_pct = percent(elapsed_months(fy, as_of_for(fy)), 12)

@@ -15,20 +15,15 @@ from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from orgs.models import Division
 from plans.access import get_project_for_user
-from plans.models import ActionPlan, BudgetOrdinance
+from plans.views.common import fiscal_years
 from thai.dates import fiscal_month_index, fiscal_month_labels, fiscal_year
-
-
-def monitored_years(org) -> list[int]:
-    years = set(BudgetOrdinance.objects.filter(org=org).values_list("fiscal_year", flat=True))
-    years |= set(ActionPlan.objects.filter(org=org).values_list("fiscal_year", flat=True))
-    return sorted(years)
+from thai.forms import labelled_errors
 
 
 def default_period(org) -> tuple[int, int]:
     """This fiscal year and month, or the last month of the latest year that has data."""
     today = timezone.localdate()
-    years = monitored_years(org)
+    years = fiscal_years(org)
     fy = fiscal_year(today)
     if years and fy not in years:
         fy = years[-1]
@@ -67,7 +62,7 @@ def entry(request, org, fy, month):
             "month": month,
             "month_label": f"{months[month - 1][0]} {months[month - 1][1]}",
             "months": [(i, f"{m} {str(y)[-2:]}") for i, (m, y) in enumerate(months, 1)],
-            "years": monitored_years(org),
+            "years": fiscal_years(org),
             "rows": rows,
             "closed": closed,
             "can_close": everything and not closed,
@@ -103,13 +98,6 @@ def progress_input(row, cleaned: dict, posted: set[str]) -> services.ProgressInp
     return data
 
 
-def _labelled(form, errors: dict) -> str:
-    return "; ".join(
-        f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields else " ".join(v)
-        for k, v in errors.items()
-    )
-
-
 def save_progress(request, org, fy, month, project_id, fields):
     """Validate and save; returns (row to show, error text, ok text)."""
     project = get_project_for_user(request.user, org, project_id, write=True)
@@ -121,7 +109,7 @@ def save_progress(request, org, fy, month, project_id, fields):
     form.is_valid()
     relevant = {k: v for k, v in form.errors.items() if k in posted or k == "version"}
     if relevant:
-        return row, _labelled(form, relevant), ""
+        return row, labelled_errors(form, relevant), ""
     cleaned = form.cleaned_data
     try:
         services.progress_save(
@@ -136,12 +124,7 @@ def save_progress(request, org, fy, month, project_id, fields):
     except services.Conflict as exc:
         return entry_row(org, fy, month, project.pk), str(exc), ""
     except ValidationError as exc:
-        text = (
-            _labelled(form, exc.message_dict)
-            if hasattr(exc, "error_dict")
-            else "; ".join(exc.messages)
-        )
-        return row, text, ""
+        return row, labelled_errors(form, exc), ""
     return entry_row(org, fy, month, project.pk), "", "บันทึกแล้ว"
 
 

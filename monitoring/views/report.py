@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 from monitoring import services
 from monitoring.models import REPORT_PERIODS, PeriodLock, PeriodReport, Status
 from monitoring.queries import form2
-from monitoring.views.entry import default_period, monitored_years
+from monitoring.views.entry import default_period
 from orgs.access import can_write
 from orgs.decorators import org_view
+from plans.views.common import fiscal_years
 from thai.numbers import MODE_LABELS
 
 
@@ -56,7 +57,7 @@ def form2_start(request, org):
 def form2_page(request, org, fy, code):
     ctx = form2_context(org, fy, code, request)
     ctx |= {
-        "years": monitored_years(org),
+        "years": fiscal_years(org),
         "periods": [(c, p[3]) for c, p in REPORT_PERIODS.items()],
         "modes": MODE_LABELS.items(),
         "can_write": can_write(request.user, org),

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST
 from monitoring import services
 from monitoring.forms import TransferForm
 from monitoring.models import BudgetTransfer
-from monitoring.views.entry import monitored_years
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans.models import BudgetLine
-from plans.views.common import form_errors, project_names
+from plans.views.common import fiscal_years, form_errors, project_names
 
 
 @org_view()
@@ -35,7 +34,7 @@ def transfers(request, org, fy):
         {
             "org": org,
             "fy": fy,
-            "years": monitored_years(org),
+            "years": fiscal_years(org),
             "lines": lines,
             "form": TransferForm(),
             "can_write": can_write(request.user, org),
@@ -61,11 +60,7 @@ def transfer_new(request, org, fy, line_id):
         try:
             services.transfer_record(line=line, acting_user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            text = "; ".join(
-                f"{form.fields[k].label}: {' '.join(v)}" if k in form.fields else " ".join(v)
-                for k, v in exc.message_dict.items()
-            ) if hasattr(exc, "error_dict") else "; ".join(exc.messages)  # fmt: skip
-            messages.error(request, text)
+            form_errors(request, form, exc)
         else:
             messages.success(request, "บันทึกการโอน/แก้ไขคำชี้แจงแล้ว")
     return redirect(f"{redirect('monitoring:transfers', org.code, fy).url}#l{line.pk}")

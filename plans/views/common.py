@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.utils import timezone
 
 from plans.models import ActionPlan, BudgetOrdinance, Plan
-from plans.selectors import approved_seq_on, working_seq
+from plans.selectors import approved_seq_on, latest_names, working_seq
 from thai.dates import fiscal_year, parse_thai_date
+from thai.forms import labelled_errors
 
 
 def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
@@ -36,24 +37,13 @@ def pick_year(org, fy):
 
 
 def project_names(org, project_ids) -> dict[int, str]:
-    """Latest name of each project (one query)."""
-    from plans.models import ProjectVersion
-
-    rows = (
-        ProjectVersion.objects.filter(project_id__in=project_ids, plan__org=org)
-        .order_by("project_id", "valid_from_seq")
-        .values_list("project_id", "name")
-    )
-    return dict(rows)
+    return latest_names(project_ids, org)
 
 
 def this_fy() -> int:
     return fiscal_year(timezone.localdate())
 
 
-def form_errors(request, form) -> None:
-    """Each error names its field in Thai."""
-    for name, errors in form.errors.items():
-        label = form.fields[name].label if name in form.fields else ""
-        text = " ".join(errors)
-        messages.error(request, f"{label}: {text}" if label else text)
+def form_errors(request, form, errors=None) -> None:
+    """A form's (or a service's) errors as one message, each naming its field in Thai."""
+    messages.error(request, labelled_errors(form, errors))

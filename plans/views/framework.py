@@ -12,6 +12,7 @@ from plans import services
 from plans.access import get_kpi, get_plan, get_strategy, get_tactic
 from plans.forms import KPIForm, NameForm, StrategyForm, TextForm, VisionForm
 from plans.models import KPI, KPITarget, LinkageLevel, LinkageTarget, Strategy
+from plans.views.common import form_errors
 
 
 def _strategies(plan):
@@ -55,9 +56,7 @@ def framework(request, org):
 def _done(request, org, fn, form, ok: str, anchor: str = ""):
     """Run a service with a valid form; any refusal is shown in Thai and nothing is saved."""
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        form_errors(request, form)
     else:
         try:
             fn(form.cleaned_data)

@@ -1,18 +1,16 @@
 """The province analysis page (and its XLSX): plan vs budget vs money across every org."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from orgs.access import can_analyse_province
+from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from plans.views.common import this_fy
 from province.analysis import GROUPINGS, grouped, infrastructure_share, total, uncovered
 
 
 def _check(request, org):
-    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
-        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    require_province_analyst(request.user, org)
 
 
 @org_view()

@@ -1,12 +1,11 @@
 """Possible duplicates across neighbouring orgs, for the analyst to confirm or dismiss."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from orgs.access import can_analyse_province
+from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from plans.models import ProjectVersion
 from plans.views.common import this_fy
@@ -15,8 +14,7 @@ from province.models import DuplicatePair
 
 
 def _check(request, org):
-    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
-        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    require_province_analyst(request.user, org)
 
 
 def _pairs(org, fy):

@@ -1,7 +1,7 @@
 """The provincial analyst's side: who has submitted what, on time or late; review one submission."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from evaluation.models import AnnualReport
 from monitoring.models import REPORT_PERIODS
-from orgs.access import can_analyse_province
+from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
 from plans.views.common import this_fy
@@ -19,8 +19,7 @@ from province.services import due_date
 
 
 def _analyst_org(request, org):
-    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
-        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    require_province_analyst(request.user, org)
 
 
 @org_view()

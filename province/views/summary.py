@@ -1,10 +1,9 @@
 """The province summary report: the analyst edits part 3, the numbers come from the data."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
-from orgs.access import can_analyse_province
+from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from plans.views.common import this_fy
 from province.models import ProvinceReport
@@ -12,8 +11,7 @@ from province.models import ProvinceReport
 
 @org_view()
 def summary(request, org, fy=None):
-    if not org.is_provincial_unit or not can_analyse_province(request.user, org.province_id):
-        raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+    require_province_analyst(request.user, org)
     fy = fy or this_fy() - 1
     report = ProvinceReport.objects.filter(
         province=org.province, fiscal_year=fy
