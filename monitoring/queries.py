@@ -11,35 +11,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import (
-    DecimalField,
-    Exists,
-    OuterRef,
-    Q,
-    Subquery,
-    Sum,
-    Value,
-)
-from django.db.models.functions import Coalesce
 
 from monitoring import sql
-from monitoring.models import BudgetTransfer, MonthlyProgress, ProjectYear, Status
-from monitoring.selectors import signed_transfer
+from monitoring.models import ProjectYear, Status
 from orgs.models import Organization
 from plans.models import (
-    BudgetLine,
-    EditionKind,
-    FundingSource,
-    Project,
-    ProjectVersion,
     Strategy,
 )
 from plans.selectors import latest_names
 from thai.dates import FISCAL_MONTHS, ce_year, fiscal_year_bounds
 from thai.numbers import percent
-
-MONEY = DecimalField(max_digits=17, decimal_places=2)
-ZERO = Value(Decimal(0), output_field=MONEY)
 
 
 def money(value) -> Decimal:
@@ -52,73 +33,6 @@ def month_end(fy: int, month: int) -> dt.date:
     cal_month = FISCAL_MONTHS[month - 1]
     year = ce_year(fy - 1 if cal_month >= 10 else fy)
     return dt.date(year, cal_month, calendar.monthrange(year, cal_month)[1])
-
-
-def _sum_subquery(qs, column: str, group: str):
-    return Coalesce(
-        Subquery(qs.values(group).annotate(s=Sum(column)).values("s")[:1], output_field=MONEY),
-        ZERO,
-    )
-
-
-def tracked_projects(org: Organization, fy: int, month: int):
-    """Projects budgeted for the year (by the month's end), each annotated with its numbers."""
-    end = month_end(fy, month)
-    start, fy_end = fiscal_year_bounds(fy)
-    lines = BudgetLine.objects.filter(
-        Q(ordinance__promulgated_on__isnull=True) | Q(ordinance__promulgated_on__lte=end),
-        ordinance__org=org,
-        ordinance__fiscal_year=fy,
-    )
-    mine = lines.filter(project=OuterRef("pk"))
-    transfers = BudgetTransfer.objects.filter(
-        line__in=lines, line__project=OuterRef("pk"), approved_on__lte=end
-    )
-    months = MonthlyProgress.objects.filter(
-        project_year__org=org,
-        project_year__fiscal_year=fy,
-        project_year__project=OuterRef("pk"),
-        month__lte=month,
-    )
-    year_row = ProjectYear.objects.filter(org=org, fiscal_year=fy, project=OuterRef("pk"))
-    return Project.objects.filter(pk__in=lines.values("project_id")).annotate(
-        strategy_id=Subquery(
-            ProjectVersion.objects.filter(project=OuterRef("pk"))
-            .order_by("-valid_from_seq")
-            .values("strategy_id")[:1]
-        ),
-        budget=_sum_subquery(mine, "amount", "project")
-        + Coalesce(
-            Subquery(
-                transfers.values("line__project")
-                .annotate(s=Sum(signed_transfer()))
-                .values("s")[:1],
-                output_field=MONEY,
-            ),
-            ZERO,
-        ),
-        subsidy=_sum_subquery(
-            mine.filter(source=FundingSource.SPECIFIC_SUBSIDY), "amount", "project"
-        ),
-        status=Coalesce(
-            Subquery(months.order_by("-month").values("status")[:1]), Value(Status.NOT_STARTED)
-        ),
-        disbursed=_sum_subquery(months, "disbursed", "project_year"),
-        contracted=Coalesce(
-            Subquery(
-                year_row.filter(contract_signed_on__lte=end).values("contract_amount")[:1],
-                output_field=MONEY,
-            ),
-            ZERO,
-        ),
-        is_added=Exists(
-            Project.objects.filter(
-                pk=OuterRef("pk"),
-                created_in__kind__in=[EditionKind.ADDITION, EditionKind.CHANGE],
-                created_in__approved_on__range=(start, fy_end),
-            )
-        ),
-    )
 
 
 @dataclass
@@ -227,13 +141,10 @@ def form2(
     if not details:  # the dashboard needs only the numbers
         return Form2(org, fy, month, rows=_ordered(rows), total=total, subsidy=[], problems=[],
                      decimals=decimals, mode=mode).finish()  # fmt: skip
-    subsidy = [
-        SubsidyRow(pid, "", status, received, disbursed)
-        for pid, status, received, disbursed in tracked_projects(org, fy, month)
-        .filter(subsidy__gt=0)
-        .values_list("pk", "status", "subsidy", "disbursed")
-        .order_by("pk")
-    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SUBSIDY_ROWS, {"org": org.pk, "fy": fy, "month": month, "end": end})
+        subsidy = [SubsidyRow(pid, "", status, money(received), money(paid))
+                   for pid, status, received, paid in cursor.fetchall()]  # fmt: skip
     names = latest_names([s.project_id for s in subsidy])
     for s in subsidy:
         s.name = names.get(s.project_id, "")

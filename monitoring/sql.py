@@ -150,3 +150,27 @@ LEFT JOIN (SELECT org_id, SUM(CASE WHEN severity = 'red' THEN 1 ELSE 0 END) AS r
            FROM monitoring_alert WHERE fiscal_year = %(fy)s AND org_id IN (SELECT id FROM orgs)
            GROUP BY org_id) a ON a.org_id = o.id
 """
+
+# แบบที่ 2 part 3: projects funded by a special subsidy, with status and money as of the month.
+SUBSIDY_ROWS = """
+WITH sub AS (
+  SELECT bl.project_id, SUM(bl.amount) AS received
+  FROM plans_budgetline bl JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+  WHERE o.org_id = %(org)s AND o.fiscal_year = %(fy)s AND bl.source = 'specific_subsidy'
+    AND (o.promulgated_on IS NULL OR o.promulgated_on <= %(end)s)
+  GROUP BY bl.project_id),
+py AS (
+  SELECT id, project_id FROM monitoring_projectyear
+  WHERE org_id = %(org)s AND fiscal_year = %(fy)s AND project_id IN (SELECT project_id FROM sub)),
+upto AS (
+  SELECT py.project_id, MAX(m.month) AS month, SUM(m.disbursed) AS paid
+  FROM py JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id
+  WHERE m.month <= %(month)s GROUP BY py.project_id),
+st AS (
+  SELECT py.project_id, m.status FROM py
+  JOIN upto ON upto.project_id = py.project_id
+  JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id AND m.month = upto.month)
+SELECT sub.project_id, COALESCE(st.status, 'not_started'), sub.received, COALESCE(upto.paid, 0)
+FROM sub LEFT JOIN upto ON upto.project_id = sub.project_id LEFT JOIN st ON st.project_id = sub.project_id
+ORDER BY sub.project_id
+"""
