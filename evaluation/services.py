@@ -22,6 +22,7 @@ from evaluation.models import (
     Survey,
     SurveyTemplate,
 )
+from orgs import audit
 from orgs.models import Organization
 from plans.models import Project, Strategy
 
@@ -92,10 +93,12 @@ def response_submit(
         survey=survey, channel=channel, client=client, entered_by=entered_by,
         **{k: profile[k] for k in ("sex", "age_band", "education", "occupation")},
     )  # fmt: skip
-    Answer.objects.bulk_create(
-        Answer(response=response, item_id=item, strategy_id=strategy, value=value)
-        for (item, strategy), value in answers.items()
-    )
+    audit.bulk_create(
+        Answer,
+        (Answer(response=response, item_id=item, strategy_id=strategy, value=value)
+         for (item, strategy), value in answers.items()),
+        org_id=survey.org_id,
+    )  # fmt: skip
     return response
 
 
@@ -196,8 +199,8 @@ def score_save(
         org=org, fiscal_year=fiscal_year, template=template, member=member, defaults={}
     )
     sheet.entries.all().delete()
-    ScoreEntry.objects.bulk_create(
-        ScoreEntry(sheet=sheet, item_id=i, points=v) for i, v in points.items()
+    audit.bulk_create(
+        ScoreEntry, [ScoreEntry(sheet=sheet, item_id=i, points=v) for i, v in points.items()]
     )
     return sheet
 
@@ -254,15 +257,19 @@ def responses_load(
                               ("occupation", Occupation)):  # fmt: skip
             if profile.get(name) not in choices.values:
                 raise ValidationError(f"ชุดที่ {n}: ข้อมูลทั่วไป “{name}” ไม่ถูกต้อง")
-    created = Response.objects.bulk_create(
+    created = audit.bulk_create(
+        Response,
         [Response(survey=survey, channel=channel, **profile) for profile, _ in rows],
         batch_size=1000,
+        org_id=survey.org_id,
     )
-    Answer.objects.bulk_create(
+    audit.bulk_create(
+        Answer,
         (Answer(response=r, item_id=item, strategy_id=strategy, value=value)
          for r, (_, answers) in zip(created, rows, strict=True)
          for (item, strategy), value in answers.items()),
         batch_size=5000,
+        org_id=survey.org_id,
     )  # fmt: skip
     return len(created)
 

@@ -25,6 +25,7 @@ from monitoring.models import (
     TransferKind,
 )
 from monitoring.selectors import budget_of, closed_months, is_tracked
+from orgs import audit
 from orgs.models import Organization
 from plans.models import BudgetLine, Project
 from thai.dates import FISCAL_MONTHS, MONTHS
@@ -348,12 +349,13 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
                 last_month=last[0], version=1, updated_by=acting_user,
             )
         )  # fmt: skip
-    ProjectYear.objects.bulk_create(years, batch_size=1000)
+    audit.bulk_create(ProjectYear, years, batch_size=1000, org_id=org.pk)
     by_project = {
         py.project_id: py.pk
         for py in ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, project_id__in=ids)
     }
-    MonthlyProgress.objects.bulk_create(
+    audit.bulk_create(
+        MonthlyProgress,
         [
             MonthlyProgress(
                 project_year_id=by_project[r.project_id],
@@ -367,6 +369,7 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
             for m, s, p, d in r.months
         ],
         batch_size=2000,
+        org_id=org.pk,
     )
     return len(years)
 

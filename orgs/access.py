@@ -103,3 +103,14 @@ def require_province_analyst(user, org: Organization) -> None:
     """Pages of the provincial M&E unit: the org must be the อบจ. and the user its province's analyst."""
     if not org.is_provincial_unit or not can_analyse_province(user, org.province_id):
         raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
+
+
+AUDIT_ROLES = {Role.OFFICER, Role.ADMIN, Role.EXECUTIVE}
+
+
+def require_audit_reader(user, org: Organization) -> None:
+    """The audit log: the org's officer, admin and executive, and the province's analysts."""
+    if user.is_superuser or can_analyse_province(user, org.province_id):
+        return
+    if not any(g.org_id == org.id and g.role in AUDIT_ROLES for g in grants_for(user)):
+        raise PermissionDenied("ประวัติการแก้ไขเปิดดูได้เฉพาะผู้บริหาร นักวิเคราะห์ฯ และผู้ดูแลระบบ")

@@ -152,3 +152,38 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", "เพิ่ม"
+    UPDATE = "update", "แก้ไข"
+    DELETE = "delete", "ลบ"
+
+
+class AuditEntry(models.Model):
+    """One write to tenant data: who, when, what, and the old and new values of each changed field.
+    Written by orgs.audit in the same transaction as the write itself, so neither exists alone."""
+
+    org = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor = models.CharField("ผู้ดำเนินการ", max_length=200)
+    address = models.CharField(max_length=45, blank=True)
+    at = models.DateTimeField("เวลา", auto_now_add=True)
+    action = models.CharField("การกระทำ", max_length=6, choices=AuditAction.choices)
+    model = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    label = models.CharField("รายการ", max_length=300)
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["org", "-at"]),
+            models.Index(fields=["model", "object_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.label}"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from monitoring import services as monitoring_services
 from monitoring.models import REPORT_PERIODS, PeriodLock, ProjectYear, Status
 from monitoring.queries import form2, month_end
+from orgs import audit
 from orgs.access import can_analyse_province, can_write
 from orgs.models import Organization
 from plans.models import BudgetLine, Plan
@@ -105,7 +106,7 @@ def submit(*, org: Organization, fiscal_year: int, period: str, user) -> Submiss
         existing.round += 1
         existing.submitted_at, existing.submitted_by = now, user
         existing.save()
-        existing.reasons.filter(resolved=False).update(resolved=True)
+        audit.update(existing.reasons.filter(resolved=False), resolved=True)
         submission = existing
     else:
         submission = Submission.objects.create(
@@ -129,10 +130,11 @@ def return_(*, submission: Submission, reasons: list[tuple[str, str]], user) -> 
     reasons = [(item.strip(), reason.strip()) for item, reason in reasons if reason.strip()]
     if not reasons:
         raise ValidationError("ต้องระบุเหตุผลอย่างน้อยหนึ่งข้อ")
-    ReturnReason.objects.bulk_create(
-        ReturnReason(submission=submission, round=submission.round, item=i or "ทั่วไป", reason=r)
-        for i, r in reasons
-    )
+    audit.bulk_create(
+        ReturnReason,
+        [ReturnReason(submission=submission, round=submission.round, item=i or "ทั่วไป", reason=r)
+         for i, r in reasons],
+    )  # fmt: skip
     submission.status, submission.reviewed_at, submission.reviewed_by = (
         SubmissionStatus.RETURNED, timezone.now(), user,
     )  # fmt: skip

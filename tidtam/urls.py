@@ -30,4 +30,5 @@ urlpatterns = [
     path("open-data/<str:org_code>/reports.json", public.open_reports, name="open_reports"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
+    path("o/<str:org_code>/audit/", include("orgs.urls")),
 ]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from orgs import audit
 from orgs.models import Division
 from plans.models import (
     Edition,
@@ -103,7 +104,8 @@ def edition_approve(
 ) -> Edition:
     if announced_on and approved_on and announced_on < approved_on:
         raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
-    updated = Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT).update(
+    updated = audit.update(
+        Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT),
         status=EditionStatus.APPROVED,
         approved_on=approved_on,
         approver=approver,
@@ -121,8 +123,9 @@ def edition_discard(*, edition: Edition, acting_user=None) -> None:
     """Drop a draft edition and everything it changed, reopening the versions it had closed."""
     if edition.is_approved:
         raise ValidationError("ฉบับที่อนุมัติแล้วยกเลิกไม่ได้")
-    ProjectVersion.objects.filter(plan=edition.plan, valid_until_seq=edition.seq).update(
-        valid_until_seq=None
+    audit.update(
+        ProjectVersion.objects.filter(plan=edition.plan, valid_until_seq=edition.seq),
+        valid_until_seq=None,
     )
     ProjectVersion.objects.filter(edition=edition).delete()
     Project.objects.filter(created_in=edition).delete()
@@ -169,8 +172,11 @@ def projects_bulk_add(
     plan = edition.plan
     for data in rows:
         _check_data(plan, data)
-    projects = Project.objects.bulk_create([Project(plan=plan, created_in=edition) for _ in rows])
-    versions = ProjectVersion.objects.bulk_create(
+    projects = audit.bulk_create(
+        Project, [Project(plan=plan, created_in=edition) for _ in rows], org_id=plan.org_id
+    )
+    versions = audit.bulk_create(
+        ProjectVersion,
         [
             ProjectVersion(
                 project=p,
@@ -180,11 +186,12 @@ def projects_bulk_add(
                 **d.version_fields(),
             )
             for p, d in zip(projects, rows, strict=True)
-        ]
+        ],
     )
     years = plan.years
-    ProjectBudget.objects.bulk_create(
-        [b for v, d in zip(versions, rows, strict=True) for b in _budget_rows(v, d.budgets, years)]
+    audit.bulk_create(
+        ProjectBudget,
+        [b for v, d in zip(versions, rows, strict=True) for b in _budget_rows(v, d.budgets, years)],
     )
     return versions
 
@@ -212,17 +219,20 @@ def project_change(
         raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดก่อนแก้ไข")
     if current.edition_id == edition.id:
         fields = data.version_fields()
-        updated = ProjectVersion.objects.filter(pk=current.pk, revision=current.revision).update(
-            revision=current.revision + 1, **fields
+        updated = audit.update(
+            ProjectVersion.objects.filter(pk=current.pk, revision=current.revision),
+            revision=current.revision + 1,
+            **fields,
         )
         if updated != 1:
             raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
         ProjectBudget.objects.filter(version=current).delete()
-        ProjectBudget.objects.bulk_create(_budget_rows(current, data.budgets, project.plan.years))
+        audit.bulk_create(ProjectBudget, _budget_rows(current, data.budgets, project.plan.years))
         current.refresh_from_db()
         return current
-    closed = ProjectVersion.objects.filter(pk=current.pk, valid_until_seq__isnull=True).update(
-        valid_until_seq=edition.seq
+    closed = audit.update(
+        ProjectVersion.objects.filter(pk=current.pk, valid_until_seq__isnull=True),
+        valid_until_seq=edition.seq,
     )
     if closed != 1:
         raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
@@ -234,7 +244,7 @@ def project_change(
         **data.version_fields(),
     )
     version.save()
-    ProjectBudget.objects.bulk_create(_budget_rows(version, data.budgets, project.plan.years))
+    audit.bulk_create(ProjectBudget, _budget_rows(version, data.budgets, project.plan.years))
     return version
 
 
@@ -247,7 +257,7 @@ def project_remove(*, project: Project, edition: Edition, acting_user=None) -> N
     if current.edition_id == edition.id and project.created_in_id == edition.id:
         project.delete()  # added and removed within the same draft: nothing to remember
         return
-    ProjectVersion.objects.filter(pk=current.pk).update(valid_until_seq=edition.seq)
+    audit.update(ProjectVersion.objects.filter(pk=current.pk), valid_until_seq=edition.seq)
     marker = ProjectVersion(
         project=project,
         plan=project.plan,

@@ -56,6 +56,17 @@ def get_item(mapping, key):
 
 
 @register.filter
+def thaitime(value):
+    """23 พ.ย. 2569 14:05 — a moment in local time, Buddhist-era year."""
+    if not value:
+        return ""
+    from django.utils import timezone
+
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{dates.thai_date(local.date(), short=True)} {local:%H:%M}"
+
+
+@register.filter
 def shortbe(value):
     """15/7/2567: a date as the officer types it back into an input."""
     from thai.dates import short_be

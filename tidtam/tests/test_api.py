@@ -1,5 +1,6 @@
 """The JSON API: token auth, the same scoping as the web, version checks, OpenAPI."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -76,3 +77,101 @@ def test_the_openapi_schema_is_published(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["title"] == "Tidtam API"
     assert "/api/v1/orgs/{code}/progress/{fy}/{month}/{project_id}" in schema["paths"]
+
+
+def get(client, path, headers, **params):
+    response = client.get(f"/api/v1/orgs/{path}", params, **headers)
+    assert response.status_code == 200, (path, response.content[:300])
+    return response.json()
+
+
+def test_editions_budget_and_action_plan_read_as_on_the_pages(client, cast, year_a, api):
+    h, a = api(cast.alice), cast.a.code
+    editions = get(client, f"{a}/editions", h)
+    assert [(e["label"], e["status"], e["projects"]) for e in editions] == [
+        ("ฉบับเดิม", "approved", 3)
+    ]
+    assert get(client, f"{a}/editions", h, status="draft") == []
+    budget = get(client, f"{a}/budget/2568", h)
+    assert budget["count"] == 2 and sum(Decimal(r["amount"]) for r in budget["items"]) == 550000
+    by_strategy = get(client, f"{a}/budget/2568", h, strategy=2)["items"]
+    assert [r["project_id"] for r in by_strategy] == [year_a.lunch.pk]
+    items = get(client, f"{a}/action-plan/2568", h)["items"]
+    dredge = next(i for i in items if i["project_id"] == year_a.dredge.pk)
+    assert dredge["months"] == [False] * 3 + [True] * 3 + [False] * 6
+    assert "แผนการดำเนินงาน" in dredge["action_plan"]
+
+
+def test_kpi_results_are_read_and_written_by_the_officer_only(client, cast, plan_a, api):
+    from plans import services as plan_services
+
+    kpi = plan_services.kpi_save(strategy=plan_a.s1, name="ร้อยละของถนนที่ได้มาตรฐาน",
+                                 unit="ร้อยละ", targets={2568: Decimal(80)})  # fmt: skip
+    url = f"/api/v1/orgs/{cast.a.code}/kpis/{kpi.pk}/results/2568"
+    body = {"actual": "85.50", "evidence": "รายงานกองช่าง"}
+    saved = client.put(url, body, content_type="application/json", **api(cast.alice))
+    assert saved.status_code == 200 and saved.json()["actual"] == "85.50"
+    assert (
+        client.put(url, body, content_type="application/json", **api(cast.carl)).status_code == 403
+    )
+    assert (
+        client.put(url, body, content_type="application/json", **api(cast.olga)).status_code == 404
+    )
+    outside = client.put(
+        url.replace("2568", "2580"), body, content_type="application/json", **api(cast.alice)
+    )
+    assert outside.status_code == 422 and "นอกช่วงของแผน" in outside.json()["detail"]["__all__"][0]
+    kpis = get(client, f"{cast.a.code}/kpis", api(cast.carl), strategy=1)["items"]
+    assert kpis[0]["targets"] == {"2568": "80.00"} and kpis[0]["results"] == {"2568": "85.50"}
+    strategies = get(client, f"{cast.a.code}/strategies", api(cast.carl))
+    assert [s["number"] for s in strategies] == [1, 2] and strategies[0]["kpis"][0]["id"] == kpi.pk
+
+
+def test_progress_filters_by_status_and_strategy(client, cast, year_a, api):
+    h = api(cast.alice)
+    url = f"/api/v1/orgs/{cast.a.code}/progress/2568/4/{year_a.dredge.pk}"
+    client.put(url, {"version": 0, "status": "in_progress", "progress": 30, "disbursed": "10"},
+               content_type="application/json", **h)  # fmt: skip
+    path = f"{cast.a.code}/progress/2568/4"
+    assert [r["project_id"] for r in get(client, path, h, status="in_progress")["items"]] == [
+        year_a.dredge.pk
+    ]
+    assert [r["project_id"] for r in get(client, path, h, strategy=2)["items"]] == [year_a.lunch.pk]
+    assert (
+        get(client, path, h, limit=1)["count"] == 2
+        and len(get(client, path, h, limit=1)["items"]) == 1
+    )
+
+
+def test_submissions_are_listed_and_submitted_through_the_api(
+    client, cast, year_a, api, reference_lists
+):
+    h = api(cast.alice)
+    url = f"/api/v1/orgs/{cast.a.code}/progress/2568/3/{year_a.dredge.pk}"
+    client.put(url, {"version": 0, "status": "in_progress", "progress": 30, "disbursed": "1000"},
+               content_type="application/json", **h)  # fmt: skip
+    sent = client.post(f"/api/v1/orgs/{cast.a.code}/submissions/2568/q1", **h)
+    assert sent.status_code == 201 and sent.json()["numbers"]["disbursed"] == 1000
+    assert (
+        client.post(f"/api/v1/orgs/{cast.a.code}/submissions/2568/q2", **api(cast.carl)).status_code
+        == 403
+    )
+    listed = get(client, f"{cast.a.code}/submissions", api(cast.pat), fy=2568, status="submitted")
+    assert [(s["period"], s["round"]) for s in listed["items"]] == [("q1", 1)]
+
+
+def test_surveys_and_reports_are_listed_with_their_public_links(
+    client, cast, plan_a, api, reference_lists
+):
+    from evaluation import services as ev
+    from evaluation.models import SurveyTemplate
+
+    survey = ev.survey_create(org=cast.a, fiscal_year=2568, title="ความพึงพอใจ ปี 2568",
+                              template=SurveyTemplate.objects.get(code="likert_overall"))  # fmt: skip
+    ev.annual_report_save(org=cast.a, fiscal_year=2568, announced_on=dt.date(2025, 12, 10))
+    h = api(cast.carl)
+    surveys = get(client, f"{cast.a.code}/surveys", h, fy=2568)["items"]
+    assert surveys[0]["answer_url"].endswith(f"/s/{survey.token}/") and surveys[0]["responses"] == 0
+    assert get(client, f"{cast.a.code}/surveys", h, is_open=False)["items"] == []
+    reports = get(client, f"{cast.a.code}/reports", h)
+    assert reports[0]["public_pdf"].endswith(f"/p/{cast.a.code}/annual/2568.pdf")

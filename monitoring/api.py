@@ -1,0 +1,111 @@
+"""Monthly progress and early-warning alerts in the JSON API. A write carries the version it read;
+a stale one is answered 409 with the current version, as on the web page."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from ninja import Router, Schema
+from ninja import Status as Reply
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from monitoring import services
+from monitoring.models import Alert, Status
+from monitoring.selectors import entry_row, entry_rows
+from orgs.access import get_org_for_user
+from plans.access import get_project_for_user
+
+router = Router(tags=["การติดตามผล"])
+
+
+class ProgressOut(Schema):
+    project_id: int
+    name: str
+    strategy: int
+    budget: Decimal
+    version: int
+    status: str
+    progress: int
+    disbursed_month: Decimal
+    cumulative: Decimal
+
+
+class ProgressIn(Schema):
+    version: int
+    status: str
+    progress: int
+    disbursed: Decimal = Decimal(0)
+    note: str = ""
+
+
+class Conflict(Schema):
+    detail: str
+    current_version: int
+
+
+class AlertOut(Schema):
+    rule: str
+    severity: str
+    project_id: int | None
+    message: str
+
+
+def _progress(row) -> ProgressOut:
+    return ProgressOut(project_id=row.project_id, name=row.name, strategy=row.strategy,
+                       budget=row.budget, version=row.version, status=row.status,
+                       progress=row.progress, disbursed_month=row.disbursed_month,
+                       cumulative=row.cumulative)  # fmt: skip
+
+
+def _month(month: int) -> None:
+    if not 1 <= month <= 12:
+        raise Http404("ไม่มีเดือนนี้ (1 = ตุลาคม … 12 = กันยายน)")
+
+
+@router.get("/orgs/{code}/progress/{fy}/{month}", response=list[ProgressOut])
+@paginate(LimitOffsetPagination)
+def progress(request, code: str, fy: int, month: int, status: str | None = None,
+             strategy: int | None = None):  # fmt: skip
+    org = get_org_for_user(request.user, code)
+    _month(month)
+    return [_progress(r) for r in entry_rows(org, fy, month)
+            if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
+
+
+@router.put(
+    "/orgs/{code}/progress/{fy}/{month}/{project_id}", response={200: ProgressOut, 409: Conflict}
+)
+def progress_save(request, code: str, fy: int, month: int, project_id: int, data: ProgressIn):
+    org = get_org_for_user(request.user, code)
+    _month(month)
+    project = get_project_for_user(request.user, org, project_id, write=True)
+    if data.status not in Status.values:
+        raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
+    try:
+        services.progress_save(
+            org=org, fiscal_year=fy, project=project, month=month,
+            data=services.ProgressInput(status=data.status, progress=data.progress,
+                                        disbursed=data.disbursed, note=data.note),
+            expected_version=data.version, acting_user=request.user,
+        )  # fmt: skip
+    except services.Conflict as exc:
+        current = entry_row(org, fy, month, project.pk)
+        return Reply(
+            409, Conflict(detail=str(exc), current_version=current.version if current else 0)
+        )
+    return Reply(200, _progress(entry_row(org, fy, month, project.pk)))
+
+
+@router.get("/orgs/{code}/alerts/{fy}", response=list[AlertOut])
+@paginate(LimitOffsetPagination)
+def alerts(request, code: str, fy: int, severity: str | None = None):
+    org = get_org_for_user(request.user, code)
+    rows = (
+        Alert.objects.filter(org=org, fiscal_year=fy)
+        .select_related("rule")
+        .order_by("-severity", "id")
+    )
+    if severity:
+        rows = rows.filter(severity=severity)
+    return [AlertOut(rule=a.rule.kind, severity=a.severity, project_id=a.project_id, message=a.message)
+            for a in rows]  # fmt: skip
