@@ -4,6 +4,7 @@ a stale one is answered 409 with the current version, as on the web page."""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from ninja import Router, Schema
 from ninja import Status as Reply
@@ -38,9 +39,23 @@ class ProgressIn(Schema):
     note: str = ""
 
 
+class ProgressRowIn(ProgressIn):
+    project_id: int
+
+
 class Conflict(Schema):
     detail: str
     current_version: int
+
+
+class BulkConflict(Schema):
+    detail: str
+    conflicts: dict[int, int]
+
+
+class BulkOut(Schema):
+    saved: int
+    rows: list[ProgressOut]
 
 
 class AlertOut(Schema):
@@ -94,6 +109,45 @@ def progress_save(request, code: str, fy: int, month: int, project_id: int, data
             409, Conflict(detail=str(exc), current_version=current.version if current else 0)
         )
     return Reply(200, _progress(entry_row(org, fy, month, project.pk)))
+
+
+@router.put("/orgs/{code}/progress/{fy}/{month}", response={200: BulkOut, 409: BulkConflict})
+def progress_save_month(request, code: str, fy: int, month: int, rows: list[ProgressRowIn]):
+    """A month's bulk save: every row is written, or none is. A stale row answers 409 with the
+    current version of each conflicting project; a refused value answers 422 naming the row."""
+    org = get_org_for_user(request.user, code)
+    _month(month)
+    if not rows or len(rows) > 2000:
+        raise ValidationError("ส่งได้ครั้งละ 1 ถึง 2,000 แถว")
+    if len({r.project_id for r in rows}) != len(rows):
+        raise ValidationError("มีโครงการซ้ำกันในชุดที่ส่ง")
+    errors, conflicts = {}, {}
+    with transaction.atomic():
+        for n, row in enumerate(rows, 1):
+            project = get_project_for_user(request.user, org, row.project_id, write=True)
+            try:
+                if row.status not in Status.values:
+                    raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
+                services.progress_save(
+                    org=org, fiscal_year=fy, project=project, month=month,
+                    data=services.ProgressInput(status=row.status, progress=row.progress,
+                                                disbursed=row.disbursed, note=row.note),
+                    expected_version=row.version, acting_user=request.user,
+                )  # fmt: skip
+            except services.Conflict as exc:
+                conflicts[row.project_id] = exc.current.version if exc.current else 0
+            except ValidationError as exc:
+                errors[f"แถวที่ {n} (โครงการรหัส {row.project_id})"] = exc.messages
+        if errors or conflicts:
+            transaction.set_rollback(True)
+    if errors:
+        raise ValidationError(errors)
+    if conflicts:
+        return Reply(409, BulkConflict(detail="มีผู้อื่นบันทึกบางโครงการไปก่อนแล้ว ไม่ได้บันทึกแถวใดเลย",
+                                       conflicts=conflicts))  # fmt: skip
+    ids = {r.project_id for r in rows}
+    saved = [_progress(r) for r in entry_rows(org, fy, month) if r.project_id in ids]
+    return Reply(200, BulkOut(saved=len(saved), rows=saved))
 
 
 @router.get("/orgs/{code}/alerts/{fy}", response=list[AlertOut])

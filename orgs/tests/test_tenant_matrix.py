@@ -44,13 +44,20 @@ def api_operations():
     return found
 
 
-def _body(spec, op) -> dict | None:
+def _body(spec, op) -> dict | list | None:
     """A well-formed body for the operation, so the request reaches the handler's access check
     instead of stopping at validation."""
     content = op.get("requestBody", {}).get("content", {}).get("application/json")
     if not content:
         return None
-    ref = content["schema"]["$ref"].rsplit("/", 1)[-1]
+    schema = content["schema"]
+    if schema.get("type") == "array":
+        return [_object(spec, schema["items"])]
+    return _object(spec, schema)
+
+
+def _object(spec, schema) -> dict:
+    ref = schema["$ref"].rsplit("/", 1)[-1]
     props = spec["components"]["schemas"][ref]["properties"]
     sample = {"integer": 1, "number": "1", "string": "in_progress", "boolean": False}
     body = {}

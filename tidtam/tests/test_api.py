@@ -175,3 +175,29 @@ def test_surveys_and_reports_are_listed_with_their_public_links(
     assert get(client, f"{cast.a.code}/surveys", h, is_open=False)["items"] == []
     reports = get(client, f"{cast.a.code}/reports", h)
     assert reports[0]["public_pdf"].endswith(f"/p/{cast.a.code}/annual/2568.pdf")
+
+
+def test_a_months_bulk_save_is_all_or_nothing(client, cast, year_a, api):
+    from monitoring.models import MonthlyProgress
+
+    h, url = api(cast.alice), f"/api/v1/orgs/{cast.a.code}/progress/2568/4"
+    good = [{"project_id": year_a.dredge.pk, "version": 0, "status": "in_progress", "progress": 20, "disbursed": "1000"},
+            {"project_id": year_a.lunch.pk, "version": 0, "status": "in_progress", "progress": 30, "disbursed": "2000"}]  # fmt: skip
+    over = [good[0], {**good[1], "disbursed": "999999999"}]
+    refused = client.put(url, over, content_type="application/json", **h)
+    assert refused.status_code == 422
+    assert list(refused.json()["detail"]) == [f"แถวที่ 2 (โครงการรหัส {year_a.lunch.pk})"]
+    assert not MonthlyProgress.objects.exists()
+    saved = client.put(url, good, content_type="application/json", **h)
+    assert saved.status_code == 200 and saved.json()["saved"] == 2
+    assert sorted(MonthlyProgress.objects.values_list("disbursed", flat=True)) == [1000, 2000]
+    again = client.put(
+        url,
+        [{**good[0], "version": 1, "disbursed": "5"}, good[1]],
+        content_type="application/json",
+        **h,
+    )
+    assert again.status_code == 409 and again.json()["conflicts"] == {str(year_a.lunch.pk): 1}
+    assert sorted(MonthlyProgress.objects.values_list("disbursed", flat=True)) == [1000, 2000]
+    foreign = client.put(url, good, content_type="application/json", **api(cast.olga))
+    assert foreign.status_code == 404

@@ -1,0 +1,148 @@
+"""The quarter-end burst under load: gunicorn on PostgreSQL, Locust users saving progress rows and
+opening dashboards, for a bounded time. Prints throughput and latency against the goals
+(≥ 200 saves/s, p95 ≤ 300 ms on a 2-core machine).
+
+    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--workers 5]
+        [--database-url postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load]
+
+Everything runs on loopback. The data: one province of 50 orgs × 300 budgeted projects (the
+generator of bench_monitoring.py); the month being saved is cleared first, so every run starts
+from the same state. Locust, gunicorn and PostgreSQL share the machine's cores.
+"""
+
+import argparse
+import csv
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+PG = "postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load"
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[-1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(n_orgs: int, n_projects: int) -> dict[str, list[int]]:
+    import django
+
+    django.setup()
+    from bench_monitoring import FY, generate
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+
+    from orgs.models import Province
+    from plans.models import BudgetLine
+
+    call_command("migrate", verbosity=0)
+    province = Province.objects.filter(code="98").first()
+    if province is None:
+        t0 = time.perf_counter()
+        province, _ = generate(n_orgs, n_projects)
+        print(
+            f"generated {n_orgs} orgs × {n_projects} projects in {time.perf_counter() - t0:.0f} s"
+        )
+    user = get_user_model().objects.get(username="bench.officer")
+    user.set_password("bench")
+    user.save()
+    with connection.cursor() as cursor:  # the burst starts from an empty month, every run
+        cursor.execute("DELETE FROM monitoring_monthlyprogress WHERE project_year_id IN "
+                       "(SELECT id FROM monitoring_projectyear WHERE fiscal_year = %s)", [FY])  # fmt: skip
+        cursor.execute("DELETE FROM monitoring_projectyear WHERE fiscal_year = %s", [FY])
+        cursor.execute("DELETE FROM orgs_auditentry")
+        cursor.execute("DELETE FROM orgs_loginattempt")
+        cursor.execute("ANALYZE")
+    orgs: dict[str, list[int]] = {}
+    lines = BudgetLine.objects.filter(ordinance__org__province=province, ordinance__fiscal_year=FY)
+    for code, project_id in lines.values_list("ordinance__org__code", "project_id"):
+        orgs.setdefault(code, []).append(project_id)
+    return orgs
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--orgs", type=int, default=50)
+    parser.add_argument("--projects", type=int, default=300)
+    parser.add_argument("--database-url", default=PG)
+    args = parser.parse_args()
+    ensure_database(args.database_url)
+    env = os.environ | {"DATABASE_URL": args.database_url, "DJANGO_SETTINGS_MODULE": "tidtam.settings",
+                        "DEBUG": "0", "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1",
+                        "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "LOGIN_MAX_FAILURES": "1000"}  # fmt: skip
+    os.environ.update(env)
+    orgs = prepare(args.orgs, args.projects)
+    tmp = Path(tempfile.mkdtemp(prefix="tidtam-load-"))
+    (tmp / "orgs.json").write_text(json.dumps(orgs))
+    port = free_port()
+    bin_ = Path(sys.executable).parent
+    server = subprocess.Popen(
+        [bin_ / "gunicorn", "tidtam.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"], cwd=ROOT, env=env,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        print(f"gunicorn: {args.workers} workers · {args.users} users for {args.seconds} s · "
+              f"{len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}")  # fmt: skip
+        subprocess.run(
+            [bin_ / "locust", "-f", ROOT / "bench" / "locustfile.py", "--headless", "-u", str(args.users),
+             "-r", str(args.users), "-t", f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}",
+             "--csv", tmp / "load", "--only-summary", "--loglevel", "WARNING"],
+            cwd=ROOT, env=env | {"TIDTAM_LOAD_ORGS": str(tmp / "orgs.json")}, check=False,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    report(tmp / "load_stats.csv", args.seconds)
+
+
+def report(path: Path, seconds: int) -> None:
+    rows = {r["Name"]: r for r in csv.DictReader(path.open())}
+    save, dash = rows["save a row"], rows["dashboard"]
+    saves = int(save["Request Count"]) - int(save["Failure Count"])
+    per_s = saves / seconds
+    p95_save, p95_dash = float(save["95%"]), float(dash["95%"])
+    print(
+        f"saves:      {saves:,} in {seconds} s = {per_s:,.1f} saves/s  (goal ≥ 200: {per_s / 200:.2f}×)"
+    )
+    print(
+        f"save p50 {float(save['50%']):.0f} ms · p95 {p95_save:.0f} ms  (goal ≤ 300: {p95_save / 300:.2f}× of the limit)"
+    )
+    print(
+        f"dashboard:  {int(dash['Request Count']):,} opened · p50 {float(dash['50%']):.0f} ms · p95 {p95_dash:.0f} ms"
+    )
+    print(f"failures:   saves {save['Failure Count']} · dashboards {dash['Failure Count']}")
+    total = rows["Aggregated"]
+    print(f"all requests: {float(total['Requests/s']):,.1f}/s · p95 {float(total['95%']):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
