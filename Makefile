@@ -4,7 +4,7 @@ PG_URL := postgres://tidtam:tidtam@127.0.0.1:5432/tidtam
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-sqlite test-postgres lint setup setup-dev bench fmt
+.PHONY: demo test test-sqlite test-postgres lint setup setup-dev setup-bench bench fmt
 
 setup:
 	scripts/bootstrap.sh run
@@ -37,7 +37,12 @@ fmt:
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
-bench: setup-dev
+setup-bench:
+	scripts/bootstrap.sh bench
+
+bench: setup-bench
+	scripts/pg_setup.sh
 	$(PY) bench/bench_import.py
 	$(PY) bench/bench_monitoring.py
 	$(PY) bench/bench_annual.py
+	$(PY) bench/bench_load.py --seconds 60

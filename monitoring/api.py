@@ -13,7 +13,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from monitoring import services
 from monitoring.models import Alert, Status
 from monitoring.selectors import entry_row, entry_rows
-from orgs.access import get_org_for_user
+from orgs.access import get_org_for_user, require_some_write
 from plans.access import get_project_for_user
 
 router = Router(tags=["การติดตามผล"])
@@ -116,6 +116,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
     """A month's bulk save: every row is written, or none is. A stale row answers 409 with the
     current version of each conflicting project; a refused value answers 422 naming the row."""
     org = get_org_for_user(request.user, code)
+    require_some_write(request.user, org)
     _month(month)
     if not rows or len(rows) > 2000:
         raise ValidationError("ส่งได้ครั้งละ 1 ถึง 2,000 แถว")

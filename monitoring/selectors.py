@@ -1,7 +1,7 @@
 """Reads for the monthly entry page and the services' checks (a bounded number of queries each)."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import Case, DecimalField, F, Sum, Value, When
@@ -53,21 +53,26 @@ def budget_of(org: Organization, fiscal_year: int, project_id: int) -> Decimal:
     return base + (moved or Decimal(0))
 
 
-def budgets_by_project(org: Organization, fiscal_year: int) -> dict[int, Decimal]:
+def budgets_by_project(
+    org: Organization, fiscal_year: int, only: set[int] | None = None
+) -> dict[int, Decimal]:
     """Budget after transfers of every budgeted project of the year (2 grouped queries)."""
     out: dict[int, Decimal] = defaultdict(Decimal)
+    lines = budget_lines(org, fiscal_year)
+    transfers = BudgetTransfer.objects.filter(
+        line__ordinance__org=org, line__ordinance__fiscal_year=fiscal_year
+    )
+    if only is not None:
+        lines, transfers = (
+            lines.filter(project_id__in=only),
+            transfers.filter(line__project_id__in=only),
+        )
     for pid, s in (
-        budget_lines(org, fiscal_year)
-        .values("project_id")
-        .annotate(s=Sum("amount"))
-        .values_list("project_id", "s")
+        lines.values("project_id").annotate(s=Sum("amount")).values_list("project_id", "s")
     ):
         out[pid] += s
     for pid, s in (
-        BudgetTransfer.objects.filter(
-            line__ordinance__org=org, line__ordinance__fiscal_year=fiscal_year
-        )
-        .values("line__project_id")
+        transfers.values("line__project_id")
         .annotate(s=Sum(signed_transfer()))
         .values_list("line__project_id", "s")
     ):
@@ -131,13 +136,12 @@ def entry_rows(
     only: set[int] | None = None,
 ) -> list[EntryRow]:
     """One row per project budgeted or in the action plan for the year (7 queries)."""
-    budgets = budgets_by_project(org, fiscal_year)
+    budgets = budgets_by_project(org, fiscal_year, only)
     planned: dict[int, int] = defaultdict(int)
-    for pid, mask in (
-        action_items(org, fiscal_year)
-        .filter(project__isnull=False)
-        .values_list("project_id", "months")
-    ):
+    items = action_items(org, fiscal_year).filter(project__isnull=False)
+    if only is not None:
+        items = items.filter(project_id__in=only)
+    for pid, mask in items.values_list("project_id", "months"):
         planned[pid] |= mask
     ids = set(budgets) | set(planned)
     if only is not None:
@@ -196,6 +200,15 @@ def entry_rows(
         rows.append(row)
     rows.sort(key=lambda r: (r.strategy, r.division, r.name, r.project_id))
     return rows
+
+
+def saved_row(row: EntryRow, data, py) -> EntryRow:
+    """The row as it reads after `data` was saved for its month: what entry_row would read back,
+    without reading it back (a save answers with its row; this keeps that to no extra query)."""
+    contract = {f: getattr(data, f) for f in ("procurement", "contract_no", "contract_signed_on",
+                                              "contract_amount", "carried_over", "problems")}  # fmt: skip
+    return replace(row, version=py.version, status=data.status, progress=data.progress,
+                   disbursed_month=data.disbursed, note=data.note, has_month_row=True, **contract)  # fmt: skip
 
 
 def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) -> EntryRow | None:

@@ -147,8 +147,8 @@ def progress_save(
         budget_of(org, fiscal_year, project.pk),
     )
 
-    MonthlyProgress.objects.update_or_create(
-        project_year=py,
+    # through py.months, the month row knows its project-year (the audit log needs no query for it)
+    py.months.update_or_create(
         month=month,
         defaults={
             "status": data.status,
@@ -158,8 +158,11 @@ def progress_save(
             "updated_by": acting_user,
         },
     )
-    latest = py.months.order_by("-month").first()
-    py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
+    if month >= py.last_month:  # this month is the latest recorded: the year's state is its state
+        py.status, py.progress, py.last_month = data.status, data.progress, month
+    else:
+        latest = py.months.order_by("-month").first()
+        py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
     py.disbursed = others + data.disbursed
     for name in CONTRACT_FIELDS:
         setattr(py, name, getattr(data, name))

@@ -61,6 +61,13 @@ def writable_division_ids(user, org: Organization) -> set[int]:
     }
 
 
+def require_some_write(user, org: Organization) -> None:
+    """Refuse a role that can change nothing in the org (committee, province analyst, executive
+    reading), before any row is looked at."""
+    if not can_write(user, org) and not writable_division_ids(user, org):
+        raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
+
+
 def can_approve(user, org: Organization) -> bool:
     """Executives approve editions; the officer records the approval on their behalf."""
     if user.is_superuser:

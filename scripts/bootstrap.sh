@@ -2,13 +2,14 @@
 # Installs everything Tidtam needs on a fresh Debian 12 machine, idempotently:
 # system packages (Thai fonts, poppler, Chromium for browser tests, LibreOffice for DOCX preview),
 # the Python 3.13 virtualenv from the pinned requirements, and Sarabun into fontconfig.
-# Usage: scripts/bootstrap.sh [dev]   ("dev" adds test/lint tools and Chromium)
+# Usage: scripts/bootstrap.sh [run|dev|bench]   ("dev" adds test/lint tools and Chromium,
+# "bench" adds Locust on top of dev)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-run}"
 
 APT_PKGS=(fonts-thai-tlwg poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0)
-if [ "$MODE" = dev ]; then APT_PKGS+=(chromium chromium-driver libreoffice-writer-nogui); fi
+if [ "$MODE" != run ]; then APT_PKGS+=(chromium chromium-driver libreoffice-writer-nogui); fi
 
 missing=()
 for p in "${APT_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -34,9 +35,10 @@ fi
 [ -n "$PY" ] || { echo "ไม่พบ Python 3.12 ขึ้นไป" >&2; exit 1; }
 
 REQ=requirements.txt; [ "$MODE" = dev ] && REQ=requirements-dev.txt
+[ "$MODE" = bench ] && REQ=requirements-bench.txt
 STAMP=".venv/.installed-$MODE"
 if [ ! -x .venv/bin/python ]; then echo "==> venv ($PY)"; "$PY" -m venv .venv; fi
-if [ ! -f "$STAMP" ] || [ requirements.txt -nt "$STAMP" ] || [ "$REQ" -nt "$STAMP" ]; then
+if [ ! -f "$STAMP" ] || [ requirements.txt -nt "$STAMP" ] || [ requirements-dev.txt -nt "$STAMP" ] || [ "$REQ" -nt "$STAMP" ]; then
   echo "==> pip install -r $REQ"
   .venv/bin/pip install -q --disable-pip-version-check -r "$REQ" 2>&1 | grep -v 'is ignored' || true
   .venv/bin/pip check >/dev/null

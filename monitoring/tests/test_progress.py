@@ -96,3 +96,21 @@ def test_transfers_change_the_budget_and_need_the_right_approver(cast, year_a):
     with pytest.raises(ValidationError) as info:
         save(cast, year_a.dredge, 4, 0, disbursed=Decimal(250000))
     assert "200,000.00" in " ".join(info.value.message_dict["disbursed"])
+
+
+def test_the_row_a_save_answers_with_is_the_row_read_back(cast, year_a):
+    """saved_row spares the save a second read; it must agree with that read, field for field."""
+    import datetime as dt
+
+    from monitoring.selectors import entry_row, saved_row
+
+    services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
+                           data=services.ProgressInput(status="in_progress", progress=10,
+                                                       disbursed=Decimal(700)), expected_version=0)  # fmt: skip
+    row = entry_row(cast.a, 2568, 4, year_a.dredge.pk)
+    data = services.ProgressInput(status="in_progress", progress=35, disbursed=Decimal(1500), note="งวดที่ 1",
+                                  procurement="e_bidding", contract_no="12/2568",
+                                  contract_signed_on=dt.date(2025, 1, 20), contract_amount=Decimal(280000))  # fmt: skip
+    py = services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=4, data=data,
+                                expected_version=row.version)  # fmt: skip
+    assert saved_row(row, data, py) == entry_row(cast.a, 2568, 4, year_a.dredge.pk)

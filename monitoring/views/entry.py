@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from monitoring import services
 from monitoring.forms import ROW_FIELDS, ProgressForm
 from monitoring.models import PeriodKind, Procurement, Status
-from monitoring.selectors import closed_months, entry_row, entry_rows
+from monitoring.selectors import closed_months, entry_row, entry_rows, saved_row
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from orgs.models import Division
@@ -111,13 +111,14 @@ def save_progress(request, org, fy, month, project_id, fields):
     if relevant:
         return row, labelled_errors(form, relevant), ""
     cleaned = form.cleaned_data
+    data = progress_input(row, cleaned, posted)
     try:
-        services.progress_save(
+        py = services.progress_save(
             org=org,
             fiscal_year=fy,
             project=project,
             month=month,
-            data=progress_input(row, cleaned, posted),
+            data=data,
             expected_version=cleaned["version"],
             acting_user=request.user,
         )
@@ -125,7 +126,7 @@ def save_progress(request, org, fy, month, project_id, fields):
         return entry_row(org, fy, month, project.pk), str(exc), ""
     except ValidationError as exc:
         return row, labelled_errors(form, exc), ""
-    return entry_row(org, fy, month, project.pk), "", "บันทึกแล้ว"
+    return saved_row(row, data, py), "", "บันทึกแล้ว"
 
 
 @org_view()
