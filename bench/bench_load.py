@@ -73,6 +73,30 @@ def prepare(n_orgs: int, n_projects: int) -> dict[str, list[int]]:
     return orgs
 
 
+def signed_in_sessions(n: int) -> list[str]:
+    """The officers are already signed in when the burst starts: a session each, made the way
+    django.contrib.auth.login makes it. (Signing in is argon2 on purpose — about a tenth of a
+    second of CPU — and is timed on its own at the end of the run.)"""
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = get_user_model().objects.get(username="bench.officer")
+    keys = []
+    for _ in range(n):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    return keys
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -95,7 +119,9 @@ def main():
     os.environ.update(env)
     orgs = prepare(args.orgs, args.projects)
     tmp = Path(tempfile.mkdtemp(prefix="tidtam-load-"))
-    (tmp / "orgs.json").write_text(json.dumps(orgs))
+    (tmp / "orgs.json").write_text(
+        json.dumps({"orgs": orgs, "sessions": signed_in_sessions(args.users)})
+    )
     port = free_port()
     bin_ = Path(sys.executable).parent
     server = subprocess.Popen(
@@ -111,6 +137,8 @@ def main():
                 time.sleep(0.1)
         print(f"gunicorn: {args.workers} workers · {args.users} users for {args.seconds} s · "
               f"{len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}")  # fmt: skip
+        before = cpu_by_role(server.pid) | {"locust": children_cpu()}
+        started = time.perf_counter()
         subprocess.run(
             [bin_ / "locust", "-f", ROOT / "bench" / "locustfile.py", "--headless", "-u", str(args.users),
              "-r", str(args.users), "-t", f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}",
@@ -118,13 +146,65 @@ def main():
             cwd=ROOT, env=env | {"TIDTAM_LOAD_ORGS": str(tmp / "orgs.json")}, check=False,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
+        wall = time.perf_counter() - started
+        cpu = cpu_by_role(server.pid) | {"locust": children_cpu()}
+        cpu = {k: v - before[k] for k, v in cpu.items()}
+        login = time_logins(port)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report(tmp / "load_stats.csv", args.seconds)
+    report(tmp / "load_stats.csv", args.seconds, cpu, wall)
+    print(f"sign-in:      {login:.0f} ms each (argon2, 10 in a row, outside the burst)")
 
 
-def report(path: Path, seconds: int) -> None:
+def children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the finished Locust run
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_logins(port: int, n: int = 10) -> float:
+    import http.cookiejar
+    import urllib.parse
+    import urllib.request
+
+    started = time.perf_counter()
+    for _ in range(n):
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(jar)
+        )
+        base = f"http://127.0.0.1:{port}/login/"
+        opener.open(base).read()
+        token = next(c.value for c in jar if c.name == "csrftoken")
+        form = {"username": "bench.officer", "password": "bench", "csrfmiddlewaretoken": token}
+        opener.open(base, urllib.parse.urlencode(form).encode()).read()
+        assert any(c.name == "sessionid" for c in jar), "sign-in failed"
+    return (time.perf_counter() - started) / n * 1000
+
+
+def cpu_by_role(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the app server (gunicorn master + workers), PostgreSQL and the
+    load generator, to show where the machine's two cores go."""
+    import psutil
+
+    out = {"gunicorn": 0.0, "postgres": 0.0}
+    workers = {server_pid} | {c.pid for c in psutil.Process(server_pid).children(recursive=True)}
+    for proc in psutil.process_iter(["pid", "name", "cmdline"]):
+        try:
+            t = proc.cpu_times()
+            used = t.user + t.system
+            if proc.pid in workers:
+                out["gunicorn"] += used
+            elif proc.info["name"] == "postgres":
+                out["postgres"] += used
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return out
+
+
+def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> None:
     rows = {r["Name"]: r for r in csv.DictReader(path.open())}
     save, dash = rows["save a row"], rows["dashboard"]
     saves = int(save["Request Count"]) - int(save["Failure Count"])
@@ -142,6 +222,12 @@ def report(path: Path, seconds: int) -> None:
     print(f"failures:   saves {save['Failure Count']} · dashboards {dash['Failure Count']}")
     total = rows["Aggregated"]
     print(f"all requests: {float(total['Requests/s']):,.1f}/s · p95 {float(total['95%']):.0f} ms")
+    requests = int(total["Request Count"])
+    split = " · ".join(f"{k} {v / wall:.2f}" for k, v in cpu.items())
+    print(f"cores busy:   {split}  (of {os.cpu_count()})")
+    print(f"CPU per request: app {cpu['gunicorn'] / requests * 1000:.1f} ms · "
+          f"PostgreSQL {cpu['postgres'] / requests * 1000:.1f} ms · load generator "
+          f"{cpu['locust'] / requests * 1000:.1f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

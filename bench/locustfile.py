@@ -1,37 +1,49 @@
-"""The quarter-end burst, as Locust users: each is one org's planning officer who logs in, then saves
-project rows of December (the last month of ไตรมาสที่ 1) on the monthly entry page — the same htmx
+"""The quarter-end burst, as Locust users: each is one org's planning officer, already signed in
+(bench_load.py makes the sessions), who opens the monthly entry page, then saves project rows of December (the last month of ไตรมาสที่ 1) on the monthly entry page — the same htmx
 POST the browser sends — and now and then opens the org's early-warning dashboard.
 
 Run by bench/bench_load.py, which prepares the database, starts gunicorn and prints the figures.
-TIDTAM_LOAD_ORGS names a JSON file {org_code: [project ids]} written by that script."""
+TIDTAM_LOAD_ORGS names a JSON file {orgs: {org_code: [project ids]}, sessions: [session keys]}
+written by that script."""
 
 import json
 import os
 import random
 import re
+from http.cookiejar import Cookie
 from itertools import count
+from urllib.parse import urlencode
 
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
 
 FY, MONTH = 2569, 3
-ORGS = json.loads(open(os.environ["TIDTAM_LOAD_ORGS"]).read())  # noqa: SIM115
+LOAD = json.loads(open(os.environ["TIDTAM_LOAD_ORGS"]).read())  # noqa: SIM115
+ORGS, SESSIONS = LOAD["orgs"], LOAD["sessions"]
 CODES = sorted(ORGS)
 SEATS = count()
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 VERSION = re.compile(r'name="version" value="(\d+)"')
 
 
-class Officer(HttpUser):
+def session_cookie(key: str) -> Cookie:
+    return Cookie(0, "sessionid", key, None, False, "127.0.0.1", False, False, "/", True, False,
+                  None, True, None, None, {})  # fmt: skip
+
+
+class Officer(FastHttpUser):  # geventhttpclient: the load generator takes little of the 2 cores
     wait_time = between(0.05, 0.3)
 
     def on_start(self):
-        self.code = CODES[next(SEATS) % len(CODES)]
+        seat = next(SEATS)
+        self.code = CODES[seat % len(CODES)]
         self.projects = ORGS[self.code]
         self.versions = {}
-        self.client.get("/login/", name="login page")
-        token = self.client.cookies.get("csrftoken")
-        self.client.post("/login/", {"username": "bench.officer", "password": "bench",
-                                     "csrfmiddlewaretoken": token}, name="login")  # fmt: skip
-        self.csrf = self.client.cookies.get("csrftoken")
+        self.client.cookiejar.set_cookie(session_cookie(SESSIONS[seat % len(SESSIONS)]))
+        self.client.get(f"/o/{self.code}/monitoring/{FY}/{MONTH}/", name="entry page")
+        self.csrf = self.cookie("csrftoken")
+
+    def cookie(self, name: str) -> str:
+        return next(c.value for c in self.client.cookiejar if c.name == name)
 
     @task(6)
     def save_row(self):
@@ -39,8 +51,12 @@ class Officer(HttpUser):
         url = f"/o/{self.code}/monitoring/{FY}/{MONTH}/rows/{project}/"
         data = {"version": self.versions.get(project, 0), "status": "in_progress",
                 "progress": random.randint(1, 99), "disbursed": random.randint(100, 5000)}  # fmt: skip
-        headers = {"X-CSRFToken": self.csrf, "HX-Request": "true", "Referer": self.host + url}
-        with self.client.post(url, data, headers=headers, name="save a row",
+        headers = FORM | {
+            "X-CSRFToken": self.csrf,
+            "HX-Request": "true",
+            "Referer": self.host + url,
+        }
+        with self.client.post(url, urlencode(data), headers=headers, name="save a row",
                               catch_response=True) as response:  # fmt: skip
             body = response.text or ""
             found = VERSION.search(body)

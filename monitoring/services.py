@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 
 from monitoring.models import (
     Approver,
@@ -102,11 +101,18 @@ def progress_save(
     data: ProgressInput,
     expected_version: int,
     acting_user=None,
+    budget: Decimal | None = None,
 ) -> ProjectYear:
-    """Record one project's month: status, progress, this month's disbursement, contract data."""
+    """Record one project's month: status, progress, this month's disbursement, contract data.
+
+    `budget` is for a caller that has just read the project's entry row in this transaction
+    (the entry page does, to show it): that row vouches the project is tracked this year and
+    gives its budget after transfers, so they are not read twice."""
     if not 1 <= month <= 12:
         raise ValidationError("เดือนไม่ถูกต้อง")
-    if project.plan.org_id != org.pk or not is_tracked(org, fiscal_year, project.pk):
+    if project.plan.org_id != org.pk or (
+        budget is None and not is_tracked(org, fiscal_year, project.pk)
+    ):
         raise ValidationError("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
     if month in closed_months(org, fiscal_year):
         raise ValidationError(f"เดือน{month_name(month)} ปิดงวดแล้ว แก้ไขไม่ได้")
@@ -117,6 +123,7 @@ def progress_save(
         .filter(org=org, fiscal_year=fiscal_year, project=project)
         .first()
     )
+    created = py is None
     if py is None:
         if expected_version != 0:
             raise Conflict(None)
@@ -132,32 +139,22 @@ def progress_save(
     elif py.version != expected_version:
         raise Conflict(py)
 
-    others = (
-        py.months.exclude(month=month).aggregate(s=Sum("disbursed"))["s"] or Decimal(0)
-        if py.pk
-        else Decimal(0)
-    )
-    _check(
-        org,
-        fiscal_year,
-        project,
-        month,
-        data,
-        others + data.disbursed,
-        budget_of(org, fiscal_year, project.pk),
-    )
+    # py.disbursed is the sum of its months (kept so by every writer, under this row lock)
+    row = None if created else py.months.filter(month=month).first()
+    others = py.disbursed - (row.disbursed if row else Decimal(0))
+    if budget is None:
+        budget = budget_of(org, fiscal_year, project.pk)
+    _check(org, fiscal_year, project, month, data, others + data.disbursed, budget)
 
     # through py.months, the month row knows its project-year (the audit log needs no query for it)
-    py.months.update_or_create(
-        month=month,
-        defaults={
-            "status": data.status,
-            "progress": data.progress,
-            "disbursed": data.disbursed,
-            "note": data.note,
-            "updated_by": acting_user,
-        },
-    )
+    values = {"status": data.status, "progress": data.progress, "disbursed": data.disbursed,
+              "note": data.note, "updated_by": acting_user}  # fmt: skip
+    if row is None:
+        py.months.create(month=month, **values)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
     if month >= py.last_month:  # this month is the latest recorded: the year's state is its state
         py.status, py.progress, py.last_month = data.status, data.progress, month
     else:

@@ -114,3 +114,13 @@ def test_the_row_a_save_answers_with_is_the_row_read_back(cast, year_a):
     py = services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=4, data=data,
                                 expected_version=row.version)  # fmt: skip
     assert saved_row(row, data, py) == entry_row(cast.a, 2568, 4, year_a.dredge.pk)
+
+
+def test_resaving_a_month_checks_the_budget_against_the_other_months_only(cast, year_a):
+    """The year's sum is kept on the project-year; re-saving a month replaces its amount."""
+    py = save(cast, year_a.dredge, 4, 0, progress=30, disbursed=Decimal(100000))
+    py = save(cast, year_a.dredge, 5, py.version, progress=50, disbursed=Decimal(150000))
+    with pytest.raises(ValidationError, match="เกินงบประมาณ"):
+        save(cast, year_a.dredge, 4, py.version, progress=30, disbursed=Decimal("150000.01"))
+    py = save(cast, year_a.dredge, 4, py.version, progress=30, disbursed=Decimal(150000))
+    assert py.disbursed == Decimal(300000) == sum(m.disbursed for m in py.months.all())

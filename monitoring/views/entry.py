@@ -121,6 +121,7 @@ def save_progress(request, org, fy, month, project_id, fields):
             data=data,
             expected_version=cleaned["version"],
             acting_user=request.user,
+            budget=row.budget,
         )
     except services.Conflict as exc:
         return entry_row(org, fy, month, project.pk), str(exc), ""
