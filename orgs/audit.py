@@ -21,7 +21,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 
 AUDITED_APPS = ("orgs", "plans", "monitoring", "evaluation", "province", "reports", "exchange")
 # The log itself, the login log (a security record of its own), alerts (recomputed by the rules).
-NOT_AUDITED = {"orgs.AuditEntry", "orgs.LoginAttempt", "monitoring.Alert"}
+NOT_AUDITED = {"orgs.AuditEntry", "orgs.LoginAttempt", "orgs.JobRun", "monitoring.Alert"}
 EXTRA_AUDITED = ("auth.User",)
 # Fields never copied into the log (secrets) or not worth an entry (bookkeeping).
 HIDDEN = {"password", "key_hash"}

@@ -6,7 +6,7 @@ from evaluation.views import settings as evaluation_settings
 from monitoring.views import rules as monitoring_rules
 from orgs.login import TidtamLoginView
 from province.views import national as national_views
-from reports import public
+from reports import open_data, public
 from tidtam import views
 from tidtam.api import api
 
@@ -26,8 +26,8 @@ urlpatterns = [
     path("settings/scoring/", evaluation_settings.score_templates, name="score_templates"),
     path("p/<str:org_code>/", public.org_page, name="public_org"),
     path("p/<str:org_code>/annual/<int:fy>.pdf", public.annual_pdf, name="public_annual"),
-    path("open-data/<str:org_code>/plan.<str:fmt>", public.open_plan, name="open_plan"),
-    path("open-data/<str:org_code>/reports.json", public.open_reports, name="open_reports"),
+    path("open-data/<str:org_code>/plan.<str:fmt>", open_data.open_plan, name="open_plan"),
+    path("open-data/<str:org_code>/reports.<str:fmt>", open_data.open_reports, name="open_reports"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
     path("o/<str:org_code>/audit/", include("orgs.urls")),

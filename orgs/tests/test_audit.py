@@ -170,8 +170,11 @@ def test_every_audited_model_reaches_its_org_or_is_province_wide():
 def test_no_write_bypasses_the_log():
     """bulk_create and queryset.update skip Django's signals: outside orgs.audit they are refused,
     except for the tables the log deliberately leaves out (alerts, login log, token last-used)."""
-    allowed = {("monitoring/rules.py", "Alert.objects.bulk_create"),
-               ("orgs/tokens.py", "ApiToken.objects.filter(pk=token.pk).update(")}  # fmt: skip
+    allowed = {
+        ("monitoring/rules.py", "Alert.objects.bulk_create"),
+        ("orgs/tokens.py", "ApiToken.objects.filter(pk=token.pk).update("),
+        ("tidtam/worker.py", ").update(started_at=now)"),
+    }  # fmt: skip  (JobRun: not audited)
     pattern = re.compile(r"\.(bulk_create|bulk_update)\(|\)\.update\(|objects\.update\(")
     offenders = []
     for path in ROOT.glob("*/**/*.py"):

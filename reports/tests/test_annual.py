@@ -80,10 +80,24 @@ def test_open_data_lists_the_approved_plan_and_the_announced_reports(client, cas
     assert len(rows) == 3 and rows[0]["budget_2567"] == "500000.00"
     data = client.get(reverse("open_plan", args=[cast.a.code, "json"])).json()
     assert data["org"] == cast.a.code and len(data["projects"]) == 3
-    assert client.get(reverse("open_reports", args=[cast.a.code])).json()["reports"] == []
+    assert client.get(reverse("open_reports", args=[cast.a.code, "json"])).json()["reports"] == []
     services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
                                 announced_on=dt.date(2025, 12, 10))  # fmt: skip
-    (report,) = client.get(reverse("open_reports", args=[cast.a.code])).json()["reports"]
+    services.annual_report_save(org=cast.a, fiscal_year=2569)  # not announced: not published
+    data = client.get(reverse("open_reports", args=[cast.a.code, "json"])).json()
+    (report,) = data["reports"]
     assert report["fiscal_year"] == 2568 and report["pdf"].endswith(
         f"/p/{cast.a.code}/annual/2568.pdf"
     )
+    assert report["announced_on"] == "2025-12-10"
+    assert [s["number"] for s in report["strategies"]] == [1, 2]
+    assert report["total"]["projects_in_plan"] == sum(
+        s["projects_in_plan"] for s in report["strategies"]
+    )
+    body = client.get(reverse("open_reports", args=[cast.a.code, "csv"])).content.decode(
+        "utf-8-sig"
+    )
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [r["strategy_name"] for r in rows][-1] == "รวม" and len(rows) == 3
+    assert rows[-1]["budget"] == report["total"]["budget"]
+    assert client.get(f"/open-data/{cast.a.code}/reports.xml").status_code == 404

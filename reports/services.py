@@ -1,0 +1,46 @@
+"""Writes of the reports app: keeping the PDF of an announced annual report.
+
+The public reads the document that was announced, not one that changes when someone edits the
+data afterwards: the first time an announced report is asked for (by a citizen, or by the
+background worker that does it ahead of them) its PDF is made and stored, once."""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from evaluation.models import AnnualReport
+from reports.annual import annual_document
+
+
+def freeze_report(report_id: int) -> AnnualReport | None:
+    """Make and keep the PDF of an announced report if it has none; returns the report, or None
+    if it is not announced. Two callers at once: the second waits on the row and finds the PDF."""
+    with transaction.atomic():
+        report = (
+            AnnualReport.objects.select_for_update()
+            .select_related("org")
+            .filter(pk=report_id, announced_on__isnull=False)
+            .first()
+        )
+        if report is not None and not report.pdf:
+            _, _, data = annual_document(report.org, report.fiscal_year, "pdf")
+            report.pdf.save(f"{report.org.code}-{report.fiscal_year}.pdf", ContentFile(data),
+                            save=False)  # fmt: skip
+            report.save(update_fields=["pdf"])
+        return report
+
+
+def unfrozen_reports():
+    return AnnualReport.objects.filter(announced_on__isnull=False, pdf="").order_by("pk")
+
+
+def freeze_announced_reports(progress=None) -> int:
+    """The worker's job: keep the PDF of every announced report that has none yet."""
+    done = 0
+    ids = list(unfrozen_reports().values_list("pk", flat=True))
+    for n, pk in enumerate(ids, 1):
+        report = freeze_report(pk)
+        if report is not None:
+            done += 1
+            if progress:
+                progress(n, len(ids), report)
+    return done
