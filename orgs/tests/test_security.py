@@ -47,17 +47,34 @@ def test_a_good_login_resets_the_count(client, cast):
     assert client.post(url, {"username": "alice", "password": "pw"}).status_code == 302
 
 
-def test_production_settings_pass_the_deploy_check():
+def example_env() -> dict[str, str]:
+    """deploy/tidtam.env.example as systemd reads it: KEY=value lines, # comments."""
+    lines = (ROOT / "deploy" / "tidtam.env.example").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    """The settings of the deployment guide's env file, with a real secret and a database here."""
+    import secrets
+
     env = {
         k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
     }  # a test-only flag
-    env |= {"DEBUG": "0", "SECRET_KEY": "x" * 64 + "-not-a-real-secret-but-long-enough",
-           "ALLOWED_HOSTS": "tidtam.example.go.th", "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3"}  # fmt: skip
+    example = example_env()
+    assert example["DEBUG"] == "0" and example["DATABASE_URL"].startswith("postgres://")
+    env |= example | {"SECRET_KEY": secrets.token_urlsafe(50), "MEDIA_ROOT": str(tmp_path),
+                      "DATABASE_URL": f"sqlite:///{tmp_path}/deploy-check.sqlite3"}  # fmt: skip
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+    env["SECRET_KEY"] = example["SECRET_KEY"]  # the placeholder is refused as a weak key
+    weak = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert weak.returncode != 0 and "security.W009" in weak.stdout + weak.stderr
 
 
 def test_no_secret_is_committed():
