@@ -100,7 +100,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not shared-cache memory, so tests with several writer threads lock like production.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    # Keep a connection per worker between requests (dj-database-url sets 0: a new PostgreSQL
+    # backend for every request, which cost more CPU than the request itself under load).
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 60))
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite cannot declare UNIQUE ... NULLS NOT DISTINCT; services call full_clean(), which checks it.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]

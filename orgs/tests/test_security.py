@@ -86,3 +86,13 @@ def test_no_secret_is_committed():
     assert (
         'os.environ.get("SECRET_KEY", "")' in settings_text
     )  # production reads it from the environment
+
+
+def test_production_keeps_database_connections_between_requests():
+    """dj-database-url says CONN_MAX_AGE 0; production must not open a backend per request."""
+    code = ("from django.conf import settings as s; d = s.DATABASES['default'];"
+            "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])")  # fmt: skip
+    env = example_env() | {"SECRET_KEY": "k" * 60, "DJANGO_SETTINGS_MODULE": "tidtam.settings"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=os.environ | env,
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.stdout.split() == ["60", "True"], result.stderr
