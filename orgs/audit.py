@@ -162,11 +162,18 @@ def _entry(instance, action: str, changes: dict, who=None, org_id=None):
 
 
 def _label(instance) -> str:
+    from orgs.model_names import thai_name
+
+    name = thai_name(type(instance))
+    if (
+        type(instance).__str__ is models.Model.__str__
+    ):  # "X object (7)" says nothing; the id is shown
+        return name[:300]
     try:
         text = str(instance)
     except Exception:  # noqa: BLE001 — a __str__ that needs a deleted relation
-        text = f"#{instance.pk}"
-    return f"{instance._meta.verbose_name}: {text}"[:300]
+        return name[:300]
+    return f"{name}: {text}"[:300]
 
 
 def _created_changes(instance) -> dict:

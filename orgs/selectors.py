@@ -21,8 +21,10 @@ class AuditFilter:
 
 
 def model_name(label: str) -> str:
+    from orgs.model_names import thai_name
+
     try:
-        return str(apps.get_model(label)._meta.verbose_name)
+        return thai_name(apps.get_model(label))
     except LookupError:
         return label
 

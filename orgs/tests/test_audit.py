@@ -259,3 +259,11 @@ def test_a_locked_quarter_opens_only_through_the_recorded_unlock_path(
     assert asked.user == cast.alice and asked.changes["reason"][1] == "แก้ยอดเดือนธันวาคม"
     assert client.put(url, body, content_type="application/json",
                       HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200  # fmt: skip
+
+
+def test_every_audited_table_has_a_thai_name():
+    from orgs.audit import audited_models
+    from orgs.model_names import THAI
+
+    missing = [m._meta.label for m in audited_models() if m._meta.label not in THAI]
+    assert missing == []

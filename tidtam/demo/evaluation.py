@@ -98,12 +98,19 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
                       for i in items}  # fmt: skip
             services.score_save(member=member, template=tmpl, fiscal_year=FY, points=points)
 
-    presented = dt.date(2026, 11, 25) if rng.random() < 0.5 else None  # some not presented yet
+    # a third has presented and announced (public page, kept PDF), a third presented and is within
+    # its 15 days, a third has not presented yet (due by December)
+    stage = rng.random()
+    dates = {}
+    if stage < 2 / 3:
+        dates["presented_on"] = dt.date(2026, 11, 10) if stage < 1 / 3 else dt.date(2026, 11, 20)
+    if stage < 1 / 3:
+        dates |= {"announced_on": dt.date(2026, 11, 17), "posted_from": dt.date(2026, 11, 17)}
     services.annual_report_save(
         org=org, fiscal_year=FY,
         problems="1. โครงการในแผนพัฒนาท้องถิ่นมีจำนวนมากแต่ได้รับงบประมาณจำนวนน้อย\n"
                  "2. การเบิกจ่ายงบประมาณกระจุกตัวในไตรมาสที่ 3–4",
         recommendations="1. ทบทวนแผนพัฒนาท้องถิ่นให้สอดคล้องกับสถานะการคลัง\n"
                         "2. เร่งรัดการจัดซื้อจัดจ้างตั้งแต่ไตรมาสแรกของปีงบประมาณ",
-        presented_on=presented,
+        **dates,
     )  # fmt: skip
