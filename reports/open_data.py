@@ -56,9 +56,9 @@ def _figures(row) -> dict:
         "projects_in_plan": row.plan_n,
         "projects_in_budget": row.budget_n,
         **{f"projects_{s}": row.by_status[s] for s in Status.values},
-        "budget": str(row.budget),
-        "contracted": str(row.contracted),
-        "disbursed": str(row.disbursed),
+        "budget": f"{row.budget:.2f}",
+        "contracted": f"{row.contracted:.2f}",
+        "disbursed": f"{row.disbursed:.2f}",
     }
 
 
