@@ -87,6 +87,18 @@ def progress(request, code: str, fy: int, month: int, status: str | None = None,
             if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
 
 
+def _save(request, org, fy: int, month: int, project, data) -> None:
+    """One row through the service (the single-row and the bulk endpoint alike)."""
+    if data.status not in Status.values:
+        raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
+    services.progress_save(
+        org=org, fiscal_year=fy, project=project, month=month,
+        data=services.ProgressInput(status=data.status, progress=data.progress,
+                                    disbursed=data.disbursed, note=data.note),
+        expected_version=data.version, acting_user=request.user,
+    )  # fmt: skip
+
+
 @router.put(
     "/orgs/{code}/progress/{fy}/{month}/{project_id}", response={200: ProgressOut, 409: Conflict}
 )
@@ -94,15 +106,8 @@ def progress_save(request, code: str, fy: int, month: int, project_id: int, data
     org = get_org_for_user(request.user, code)
     _month(month)
     project = get_project_for_user(request.user, org, project_id, write=True)
-    if data.status not in Status.values:
-        raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
     try:
-        services.progress_save(
-            org=org, fiscal_year=fy, project=project, month=month,
-            data=services.ProgressInput(status=data.status, progress=data.progress,
-                                        disbursed=data.disbursed, note=data.note),
-            expected_version=data.version, acting_user=request.user,
-        )  # fmt: skip
+        _save(request, org, fy, month, project, data)
     except services.Conflict as exc:
         current = entry_row(org, fy, month, project.pk)
         return Reply(
@@ -127,14 +132,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
         for n, row in enumerate(rows, 1):
             project = get_project_for_user(request.user, org, row.project_id, write=True)
             try:
-                if row.status not in Status.values:
-                    raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
-                services.progress_save(
-                    org=org, fiscal_year=fy, project=project, month=month,
-                    data=services.ProgressInput(status=row.status, progress=row.progress,
-                                                disbursed=row.disbursed, note=row.note),
-                    expected_version=row.version, acting_user=request.user,
-                )  # fmt: skip
+                _save(request, org, fy, month, project, row)
             except services.Conflict as exc:
                 conflicts[row.project_id] = exc.current.version if exc.current else 0
             except ValidationError as exc:
@@ -146,8 +144,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
     if conflicts:
         return Reply(409, BulkConflict(detail="มีผู้อื่นบันทึกบางโครงการไปก่อนแล้ว ไม่ได้บันทึกแถวใดเลย",
                                        conflicts=conflicts))  # fmt: skip
-    ids = {r.project_id for r in rows}
-    saved = [_progress(r) for r in entry_rows(org, fy, month) if r.project_id in ids]
+    saved = [_progress(r) for r in entry_rows(org, fy, month, only={r.project_id for r in rows})]
     return Reply(200, BulkOut(saved=len(saved), rows=saved))
 
 

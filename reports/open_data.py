@@ -14,7 +14,7 @@ from monitoring.models import Status
 from monitoring.queries import form2
 from plans.models import Plan
 from plans.selectors import approved_seq_on, project_rows
-from reports.public import _org
+from reports.public import public_org
 
 FORMATS = ("csv", "json")
 
@@ -35,7 +35,7 @@ def _csv(rows: list[dict], filename: str, empty_fields: list[str]) -> HttpRespon
 
 def open_plan(request, org_code, fmt):
     """The approved plan's projects, one row each, with the budget of every plan year."""
-    org = _org(org_code)
+    org = public_org(org_code)
     plan = Plan.objects.filter(org=org).order_by("-start_year").first()
     if plan is None or fmt not in FORMATS:
         raise Http404("ไม่พบข้อมูล")
@@ -66,7 +66,7 @@ def open_reports(request, org_code, fmt):
     """Every announced report: its publication dates, its PDF, and the year's figures."""
     if fmt not in FORMATS:
         raise Http404("ไม่พบข้อมูล")
-    org = _org(org_code)
+    org = public_org(org_code)
     reports = AnnualReport.objects.filter(org=org, announced_on__isnull=False).order_by(
         "-fiscal_year"
     )

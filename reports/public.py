@@ -11,7 +11,7 @@ from orgs.models import Organization
 from reports.services import freeze_report
 
 
-def _org(code) -> Organization:
+def public_org(code) -> Organization:
     org = Organization.objects.filter(code=code).first()
     if org is None:
         raise Http404("ไม่พบหน่วยงาน")
@@ -21,7 +21,7 @@ def _org(code) -> Organization:
 def org_page(request, org_code):
     from django.utils import timezone
 
-    org = _org(org_code)
+    org = public_org(org_code)
     reports = list(
         AnnualReport.objects.filter(org=org, announced_on__isnull=False).order_by("-fiscal_year")
     )
@@ -34,7 +34,7 @@ def org_page(request, org_code):
 
 
 def annual_pdf(request, org_code, fy):
-    org = _org(org_code)
+    org = public_org(org_code)
     report = AnnualReport.objects.filter(
         org=org, fiscal_year=fy, announced_on__isnull=False
     ).first()

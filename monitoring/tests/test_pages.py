@@ -63,6 +63,17 @@ def test_a_bad_amount_is_named_and_nothing_is_saved(client, cast, year_a):
     assert not ProjectYear.objects.exists()
 
 
+def test_the_page_checks_the_budget_after_transfers_with_the_row_it_read(client, cast, year_a):
+    """The entry page passes the budget of the row it read to the service: over it is refused."""
+    client.force_login(cast.alice)
+    over = {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "300,000.01"}
+    body = client.post(row_url(cast, year_a.dredge), over).content.decode()
+    assert "เกินงบประมาณของโครงการ 300,000.00 บาท" in body
+    assert not ProjectYear.objects.exists()
+    body = client.post(row_url(cast, year_a.dredge), {**over, "disbursed": "300,000"}).content
+    assert "บันทึกแล้ว" in body.decode()
+
+
 def test_a_division_head_saves_only_the_projects_of_the_division(client, cast, year_a):
     ordinance = year_a.d_line.ordinance
     plan_services.budget_line_add(ordinance=ordinance, project=year_a.road, amount=Decimal(9000))
