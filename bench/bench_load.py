@@ -2,7 +2,7 @@
 opening dashboards, for a bounded time. Prints throughput and latency against the goals
 (≥ 200 saves/s, p95 ≤ 300 ms on a 2-core machine).
 
-    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--workers 5]
+    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--workers <cores>] [--threads 1]
         [--database-url postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load]
 
 Everything runs on loopback. The data: one province of 50 orgs × 300 budgeted projects (the
@@ -107,7 +107,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)  # as deploy/ does
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--orgs", type=int, default=50)
     parser.add_argument("--projects", type=int, default=300)
     parser.add_argument("--database-url", default=PG)
@@ -125,8 +126,8 @@ def main():
     port = free_port()
     bin_ = Path(sys.executable).parent
     server = subprocess.Popen(
-        [bin_ / "gunicorn", "tidtam.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning"], cwd=ROOT, env=env,
+        [bin_ / "gunicorn", "tidtam.wsgi", "-w", str(args.workers), "--threads", str(args.threads),
+         "-b", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env,
     )  # fmt: skip
     try:
         for _ in range(100):
@@ -135,7 +136,7 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        print(f"gunicorn: {args.workers} workers · {args.users} users for {args.seconds} s · "
+        print(f"gunicorn: {args.workers} workers × {args.threads} threads · {args.users} users for {args.seconds} s · "
               f"{len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}")  # fmt: skip
         before = cpu_by_role(server.pid) | {"locust": children_cpu()}
         started = time.perf_counter()

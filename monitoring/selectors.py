@@ -1,23 +1,29 @@
 """Reads for the monthly entry page and the services' checks (a bounded number of queries each)."""
 
+import decimal
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Case, DecimalField, F, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.dateparse import parse_date
 
 from monitoring.models import (
     BudgetTransfer,
     MonthlyProgress,
+    PeriodKind,
     PeriodLock,
     Procurement,
     ProjectYear,
     Status,
 )
+from monitoring.models.periods import MONTHS_OF
 from orgs.models import Organization
 from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
 
+CENTS = Decimal("0.01")
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=15, decimal_places=2))
 
 
@@ -82,8 +88,10 @@ def budgets_by_project(
 
 def closed_months(org: Organization, fiscal_year: int) -> set[int]:
     months: set[int] = set()
-    for lock in PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year):
-        months.update(lock.months)
+    for kind, number in PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year).values_list(
+        "kind", "number"
+    ):
+        months.update(MONTHS_OF[PeriodKind(kind)](number))
     return months
 
 
@@ -211,6 +219,85 @@ def saved_row(row: EntryRow, data, py) -> EntryRow:
                    disbursed_month=data.disbursed, note=data.note, has_month_row=True, **contract)  # fmt: skip
 
 
+# One statement for one project's row, the hot path of every save (entry page and API). The same
+# facts as entry_rows(only={project}) — the test suite holds the two to agreeing — in one round
+# trip and without building seven ORM queries. Each derived table is an aggregate without GROUP BY,
+# so it always yields one row; the bits of the action-plan months are OR-ed as a sum of MAX(bit).
+_MASK = " + ".join(f"COALESCE(MAX(i.months & {1 << b}), 0)" for b in range(12))
+_ENTRY_ROW_SQL = f"""
+SELECT b.n, b.s, t.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,
+       py.id, py.version, py.procurement, py.contract_no, py.contract_signed_on,
+       py.contract_amount, py.carried_over, py.problems,
+       (SELECT SUM(mp.disbursed) FROM monitoring_monthlyprogress mp
+         WHERE mp.project_year_id = py.id AND mp.month < %s),
+       u.month, u.status, u.progress, u.disbursed, u.note
+FROM (SELECT COUNT(*) AS n, SUM(bl.amount) AS s FROM plans_budgetline bl
+        JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+       WHERE o.org_id = %s AND o.fiscal_year = %s AND bl.project_id = %s) b
+CROSS JOIN (SELECT SUM(CASE WHEN tr.kind = 'decrease' THEN -tr.amount ELSE tr.amount END) AS s
+              FROM monitoring_budgettransfer tr
+              JOIN plans_budgetline bl ON bl.id = tr.line_id
+              JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
+             WHERE o.org_id = %s AND o.fiscal_year = %s AND bl.project_id = %s) t
+CROSS JOIN (SELECT COUNT(*) AS n, {_MASK} AS mask FROM plans_actionplanitem i
+             WHERE i.project_id = %s AND i.action_plan_id = (
+                   SELECT ap.id FROM plans_actionplan ap WHERE ap.org_id = %s AND ap.fiscal_year = %s
+                    ORDER BY ap.amendment DESC LIMIT 1)) a
+LEFT JOIN plans_projectversion v ON v.id = (
+          SELECT v2.id FROM plans_projectversion v2 WHERE v2.project_id = %s
+           ORDER BY v2.valid_from_seq DESC, v2.id DESC LIMIT 1)
+LEFT JOIN orgs_division d ON d.id = v.division_id
+LEFT JOIN plans_strategy st ON st.id = v.strategy_id
+LEFT JOIN monitoring_projectyear py
+       ON py.org_id = %s AND py.fiscal_year = %s AND py.project_id = %s
+LEFT JOIN monitoring_monthlyprogress u ON u.id = (
+          SELECT mp.id FROM monitoring_monthlyprogress mp
+           WHERE mp.project_year_id = py.id AND mp.month <= %s ORDER BY mp.month DESC LIMIT 1)
+"""  # noqa: S608 - only the constant _MASK is formatted in
+_SQLITE_DECIMAL = decimal.Context(prec=15)
+
+
+def _money(value) -> Decimal:
+    """A sum or amount as Decimal: PostgreSQL gives Decimal; SQLite gives int or float, read the
+    way Django's own SQLite converter reads a DecimalField."""
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return _SQLITE_DECIMAL.create_decimal_from_float(value).quantize(CENTS)
+    return Decimal(value).quantize(CENTS)
+
+
 def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) -> EntryRow | None:
-    rows = entry_rows(org, fiscal_year, month, only={project_id})
-    return rows[0] if rows else None
+    """The row of one project, or None if it is neither budgeted nor in the year's action plan."""
+    o, fy, p = org.pk, fiscal_year, project_id
+    with connection.cursor() as cursor:
+        cursor.execute(_ENTRY_ROW_SQL, [month, o, fy, p, o, fy, p, p, o, fy, p, o, fy, p, month])
+        (n_lines, base, moved, n_items, mask, name, div_id, div_name, strategy, py_id, version,
+         procurement, contract_no, signed_on, contract_amount, carried_over, problems, before,
+         last, status, progress, disbursed, note) = cursor.fetchone()  # fmt: skip
+    if not n_lines and not n_items:
+        return None
+    mask = mask or 0
+    row = EntryRow(
+        project_id=p,
+        name=name or "",
+        division=div_name or "",
+        division_id=div_id,
+        strategy=strategy or 0,
+        budget=_money(base) + _money(moved) if n_lines else Decimal(0),
+        planned=[bool(mask >> i & 1) for i in range(12)],
+        in_action_plan=bool(n_items),
+    )
+    if py_id is not None:
+        row.version, row.procurement, row.contract_no = version, procurement, contract_no
+        row.contract_signed_on = parse_date(signed_on) if isinstance(signed_on, str) else signed_on
+        row.contract_amount = None if contract_amount is None else _money(contract_amount)
+        row.carried_over, row.problems = _money(carried_over), problems
+        row.disbursed_before = _money(before)
+        if last is not None:
+            row.status, row.progress = status, progress
+            if last == month:
+                row.disbursed_month, row.note, row.has_month_row = _money(disbursed), note, True
+    return row

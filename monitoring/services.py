@@ -119,54 +119,58 @@ def progress_save(
 
     py = (
         ProjectYear.objects.select_for_update(of=("self",))
-        .select_related("updated_by")
         .filter(org=org, fiscal_year=fiscal_year, project=project)
         .first()
     )
-    created = py is None
-    if py is None:
-        if expected_version != 0:
-            raise Conflict(None)
-        try:
-            with transaction.atomic():
-                py = ProjectYear.objects.create(org=org, fiscal_year=fiscal_year, project=project)
-        except IntegrityError:
-            raise Conflict(
-                ProjectYear.objects.filter(
-                    org=org, fiscal_year=fiscal_year, project=project
-                ).first()
-            ) from None
-    elif py.version != expected_version:
+    if py is None and expected_version != 0:
+        raise Conflict(None)
+    if py is not None and py.version != expected_version:
         raise Conflict(py)
 
     # py.disbursed is the sum of its months (kept so by every writer, under this row lock)
-    row = None if created else py.months.filter(month=month).first()
-    others = py.disbursed - (row.disbursed if row else Decimal(0))
+    row = None if py is None else py.months.filter(month=month).first()
+    others = (py.disbursed if py else Decimal(0)) - (row.disbursed if row else Decimal(0))
     if budget is None:
         budget = budget_of(org, fiscal_year, project.pk)
     _check(org, fiscal_year, project, month, data, others + data.disbursed, budget)
 
-    # through py.months, the month row knows its project-year (the audit log needs no query for it)
     values = {"status": data.status, "progress": data.progress, "disbursed": data.disbursed,
               "note": data.note, "updated_by": acting_user}  # fmt: skip
-    if row is None:
-        py.months.create(month=month, **values)
-    else:
-        for name, value in values.items():
-            setattr(row, name, value)
-        row.save()
-    if month >= py.last_month:  # this month is the latest recorded: the year's state is its state
-        py.status, py.progress, py.last_month = data.status, data.progress, month
-    else:
-        latest = py.months.order_by("-month").first()
-        py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
-    py.disbursed = others + data.disbursed
-    for name in CONTRACT_FIELDS:
-        setattr(py, name, getattr(data, name))
-    py.carried_over, py.problems = data.carried_over, data.problems
-    py.version += 1
-    py.updated_by = acting_user
-    py.save()
+    year = {name: getattr(data, name) for name in (*CONTRACT_FIELDS, "carried_over", "problems")}
+    with audit.batched():  # the entries of this save go to the log in one insert
+        if py is None:  # the project's first month of the year: the year starts in its final state
+            try:
+                with transaction.atomic():
+                    py = ProjectYear.objects.create(
+                        org=org, fiscal_year=fiscal_year, project=project, status=data.status,
+                        progress=data.progress, last_month=month, disbursed=data.disbursed,
+                        version=1, updated_by=acting_user, **year,
+                    )  # fmt: skip
+            except IntegrityError:  # someone else's first save won the race
+                current = ProjectYear.objects.filter(
+                    org=org, fiscal_year=fiscal_year, project=project
+                ).first()
+                raise Conflict(current) from None
+            # through py.months, the month row knows its project-year (no query for the log)
+            py.months.create(month=month, **values)
+            return py
+        if row is None:
+            py.months.create(month=month, **values)
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        if month >= py.last_month:  # the latest recorded month: the year's state is its state
+            py.status, py.progress, py.last_month = data.status, data.progress, month
+        else:
+            latest = py.months.order_by("-month").first()
+            py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
+        py.disbursed = others + data.disbursed
+        for name, value in year.items():
+            setattr(py, name, value)
+        py.version += 1
+        py.updated_by = acting_user
+        py.save()
     return py
 
 

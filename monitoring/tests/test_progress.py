@@ -124,3 +124,46 @@ def test_resaving_a_month_checks_the_budget_against_the_other_months_only(cast, 
         save(cast, year_a.dredge, 4, py.version, progress=30, disbursed=Decimal("150000.01"))
     py = save(cast, year_a.dredge, 4, py.version, progress=30, disbursed=Decimal(150000))
     assert py.disbursed == Decimal(300000) == sum(m.disbursed for m in py.months.all())
+
+
+def test_one_projects_row_reads_the_same_as_in_the_whole_page(cast, year_a):
+    """entry_row (one statement, the hot path of every save) must agree field for field with
+    entry_rows (the page's grouped queries): transfers both ways, an amended action plan with two
+    items for one project, a project only in the action plan, months before, at and after."""
+    import datetime as dt
+
+    from monitoring.selectors import entry_row
+    from plans import services as plans_services
+
+    for kind, amount in (("decrease", 40000), ("increase", 15000.5)):
+        services.transfer_record(line=year_a.d_line, kind=kind, amount=Decimal(str(amount)),
+                                 approver="executive", approved_on=dt.date(2025, 1, 10))  # fmt: skip
+    amended = plans_services.action_plan_create(org=cast.a, fiscal_year=2568, amendment=1)
+    for months in ([2, 3], [3, 9]):
+        plans_services.action_item_add(action_plan=amended, budget_line=year_a.d_line, name="ขุดลอก",
+                                       amount=Decimal(1000), months=months)  # fmt: skip
+    plans_services.action_item_add(action_plan=amended, project=year_a.road, name="ถนน",
+                                   amount=Decimal(5000), months=[12])  # fmt: skip
+    py = save(cast, year_a.dredge, 2, 0, progress=10, disbursed=Decimal("1234.56"))
+    py = save(cast, year_a.dredge, 5, py.version, progress=60, disbursed=Decimal("99.99"), note="งวด 2",
+              procurement="e_bidding", contract_no="7/2568", contract_signed_on=dt.date(2025, 2, 3),
+              contract_amount=Decimal("250000.75"), carried_over=Decimal(10))  # fmt: skip
+    save(cast, year_a.lunch, 7, 0, status=Status.DONE, progress=100, disbursed=Decimal(250000))
+    projects = (year_a.dredge, year_a.lunch, year_a.road)
+    seen = set()
+    for month in range(1, 13):
+        for project in projects:
+            rows = entry_rows(cast.a, 2568, month, only={project.pk})
+            one = entry_row(cast.a, 2568, month, project.pk)
+            assert one == rows[0], (month, project.pk)
+            seen.add((one.has_month_row, one.in_action_plan, one.budget > 0, one.planned[8]))
+    assert entry_row(cast.a, 2567, 5, year_a.dredge.pk) is None  # not tracked that year
+    assert entry_row(cast.b, 2568, 5, year_a.dredge.pk) is None  # another org's books
+    dredge = entry_row(cast.a, 2568, 5, year_a.dredge.pk)
+    assert dredge.budget == Decimal("275000.50") and dredge.disbursed_before == Decimal("1234.56")
+    assert dredge.planned == [m in (2, 3, 9) for m in range(1, 13)]  # the amendment's months only
+    assert {
+        (True, True, True, True),
+        (False, True, False, False),
+        (True, False, True, False),
+    } <= seen

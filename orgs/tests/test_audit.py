@@ -77,6 +77,7 @@ def test_a_failed_audit_insert_undoes_the_write(client, cast, year_a, monkeypatc
 
     before = list(ProjectYear.objects.values_list("pk", "version", "disbursed"))
     monkeypatch.setattr(AuditEntry, "save", broken)
+    monkeypatch.setattr(AuditEntry.objects, "bulk_create", lambda *a, **kw: broken(None))
     response = client.post(
         row_url(cast, year_a.dredge),
         {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "1000"},
@@ -267,3 +268,59 @@ def test_every_audited_table_has_a_thai_name():
 
     missing = [m._meta.label for m in audited_models() if m._meta.label not in THAI]
     assert missing == []
+
+
+def test_a_months_save_logs_all_its_rows_in_one_insert(cast, year_a):
+    """audit.batched(): the save's entries (year and month) are written together, in order."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring import services
+
+    def save(month, version, disbursed):
+        data = services.ProgressInput(
+            status="in_progress", progress=20, disbursed=Decimal(disbursed)
+        )
+        with audit.acting(cast.alice), CaptureQueriesContext(connection) as sql:
+            services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=month,
+                                   data=data, expected_version=version)  # fmt: skip
+        return sum('INSERT INTO "orgs_auditentry"' in q["sql"] for q in sql.captured_queries)
+
+    start = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+    assert save(4, 0, "700.00") == 1
+    first = list(AuditEntry.objects.filter(id__gt=start).order_by("id")
+                 .values_list("model", "action", "changes"))  # fmt: skip
+    assert [(m, a) for m, a, _ in first] == [
+        ("monitoring.ProjectYear", "create"), ("monitoring.MonthlyProgress", "create"),
+    ]  # fmt: skip
+    assert first[0][2]["disbursed"] == [None, "700.00"] and first[0][2]["version"] == [None, 1]
+    assert save(5, 1, "300.00") == 1
+    year = entries(ProjectYear).last()
+    assert (year.action, year.changes["disbursed"], year.user) == (
+        "update",
+        ["700.00", "1000.00"],
+        cast.alice,
+    )
+
+
+def test_a_batch_is_written_at_its_end_and_only_inside_a_transaction(cast):
+    from django.db import transaction
+
+    from orgs.models import Division
+
+    with audit.acting(cast.alice), audit.batched():
+        Division.objects.create(org=cast.a, name="กองคลัง")
+        assert not entries(Division, label__contains="กองคลัง").exists()  # held until the end
+    assert entries(Division, label__contains="กองคลัง").get().changes["name"] == [None, "กองคลัง"]
+    with pytest.raises(ValueError), transaction.atomic(), audit.batched():
+        Division.objects.create(org=cast.a, name="กองสาธารณสุข")
+        raise ValueError("the block fails: the division and its entry go with the rollback")
+    assert not entries(Division, label__contains="กองสาธารณสุข").exists()
+    assert not Division.objects.filter(name="กองสาธารณสุข").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_outside_a_transaction_is_refused():
+    """Without a transaction a write could stay while its batched entry never comes."""
+    with pytest.raises(RuntimeError, match="ทรานแซกชัน"), audit.batched():
+        pass

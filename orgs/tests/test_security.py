@@ -89,10 +89,11 @@ def test_no_secret_is_committed():
 
 
 def test_production_keeps_database_connections_between_requests():
-    """dj-database-url says CONN_MAX_AGE 0; production must not open a backend per request."""
+    """dj-database-url says CONN_MAX_AGE 0; production must not open a backend per request. And it
+    binds parameters on the server, so PostgreSQL can keep prepared statements per connection."""
     code = ("from django.conf import settings as s; d = s.DATABASES['default'];"
-            "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])")  # fmt: skip
+            "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d['OPTIONS']['server_side_binding'], d['OPTIONS']['prepare_threshold'])")  # fmt: skip
     env = example_env() | {"SECRET_KEY": "k" * 60, "DJANGO_SETTINGS_MODULE": "tidtam.settings"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=os.environ | env,
                             capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert result.stdout.split() == ["60", "True"], result.stderr
+    assert result.stdout.split() == ["60", "True", "True", "5"], result.stderr
