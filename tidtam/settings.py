@@ -108,9 +108,8 @@ else:
     # times, and PostgreSQL stops parsing and planning the same queries again (half its CPU per
     # save under load). DB_SERVER_SIDE_BINDING=0 for a pooler that cannot keep prepared statements.
     if os.environ.get("DB_SERVER_SIDE_BINDING", "1") == "1":
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=5
-        )
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options["server_side_binding"], _options["prepare_threshold"] = True, 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite cannot declare UNIQUE ... NULLS NOT DISTINCT; services call full_clean(), which checks it.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
