@@ -77,20 +77,22 @@ def signed_in_sessions(n: int) -> list[str]:
     """The officers are already signed in when the burst starts: a session each, made the way
     django.contrib.auth.login makes it. (Signing in is argon2 on purpose — about a tenth of a
     second of CPU — and is timed on its own at the end of the run.)"""
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
         SESSION_KEY,
         get_user_model,
     )
-    from django.contrib.sessions.backends.db import SessionStore
+
+    from orgs.sessions import SessionStore
 
     user = get_user_model().objects.get(username="bench.officer")
     keys = []
     for _ in range(n):
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         keys.append(session.session_key)
@@ -109,6 +111,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)  # as deploy/ does
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--worker-class", default="sync", help="gunicorn's -k: sync or gthread")
     parser.add_argument("--orgs", type=int, default=50)
     parser.add_argument("--projects", type=int, default=300)
     parser.add_argument("--database-url", default=PG)
@@ -126,7 +129,7 @@ def main():
     port = free_port()
     bin_ = Path(sys.executable).parent
     server = subprocess.Popen(
-        [bin_ / "gunicorn", "tidtam.wsgi", "-w", str(args.workers), "--threads", str(args.threads),
+        [bin_ / "gunicorn", "tidtam.wsgi", "-w", str(args.workers), "--threads", str(args.threads), "-k", args.worker_class,
          "-b", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env,
     )  # fmt: skip
     try:
@@ -136,7 +139,7 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        print(f"gunicorn: {args.workers} workers × {args.threads} threads · {args.users} users for {args.seconds} s · "
+        print(f"gunicorn: {args.workers} {args.worker_class} workers × {args.threads} threads · {args.users} users for {args.seconds} s · "
               f"{len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}")  # fmt: skip
         before = cpu_by_role(server.pid) | {"locust": children_cpu()}
         started = time.perf_counter()

@@ -14,7 +14,6 @@ from monitoring.models import (
     BudgetTransfer,
     MonthlyProgress,
     PeriodKind,
-    PeriodLock,
     Procurement,
     ProjectYear,
     Status,
@@ -22,6 +21,7 @@ from monitoring.models import (
 from monitoring.models.periods import MONTHS_OF
 from orgs.models import Organization
 from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
+from tidtam import plainsql
 
 CENTS = Decimal("0.01")
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=15, decimal_places=2))
@@ -87,10 +87,10 @@ def budgets_by_project(
 
 
 def closed_months(org: Organization, fiscal_year: int) -> set[int]:
+    """Months closed by a month's, quarter's or year's lock (written out: every save asks)."""
     months: set[int] = set()
-    for kind, number in PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year).values_list(
-        "kind", "number"
-    ):
+    sql = "SELECT kind, number FROM monitoring_periodlock WHERE org_id = %s AND fiscal_year = %s"
+    for kind, number in plainsql.fetch(sql, [org.pk, fiscal_year]):
         months.update(MONTHS_OF[PeriodKind(kind)](number))
     return months
 

@@ -19,6 +19,8 @@ from django.apps import apps
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
+from tidtam import plainsql
+
 AUDITED_APPS = ("orgs", "plans", "monitoring", "evaluation", "province", "reports", "exchange")
 # The log itself, the login log (a security record of its own), alerts (recomputed by the rules).
 NOT_AUDITED = {"orgs.AuditEntry", "orgs.LoginAttempt", "orgs.JobRun", "monitoring.Alert"}
@@ -205,8 +207,6 @@ def batched():
     block ends. For a service that writes a few rows per call on a hot path (a month's save writes
     two or three). Only inside a transaction: the writes and their entries commit together, and a
     block that raises leaves both to the rollback (its entries are dropped, not inserted)."""
-    from orgs.models import AuditEntry
-
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.batched() ต้องอยู่ในทรานแซกชัน (transaction.atomic)")
     pending: list = []
@@ -215,7 +215,7 @@ def batched():
         yield
     finally:
         _pending.reset(token)
-    AuditEntry.objects.bulk_create(pending)  # not reached when the block raised: nothing to log
+    plainsql.insert(pending)  # one statement; not reached when the block raised: nothing to log
 
 
 def _record(entry, using) -> None:

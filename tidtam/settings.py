@@ -60,7 +60,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,7 +123,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = "th"
+LANGUAGE_CODE = "th"  # the only language: every request uses it, no LocaleMiddleware needed
 LANGUAGES = [("th", "ไทย")]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
@@ -149,6 +148,9 @@ PASSWORD_HASHERS = [
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", 5))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15))
 
+# Django's database sessions and ModelBackend, each read with one written-out statement.
+SESSION_ENGINE = "orgs.sessions"
+AUTHENTICATION_BACKENDS = ["orgs.sessions.UserBackend"]
 SESSION_COOKIE_HTTPONLY = True
 # Cookies only over HTTPS in production; SECURE_COOKIES=0 is for a loopback bench without TLS.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)

@@ -167,3 +167,26 @@ def test_one_projects_row_reads_the_same_as_in_the_whole_page(cast, year_a):
         (False, True, False, False),
         (True, False, True, False),
     } <= seen
+
+
+def test_a_save_in_the_callers_transaction_adds_no_savepoint_and_a_refusal_leaves_it_usable(
+    cast, year_a
+):
+    """Every web and API write runs in the request's transaction (AuditMiddleware); the save joins
+    it without a savepoint of its own, so a refusal must come before any write."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    py = save(cast, year_a.dredge, 4, 0, progress=10, disbursed=Decimal(1000))
+    with CaptureQueriesContext(connection) as sql:
+        py = save(cast, year_a.dredge, 5, py.version, progress=20, disbursed=Decimal(2000))
+    assert [q["sql"] for q in sql.captured_queries if "SAVEPOINT" in q["sql"]] == []
+    with pytest.raises(ValidationError, match="เกินงบประมาณ"):
+        save(cast, year_a.dredge, 6, py.version, progress=30, disbursed=Decimal(10**7))
+    with pytest.raises(Conflict):
+        save(cast, year_a.dredge, 6, py.version - 1, progress=30, disbursed=Decimal(3000))
+    # the transaction goes on: nothing of the refused saves, and the next save goes through
+    py = save(cast, year_a.dredge, 6, py.version, progress=30, disbursed=Decimal(3000))
+    assert (py.disbursed, MonthlyProgress.objects.filter(project_year=py).count()) == (
+        Decimal(6000), 3,
+    )  # fmt: skip

@@ -1,5 +1,7 @@
 """Early warning: the org's traffic light and charts, and the province list for the analyst."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -41,9 +43,7 @@ def dashboard(request, org, fy):
         .select_related("rule")
         .order_by("rule_id", "id")
     )
-    counts = {r.pk: 0 for r in WarningRule.objects.all()}
-    for a in alerts:
-        counts[a.rule_id] += 1
+    counts = Counter(a.rule_id for a in alerts)
     rules = [(r, counts[r.pk]) for r in WarningRule.objects.all()]
     red = sum(1 for a in alerts if a.severity == Severity.RED)
     curve = disbursement_curve(org, fy)

@@ -3,6 +3,8 @@
 import datetime as dt
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from thai import dates, digits, money
 
@@ -87,3 +89,17 @@ def at(sequence, index):
         return sequence[int(index)]
     except (IndexError, TypeError, ValueError):
         return ""
+
+
+@register.simple_tag
+def options(choices, selected) -> str:
+    """The <option>s of a choices list with the selected one marked: one tag instead of a loop of
+    ifs, for the selects on every row of the monthly entry page."""
+    selected = "" if selected is None else str(selected)
+    return mark_safe(  # noqa: S308 - every value and label is escaped here
+        "".join(
+            f'<option value="{escape(v)}"{" selected" if str(v) == selected else ""}>'
+            f"{escape(label)}</option>"
+            for v, label in choices
+        )
+    )

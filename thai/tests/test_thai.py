@@ -119,3 +119,19 @@ def test_percent_rounds_or_truncates_like_published_reports():
     assert percent(1, 56) == Decimal("1.79")
     assert percent(1, 3, decimals=0) == Decimal(33)
     assert percent(1, 0) is None
+
+
+def test_options_mark_the_selected_choice_and_escape_every_label():
+    from thai.templatetags.thai import options
+
+    choices = [("in_progress", "อยู่ระหว่างดำเนินการ"), ("x<y", 'ป้าย "<b>"'), (3, "สาม")]
+    html = options(choices, "x<y")
+    assert html == (
+        '<option value="in_progress">อยู่ระหว่างดำเนินการ</option>'
+        '<option value="x&lt;y" selected>ป้าย &quot;&lt;b&gt;&quot;</option>'
+        '<option value="3">สาม</option>'
+    )
+    assert options(choices, 3).count(" selected") == 1 and 'value="3" selected' in options(
+        choices, 3
+    )
+    assert " selected" not in options(choices, None)
