@@ -129,8 +129,10 @@ def main():
     port = free_port()
     bin_ = Path(sys.executable).parent
     server = subprocess.Popen(
-        [bin_ / "gunicorn", "tidtam.wsgi", "-w", str(args.workers), "--threads", str(args.threads), "-k", args.worker_class,
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env,
+        [bin_ / "gunicorn", "tidtam.wsgi", "-c", ROOT / "deploy" / "gunicorn.conf.py",  # as deployed,
+         "-w", str(args.workers), "--threads", str(args.threads), "-k", args.worker_class,  # but for
+         "-b", f"127.0.0.1:{port}", "--error-logfile", "-", "--log-level", "warning"],  # the port
+        cwd=ROOT, env=env,
     )  # fmt: skip
     try:
         for _ in range(100):
@@ -199,7 +201,9 @@ def cpu_by_role(server_pid: int) -> dict[str, float]:
         try:
             t = proc.cpu_times()
             used = t.user + t.system
-            if proc.pid in workers:
+            if proc.pid == server_pid:  # with the workers it has recycled (max_requests)
+                out["gunicorn"] += used + t.children_user + t.children_system
+            elif proc.pid in workers:
                 out["gunicorn"] += used
             elif proc.info["name"] == "postgres":
                 out["postgres"] += used

@@ -111,8 +111,33 @@ def org_by_code(code: str) -> Organization | None:
     return org
 
 
+_ORG_WITH_GRANTS_SQL = f"""
+SELECT {plainsql.columns(Organization, "o")}, {plainsql.columns(Province, "p")},
+       m.org_id, mo.province_id, m.role, m.division_id
+  FROM orgs_organization o JOIN orgs_province p ON p.id = o.province_id
+  LEFT JOIN orgs_membership m ON m.user_id = %s
+  LEFT JOIN orgs_organization mo ON mo.id = m.org_id
+ WHERE o.code = %s"""  # noqa: S608 - only the model's column names are formatted in
+
+
+def _org_with_grants(user, code: str) -> Organization | None:
+    """org_by_code and grants_for in one statement: a row per membership of the user (or one with
+    no membership), each carrying the org."""
+    rows = plainsql.fetch(_ORG_WITH_GRANTS_SQL, [user.pk, code])
+    if not rows:
+        return None
+    n, k = plainsql.width(Organization), plainsql.width(Province)
+    org = plainsql.instance(Organization, rows[0][:n])
+    org.province = plainsql.instance(Province, rows[0][n : n + k])
+    user._tidtam_grants = [Grant(*row[n + k :]) for row in rows if row[n + k] is not None]
+    return org
+
+
 def get_org_for_user(user, code: str, *, write: bool = False) -> Organization:
-    org = org_by_code(code)
+    if user.is_authenticated and getattr(user, "_tidtam_grants", None) is None:
+        org = _org_with_grants(user, code)  # the first org of the request: roles come with it
+    else:
+        org = org_by_code(code)
     if org is None:
         raise Http404("ไม่พบหน่วยงาน")
     if not can_read(user, org):

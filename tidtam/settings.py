@@ -82,7 +82,11 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["thai.templatetags.thai", "django.contrib.humanize.templatetags.humanize"],
+            "builtins": [
+                "thai.templatetags.thai",
+                "orgs.templatetags.nav",
+                "django.contrib.humanize.templatetags.humanize",
+            ],
         },
     }
 ]

@@ -77,3 +77,25 @@ def test_an_instance_from_a_written_out_row_keeps_its_old_values_for_the_log(cas
 def test_a_row_of_the_wrong_width_is_refused():
     with pytest.raises(ValueError, match="Organization"):
         plainsql.instance(Organization, (1, "x"))
+
+
+def test_the_org_and_the_users_roles_come_in_one_statement(cast, django_assert_num_queries):
+    from django.http import Http404
+
+    from orgs.access import get_org_for_user, grants_for
+
+    pat = get_user_model().objects.get(username="pat")  # the province's analyst: reads org B
+    with django_assert_num_queries(1):
+        org = get_org_for_user(pat, cast.b.code)
+        assert grants_for(pat)  # already there: no second query
+    same(org, Organization.objects.select_related("province").get(pk=cast.b.pk))
+    fresh = get_user_model().objects.get(username="pat")
+    assert set(pat._tidtam_grants) == set(grants_for(fresh)) and len(pat._tidtam_grants) == 1
+    nobody = get_user_model().objects.create_user("nobody", password="pw")  # no membership
+    with pytest.raises(Http404):
+        get_org_for_user(nobody, cast.a.code)
+    assert nobody._tidtam_grants == []
+    with pytest.raises(Http404):
+        get_org_for_user(
+            get_user_model().objects.get(username="olga"), cast.a.code
+        )  # other province
