@@ -1,6 +1,7 @@
 """The quarter-end burst, as Locust users: each is one org's planning officer, already signed in
-(bench_load.py makes the sessions), who opens the monthly entry page, then saves project rows of December (the last month of ไตรมาสที่ 1) on the monthly entry page — the same htmx
-POST the browser sends — and now and then opens the org's early-warning dashboard.
+(bench_load.py makes the sessions), who opens the monthly entry page, then saves project rows of
+ธ.ค. (the last month of ไตรมาสที่ 1; ต.ค. and พ.ย. are recorded) — the same htmx POST the browser
+sends — and now and then opens the org's early-warning dashboard.
 
 Run by bench/bench_load.py, which prepares the database, starts gunicorn and prints the figures.
 TIDTAM_LOAD_ORGS names a JSON file {orgs: {org_code: [project ids]}, sessions: [session keys]}
@@ -23,6 +24,8 @@ CODES = sorted(ORGS)
 SEATS = count()
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 VERSION = re.compile(r'name="version" value="(\d+)"')
+ALERT = re.compile(r'role="alert">([^<]*)<')
+THINK = [float(x) for x in os.environ.get("TIDTAM_THINK", "0,0.02").split(",")]  # s, min,max
 
 
 def session_cookie(key: str) -> Cookie:
@@ -31,7 +34,7 @@ def session_cookie(key: str) -> Cookie:
 
 
 class Officer(FastHttpUser):  # geventhttpclient: the load generator takes little of the 2 cores
-    wait_time = between(0.05, 0.3)
+    wait_time = between(*THINK)
 
     def on_start(self):
         seat = next(SEATS)
@@ -49,8 +52,9 @@ class Officer(FastHttpUser):  # geventhttpclient: the load generator takes littl
     def save_row(self):
         project = random.choice(self.projects)
         url = f"/o/{self.code}/monitoring/{FY}/{MONTH}/rows/{project}/"
-        data = {"version": self.versions.get(project, 0), "status": "in_progress",
-                "progress": random.randint(1, 99), "disbursed": random.randint(100, 5000)}  # fmt: skip
+        version = self.versions.get(project, 1)  # every project-year starts the burst at version 1
+        data = {"version": version, "status": "in_progress", "progress": random.randint(1, 99),
+                "disbursed": random.randint(100, 5000)}  # fmt: skip
         headers = FORM | {
             "X-CSRFToken": self.csrf,
             "HX-Request": "true",
@@ -65,7 +69,9 @@ class Officer(FastHttpUser):  # geventhttpclient: the load generator takes littl
             if response.status_code == 200 and "บันทึกแล้ว" in body:
                 response.success()
             else:
-                response.failure(f"not saved ({response.status_code})")
+                alert = ALERT.search(body)  # the row's error, or the page it landed on
+                why = alert.group(1) if alert else body[:80]
+                response.failure(f"not saved ({response.status_code}): {why}")
 
     @task(1)
     def dashboard(self):

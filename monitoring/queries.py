@@ -172,7 +172,7 @@ def _ordered(rows: dict) -> list[Form2Row]:
 
 
 def disbursement_curve(org: Organization, fy: int) -> dict:
-    """Cumulative planned vs actual disbursement per fiscal month (2 grouped queries).
+    """Cumulative planned vs actual disbursement per fiscal month (one statement, two groupings).
 
     The plan curve spreads each action-plan item's amount evenly from its first to its last
     planned month — the same expectation the disbursement-lag rule uses. The database sums the
@@ -180,10 +180,10 @@ def disbursement_curve(org: Organization, fy: int) -> dict:
     """
     params = {"org": org.pk, "fy": fy}
     with connection.cursor() as cursor:
-        cursor.execute(sql.PLANNED_SPANS, params)
-        spans = cursor.fetchall()
-        cursor.execute(sql.PAID_BY_MONTH, params)
-        paid = {m: money(s) for m, s in cursor.fetchall()}
+        cursor.execute(sql.DISBURSEMENT_CURVE, params)
+        rows = cursor.fetchall()
+    spans = [(first, last, amount) for kind, first, last, amount in rows if kind == "plan"]
+    paid = {m: money(s) for kind, m, _, s in rows if kind == "paid"}
     planned = [Decimal(0)] * 12
     for first, last, amount in spans:
         amount = money(amount)

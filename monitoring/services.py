@@ -24,7 +24,8 @@ from monitoring.models import (
     Status,
     TransferKind,
 )
-from monitoring.selectors import budget_of, closed_months, is_tracked
+from monitoring.models.periods import MONTHS_OF
+from monitoring.selectors import budget_of, is_tracked
 from orgs import audit
 from orgs.models import Organization
 from plans.models import BudgetLine, Project
@@ -93,18 +94,43 @@ def _check(org, fiscal_year, project, month, data: ProgressInput, cumulative, bu
         raise ValidationError(errors)
 
 
-_PROJECT_YEAR_SQL = f"""
-SELECT {plainsql.columns(ProjectYear, "py")} FROM monitoring_projectyear py
- WHERE py.org_id = %s AND py.fiscal_year = %s AND py.project_id = %s"""  # noqa: S608 - only the model's column names are formatted in
+_SAVE_STATE_SQL = f"""
+WITH locked AS MATERIALIZED (
+  SELECT {plainsql.columns(ProjectYear, "py")} FROM monitoring_projectyear py
+   WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s AND py.project_id = %(project)s{{lock}})
+SELECT l.kind, l.number, {plainsql.columns(ProjectYear, "locked")},
+       {plainsql.columns(MonthlyProgress, "mp")}
+  FROM (SELECT 1 AS one) one
+  LEFT JOIN locked ON 1 = 1
+  LEFT JOIN monitoring_monthlyprogress mp ON mp.project_year_id = locked.id AND mp.month = %(month)s
+  LEFT JOIN monitoring_periodlock l ON l.org_id = %(org)s AND l.fiscal_year = %(fy)s"""  # noqa: S608 - only the model's column names are formatted in
 
 
-def locked_project_year(org: Organization, fiscal_year: int, project_id: int) -> ProjectYear | None:
-    """The project's year, its row locked until the transaction ends (written out: every save
-    starts here, see tidtam.plainsql)."""
-    rows = plainsql.fetch(
-        _PROJECT_YEAR_SQL + plainsql.for_update(), [org.pk, fiscal_year, project_id]
-    )
-    return plainsql.instance(ProjectYear, rows[0]) if rows else None
+@dataclass
+class SaveState:
+    year: ProjectYear | None  # the project's year, its row locked until the transaction ends
+    month: MonthlyProgress | None  # the month's row, if recorded before
+    closed: set[int]  # months closed by a period lock
+
+
+def save_state(org: Organization, fiscal_year: int, project_id: int, month: int) -> SaveState:
+    """What a month's save reads before it writes, in one written-out statement (every save starts
+    here, see tidtam.plainsql): the locked year, the month's row and the closed months — a row
+    per period lock of the year, or one row when there is none."""
+    sql = _SAVE_STATE_SQL.replace("{lock}", plainsql.for_update())
+    rows = plainsql.fetch(sql, {"org": org.pk, "fy": fiscal_year, "project": project_id,
+                                "month": month})  # fmt: skip
+    n = plainsql.width(ProjectYear)
+    first = rows[0]
+    year = None if first[2] is None else plainsql.instance(ProjectYear, first[2 : 2 + n])
+    row = None if first[2 + n] is None else plainsql.instance(MonthlyProgress, first[2 + n :])
+    if row is not None:
+        row.project_year = year  # as py.months would: the log finds the org without a query
+    closed = set()
+    for kind, number, *_ in rows:
+        if kind is not None:
+            closed.update(MONTHS_OF[PeriodKind(kind)](number))
+    return SaveState(year, row, closed)
 
 
 def in_transaction(service):
@@ -146,17 +172,16 @@ def progress_save(
         budget is None and not is_tracked(org, fiscal_year, project.pk)
     ):
         raise ValidationError("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
-    if month in closed_months(org, fiscal_year):
+    state = save_state(org, fiscal_year, project.pk, month)
+    if month in state.closed:
         raise ValidationError(f"เดือน{month_name(month)} ปิดงวดแล้ว แก้ไขไม่ได้")
-
-    py = locked_project_year(org, fiscal_year, project.pk)
+    py, row = state.year, state.month
     if py is None and expected_version != 0:
         raise Conflict(None)
     if py is not None and py.version != expected_version:
         raise Conflict(py)
 
     # py.disbursed is the sum of its months (kept so by every writer, under this row lock)
-    row = None if py is None else py.months.filter(month=month).first()
     others = (py.disbursed if py else Decimal(0)) - (row.disbursed if row else Decimal(0))
     if budget is None:
         budget = budget_of(org, fiscal_year, project.pk)

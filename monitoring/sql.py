@@ -73,18 +73,18 @@ WHERE pv.plan_id = %(plan)s AND pv.removed = %(false)s
 GROUP BY pv.strategy_id
 """
 
-# The disbursement curve: action-plan amounts per (first, last) month pair, and money paid per month.
-PLANNED_SPANS = """
-SELECT i.first_month, i.last_month, SUM(i.amount)
+# The disbursement curve in one statement: rows ('plan', first month, last month, amount) — the
+# action-plan amounts per (first, last) month pair — and ('paid', month, NULL, money paid that month).
+DISBURSEMENT_CURVE = """
+SELECT 'plan', i.first_month, i.last_month, SUM(i.amount)
 FROM plans_actionplanitem i
 WHERE i.action_plan_id = (SELECT a.id FROM plans_actionplan a
                           WHERE a.org_id = %(org)s AND a.fiscal_year = %(fy)s
                           ORDER BY a.amendment DESC LIMIT 1)
   AND i.first_month > 0 AND i.budget_line_id IS NOT NULL
 GROUP BY i.first_month, i.last_month
-"""
-PAID_BY_MONTH = """
-SELECT m.month, SUM(m.disbursed) FROM monitoring_monthlyprogress m
+UNION ALL
+SELECT 'paid', m.month, NULL, SUM(m.disbursed) FROM monitoring_monthlyprogress m
 JOIN monitoring_projectyear py ON py.id = m.project_year_id
 WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s
 GROUP BY m.month

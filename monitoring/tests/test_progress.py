@@ -190,3 +190,16 @@ def test_a_save_in_the_callers_transaction_adds_no_savepoint_and_a_refusal_leave
     assert (py.disbursed, MonthlyProgress.objects.filter(project_year=py).count()) == (
         Decimal(6000), 3,
     )  # fmt: skip
+
+
+def test_the_disbursement_curve_spreads_the_action_plan_and_adds_up_the_payments(cast, year_a):
+    from monitoring.queries import disbursement_curve
+
+    save(cast, year_a.dredge, 4, 0, progress=10, disbursed=Decimal(50000))
+    save(cast, year_a.lunch, 5, 0, progress=40, disbursed=Decimal("20000.50"))
+    curve = disbursement_curve(cast.a, 2568)
+    # ขุดลอก 300,000 spread over ม.ค.–มี.ค. (months 4–6), อาหารกลางวัน 250,000 over all 12 months
+    dredge = [0, 0, 0, 100000, 200000] + [300000] * 7
+    assert curve["planned"] == [round(d + 250000 * m / 12, 2) for m, d in enumerate(dredge, 1)]
+    assert curve["actual"] == [0.0] * 3 + [50000.0] + [70000.5] * 8
+    assert disbursement_curve(cast.b, 2568) == {"planned": [0.0] * 12, "actual": [0.0] * 12}

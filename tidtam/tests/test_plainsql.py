@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from monitoring import services
-from monitoring.models import ProjectYear, Status
-from monitoring.services import ProgressInput, locked_project_year
+from monitoring.models import MonthlyProgress, PeriodLock, ProjectYear, Status
+from monitoring.services import ProgressInput, save_state
 from orgs.access import org_by_code
 from orgs.models import AuditEntry, Organization
 from orgs.sessions import UserBackend
@@ -40,13 +40,26 @@ def year(cast, year_a):
     )  # fmt: skip
 
 
-def test_a_project_year_row_is_the_instance_the_orm_loads(cast, year):
-    loaded = locked_project_year(cast.a, 2568, year.project_id)
-    same(loaded, ProjectYear.objects.get(pk=year.pk))
-    assert loaded.contract_signed_on == dt.date(2025, 1, 15)
-    assert loaded.contract_amount == Decimal("295000.50")
-    assert locked_project_year(cast.a, 2569, year.project_id) is None
-    assert locked_project_year(cast.b, 2568, year.project_id) is None
+def test_a_saves_state_is_the_instances_the_orm_loads_and_the_closed_months(cast, year):
+    state = save_state(cast.a, 2568, year.project_id, 4)
+    same(state.year, ProjectYear.objects.get(pk=year.pk))
+    same(state.month, MonthlyProgress.objects.get(project_year=year, month=4))
+    assert state.month.project_year is state.year  # no query to reach the org for the log
+    assert state.year.contract_signed_on == dt.date(2025, 1, 15)
+    assert state.year.contract_amount == Decimal("295000.50")
+    assert state.closed == set()
+    assert save_state(cast.a, 2568, year.project_id, 5).month is None  # month not recorded yet
+    # a row per lock: the quarter ม.ค.–มี.ค. (months 4–6) and the month ต.ค. (1)
+    PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="quarter", number=2)
+    PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="month", number=1)
+    PeriodLock.objects.create(org=cast.b, fiscal_year=2568, kind="year", number=1)  # another org
+    PeriodLock.objects.create(org=cast.a, fiscal_year=2569, kind="year", number=1)  # another year
+    state = save_state(cast.a, 2568, year.project_id, 4)
+    assert state.closed == {1, 4, 5, 6}
+    same(state.year, ProjectYear.objects.get(pk=year.pk))
+    empty = save_state(cast.a, 2569, year.project_id, 4)
+    assert (empty.year, empty.month, empty.closed) == (None, None, set(range(1, 13)))
+    assert save_state(cast.b, 2568, year.project_id, 4).year is None
 
 
 def test_org_project_and_user_rows_are_the_instances_the_orm_loads(cast, year_a):
@@ -66,7 +79,7 @@ def test_org_project_and_user_rows_are_the_instances_the_orm_loads(cast, year_a)
 
 
 def test_an_instance_from_a_written_out_row_keeps_its_old_values_for_the_log(cast, year):
-    loaded = locked_project_year(cast.a, 2568, year.project_id)
+    loaded = save_state(cast.a, 2568, year.project_id, 4).year
     loaded.problems = "ผู้รับจ้างส่งมอบงานล่าช้า"
     loaded.save()
     entry = AuditEntry.objects.filter(model="monitoring.ProjectYear").latest("pk")
