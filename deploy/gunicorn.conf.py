@@ -3,17 +3,18 @@
 import multiprocessing
 
 bind = "127.0.0.1:8000"  # nginx in front; never expose gunicorn directly
-# One sync worker per core: the requests are CPU-bound (PostgreSQL answers in about a millisecond),
-# and more processes than cores only add switching. Measured by bench/bench_load.py on 2 cores:
-# 2 workers ≈ 150–160 saves/s, 3 ≈ 133, 5 ≈ 119; 2 workers × 4 threads (gthread) ≈ 91.
+# One sync worker per core: the requests are CPU-bound and more processes than cores only add
+# switching. Measured by bench/bench_load.py on 2 cores (session 5): 2 workers ≈ 150–160 saves/s,
+# 3 ≈ 133, 5 ≈ 119; 2 workers × 4 threads (gthread) ≈ 91. Again after the save path was rewritten
+# (session 6): 2 workers 173–214 saves/s, 3 workers 179; gthread with 1 thread 70.
 # Add one worker per long request you expect at once (a big import takes a worker while it runs;
 # annual-report PDFs are made by the background worker, not here).
 workers = multiprocessing.cpu_count()
 timeout = 120  # a province summary or annual report PDF can take tens of seconds on a small server
 graceful_timeout = 30
 # Recycle workers now and then (WeasyPrint/Pango hold memory), but not often: a new worker loads
-# Django and the app again (≈ 1.5 s of CPU). At 2,000 requests a 2-core server under the quarter-end
-# burst recycled a worker every 20 s and lost 13% of its throughput (bench/bench_load.py).
+# Django and the app again (≈ 1.5 s of CPU). At 2,000 requests a 2-core server recycles a worker
+# every 20 s of the quarter-end burst (measured: 164 saves/s, against 178–186 at 20,000).
 max_requests = 20000
 max_requests_jitter = 2000
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn makes its heartbeat files there with mkstemp; memory, not disk
