@@ -14,6 +14,7 @@ from monitoring.models import (
     BudgetTransfer,
     MonthlyProgress,
     PeriodKind,
+    PeriodLock,
     Procurement,
     ProjectYear,
     Status,
@@ -21,7 +22,6 @@ from monitoring.models import (
 from monitoring.models.periods import MONTHS_OF
 from orgs.models import Organization
 from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
-from tidtam import plainsql
 
 CENTS = Decimal("0.01")
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=15, decimal_places=2))
@@ -86,13 +86,17 @@ def budgets_by_project(
     return dict(out)
 
 
-def closed_months(org: Organization, fiscal_year: int) -> set[int]:
-    """Months closed by a month's, quarter's or year's lock (written out: every save asks)."""
+def months_closed_by(locks) -> set[int]:
+    """The months closed by (kind, number) period locks: a month's, a quarter's, a half's, a year's."""
     months: set[int] = set()
-    sql = "SELECT kind, number FROM monitoring_periodlock WHERE org_id = %s AND fiscal_year = %s"
-    for kind, number in plainsql.fetch(sql, [org.pk, fiscal_year]):
+    for kind, number in locks:
         months.update(MONTHS_OF[PeriodKind(kind)](number))
     return months
+
+
+def closed_months(org: Organization, fiscal_year: int) -> set[int]:
+    locks = PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year)
+    return months_closed_by(locks.values_list("kind", "number"))
 
 
 @dataclass

@@ -24,8 +24,7 @@ from monitoring.models import (
     Status,
     TransferKind,
 )
-from monitoring.models.periods import MONTHS_OF
-from monitoring.selectors import budget_of, is_tracked
+from monitoring.selectors import budget_of, is_tracked, months_closed_by
 from orgs import audit
 from orgs.models import Organization
 from plans.models import BudgetLine, Project
@@ -126,10 +125,7 @@ def save_state(org: Organization, fiscal_year: int, project_id: int, month: int)
     row = None if first[2 + n] is None else plainsql.instance(MonthlyProgress, first[2 + n :])
     if row is not None:
         row.project_year = year  # as py.months would: the log finds the org without a query
-    closed = set()
-    for kind, number, *_ in rows:
-        if kind is not None:
-            closed.update(MONTHS_OF[PeriodKind(kind)](number))
+    closed = months_closed_by((kind, number) for kind, number, *_ in rows if kind is not None)
     return SaveState(year, row, closed)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from orgs.models import Organization, Province, Role
+from orgs.models import Membership, Organization, Province, Role
 from tidtam import plainsql
 
 WRITE_ROLES = {Role.OFFICER, Role.ADMIN}
@@ -23,19 +23,15 @@ class Grant:
     division_id: int | None
 
 
-_GRANTS_SQL = """
-SELECT m.org_id, o.province_id, m.role, m.division_id
-  FROM orgs_membership m JOIN orgs_organization o ON o.id = m.org_id
- WHERE m.user_id = %s"""
-
-
 def grants_for(user) -> list[Grant]:
     """Memberships of a user, cached on the user object for the request."""
     if not user.is_authenticated:
         return []
     cached = getattr(user, "_tidtam_grants", None)
     if cached is None:
-        rows = plainsql.fetch(_GRANTS_SQL, [user.pk])  # on every request: see tidtam.plainsql
+        rows = Membership.objects.filter(user=user).values_list(
+            "org_id", "org__province_id", "role", "division_id"
+        )
         cached = [Grant(*row) for row in rows]
         user._tidtam_grants = cached
     return cached
@@ -93,24 +89,6 @@ def readable_orgs(user):
     return qs.filter(Q(id__in=org_ids) | Q(province_id__in=province_ids))
 
 
-_ORG_SQL = f"""
-SELECT {plainsql.columns(Organization, "o")}, {plainsql.columns(Province, "p")}
-  FROM orgs_organization o JOIN orgs_province p ON p.id = o.province_id
- WHERE o.code = %s"""  # noqa: S608 - only the model's column names are formatted in
-
-
-def org_by_code(code: str) -> Organization | None:
-    """The org with its province (select_related), in one written-out statement: every page of an
-    org starts here (see tidtam.plainsql)."""
-    rows = plainsql.fetch(_ORG_SQL, [code])
-    if not rows:
-        return None
-    n = plainsql.width(Organization)
-    org = plainsql.instance(Organization, rows[0][:n])
-    org.province = plainsql.instance(Province, rows[0][n:])
-    return org
-
-
 _ORG_WITH_GRANTS_SQL = f"""
 SELECT {plainsql.columns(Organization, "o")}, {plainsql.columns(Province, "p")},
        m.org_id, mo.province_id, m.role, m.division_id
@@ -120,24 +98,23 @@ SELECT {plainsql.columns(Organization, "o")}, {plainsql.columns(Province, "p")},
  WHERE o.code = %s"""  # noqa: S608 - only the model's column names are formatted in
 
 
-def _org_with_grants(user, code: str) -> Organization | None:
-    """org_by_code and grants_for in one statement: a row per membership of the user (or one with
-    no membership), each carrying the org."""
+def org_with_grants(user, code: str) -> Organization | None:
+    """The org with its province (select_related) and the user's roles (grants_for), in one
+    written-out statement: every page of an org starts here (see tidtam.plainsql). A row per
+    membership of the user, or one with no membership, each carrying the org."""
     rows = plainsql.fetch(_ORG_WITH_GRANTS_SQL, [user.pk, code])
     if not rows:
         return None
     n, k = plainsql.width(Organization), plainsql.width(Province)
     org = plainsql.instance(Organization, rows[0][:n])
     org.province = plainsql.instance(Province, rows[0][n : n + k])
-    user._tidtam_grants = [Grant(*row[n + k :]) for row in rows if row[n + k] is not None]
+    if user.is_authenticated:
+        user._tidtam_grants = [Grant(*row[n + k :]) for row in rows if row[n + k] is not None]
     return org
 
 
 def get_org_for_user(user, code: str, *, write: bool = False) -> Organization:
-    if user.is_authenticated and getattr(user, "_tidtam_grants", None) is None:
-        org = _org_with_grants(user, code)  # the first org of the request: roles come with it
-    else:
-        org = org_by_code(code)
+    org = org_with_grants(user, code)
     if org is None:
         raise Http404("ไม่พบหน่วยงาน")
     if not can_read(user, org):

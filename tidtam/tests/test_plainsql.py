@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from monitoring import services
 from monitoring.models import MonthlyProgress, PeriodLock, ProjectYear, Status
 from monitoring.services import ProgressInput, save_state
-from orgs.access import org_by_code
+from orgs.access import org_with_grants
 from orgs.models import AuditEntry, Organization
 from orgs.sessions import UserBackend
 from plans.access import get_project_for_user
@@ -63,11 +63,12 @@ def test_a_saves_state_is_the_instances_the_orm_loads_and_the_closed_months(cast
 
 
 def test_org_project_and_user_rows_are_the_instances_the_orm_loads(cast, year_a):
-    org = org_by_code(cast.a.code)
+    alice = get_user_model().objects.get(username="alice")
+    org = org_with_grants(alice, cast.a.code)
     expected = Organization.objects.select_related("province").get(pk=cast.a.pk)
     same(org, expected)
     same(org.province, expected.province)
-    assert org_by_code("0000000") is None
+    assert org_with_grants(alice, "0000000") is None
 
     project = get_project_for_user(cast.alice, cast.a, year_a.dredge.pk)
     same(project, year_a.dredge)
@@ -112,3 +113,13 @@ def test_the_org_and_the_users_roles_come_in_one_statement(cast, django_assert_n
         get_org_for_user(
             get_user_model().objects.get(username="olga"), cast.a.code
         )  # other province
+
+
+def test_the_years_of_an_org_are_those_with_an_ordinance_or_an_action_plan(cast, year_a):
+    from plans import services as plans_services
+    from plans.views.common import fiscal_years
+
+    plans_services.action_plan_create(org=cast.a, fiscal_year=2569)  # a plan, no ordinance yet
+    plans_services.action_plan_create(org=cast.b, fiscal_year=2570)  # another org's year
+    assert fiscal_years(cast.a) == [2568, 2569]  # 2568 has both: listed once, in order
+    assert fiscal_years(cast.far) == []
