@@ -6,7 +6,7 @@ bind = "127.0.0.1:8000"  # nginx in front; never expose gunicorn directly
 # One sync worker per core: the requests are CPU-bound and more processes than cores only add
 # switching. Measured by bench/bench_load.py on 2 cores (session 5): 2 workers ≈ 150–160 saves/s,
 # 3 ≈ 133, 5 ≈ 119; 2 workers × 4 threads (gthread) ≈ 91. Again after the save path was rewritten
-# (session 6): 2 workers 173–214 saves/s, 3 workers 179; gthread with 1 thread 70.
+# (session 6): 2 workers 173–225 saves/s, 3 workers 179; gthread with 1 thread 70.
 # Add one worker per long request you expect at once (a big import takes a worker while it runs;
 # annual-report PDFs are made by the background worker, not here).
 workers = multiprocessing.cpu_count()
