@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.numbers import bounded
 from evaluation.models import (
     SCALE_CHOICES,
     AgeBand,
@@ -24,7 +25,7 @@ from evaluation.models import (
 )
 from orgs import audit
 from orgs.models import Organization
-from plans.models import Project, Strategy
+from plans.models import Plan, Project, Strategy
 
 # Web answers per survey and day: from one device (its cookie) and from one address (a village
 # hall or a mobile network may put many people behind one address, hence the larger number).
@@ -133,6 +134,7 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
         raise ValidationError(f"ปี {outside[0]} อยู่นอกช่วงของแผน")
     saved = 0
     for year, (actual, evidence) in values.items():
+        actual = bounded(KPIResult, "actual", actual, f"ผลปี {year}")
         if actual is None:
             KPIResult.objects.filter(kpi=kpi, year=year).delete()
             continue
@@ -210,11 +212,15 @@ def score_save(
         item = items.get(item_id)
         if item is None:
             errors.append("ข้อไม่ตรงกับแบบให้คะแนน")
-        elif value is not None and not 0 <= value <= item.max_points:
+        elif value is not None and (not value.is_finite() or not 0 <= value <= item.max_points):
             errors.append(f"ข้อ {item.number}: ให้ได้ 0 ถึง {item.max_points.normalize():f} คะแนน")
+    org = member.committee.org
+    if not Plan.objects.filter(
+        org=org, start_year__lte=fiscal_year, end_year__gte=fiscal_year
+    ).exists():
+        errors.append(f"ปีงบประมาณ {fiscal_year} ไม่อยู่ในช่วงของแผนพัฒนาท้องถิ่นของหน่วยงาน")
     if errors:
         raise ValidationError(errors)
-    org = member.committee.org
     sheet, _ = ScoreSheet.objects.update_or_create(
         org=org, fiscal_year=fiscal_year, template=template, member=member, defaults={}
     )
