@@ -66,3 +66,83 @@ def test_the_csp_blocks_an_inline_handler_even_if_a_page_let_one_through(live_se
     )
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
+
+
+XSS = '<img src=x onerror="window.__pwned=1">'
+NAMED = ("name", "title", "label")
+
+
+def _poison_names():
+    """Every name of every strategy, KPI, project, org, division, program, survey item … is markup."""
+    from django.apps import apps
+    from django.db import models
+
+    n = 0
+    for app in ("orgs", "plans", "monitoring", "evaluation", "province"):
+        for model in apps.get_app_config(app).get_models():
+            for field in model._meta.get_fields():
+                if field.name in NAMED and isinstance(field, models.CharField | models.TextField):
+                    for pk in model.objects.values_list("pk", flat=True):
+                        value = f"{pk}{XSS}"[: field.max_length or 1000]
+                        n += model.objects.filter(pk=pk).update(**{field.name: value})
+    return n
+
+
+def test_every_chart_shows_hostile_names_as_text(live_server, page, cast, year_a, tmp_path):
+    from plans import services as plan_services
+
+    kpi = plan_services.kpi_save(
+        strategy=year_a.s1, name="k", unit="ร้อยละ", targets={2568: Decimal(80)}
+    )
+    from evaluation import services as evaluation_services
+
+    evaluation_services.kpi_results_save(kpi=kpi, values={2568: (Decimal(85), "")})
+    assert _poison_names() > 10
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "pat")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    sent, errors = [], []
+    page.on("request", lambda r: sent.append(r.url) if r.url.endswith("/x") else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    charts = {
+        f"/o/{cast.a.code}/": ["#chart"],
+        f"/o/{cast.a.code}/monitoring/dashboard/2568/": ["#curve", "#status"],
+        f"/o/{cast.a.code}/evaluation/kpis/?year=2568": ["#kpi-chart"],
+        f"/o/{cast.pao.code}/province/analysis/2568/": ["#chart"],
+    }
+    hovered = 0
+    for url, selectors in charts.items():
+        page.goto(live_server.url + url)
+        for selector in selectors:
+            expect(page.locator(f"{selector} canvas")).to_have_count(1)
+            box = page.locator(selector).bounding_box()
+            for fx in (0.2, 0.4, 0.6, 0.8):
+                for fy in (0.2, 0.5, 0.8):
+                    page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+                    page.wait_for_timeout(40)
+            shown = page.locator(f"{selector} div", has_text="onerror")
+            hovered += shown.count() > 0
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__pwned") is None, url
+    page.screenshot(path=str(tmp_path / "analysis-hover.png"))
+    assert sent == [] and errors == []
+    assert hovered >= 3  # the tooltips did open, showing the markup as text
+
+
+def test_the_api_docs_load_swagger_from_our_own_static_files(live_server, page):
+    """Finding 6: the docs loaded swagger-ui from a CDN (floating version, no SRI) on our origin."""
+    outside, violations = [], []
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(live_server.url) else None,
+    )
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    response = page.goto(f"{live_server.url}/api/v1/docs")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator("#swagger-ui .opblock").first).to_be_visible(timeout=15000)
+    assert outside == [] and violations == []

@@ -1,5 +1,6 @@
 """The public answer page (no login, spam guards) and the officer's survey pages."""
 
+import secrets
 import time
 from unittest import mock
 
@@ -24,7 +25,9 @@ def survey(cast, plan_a, reference_lists):
 
 def shown(seconds_ago: float) -> str:
     with mock.patch("django.core.signing.time.time", return_value=time.time() - seconds_ago):
-        return signing.dumps(0, salt=SALT)
+        return signing.dumps(
+            secrets.token_hex(16), salt=SALT
+        )  # like the form: one id per shown form
 
 
 def filled(survey, **extra):
