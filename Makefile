@@ -19,7 +19,9 @@ demo: setup
 	@echo ""
 	@echo "  Tidtam: http://$(HOST):$(PORT)/   (ผู้ใช้ทดลองแสดงด้านบน, รหัสผ่าน: demo)"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=0 SECRET_KEY=demo-only-not-secret-$(shell hostname) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
+		SECURE_HSTS_SECONDS=0 ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 \
+		$(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
 test: setup-dev lint test-sqlite test-postgres
 

@@ -20,4 +20,7 @@ max_requests_jitter = 2000
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn makes its heartbeat files there with mkstemp; memory, not disk
 accesslog = None  # nginx logs every request (Debian's /var/log/nginx/access.log); not twice
 errorlog = "-"
-forwarded_allow_ips = "127.0.0.1"
+# nginx on this host is the only peer whose X-Forwarded-Proto gunicorn believes. gunicorn does not
+# rewrite REMOTE_ADDR from X-Forwarded-For: the app reads the client's address itself, from the
+# header nginx overwrites, and only when the peer is in TRUSTED_PROXIES (core/clients.py).
+forwarded_allow_ips = "127.0.0.1,::1"

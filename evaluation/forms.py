@@ -1,3 +1,6 @@
+import hashlib
+import secrets
+
 from django import forms
 from django.core import signing
 
@@ -20,8 +23,9 @@ SALT = "evaluation.survey-form"
 class SurveyForm(forms.Form):
     """The questionnaire: profile, then one radio row per item (per strategy for แบบที่ 3/3).
 
-    Two cheap guards against scripted spam: a hidden field people leave empty, and a signed
-    timestamp of when the page was shown.
+    Guards against scripted spam: a hidden field people leave empty (the honeypot), and a signed
+    random id with the time the page was shown (too fast or too old is refused, and each shown
+    form is accepted once).
     """
 
     sex = forms.ChoiceField(label="เพศ", choices=Sex.choices, widget=forms.RadioSelect)
@@ -38,7 +42,8 @@ class SurveyForm(forms.Form):
     def __init__(self, *args, survey, strategies, check_time=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.check_time = check_time
-        self.initial.setdefault("shown", signing.dumps(0, salt=SALT))
+        # A random id per shown form: the signed value is accepted once (see form_token)
+        self.initial.setdefault("shown", signing.dumps(secrets.token_hex(16), salt=SALT))
         choices = [(str(v), label) for v, label in SCALE_CHOICES[Scale(survey.template.scale)]]
         self.questions = []  # (strategy or None, [(item, bound field)])
         for strategy in strategies or [None]:
@@ -70,6 +75,10 @@ class SurveyForm(forms.Form):
         if age is not None:  # still younger than MIN_SECONDS: faster than a person reads
             raise forms.ValidationError("ส่งเร็วเกินไป กรุณาตรวจคำตอบแล้วส่งอีกครั้ง")
         return self.cleaned_data["shown"]
+
+    def form_token(self) -> str:
+        """Stands for this one shown form; a second answer with it is a replay."""
+        return hashlib.sha256(self.cleaned_data["shown"].encode()).hexdigest()
 
     def answers(self) -> dict[tuple[int, int | None], int]:
         out = {}

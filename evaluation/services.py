@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.numbers import bounded
 from evaluation.models import (
     SCALE_CHOICES,
     AgeBand,
@@ -24,14 +25,23 @@ from evaluation.models import (
 )
 from orgs import audit
 from orgs.models import Organization
-from plans.models import Project, Strategy
+from plans.models import Plan, Project, Strategy
 
+# Web answers per survey and day: from one device (its cookie) and from one address (a village
+# hall or a mobile network may put many people behind one address, hence the larger number).
 WEB_ANSWERS_PER_DEVICE_PER_DAY = 3
+WEB_ANSWERS_PER_ADDRESS_PER_DAY = 30
 
 
-def client_key(ip: str, user_agent: str, day: dt.date) -> str:
-    """A keyed hash standing for one device on one day; the IP itself is never stored (PDPA)."""
-    raw = f"{settings.SECRET_KEY}|{ip}|{user_agent[:200]}|{day.isoformat()}"
+def client_key(device: str, day: dt.date) -> str:
+    """A keyed hash standing for one device (its cookie) on one day."""
+    raw = f"{settings.SECRET_KEY}|device|{device}|{day.isoformat()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def address_key(ip: str, day: dt.date) -> str:
+    """A keyed hash standing for one address on one day; the IP itself is never stored (PDPA)."""
+    raw = f"{settings.SECRET_KEY}|address|{ip}|{day.isoformat()}"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -64,7 +74,7 @@ def survey_strategies(survey: Survey) -> list[Strategy]:
 @transaction.atomic
 def response_submit(
     *, survey: Survey, channel: str, profile: dict, answers: dict[tuple[int, int | None], int],
-    client: str = "", entered_by=None,
+    client: str = "", address: str = "", form_token: str | None = None, entered_by=None,
 ) -> Response:  # fmt: skip
     """answers: {(item id, strategy id or None): value}. Every item (× strategy) must be answered."""
     if channel == Channel.WEB and not survey.is_open:
@@ -84,15 +94,26 @@ def response_submit(
         errors["answers"] = "คำตอบไม่ตรงกับแบบสอบถาม"
     if errors:
         raise ValidationError(errors)
-    if channel == Channel.WEB and client:
+    if form_token is not None and Response.objects.filter(form_token=form_token).exists():
+        raise ValidationError("แบบฟอร์มนี้ส่งคำตอบไปแล้ว หากต้องการตอบอีกครั้งกรุณาเปิดหน้าแบบสอบถามใหม่")
+    if channel == Channel.WEB:
         today = timezone.localdate()
-        sent = Response.objects.filter(survey=survey, client=client, submitted_at__date=today)
-        if sent.count() >= WEB_ANSWERS_PER_DEVICE_PER_DAY:
+        sent = Response.objects.filter(survey=survey, submitted_at__date=today)
+        if client and sent.filter(client=client).count() >= WEB_ANSWERS_PER_DEVICE_PER_DAY:
             raise ValidationError("ส่งคำตอบจากเครื่องนี้ครบจำนวนที่กำหนดแล้วในวันนี้ ขอบคุณที่ร่วมตอบ")
-    response = Response.objects.create(
-        survey=survey, channel=channel, client=client, entered_by=entered_by,
-        **{k: profile[k] for k in ("sex", "age_band", "education", "occupation")},
-    )  # fmt: skip
+        if address and sent.filter(address=address).count() >= WEB_ANSWERS_PER_ADDRESS_PER_DAY:
+            raise ValidationError("ส่งคำตอบจากเครือข่ายนี้ครบจำนวนที่กำหนดแล้วในวันนี้ ขอบคุณที่ร่วมตอบ")
+    try:
+        with transaction.atomic():  # a savepoint: a replay racing this one meets the unique token
+            response = Response.objects.create(
+                survey=survey, channel=channel, client=client, address=address, form_token=form_token,
+                entered_by=entered_by,
+                **{k: profile[k] for k in ("sex", "age_band", "education", "occupation")},
+            )  # fmt: skip
+    except IntegrityError:
+        raise ValidationError(
+            "แบบฟอร์มนี้ส่งคำตอบไปแล้ว หากต้องการตอบอีกครั้งกรุณาเปิดหน้าแบบสอบถามใหม่"
+        ) from None
     audit.bulk_create(
         Answer,
         (Answer(response=response, item_id=item, strategy_id=strategy, value=value)
@@ -113,6 +134,7 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
         raise ValidationError(f"ปี {outside[0]} อยู่นอกช่วงของแผน")
     saved = 0
     for year, (actual, evidence) in values.items():
+        actual = bounded(KPIResult, "actual", actual, f"ผลปี {year}")
         if actual is None:
             KPIResult.objects.filter(kpi=kpi, year=year).delete()
             continue
@@ -190,11 +212,15 @@ def score_save(
         item = items.get(item_id)
         if item is None:
             errors.append("ข้อไม่ตรงกับแบบให้คะแนน")
-        elif value is not None and not 0 <= value <= item.max_points:
+        elif value is not None and (not value.is_finite() or not 0 <= value <= item.max_points):
             errors.append(f"ข้อ {item.number}: ให้ได้ 0 ถึง {item.max_points.normalize():f} คะแนน")
+    org = member.committee.org
+    if not Plan.objects.filter(
+        org=org, start_year__lte=fiscal_year, end_year__gte=fiscal_year
+    ).exists():
+        errors.append(f"ปีงบประมาณ {fiscal_year} ไม่อยู่ในช่วงของแผนพัฒนาท้องถิ่นของหน่วยงาน")
     if errors:
         raise ValidationError(errors)
-    org = member.committee.org
     sheet, _ = ScoreSheet.objects.update_or_create(
         org=org, fiscal_year=fiscal_year, template=template, member=member, defaults={}
     )

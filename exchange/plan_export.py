@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from core.cells import put
 from plans.models import Plan, Strategy, Tactic
 from plans.selectors import project_rows
 
@@ -32,10 +33,7 @@ HELP = [
 
 
 def _put(ws, row, col, value, bold=False):
-    cell = ws.cell(row, col)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+    cell = put(ws, row, col, value)  # text stays text, never a formula
     cell.font = Font(name="Sarabun", bold=bold)
     return cell
 

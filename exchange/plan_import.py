@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.cells import looks_like_formula
 from exchange import matching as m
 from exchange.tables import FileRefused, Table, read_tables
 from orgs.models import Organization
@@ -37,8 +38,6 @@ ALIASES = {"เป้าหมาย (ผลผลิตของโครงก
            "แนวทางการพัฒนา": "กลยุทธ์", "ชื่อโครงการ": "โครงการ"}  # fmt: skip
 BUDGET_HEADER = re.compile(r"^งบประมาณ\s*(?:ปี\s*)?(?:พ\.ศ\.\s*)?([0-9]{4})\s*(?:\(บาท\))?$")
 MAX_TEXT = 5000
-# Text that a spreadsheet would run as a formula when the data is exported again (CSV injection).
-FORMULA = re.compile(r"^[=@]|^\+[^\d]")
 EDITION_ORDER = {EditionKind.ORIGINAL: 0, EditionKind.REVIEW: 1, EditionKind.ADDITION: 2,
                  EditionKind.CHANGE: 3, EditionKind.CORRECTION: 4}  # fmt: skip
 
@@ -265,7 +264,7 @@ def _text(report, sheet, row_no, column, value, limit=MAX_TEXT) -> str:
     if len(text) > limit:
         report.problem(sheet, row_no, column, f"ข้อความยาวเกิน {limit:,} ตัวอักษร")
         return text[:limit]
-    if FORMULA.match(text):
+    if looks_like_formula(text):  # a spreadsheet would run it when exported again
         report.problem(sheet, row_no, column,
                        "ข้อความขึ้นต้นด้วย = + @ อาจเป็นสูตรคำนวณ ไม่รับเข้าระบบ (ลบเครื่องหมายนำหน้าออก)")  # fmt: skip
         return ""

@@ -19,6 +19,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
+from core.clients import client_ip
 from tidtam import plainsql
 
 AUDITED_APPS = ("orgs", "plans", "monitoring", "evaluation", "province", "reports", "exchange")
@@ -81,7 +82,7 @@ def acting(user=None, label: str = SYSTEM):
 def _who() -> tuple[int | None, str, str]:
     request = _request.get()
     if request is not None:
-        address = request.META.get("REMOTE_ADDR", "")[:45]
+        address = client_ip(request)[:45]
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return user.pk, (user.get_full_name() or user.get_username())[:200], address

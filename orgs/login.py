@@ -1,6 +1,8 @@
-"""Login with lockout: after LOGIN_MAX_FAILURES failed tries for a username, or from one address,
-within LOGIN_LOCKOUT_MINUTES, further tries are refused (even with the right password) until the
-window has passed. Every try is recorded."""
+"""Login with django-axes: failures are counted per username (never per address, so one attacker
+cannot sign out a whole province behind one proxy address). After LOGIN_MAX_FAILURES failures the
+username must wait LOGIN_LOCKOUT_MINUTES before the next try is even checked, and every further
+failure doubles that wait (capped at a day); a good login resets the count. Every try is also
+recorded in LoginAttempt with a hash of the client's real address (core.clients)."""
 
 import datetime as dt
 import hashlib
@@ -9,29 +11,49 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from core.clients import client_ip
 from orgs.models import LoginAttempt
+
+MAX_WAIT = dt.timedelta(days=1)
+
+
+def username_of(request, credentials=None) -> str:
+    """The username axes counts failures for: trimmed and case-folded, as the login matches it."""
+    raw = (credentials or {}).get("username")
+    if raw is None and request is not None:
+        raw = request.POST.get("username", "")
+    return (raw or "").strip().lower()
 
 
 def client_of(request) -> str:
-    raw = f"{settings.SECRET_KEY}|{request.META.get('REMOTE_ADDR', '')}"
+    raw = f"{settings.SECRET_KEY}|{client_ip(request)}"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def locked(username: str, client: str) -> bool:
-    """Failures since the window opened (or since the user's last good login, if later)."""
-    since = timezone.now() - dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-    last_good = (
-        LoginAttempt.objects.filter(username=username.lower(), success=True, at__gte=since)
-        .order_by("-at").values_list("at", flat=True).first()
-    )  # fmt: skip
-    mine = LoginAttempt.objects.filter(
-        username=username.lower(), success=False, at__gte=last_good or since
-    )
-    limit = settings.LOGIN_MAX_FAILURES
-    from_here = LoginAttempt.objects.filter(client=client, success=False, at__gte=since)
-    return mine.count() >= limit or from_here.count() >= limit * 4  # many usernames, one address
+def failures(username: str) -> int:
+    from axes.models import AccessAttempt
+
+    row = AccessAttempt.objects.filter(username=username).order_by("-failures_since_start").first()
+    return row.failures_since_start if row else 0
+
+
+def cool_off(request=None) -> dt.timedelta:
+    """LOGIN_LOCKOUT_MINUTES at the limit, doubled for every failure beyond it."""
+    base = dt.timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+    if request is None:
+        return base
+    extra = failures(username_of(request)) - settings.LOGIN_MAX_FAILURES
+    return min(base * 2 ** max(extra, 0), MAX_WAIT) if extra < 20 else MAX_WAIT
+
+
+def minutes_left(request) -> int:
+    return max(1, int(cool_off(request).total_seconds() // 60))
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The login page itself, already carrying the Thai lockout message (see the form)."""
+    return original_response
 
 
 class LockoutAuthenticationForm(AuthenticationForm):
@@ -42,18 +64,17 @@ class LockoutAuthenticationForm(AuthenticationForm):
     }
 
     def clean(self):
-        username = (self.cleaned_data.get("username") or "").strip()
+        username = username_of(None, {"username": self.cleaned_data.get("username")})
         client = client_of(self.request)
-        if locked(username, client):
-            LoginAttempt.objects.create(username=username.lower(), client=client, success=False)
-            raise ValidationError(self.error_messages["locked"], code="locked",
-                                  params={"minutes": settings.LOGIN_LOCKOUT_MINUTES})  # fmt: skip
         try:
             cleaned = super().clean()
         except ValidationError:
-            LoginAttempt.objects.create(username=username.lower(), client=client, success=False)
+            LoginAttempt.objects.create(username=username, client=client, success=False)
+            if getattr(self.request, "axes_locked_out", False):
+                raise ValidationError(self.error_messages["locked"], code="locked",
+                                      params={"minutes": minutes_left(self.request)}) from None  # fmt: skip
             raise
-        LoginAttempt.objects.create(username=username.lower(), client=client, success=True)
+        LoginAttempt.objects.create(username=username, client=client, success=True)
         return cleaned
 
 

@@ -63,4 +63,9 @@ def evaluate(expression: str, numbers: dict[str, float]) -> bool:
                 return True
         raise RuleError("เงื่อนไขใช้รูปแบบที่ไม่อนุญาต")
 
-    return bool(ev(_parse(expression)))
+    try:
+        return bool(ev(_parse(expression)))
+    except ZeroDivisionError:
+        raise RuleError(f"เงื่อนไข “{expression}” หารด้วยศูนย์ (ตัวหารเป็น 0 ในข้อมูลชุดนี้)") from None
+    except (ArithmeticError, RecursionError, TypeError):
+        raise RuleError(f"เงื่อนไข “{expression}” คำนวณไม่ได้") from None

@@ -69,7 +69,7 @@ def check(numbers: dict[str, float]) -> list[str]:
         if not ok:
             try:
                 failed.append(rule.message.format(**numbers))
-            except (KeyError, ValueError):
+            except (KeyError, ValueError, IndexError, AttributeError):
                 failed.append(rule.message)
     return failed
 

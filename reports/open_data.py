@@ -2,13 +2,11 @@
 BOM, so Excel opens the Thai) for spreadsheets and as JSON for programs. Both formats carry the
 same fields; a report's figures are its แบบที่ 2 of the whole year, per strategy and in total."""
 
-import csv
-import io
-
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from core.cells import csv_text
 from evaluation.models import AnnualReport
 from monitoring.models import Status
 from monitoring.queries import form2
@@ -24,11 +22,8 @@ def _json(payload: dict) -> JsonResponse:
 
 
 def _csv(rows: list[dict], filename: str, empty_fields: list[str]) -> HttpResponse:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else empty_fields)
-    writer.writeheader()
-    writer.writerows(rows)
-    response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
+    text = csv_text(rows, list(rows[0]) if rows else empty_fields)  # formulas written as text
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

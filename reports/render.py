@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from core.cells import put
+
 FONT = "Sarabun"
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -41,7 +43,7 @@ class Sheet:
         self.row = 1
 
     def title(self, text: str, width: int, size: int = 14):
-        self.ws.cell(self.row, 1, text).font = Font(name=FONT, bold=True, size=size)
+        put(self.ws, self.row, 1, text).font = Font(name=FONT, bold=True, size=size)
         self.ws.cell(self.row, 1).alignment = Alignment(horizontal="center")
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=width)
         self.row += 1
@@ -49,7 +51,7 @@ class Sheet:
     def header(self, cells: list[str], *, lines: int = 2):
         """A header row tall enough for its wrapped labels (LibreOffice does not grow it)."""
         for col, text in enumerate(cells, 1):
-            c = self.ws.cell(self.row, col, text)
+            c = put(self.ws, self.row, col, text)
             c.font, c.fill, c.border = Font(name=FONT, bold=True), HEAD_FILL, BORDER
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.ws.row_dimensions[self.row].height = 16 * lines + 2
@@ -59,7 +61,7 @@ class Sheet:
 
     def band(self, text: str, width: int, *, fill=None, bold: bool = True):
         """A bold row spanning the table, e.g. the strategy/tactic/program heading of a block."""
-        c = self.ws.cell(self.row, 1, text)
+        c = put(self.ws, self.row, 1, text)
         c.font = Font(name=FONT, bold=bold)
         if fill:
             c.fill = fill
@@ -68,7 +70,7 @@ class Sheet:
 
     def line(self, values: list, *, formats: dict[int, str] | None = None, fill=None, bold=False):
         for col, value in enumerate(values, 1):
-            c = self.ws.cell(self.row, col, value)
+            c = put(self.ws, self.row, col, value)  # text stays text, never a formula
             c.font, c.border = Font(name=FONT, bold=bold), BORDER
             c.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
             if fill:

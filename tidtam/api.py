@@ -44,6 +44,15 @@ def forbidden(request, exc):
     return api.create_response(request, {"detail": str(exc) or "ไม่มีสิทธิ์"}, status=403)
 
 
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    """Whatever goes wrong, the API answers JSON (the error is still logged for the admins)."""
+    import logging
+
+    logging.getLogger("django.request").error("API error at %s", request.path, exc_info=exc)
+    return api.create_response(request, {"detail": "ระบบขัดข้อง กรุณาลองใหม่"}, status=500)
+
+
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}

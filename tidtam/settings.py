@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves its own swagger-ui from our static files, not from a CDN
+    "axes",
+    "core",
     "tidtam",
     "thai",
     "orgs",
@@ -59,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.middleware.HostileInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +72,7 @@ MIDDLEWARE = [
     "orgs.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "tidtam.urls"
@@ -81,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
             "builtins": [
                 "thai.templatetags.thai",
@@ -115,7 +123,10 @@ else:
         _options["server_side_binding"], _options["prepare_threshold"] = True, 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite cannot declare UNIQUE ... NULLS NOT DISTINCT; services call full_clean(), which checks it.
-SILENCED_SYSTEM_CHECKS = ["models.W047"]
+# axes.W006 asks to lock by address too: an office's whole staff often shares one address, so a
+# per-address lock would let one person's typos (or one attacker) sign out everybody there. The
+# lock is per username only (see docs/security.md).
+SILENCED_SYSTEM_CHECKS = ["models.W047", "axes.W006"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -148,20 +159,52 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-# Failed logins per username (and per address) before a lockout, and how long it lasts.
+# Login lockout (django-axes): failures are counted per username only, so no one can lock out
+# everybody from one address. After LOGIN_MAX_FAILURES failures a username waits; the wait grows
+# with every further failure (see orgs.login.cool_off), and a good login resets the count.
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", 5))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = "orgs.login.cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+AXES_USERNAME_CALLABLE = "orgs.login.username_of"
+AXES_LOCKOUT_CALLABLE = "orgs.login.locked_out"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# The reverse proxy (nginx) whose X-Forwarded-For is believed; anyone else is known by REMOTE_ADDR.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", "127.0.0.1,::1")
 
-# Django's database sessions and ModelBackend, each read with one written-out statement.
+# Django's database sessions and ModelBackend, each read with one written-out statement; the
+# axes backend first, so a locked-out username is refused before its password is checked.
 SESSION_ENGINE = "orgs.sessions"
-AUTHENTICATION_BACKENDS = ["orgs.sessions.UserBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "orgs.sessions.UserBackend"]
 SESSION_COOKIE_HTTPONLY = True
 # Cookies only over HTTPS in production; SECURE_COOKIES=0 is for a loopback bench without TLS.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy on every response: scripts only from our own origin or inline with the
+# request's nonce (templates: <script nonce="{{ csp_nonce }}">), so an injected <img onerror=…> or
+# <script> never runs. Styles keep 'unsafe-inline': ECharts draws its tooltips as HTML with inline
+# style attributes (the coloured markers, the box), which a nonce cannot cover; a style cannot run
+# code, and scripts stay strict.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 if not DEBUG:
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))

@@ -32,3 +32,8 @@ urlpatterns = [
     path("o/<str:org_code>/documents/", include("reports.urls")),
     path("o/<str:org_code>/audit/", include("orgs.urls")),
 ]
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

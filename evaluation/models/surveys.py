@@ -138,7 +138,10 @@ class Response(models.Model):
     education = models.CharField("การศึกษา", max_length=12, choices=Education.choices)
     occupation = models.CharField("อาชีพหลัก", max_length=12, choices=Occupation.choices)
     submitted_at = models.DateTimeField(auto_now_add=True)
-    client = models.CharField(max_length=64, blank=True, db_index=True)  # keyed hash, never the IP
+    client = models.CharField(max_length=64, blank=True, db_index=True)  # keyed hash of the device
+    address = models.CharField(max_length=64, blank=True, db_index=True)  # keyed hash, never the IP
+    # The shown form this answer came from: each form is accepted once (a replay is refused).
+    form_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,5 +1,6 @@
 """The public answer page (no login, spam guards) and the officer's survey pages."""
 
+import secrets
 import time
 from unittest import mock
 
@@ -24,7 +25,9 @@ def survey(cast, plan_a, reference_lists):
 
 def shown(seconds_ago: float) -> str:
     with mock.patch("django.core.signing.time.time", return_value=time.time() - seconds_ago):
-        return signing.dumps(0, salt=SALT)
+        return signing.dumps(
+            secrets.token_hex(16), salt=SALT
+        )  # like the form: one id per shown form
 
 
 def filled(survey, **extra):
@@ -102,3 +105,58 @@ def test_a_committee_member_reads_results_but_cannot_enter_paper_forms(client, c
         reverse("evaluation:paper", args=[cast.a.code, survey.pk]), filled(survey)
     )
     assert response.status_code == 403 and not survey.responses.exists()
+
+
+def _answer(client, survey, data, **headers):
+    return client.post(reverse("survey_answer", args=[survey.token]), data, **headers)
+
+
+def test_one_shown_form_is_counted_once_whatever_the_user_agent(client, survey):
+    """The attack as made: 30 posts of one shown form with varied User-Agents were all counted."""
+    client.get(reverse("survey_answer", args=[survey.token]))
+    data = filled(survey)
+    bodies = [_answer(client, survey, data, HTTP_USER_AGENT=f"Agent/{n}", REMOTE_ADDR="127.0.0.1",
+                      HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").content.decode() for n in range(30)]  # fmt: skip
+    assert survey.responses.count() == 1
+    assert 'id="thanks"' in bodies[0] and "ส่งคำตอบไปแล้ว" in bodies[1]
+
+
+def test_a_device_cookie_and_an_address_cap_the_answers_of_a_day(client, survey):
+    from django.test import Client
+
+    page = client.get(reverse("survey_answer", args=[survey.token]))
+    assert "tidtam_device" in page.cookies and page.cookies["tidtam_device"]["httponly"]
+    for n in range(5):  # fresh forms, varied User-Agents, one browser
+        _answer(client, survey, filled(survey, shown=shown(60 + n)), HTTP_USER_AGENT=f"A{n}")
+    assert survey.responses.count() == services.WEB_ANSWERS_PER_DEVICE_PER_DAY
+    # a script that drops its cookie and rotates forms is held by the address behind the proxy
+    for n in range(services.WEB_ANSWERS_PER_ADDRESS_PER_DAY + 5):
+        bot = Client()  # a new device each time: only the address ties the posts together
+        bot.get(reverse("survey_answer", args=[survey.token]), REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR="198.51.100.50")  # fmt: skip
+        _answer(bot, survey, filled(survey, shown=shown(90 + n)), REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR="198.51.100.50")  # fmt: skip
+    from_there = services.address_key("198.51.100.50", __import__("datetime").date.today())
+    assert (
+        survey.responses.filter(address=from_there).count()
+        == services.WEB_ANSWERS_PER_ADDRESS_PER_DAY
+    )
+    # a neighbour at another address still answers
+    other = Client()
+    done = _answer(other, survey, filled(survey, shown=shown(61)), REMOTE_ADDR="127.0.0.1",
+                   HTTP_X_FORWARDED_FOR="198.51.100.51")  # fmt: skip
+    assert 'id="thanks"' in done.content.decode()
+
+
+def test_the_audit_and_the_cap_see_the_real_address_not_the_proxy(client, survey):
+    from orgs.models import AuditEntry
+
+    _answer(
+        client, survey, filled(survey), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.77"
+    )
+    assert AuditEntry.objects.filter(address="203.0.113.77").exists()
+    assert not AuditEntry.objects.filter(address="127.0.0.1").exists()
+    # a client that is not the proxy cannot pick its address with the header
+    _answer(client, survey, filled(survey, shown=shown(70)), REMOTE_ADDR="192.0.2.8",
+            HTTP_X_FORWARDED_FOR="203.0.113.99")  # fmt: skip
+    assert not AuditEntry.objects.filter(address="203.0.113.99").exists()

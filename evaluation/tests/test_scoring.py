@@ -76,3 +76,29 @@ def test_someone_without_a_seat_cannot_score(client, cast, committee):
     client.force_login(cast.dana)
     response = client.get(reverse("evaluation:score_sheet", args=[cast.a.code, 2568, "strategy"]))
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("hostile", ["NaN", "sNaN", "-Infinity", "1e99999"])
+def test_a_score_of_nan_or_infinity_is_refused_not_a_server_error(client, cast, committee, hostile):
+    """The attack as made: a score `NaN`/`sNaN` answered 500."""
+    client.force_login(cast.carl)
+    strategy = ScoreTemplate.objects.get(code="strategy")
+    data = {f"item_{i.pk}": str(i.max_points) for i in strategy.items.all()}
+    data[next(iter(data))] = hostile
+    page = client.post(
+        reverse("evaluation:score_sheet", args=[cast.a.code, 2568, "strategy"]), data
+    )
+    assert page.status_code == 200 and "ข้อ 1" in page.content.decode()
+    assert consolidated(cast.a, strategy, 2568).members == 0
+
+
+def test_a_score_sheet_for_a_year_outside_the_plan_is_refused(client, cast, committee):
+    """The attack as made: a sheet for FY2560 (no plan covers it) was accepted."""
+    client.force_login(cast.carl)
+    strategy = ScoreTemplate.objects.get(code="strategy")
+    data = {f"item_{i.pk}": str(i.max_points) for i in strategy.items.all()}
+    page = client.post(
+        reverse("evaluation:score_sheet", args=[cast.a.code, 2560, "strategy"]), data
+    )
+    assert "ไม่อยู่ในช่วงของแผน" in page.content.decode()
+    assert consolidated(cast.a, strategy, 2560).members == 0

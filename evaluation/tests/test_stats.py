@@ -99,7 +99,7 @@ def test_an_incomplete_or_out_of_scale_answer_is_refused(likert):
 
 def test_one_device_can_answer_only_a_few_times_a_day(likert):
     answers = {(i.pk, None): 4 for i in likert.template.items.all()}
-    key = services.client_key("203.0.113.9", "Mobile Safari", __import__("datetime").date.today())
+    key = services.client_key("device-1", __import__("datetime").date.today())
     for _ in range(services.WEB_ANSWERS_PER_DEVICE_PER_DAY):
         services.response_submit(survey=likert, channel=Channel.WEB, profile=PROFILE,
                                  answers=answers, client=key)  # fmt: skip

@@ -1,17 +1,31 @@
-"""The citizen's side: answer a survey without logging in, from a link or a QR code."""
+"""The citizen's side: answer a survey without logging in, from a link or a QR code.
 
+Limits (evaluation.services): each shown form is accepted once; a device (its cookie) sends at
+most WEB_ANSWERS_PER_DEVICE_PER_DAY answers a day to one survey, an address (as the trusted proxy
+reports it) at most WEB_ANSWERS_PER_ADDRESS_PER_DAY; a filled honeypot or a too-fast post is refused.
+"""
+
+import secrets
+
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.clients import client_ip
 from evaluation import services
 from evaluation.forms import SurveyForm
 from evaluation.models import Channel, Survey
 
+DEVICE_COOKIE = "tidtam_device"
+DEVICE_SALT = "evaluation.survey-device"
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")  # a proxy must set it (see README, production)
+
+def _device(request) -> str:
+    """The device's own id from its cookie; without one, the address stands for the device."""
+    device = request.get_signed_cookie(DEVICE_COOKIE, default="", salt=DEVICE_SALT)
+    return device or f"no-cookie|{client_ip(request)}"
 
 
 def answer(request, token):
@@ -22,21 +36,28 @@ def answer(request, token):
     form = SurveyForm(request.POST or None, survey=survey, strategies=strategies)
     error = ""
     if request.method == "POST" and form.is_valid():
-        key = services.client_key(
-            _client_ip(request), request.META.get("HTTP_USER_AGENT", ""), timezone.localdate()
-        )
+        today = timezone.localdate()
         try:
             services.response_submit(
-                survey=survey, channel=Channel.WEB, profile=form.profile(),
-                answers=form.answers(), client=key,
+                survey=survey, channel=Channel.WEB, profile=form.profile(), answers=form.answers(),
+                client=services.client_key(_device(request), today),
+                address=services.address_key(client_ip(request), today),
+                form_token=form.form_token(),
             )  # fmt: skip
         except ValidationError as exc:
             error = "; ".join(exc.messages)
         else:
             return render(request, "evaluation/public_thanks.html", {"survey": survey})
-    return render(
+    response = render(
         request,
         "evaluation/public_answer.html",
         {"survey": survey, "form": form, "error": error},
         status=200 if survey.is_open else 410,
     )
+    try:
+        request.get_signed_cookie(DEVICE_COOKIE, salt=DEVICE_SALT)
+    except (KeyError, signing.BadSignature):
+        response.set_signed_cookie(DEVICE_COOKIE, secrets.token_hex(16), salt=DEVICE_SALT,
+                                   max_age=400 * 86400, httponly=True, samesite="Lax",
+                                   secure=request.is_secure())  # fmt: skip
+    return response

@@ -66,6 +66,8 @@ def score_sheet(request, org, fy, code):
             raw = arabic_digits(request.POST.get(f"item_{i.pk}", "")).strip()
             try:
                 values[i.pk] = Decimal(raw) if raw else None
+                if values[i.pk] is not None and not values[i.pk].is_finite():  # NaN, sNaN, Infinity
+                    raise InvalidOperation
             except InvalidOperation:
                 values[i.pk] = None
                 bad.append(f"ข้อ {i.number}: “{raw}” ไม่ใช่ตัวเลข")

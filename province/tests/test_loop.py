@@ -99,3 +99,19 @@ def test_the_analyst_of_another_province_sees_nothing_of_this_one(client, cast, 
     assert response.status_code == 404
     sub.refresh_from_db()
     assert sub.status == SubmissionStatus.SUBMITTED
+
+
+def test_a_rule_that_divides_by_zero_is_reported_not_a_server_error(client, cast, recorded):
+    """The attack as made: a rule `disbursed / cancelled > 0` and a submission with nothing
+    cancelled crashed the submit page with a 500."""
+    from django.urls import reverse
+
+    ValidationRule.objects.create(code="div0", name="สัดส่วนยกเลิก", expression="disbursed / cancelled > 0",
+                                  message="ไม่ผ่าน")  # fmt: skip
+    client.force_login(cast.alice)
+    page = client.post(reverse("province:submit", args=[cast.a.code, 2568, "q1"]), follow=True)
+    assert page.status_code == 200
+    assert "หารด้วยศูนย์" in page.content.decode()
+    assert not cast.a.submissions.exists()
+    with pytest.raises(RuleError, match="หารด้วยศูนย์"):
+        evaluate("1 / 0 > 0", {})

@@ -42,16 +42,18 @@ def analysis_xlsx(request, org, fy):
 
     from openpyxl import Workbook
 
+    from core.cells import append
+
     wb = Workbook()
     wb.remove(wb.active)
     head = ["กลุ่ม", "โครงการในแผน", "งบตามแผน (บาท)", "ตั้งงบประมาณ", "ร้อยละของแผน", "งบประมาณ (บาท)",
             "เบิกจ่าย (บาท)", "ร้อยละเบิกจ่าย", "แล้วเสร็จ", "ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ยกเลิก"]  # fmt: skip
     for key, (label, _) in GROUPINGS.items():
         ws = wb.create_sheet(label[:31])
-        ws.append(head)
+        append(ws, head)
         groups = grouped(org.province_id, fy, key)
         for g in [*groups, total(groups)]:
-            ws.append([g.label, g.plan_n, g.plan_amount, g.budget_n, g.budget_pct, g.budget, g.disbursed,
+            append(ws, [g.label, g.plan_n, g.plan_amount, g.budget_n, g.budget_pct, g.budget, g.disbursed,
                        g.disbursed_pct, g.done, g.in_progress, g.not_started, g.cancelled])  # fmt: skip
         for row in ws.iter_rows(min_row=2):
             for cell in row[2:8]:

@@ -1,7 +1,6 @@
-import csv
-
 from django.core.management.base import BaseCommand, CommandError
 
+from core.cells import SafeWriter
 from exchange import matching
 from plans.models import Edition, Plan
 from plans.selectors import approved_seq_on, plan_summary
@@ -35,7 +34,7 @@ class Command(BaseCommand):
                 values += [c.count, f"{c.amount:.2f}"]
             rows.append(values)
         if format == "csv":
-            writer = csv.writer(self.stdout)
+            writer = SafeWriter(self.stdout)
             writer.writerow(header)
             writer.writerows(rows)
         else:
