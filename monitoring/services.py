@@ -14,20 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from monitoring.models import (
-    Approver,
-    BudgetTransfer,
     MonthlyProgress,
     PeriodKind,
     PeriodLock,
     PeriodReport,
     ProjectYear,
     Status,
-    TransferKind,
 )
 from monitoring.selectors import budget_of, is_tracked, months_closed_by
 from orgs import audit
 from orgs.models import Organization
-from plans.models import BudgetLine, Project
+from plans.models import Approver, BudgetLine, BudgetTransfer, Project, TransferKind
 from thai.dates import FISCAL_MONTHS, MONTHS
 from tidtam import plainsql
 

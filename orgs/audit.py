@@ -47,7 +47,7 @@ ORG_PATHS = {
     "plans.ActionPlanItem": "action_plan.org_id",
     "monitoring.MonthlyProgress": "project_year.org_id",
     "monitoring.Evidence": "project_year.org_id",
-    "monitoring.BudgetTransfer": "line.ordinance.org_id",
+    "plans.BudgetTransfer": "line.ordinance.org_id",
     "evaluation.CommitteeMember": "committee.org_id",
     "evaluation.Meeting": "committee.org_id",
     "evaluation.ChecklistAnswer": "plan.org_id",

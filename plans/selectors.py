@@ -6,8 +6,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
 
 from plans.models import (
+    ApprovedVersion,
+    ApprovedWindow,
+    CurrentActionPlan,
     Edition,
     EditionStatus,
     Plan,
@@ -19,14 +23,37 @@ from plans.models import (
     Tactic,
 )
 from plans.models.editions import PROJECT_TEXT_FIELDS
+from plans.models.rules import window_holds
+from thai.dates import fiscal_year_bounds
+
+
+def year_as_of(fiscal_year: int) -> dt.date:
+    """The date a year's current figures are read as of: today, or the year's last day once the
+    year is over (every "current" reader of a year uses this one date)."""
+    return min(timezone.localdate(), fiscal_year_bounds(fiscal_year)[1])
 
 
 def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:
-    """Seq of the latest approved edition (approved on or before `on`, when given)."""
-    qs = Edition.objects.filter(plan=plan, status=EditionStatus.APPROVED)
-    if on is not None:
-        qs = qs.filter(Q(approved_on__isnull=True) | Q(approved_on__lte=on))
-    return qs.aggregate(m=Max("seq"))["m"]
+    """Seq of the edition that is "the plan as approved" on `on` (today when not given): the
+    shared rule plans_approvedwindow. Drafts never count; nor does an approval dated later."""
+    on = on or timezone.localdate()
+    return (
+        ApprovedWindow.objects.filter(window_holds(on), plan=plan)
+        .values_list("seq", flat=True)
+        .first()
+    )
+
+
+def approved_versions_on(on: dt.date):
+    """Each project's version in the plan as approved on `on` (the shared rule, as a queryset)."""
+    return ApprovedVersion.objects.filter(window_holds(on))
+
+
+def current_action_plans(org_ids, fiscal_year: int):
+    """Ids of the current amendment of each org's action plan for the year (the shared rule)."""
+    return CurrentActionPlan.objects.filter(org_id__in=org_ids, fiscal_year=fiscal_year).values(
+        "action_plan_id"
+    )
 
 
 def working_seq(plan: Plan) -> int | None:

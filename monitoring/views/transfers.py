@@ -9,10 +9,9 @@ from django.views.decorators.http import require_POST
 
 from monitoring import services
 from monitoring.forms import TransferForm
-from monitoring.models import BudgetTransfer
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.models import BudgetLine
+from plans.models import BudgetLine, BudgetTransfer
 from plans.views.common import fiscal_years, form_errors, project_names
 
 
