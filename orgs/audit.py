@@ -98,7 +98,7 @@ def _who() -> tuple[int | None, str, str]:
 def audited_models() -> list[type[models.Model]]:
     found = [m for m in apps.get_models() if m._meta.app_label in AUDITED_APPS]
     found += [apps.get_model(label) for label in EXTRA_AUDITED]
-    return [m for m in found if m._meta.label not in NOT_AUDITED]
+    return [m for m in found if m._meta.label not in NOT_AUDITED and m._meta.managed]  # not views
 
 
 def is_audited(model) -> bool:

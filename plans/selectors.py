@@ -148,6 +148,25 @@ def _cells(grouped: dict[tuple, Cell], key: tuple, years: list[int]) -> tuple[li
     return cells, total
 
 
+def framework_names(plan: Plan, seq: int | None) -> dict[str, dict[int, tuple[int, str]]]:
+    """The strategies' and tactics' (number, name) as edition `seq` was approved — a rename
+    after the approval does not rewrite an approved ผ.01/ผ.02. Empty for a draft (today's names)."""
+    edition = Edition.objects.filter(plan=plan, seq=seq).only("status", "framework").first()
+    if edition is None or not edition.is_approved or not edition.framework:
+        return {"strategies": {}, "tactics": {}}
+    return {
+        kind: {int(pk): (n, name) for pk, (n, name) in edition.framework.get(kind, {}).items()}
+        for kind in ("strategies", "tactics")
+    }
+
+
+def as_approved(obj, names: dict[int, tuple[int, str]]):
+    """A Strategy/Tactic instance carrying its approved number and name (in memory only)."""
+    if obj is not None and obj.pk in names:
+        obj.number, obj.name = names[obj.pk]
+    return obj
+
+
 def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     """ผ.01: per strategy → tactic → program, projects and budget for each year and 5 years."""
     years = plan.years
@@ -157,8 +176,11 @@ def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     by_tactic = _grouped(base, [s_key, t_key])
     by_strategy = _grouped(base, [s_key])
     overall = _grouped(base, [])
-    strategies = list(Strategy.objects.filter(plan=plan).order_by("number"))
-    tactics = list(Tactic.objects.filter(strategy__plan=plan).order_by("number"))
+    names = framework_names(plan, seq)
+    strategies = [as_approved(s, names["strategies"]) for s in Strategy.objects.filter(plan=plan)]
+    strategies.sort(key=lambda s: s.number)
+    tactics = [as_approved(t, names["tactics"]) for t in Tactic.objects.filter(strategy__plan=plan)]
+    tactics.sort(key=lambda t: t.number)
     programs = {p.id: p for p in Program.objects.all()}
 
     summary = PlanSummary(plan=plan, years=years)

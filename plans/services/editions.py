@@ -92,6 +92,24 @@ def edition_create(
     return edition
 
 
+def framework_snapshot(plan: Plan) -> dict:
+    """The strategies' and tactics' numbers and names as they are now (kept by an approval)."""
+    return {
+        "strategies": {
+            str(pk): [n, name]
+            for pk, n, name in Strategy.objects.filter(plan=plan).values_list(
+                "pk", "number", "name"
+            )
+        },
+        "tactics": {
+            str(pk): [n, name]
+            for pk, n, name in Tactic.objects.filter(strategy__plan=plan).values_list(
+                "pk", "number", "name"
+            )
+        },
+    }
+
+
 @transaction.atomic
 def edition_approve(
     *,
@@ -102,7 +120,9 @@ def edition_approve(
     meeting_on: dt.date | None = None,
     acting_user=None,
 ) -> Edition:
-    if announced_on and approved_on and announced_on < approved_on:
+    if approved_on is None:
+        raise ValidationError({"approved_on": "ระบุวันที่อนุมัติ: ฉบับที่อนุมัติแล้วต้องมีวันที่อนุมัติ"})
+    if announced_on and announced_on < approved_on:
         raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
     updated = audit.update(
         Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT),
@@ -111,6 +131,7 @@ def edition_approve(
         approver=approver,
         announced_on=announced_on,
         meeting_on=meeting_on,
+        framework=framework_snapshot(edition.plan),
     )
     if updated != 1:
         raise ValidationError("ฉบับนี้ได้รับอนุมัติไปแล้ว")
