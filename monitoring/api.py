@@ -95,7 +95,7 @@ def _save(request, org, fy: int, month: int, project, data) -> None:
         org=org, fiscal_year=fy, project=project, month=month,
         data=services.ProgressInput(status=data.status, progress=data.progress,
                                     disbursed=data.disbursed, note=data.note),
-        expected_version=data.version, acting_user=request.user,
+        expected_version=data.version, acting_user=request.user, keep_year=True,
     )  # fmt: skip
 
 

@@ -1,5 +1,6 @@
 """Reads for the monthly entry page and the services' checks (a bounded number of queries each)."""
 
+import datetime as dt
 import decimal
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,8 @@ from orgs.models import Organization
 from plans.models import ActionPlanItem, BudgetLine, BudgetMovement, ProjectVersion
 from plans.models.rules import effective_by
 from plans.selectors import current_action_plans, year_as_of
+from thai.dates import FISCAL_MONTHS, fiscal_month_index, fiscal_year, fiscal_year_bounds
+from thai.dates import MONTHS as MONTH_NAMES
 
 CENTS = Decimal("0.01")
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=15, decimal_places=2))
@@ -87,6 +90,40 @@ def months_closed_by(locks) -> set[int]:
 def closed_months(org: Organization, fiscal_year: int) -> set[int]:
     locks = PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year)
     return months_closed_by(locks.values_list("kind", "number"))
+
+
+def first_month_reached(fiscal_year: int, on: dt.date | None) -> int | None:
+    """The first month of `fiscal_year` whose figures (as of its end) a fact dated `on` counts in:
+    month 1 for a date before the year, None for a date after it (or no date)."""
+    if on is None:
+        return None
+    start, end = fiscal_year_bounds(fiscal_year)
+    if on > end:
+        return None
+    return 1 if on < start else fiscal_month_index(on)
+
+
+def closed_period_reached(org: Organization, fiscal_year: int, on: dt.date | None,
+                          closed: set[int] | None = None) -> str | None:  # fmt: skip
+    """The closed month that a change dated `on` would alter (as a Thai month name), or None.
+    A locked or approved period changes only after it is unlocked (the recorded unlock path)."""
+    first = first_month_reached(fiscal_year, on)
+    if first is None:
+        return None
+    closed = closed_months(org, fiscal_year) if closed is None else closed
+    reached = sorted(m for m in closed if m >= first)
+    return MONTH_NAMES[FISCAL_MONTHS[reached[0] - 1] - 1] if reached else None
+
+
+def closed_since(org: Organization, on: dt.date) -> str | None:
+    """For a change effective from `on` on in every later year too (an edition's approval): the
+    first closed month it would alter, in the year of `on` or any later year."""
+    fy = fiscal_year(on)
+    hit = closed_period_reached(org, fy, on)
+    if hit:
+        return f"{hit} ปีงบประมาณ {fy}"
+    later = PeriodLock.objects.filter(org=org, fiscal_year__gt=fy).order_by("fiscal_year").first()
+    return f"ปีงบประมาณ {later.fiscal_year}" if later else None
 
 
 @dataclass

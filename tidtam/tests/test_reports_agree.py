@@ -57,7 +57,9 @@ def build(cast, plan_a) -> Province:
     # linked strategies, so that the province analysis groups by org strategy
     p.targets = [
         LinkageTarget.objects.create(
-            level="lao_province", code=f"L{i}", name=f"ยุทธศาสตร์ อปท. ในเขตจังหวัด {i}",
+            level="lao_province",
+            code=f"L{i}",
+            name=f"ยุทธศาสตร์ อปท. ในเขตจังหวัด {i}",
             province=cast.a.province,
         )  # fmt: skip
         for i in (1, 2, 3)
@@ -176,7 +178,10 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
                 continue
             s_row = next(s for s in summary.rows if s.level == "strategy"
                          and s.label.startswith(f"ยุทธศาสตร์ที่ {row.number} "))  # fmt: skip
-            assert (s_row.cells[col].count, s_row.cells[col].amount) == (row.plan_n, row.plan_amount)
+            assert (s_row.cells[col].count, s_row.cells[col].amount) == (
+                row.plan_n,
+                row.plan_amount,
+            )
     if month != 12:
         return reports
     # -- readers of the year as of its end (a past year: figures as of 30 Sep) ---------------------
@@ -190,7 +195,11 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
         t = reports[o.pk].total
         done, prog, canc = (t.by_status[k] for k in ("done", "in_progress", "cancelled"))
         row = listed[o.pk]
-        assert (row["projects"], row["budget"], row["disbursed"]) == (t.budget_n, t.budget, t.disbursed)
+        assert (row["projects"], row["budget"], row["disbursed"]) == (
+            t.budget_n,
+            t.budget,
+            t.disbursed,
+        )
         assert (row["done"], row["in_progress"], row["cancelled"]) == (done, prog, canc)
         g = by_type[o.org_type]
         assert (g.plan_n, g.plan_amount) == (t.plan_n, t.plan_amount)
