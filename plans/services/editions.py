@@ -228,6 +228,23 @@ def project_add(*, edition: Edition, data: ProjectData, acting_user=None) -> Pro
     return projects_bulk_add(edition=edition, rows=[data], acting_user=acting_user)[0]
 
 
+def _stale_project(current: ProjectVersion | None) -> str:
+    """A stale project form's refusal, showing what the other person saved."""
+    from orgs.stale import _last_writer
+
+    if current is None:
+        return "มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ และโครงการไม่อยู่ในแผนแล้ว ข้อมูลของคุณยังไม่ถูกบันทึก"
+    budgets = ", ".join(
+        f"ปี {b.year}: {b.amount:,.2f} บาท" for b in current.budgets.order_by("year")
+    )
+    return (
+        f"มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ{_last_writer(current)} ข้อมูลของคุณยังไม่ถูกบันทึก"
+        f" — ที่บันทึกไว้ขณะนี้: ชื่อโครงการ “{current.name}”; ยุทธศาสตร์ที่ {current.strategy.number};"
+        f" สถานที่ “{current.location or '-'}”; งบประมาณ {budgets or '-'}"
+        " — โปรดตรวจสอบแล้วแก้ไขอีกครั้ง"
+    )
+
+
 @transaction.atomic
 def project_change(
     *,
@@ -244,7 +261,7 @@ def project_change(
     if current is None:
         raise ValidationError("โครงการนี้ไม่อยู่ในแผนแล้ว")
     if expected_revision is not None and current.revision != expected_revision:
-        raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดก่อนแก้ไข")
+        raise ValidationError(_stale_project(current))
     if current.edition_id == edition.id:
         fields = data.version_fields()
         updated = audit.update(
@@ -253,7 +270,7 @@ def project_change(
             **fields,
         )
         if updated != 1:
-            raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
+            raise ValidationError(_stale_project(version_current(project, edition.seq)))
         ProjectBudget.objects.filter(version=current).delete()
         audit.bulk_create(ProjectBudget, _budget_rows(current, data.budgets, project.plan.years))
         current.refresh_from_db()
@@ -263,12 +280,13 @@ def project_change(
         valid_until_seq=edition.seq,
     )
     if closed != 1:
-        raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
+        raise ValidationError(_stale_project(version_current(project, edition.seq)))
     version = ProjectVersion(
         project=project,
         plan=project.plan,
         edition=edition,
         valid_from_seq=edition.seq,
+        revision=current.revision + 1,  # the draft's first version is a new revision, not a reuse
         **data.version_fields(),
     )
     version.save()
