@@ -153,8 +153,10 @@ LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", 5))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15))
 
 # Django's database sessions and ModelBackend, each read with one written-out statement.
-SESSION_ENGINE = "orgs.sessions"
-AUTHENTICATION_BACKENDS = ["orgs.sessions.UserBackend"]
+# Django's own session store and authentication backend (the load bench's baseline shows what
+# they cost: bench/bench_load.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 SESSION_COOKIE_HTTPONLY = True
 # Cookies only over HTTPS in production; SECURE_COOKIES=0 is for a loopback bench without TLS.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
