@@ -9,6 +9,7 @@ from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subque
 from django.utils import timezone
 
 from plans.models import (
+    ActionPlan,
     ApprovedVersion,
     ApprovedWindow,
     CurrentActionPlan,
@@ -47,6 +48,11 @@ def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:
 def approved_versions_on(on: dt.date):
     """Each project's version in the plan as approved on `on` (the shared rule, as a queryset)."""
     return ApprovedVersion.objects.filter(window_holds(on))
+
+
+def current_action_plan(org, fiscal_year: int) -> ActionPlan | None:
+    """The current amendment of the org's action plan for the year (the shared rule)."""
+    return ActionPlan.objects.filter(pk__in=current_action_plans([org.pk], fiscal_year)).first()
 
 
 def current_action_plans(org_ids, fiscal_year: int):

@@ -40,7 +40,3 @@ class BudgetTransfer(models.Model):
                 condition=models.Q(amount__gte=0), name="plans_transfer_not_negative"
             )
         ]
-
-    @property
-    def signed_amount(self):
-        return -self.amount if self.kind == TransferKind.DECREASE else self.amount
