@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-PG = "postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load"
+PG = os.environ.get("TIDTAM_LOAD_DB", "postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load")
 
 
 def ensure_database(url: str) -> None:
@@ -114,6 +114,8 @@ def signed_in_sessions(n: int) -> list[str]:
     """The officers are already signed in when the burst starts: a session each, made the way
     django.contrib.auth.login makes it. (Signing in is argon2 on purpose — about a tenth of a
     second of CPU — and is timed on its own at the end of the run.)"""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
@@ -122,8 +124,7 @@ def signed_in_sessions(n: int) -> list[str]:
         get_user_model,
     )
 
-    from orgs.sessions import SessionStore
-
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     user = get_user_model().objects.get(username="bench.officer")
     keys = []
     for _ in range(n):
@@ -166,8 +167,25 @@ def main():
     (tmp / "orgs.json").write_text(
         json.dumps({"orgs": orgs, "sessions": signed_in_sessions(args.users)})
     )
+    results = {}
+    for target in ("app", "baseline"):  # the app first: the baseline's UPDATEs bump the versions
+        if target == "baseline":
+            prepare(args.orgs, args.projects)  # the same starting state
+        results[target] = run(args, env, tmp, orgs, target)
+    app, base = results["app"], results["baseline"]
+    print(f"\nbaseline (bare view: same session and user, one UPDATE + one audit INSERT): "
+          f"{base['per_s']:,.1f} saves/s · p95 {base['p95']:.0f} ms")  # fmt: skip
+    print(f"the app / baseline, same run: {app['per_s'] / base['per_s']:.0%} of the saves/s"
+          f" (goal ≥ 60 %) · save p95 {app['p95']:.0f} ms at {args.users} users (goal ≤ 300 ms)")  # fmt: skip
+
+
+def run(args, env, tmp: Path, orgs, target: str) -> dict:
+    print(f"\n== {target} ==")
     port = free_port()
     bin_ = Path(sys.executable).parent
+    env = env | {
+        "DJANGO_SETTINGS_MODULE": "bench.baseline_settings"
+    }  # the app, plus the baseline URL
     server = subprocess.Popen(
         [bin_ / "gunicorn", "tidtam.wsgi", "-c", ROOT / "deploy" / "gunicorn.conf.py",  # as deployed,
          "-w", str(args.workers), "--threads", str(args.threads), "-k", args.worker_class,  # but for
@@ -186,22 +204,25 @@ def main():
         before = cpu_by_role(server.pid) | {"locust": children_cpu()}
         started = time.perf_counter()
         subprocess.run(
-            [bin_ / "locust", "-f", ROOT / "bench" / "locustfile.py", "--headless", "-u", str(args.users),
+            [os.environ.get("LOCUST", bin_ / "locust"), "-f", ROOT / "bench" / "locustfile.py", "--headless", "-u", str(args.users),
              "-r", str(args.users), "-t", f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}",
              "--csv", tmp / "load", "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env=env | {"TIDTAM_LOAD_ORGS": str(tmp / "orgs.json"), "TIDTAM_THINK": args.think},
+            cwd=ROOT, env=env | {"TIDTAM_LOAD_ORGS": str(tmp / "orgs.json"), "TIDTAM_THINK": args.think,
+                                 "TIDTAM_LOAD_TARGET": target},
             check=False,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         wall = time.perf_counter() - started
         cpu = cpu_by_role(server.pid) | {"locust": children_cpu()}
         cpu = {k: v - before[k] for k, v in cpu.items()}
-        login = time_logins(port)
+        login = time_logins(port) if target == "app" else None
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report(tmp / "load_stats.csv", args.seconds, cpu, wall)
-    print(f"sign-in:      {login:.0f} ms each (argon2, 10 in a row, outside the burst)")
+    result = report(tmp / "load_stats.csv", args.seconds, cpu, wall)
+    if login is not None:
+        print(f"sign-in:      {login:.0f} ms each (argon2, 10 in a row, outside the burst)")
+    return result
 
 
 def children_cpu() -> float:
@@ -277,6 +298,7 @@ def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> None
     print(f"CPU per request: app {cpu['gunicorn'] / requests * 1000:.1f} ms · "
           f"PostgreSQL {cpu['postgres'] / requests * 1000:.1f} ms · load generator "
           f"{cpu['locust'] / requests * 1000:.1f} ms")  # fmt: skip
+    return {"per_s": per_s, "p95": p95_save}
 
 
 if __name__ == "__main__":

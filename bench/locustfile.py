@@ -26,6 +26,8 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 VERSION = re.compile(r'name="version" value="(\d+)"')
 ALERT = re.compile(r'role="alert">([^<]*)<')
 THINK = [float(x) for x in os.environ.get("TIDTAM_THINK", "0,0.02").split(",")]  # s, min,max
+# "app": the entry page's row save; "baseline": the bare view of bench/baseline_urls.py
+TARGET = os.environ.get("TIDTAM_LOAD_TARGET", "app")
 
 
 def session_cookie(key: str) -> Cookie:
@@ -52,6 +54,8 @@ class Officer(FastHttpUser):  # geventhttpclient: the load generator takes littl
     def save_row(self):
         project = random.choice(self.projects)
         url = f"/o/{self.code}/monitoring/{FY}/{MONTH}/rows/{project}/"
+        if TARGET == "baseline":
+            url = f"/bench/baseline/{self.code}/{project}/"
         version = self.versions.get(project, 1)  # every project-year starts the burst at version 1
         data = {"version": version, "status": "in_progress", "progress": random.randint(1, 99),
                 "disbursed": random.randint(100, 5000)}  # fmt: skip

@@ -83,4 +83,4 @@ def reports(request, code: str, fy: int | None = None):
     return [ReportOut(fiscal_year=r.fiscal_year, presented_on=r.presented_on, announced_on=r.announced_on,
                       posted_from=r.posted_from, posted_until=r.posted_until,
                       public_pdf=request.build_absolute_uri(reverse("public_annual", args=[org.code, r.fiscal_year]))
-                      if r.announced_on else None) for r in rows]  # fmt: skip
+                      if r.is_published else None) for r in rows]  # fmt: skip

@@ -250,12 +250,16 @@ def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], acting_user=No
 
 
 @transaction.atomic
-def annual_report_save(*, org: Organization, fiscal_year: int, acting_user=None, **fields):
+def annual_report_save(
+    *, org: Organization, fiscal_year: int, seen: str | None = None, acting_user=None, **fields
+):
     from evaluation.models import AnnualReport
+    from orgs import stale
 
-    report = AnnualReport.objects.filter(org=org, fiscal_year=fiscal_year).first() or AnnualReport(
+    report = AnnualReport.objects.select_for_update().filter(
         org=org, fiscal_year=fiscal_year
-    )
+    ).first() or AnnualReport(org=org, fiscal_year=fiscal_year)
+    stale.check(report, seen)
     for name, value in fields.items():
         setattr(report, name, value)
     if report.posted_from and report.posted_until and report.posted_until < report.posted_from:

@@ -12,9 +12,10 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from monitoring import services
 from monitoring.models import Alert, Status
-from monitoring.selectors import entry_row, entry_rows
-from orgs.access import get_org_for_user, require_some_write
+from monitoring.selectors import action_items, budgets_by_project, entry_row, entry_rows
+from orgs.access import can_write, get_org_for_user, require_some_write
 from plans.access import get_project_for_user
+from plans.models import Project
 
 router = Router(tags=["การติดตามผล"])
 
@@ -87,7 +88,7 @@ def progress(request, code: str, fy: int, month: int, status: str | None = None,
             if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
 
 
-def _save(request, org, fy: int, month: int, project, data) -> None:
+def _save(request, org, fy: int, month: int, project, data, budget=None) -> None:
     """One row through the service (the single-row and the bulk endpoint alike)."""
     if data.status not in Status.values:
         raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
@@ -95,7 +96,7 @@ def _save(request, org, fy: int, month: int, project, data) -> None:
         org=org, fiscal_year=fy, project=project, month=month,
         data=services.ProgressInput(status=data.status, progress=data.progress,
                                     disbursed=data.disbursed, note=data.note),
-        expected_version=data.version, acting_user=request.user,
+        expected_version=data.version, acting_user=request.user, keep_year=True, budget=budget,
     )  # fmt: skip
 
 
@@ -129,10 +130,24 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
         raise ValidationError("มีโครงการซ้ำกันในชุดที่ส่ง")
     errors, conflicts = {}, {}
     with transaction.atomic():
+        ids = {r.project_id for r in rows}
+        # read once for the whole month: the projects (an officer's), their budgets and tracking
+        projects = (
+            {p.pk: p for p in Project.objects.filter(pk__in=ids, plan__org=org).select_related("plan")}
+            if can_write(request.user, org)
+            else {}
+        )  # fmt: skip
+        budgets = budgets_by_project(org, fy, only=ids)
+        tracked = set(budgets) | set(
+            action_items(org, fy).filter(project_id__in=ids).values_list("project_id", flat=True)
+        )
         for n, row in enumerate(rows, 1):
-            project = get_project_for_user(request.user, org, row.project_id, write=True)
+            project = projects.get(row.project_id) or get_project_for_user(
+                request.user, org, row.project_id, write=True
+            )
             try:
-                _save(request, org, fy, month, project, row)
+                budget = budgets.get(project.pk, Decimal(0)) if project.pk in tracked else None
+                _save(request, org, fy, month, project, row, budget)
             except services.Conflict as exc:
                 conflicts[row.project_id] = exc.current.version if exc.current else 0
             except ValidationError as exc:

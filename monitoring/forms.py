@@ -1,6 +1,7 @@
 from django import forms
 
-from monitoring.models import Approver, Procurement, Status, TransferKind
+from monitoring.models import Procurement, Status
+from plans.models import Approver, TransferKind
 from thai.forms import ThaiAmountField, ThaiDateField
 
 # What the inline row of the monthly page posts; the rest is kept as it was.

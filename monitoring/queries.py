@@ -18,7 +18,7 @@ from orgs.models import Organization
 from plans.models import (
     Strategy,
 )
-from plans.selectors import latest_names
+from plans.selectors import latest_names, year_as_of
 from thai.dates import FISCAL_MONTHS, ce_year, fiscal_year_bounds
 from thai.numbers import percent
 
@@ -198,10 +198,12 @@ def disbursement_curve(org: Organization, fy: int) -> dict:
 
 
 def province_rows(province_id: int, org_ids: list[int], fy: int) -> list[dict]:
-    """Per org of the province: budgeted projects and money (current state), status counts, alerts —
+    """Per org of the province: budgeted projects and money (as of today, or the year's end),
+    status counts of the budgeted projects, alerts —
     one statement (sql.PROVINCE_ROWS); rows come back in the order of org_ids."""
+    params = {"province": province_id, "fy": fy, "end": year_as_of(fy)}
     with connection.cursor() as cursor:
-        cursor.execute(sql.PROVINCE_ROWS, {"province": province_id, "fy": fy})
+        cursor.execute(sql.PROVINCE_ROWS, params)
         found = {r[0]: r for r in cursor.fetchall()}
     rows = []
     for oid in org_ids:

@@ -30,8 +30,9 @@ from monitoring.models import (
 )
 from monitoring.queries import month_end
 from orgs.models import Organization
-from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
-from plans.selectors import latest_names
+from plans.models import ActionPlanItem, BudgetMovement, ProjectVersion
+from plans.models.rules import effective_by
+from plans.selectors import current_action_plans, latest_names, year_as_of
 from thai.dates import FISCAL_MONTHS, MONTHS
 
 MONEY = DecimalField(max_digits=17, decimal_places=2)
@@ -64,19 +65,8 @@ def _name():
 
 
 def _latest_items(org_ids, fy):
-    """Items of each org's latest action-plan amendment of the year."""
-    newer = ActionPlan.objects.filter(
-        org=OuterRef("action_plan__org"),
-        fiscal_year=fy,
-        amendment__gt=OuterRef("action_plan__amendment"),
-    )
-    return ActionPlanItem.objects.filter(
-        action_plan__org_id__in=org_ids, action_plan__fiscal_year=fy
-    ).exclude(Exists(newer))
-
-
-def _lines(org_ids, fy):
-    return BudgetLine.objects.filter(ordinance__org_id__in=org_ids, ordinance__fiscal_year=fy)
+    """Items of each org's current action-plan amendment of the year."""
+    return ActionPlanItem.objects.filter(action_plan_id__in=current_action_plans(org_ids, fy))
 
 
 def not_started_late(org_ids, fy, elapsed, rule):
@@ -117,16 +107,17 @@ class Facts:
     org_has_action_plan: bool
 
 
-def budgeted_facts(org_ids, fy) -> list[Facts]:
+def budgeted_facts(org_ids, fy, as_of: dt.date | None = None) -> list[Facts]:
     """One query for every budgeted project of the orgs; the rules below only filter these rows."""
     from django.db import connection
 
     from monitoring import sql
     from monitoring.queries import money
 
-    marks = ", ".join(["%s"] * len(org_ids)) or "NULL"
+    marks = ", ".join(f"%(org{i})s" for i in range(len(org_ids))) or "NULL"
     query = sql.BUDGETED_FACTS.format(orgs=marks)
-    params = [*org_ids, fy, *org_ids, fy, *org_ids, fy, fy]
+    params = {f"org{i}": oid for i, oid in enumerate(org_ids)}
+    params.update(fy=fy, end=min(as_of, year_as_of(fy)) if as_of else year_as_of(fy))
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()
@@ -194,9 +185,10 @@ def subsidy_idle(facts, fy, elapsed, rule):
 
 
 def action_plan_not_budgeted(org_ids, fy, elapsed, rule):
-    lines = _lines(org_ids, fy).filter(
-        project=OuterRef("project"), ordinance__org=OuterRef("action_plan__org")
-    )
+    lines = BudgetMovement.objects.filter(
+        effective_by(year_as_of(fy)), kind="line", fiscal_year=fy,
+        project=OuterRef("project"), org=OuterRef("action_plan__org"),
+    )  # fmt: skip
     rows = (
         _latest_items(org_ids, fy)
         .filter(project__isnull=False)
@@ -257,7 +249,9 @@ def evaluate(orgs, fiscal_year: int, as_of: dt.date) -> int:
     elapsed = elapsed_months(fiscal_year, as_of)
     rules = list(WarningRule.objects.filter(active=True))
     facts = (
-        budgeted_facts(org_ids, fiscal_year) if any(r.kind in FACT_CHECKS for r in rules) else []
+        budgeted_facts(org_ids, fiscal_year, as_of)
+        if any(r.kind in FACT_CHECKS for r in rules)
+        else []
     )
     found = [
         (rule, hit) for rule in rules for hit in hits_of(rule, org_ids, fiscal_year, elapsed, facts)

@@ -1,17 +1,18 @@
 """Reads for the monthly entry page and the services' checks (a bounded number of queries each)."""
 
+import datetime as dt
 import decimal
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Case, DecimalField, F, Sum, Value, When
+from django.db.models import Count, DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_date
 
+from monitoring import sql
 from monitoring.models import (
-    BudgetTransfer,
     MonthlyProgress,
     PeriodKind,
     PeriodLock,
@@ -21,27 +22,32 @@ from monitoring.models import (
 )
 from monitoring.models.periods import MONTHS_OF
 from orgs.models import Organization
-from plans.models import ActionPlan, ActionPlanItem, BudgetLine, ProjectVersion
+from plans.models import ActionPlanItem, BudgetLine, BudgetMovement, ProjectVersion
+from plans.models.rules import effective_by
+from plans.selectors import current_action_plans, year_as_of
+from thai.dates import FISCAL_MONTHS, fiscal_month_index, fiscal_year, fiscal_year_bounds
+from thai.dates import MONTHS as MONTH_NAMES
 
 CENTS = Decimal("0.01")
 ZERO = Value(Decimal(0), output_field=DecimalField(max_digits=15, decimal_places=2))
 
 
-def signed_transfer():
-    return Case(When(kind="decrease", then=-F("amount")), default=F("amount"))
-
-
 def action_items(org: Organization, fiscal_year: int):
-    """Items of the latest amendment of the year's action plan."""
+    """Items of the current amendment of the year's action plan (the shared rule)."""
     return ActionPlanItem.objects.filter(
-        action_plan__in=ActionPlan.objects.filter(org=org, fiscal_year=fiscal_year)
-        .order_by("-amendment")
-        .values("pk")[:1]
+        action_plan_id__in=current_action_plans([org.pk], fiscal_year)
     )
 
 
 def budget_lines(org: Organization, fiscal_year: int):
     return BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fiscal_year)
+
+
+def movements(org: Organization, fiscal_year: int):
+    """The year's budget movements effective by now (lines and transfers: the shared rule)."""
+    return BudgetMovement.objects.filter(
+        effective_by(year_as_of(fiscal_year)), org=org, fiscal_year=fiscal_year
+    )
 
 
 def is_tracked(org: Organization, fiscal_year: int, project_id: int) -> bool:
@@ -52,38 +58,25 @@ def is_tracked(org: Organization, fiscal_year: int, project_id: int) -> bool:
 
 
 def budget_of(org: Organization, fiscal_year: int, project_id: int) -> Decimal:
-    """Lines of every ordinance of the year plus approved transfers in, minus transfers out."""
-    lines = budget_lines(org, fiscal_year).filter(project_id=project_id)
-    base = lines.aggregate(s=Sum("amount"))["s"] or Decimal(0)
-    moved = BudgetTransfer.objects.filter(line__in=lines).aggregate(s=Sum(signed_transfer()))["s"]
-    return base + (moved or Decimal(0))
+    """The project's effective budget: its lines plus transfers in, minus transfers out."""
+    moved = movements(org, fiscal_year).filter(project_id=project_id).aggregate(s=Sum("amount"))
+    return moved["s"] or Decimal(0)
 
 
 def budgets_by_project(
     org: Organization, fiscal_year: int, only: set[int] | None = None
 ) -> dict[int, Decimal]:
-    """Budget after transfers of every budgeted project of the year (2 grouped queries)."""
-    out: dict[int, Decimal] = defaultdict(Decimal)
-    lines = budget_lines(org, fiscal_year)
-    transfers = BudgetTransfer.objects.filter(
-        line__ordinance__org=org, line__ordinance__fiscal_year=fiscal_year
-    )
+    """Effective budget of every budgeted project of the year (one grouped query)."""
+    qs = movements(org, fiscal_year)
     if only is not None:
-        lines, transfers = (
-            lines.filter(project_id__in=only),
-            transfers.filter(line__project_id__in=only),
-        )
-    for pid, s in (
-        lines.values("project_id").annotate(s=Sum("amount")).values_list("project_id", "s")
-    ):
-        out[pid] += s
-    for pid, s in (
-        transfers.values("line__project_id")
-        .annotate(s=Sum(signed_transfer()))
-        .values_list("line__project_id", "s")
-    ):
-        out[pid] += s
-    return dict(out)
+        qs = qs.filter(project_id__in=only)
+    rows = (
+        qs.values("project_id")
+        .annotate(s=Sum("amount"), lines=Count("id", filter=Q(kind="line")))
+        .filter(lines__gt=0)
+        .values_list("project_id", "s")
+    )
+    return dict(rows)
 
 
 def months_closed_by(locks) -> set[int]:
@@ -97,6 +90,40 @@ def months_closed_by(locks) -> set[int]:
 def closed_months(org: Organization, fiscal_year: int) -> set[int]:
     locks = PeriodLock.objects.filter(org=org, fiscal_year=fiscal_year)
     return months_closed_by(locks.values_list("kind", "number"))
+
+
+def first_month_reached(fiscal_year: int, on: dt.date | None) -> int | None:
+    """The first month of `fiscal_year` whose figures (as of its end) a fact dated `on` counts in:
+    month 1 for a date before the year, None for a date after it (or no date)."""
+    if on is None:
+        return None
+    start, end = fiscal_year_bounds(fiscal_year)
+    if on > end:
+        return None
+    return 1 if on < start else fiscal_month_index(on)
+
+
+def closed_period_reached(org: Organization, fiscal_year: int, on: dt.date | None,
+                          closed: set[int] | None = None) -> str | None:  # fmt: skip
+    """The closed month that a change dated `on` would alter (as a Thai month name), or None.
+    A locked or approved period changes only after it is unlocked (the recorded unlock path)."""
+    first = first_month_reached(fiscal_year, on)
+    if first is None:
+        return None
+    closed = closed_months(org, fiscal_year) if closed is None else closed
+    reached = sorted(m for m in closed if m >= first)
+    return MONTH_NAMES[FISCAL_MONTHS[reached[0] - 1] - 1] if reached else None
+
+
+def closed_since(org: Organization, on: dt.date) -> str | None:
+    """For a change effective from `on` on in every later year too (an edition's approval): the
+    first closed month it would alter, in the year of `on` or any later year."""
+    fy = fiscal_year(on)
+    hit = closed_period_reached(org, fy, on)
+    if hit:
+        return f"{hit} ปีงบประมาณ {fy}"
+    later = PeriodLock.objects.filter(org=org, fiscal_year__gt=fy).order_by("fiscal_year").first()
+    return f"ปีงบประมาณ {later.fiscal_year}" if later else None
 
 
 @dataclass
@@ -223,41 +250,6 @@ def saved_row(row: EntryRow, data, py) -> EntryRow:
                    disbursed_month=data.disbursed, note=data.note, has_month_row=True, **contract)  # fmt: skip
 
 
-# One statement for one project's row, the hot path of every save (entry page and API). The same
-# facts as entry_rows(only={project}) — the test suite holds the two to agreeing — in one round
-# trip and without building seven ORM queries. Each derived table is an aggregate without GROUP BY,
-# so it always yields one row; the bits of the action-plan months are OR-ed as a sum of MAX(bit).
-_MASK = " + ".join(f"COALESCE(MAX(i.months & {1 << b}), 0)" for b in range(12))
-_ENTRY_ROW_SQL = f"""
-SELECT b.n, b.s, t.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,
-       py.id, py.version, py.procurement, py.contract_no, py.contract_signed_on,
-       py.contract_amount, py.carried_over, py.problems,
-       (SELECT SUM(mp.disbursed) FROM monitoring_monthlyprogress mp
-         WHERE mp.project_year_id = py.id AND mp.month < %s),
-       u.month, u.status, u.progress, u.disbursed, u.note
-FROM (SELECT COUNT(*) AS n, SUM(bl.amount) AS s FROM plans_budgetline bl
-        JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
-       WHERE o.org_id = %s AND o.fiscal_year = %s AND bl.project_id = %s) b
-CROSS JOIN (SELECT SUM(CASE WHEN tr.kind = 'decrease' THEN -tr.amount ELSE tr.amount END) AS s
-              FROM monitoring_budgettransfer tr
-              JOIN plans_budgetline bl ON bl.id = tr.line_id
-              JOIN plans_budgetordinance o ON o.id = bl.ordinance_id
-             WHERE o.org_id = %s AND o.fiscal_year = %s AND bl.project_id = %s) t
-CROSS JOIN (SELECT COUNT(*) AS n, {_MASK} AS mask FROM plans_actionplanitem i
-             WHERE i.project_id = %s AND i.action_plan_id = (
-                   SELECT ap.id FROM plans_actionplan ap WHERE ap.org_id = %s AND ap.fiscal_year = %s
-                    ORDER BY ap.amendment DESC LIMIT 1)) a
-LEFT JOIN plans_projectversion v ON v.id = (
-          SELECT v2.id FROM plans_projectversion v2 WHERE v2.project_id = %s
-           ORDER BY v2.valid_from_seq DESC, v2.id DESC LIMIT 1)
-LEFT JOIN orgs_division d ON d.id = v.division_id
-LEFT JOIN plans_strategy st ON st.id = v.strategy_id
-LEFT JOIN monitoring_projectyear py
-       ON py.org_id = %s AND py.fiscal_year = %s AND py.project_id = %s
-LEFT JOIN monitoring_monthlyprogress u ON u.id = (
-          SELECT mp.id FROM monitoring_monthlyprogress mp
-           WHERE mp.project_year_id = py.id AND mp.month <= %s ORDER BY mp.month DESC LIMIT 1)
-"""  # noqa: S608 - only the constant _MASK is formatted in
 _SQLITE_DECIMAL = decimal.Context(prec=15)
 
 
@@ -277,8 +269,9 @@ def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) 
     """The row of one project, or None if it is neither budgeted nor in the year's action plan."""
     o, fy, p = org.pk, fiscal_year, project_id
     with connection.cursor() as cursor:
-        cursor.execute(_ENTRY_ROW_SQL, [month, o, fy, p, o, fy, p, p, o, fy, p, o, fy, p, month])
-        (n_lines, base, moved, n_items, mask, name, div_id, div_name, strategy, py_id, version,
+        params = {"org": o, "fy": fy, "project": p, "month": month, "end": year_as_of(fy)}
+        cursor.execute(sql.ENTRY_ROW, params)
+        (n_lines, base, n_items, mask, name, div_id, div_name, strategy, py_id, version,
          procurement, contract_no, signed_on, contract_amount, carried_over, problems, before,
          last, status, progress, disbursed, note) = cursor.fetchone()  # fmt: skip
     if not n_lines and not n_items:
@@ -290,7 +283,7 @@ def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) 
         division=div_name or "",
         division_id=div_id,
         strategy=strategy or 0,
-        budget=_money(base) + _money(moved) if n_lines else Decimal(0),
+        budget=_money(base) if n_lines else Decimal(0),
         planned=[bool(mask >> i & 1) for i in range(12)],
         in_action_plan=bool(n_items),
     )

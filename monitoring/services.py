@@ -6,7 +6,7 @@ gets a Conflict carrying the current data instead of overwriting it.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import wraps
 
@@ -14,24 +14,22 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from monitoring.models import (
-    Approver,
-    BudgetTransfer,
     MonthlyProgress,
     PeriodKind,
     PeriodLock,
     PeriodReport,
     ProjectYear,
     Status,
-    TransferKind,
 )
-from monitoring.selectors import budget_of, is_tracked, months_closed_by
+from monitoring.selectors import budget_of, closed_period_reached, is_tracked, months_closed_by
 from orgs import audit
 from orgs.models import Organization
-from plans.models import BudgetLine, Project
+from plans.models import Approver, BudgetLine, BudgetTransfer, Project, TransferKind
 from thai.dates import FISCAL_MONTHS, MONTHS
 from tidtam import plainsql
 
 CONTRACT_FIELDS = ("procurement", "contract_no", "contract_signed_on", "contract_amount")
+YEAR_FIELDS = (*CONTRACT_FIELDS, "carried_over", "problems")
 
 
 class Conflict(Exception):
@@ -129,6 +127,25 @@ def save_state(org: Organization, fiscal_year: int, project_id: int, month: int)
     return SaveState(year, row, closed)
 
 
+def _check_contract_frozen(org, fiscal_year, py, data: ProgressInput, closed: set[int]) -> None:
+    """A contract's date and amount count in every month from its signing: a change reaching a
+    closed month is refused, whichever month the form is for."""
+    before = (py.contract_signed_on, py.contract_amount) if py else (None, None)
+    after = (data.contract_signed_on, data.contract_amount)
+    if not closed or (before[0], _amount(before[1])) == (after[0], _amount(after[1])):
+        return
+    for on in {before[0], after[0]} - {None}:
+        locked = closed_period_reached(org, fiscal_year, on, closed)
+        if locked:
+            raise ValidationError({"contract_signed_on": (
+                f"สัญญาลงนามในงวดที่ปิดแล้ว (เดือน{locked}): แก้วันที่หรือจำนวนเงินตามสัญญาแล้ว"
+                " ตัวเลขของงวดที่ปิดหรืออนุมัติแล้วจะเปลี่ยน ต้องขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
+
+
+def _amount(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
 def in_transaction(service):
     """Run the service in the caller's transaction, or in one of its own when there is none. Unlike
     transaction.atomic, no savepoint when nested (two statements fewer): only for a service whose
@@ -155,6 +172,7 @@ def progress_save(
     expected_version: int,
     acting_user=None,
     budget: Decimal | None = None,
+    keep_year: bool = False,
 ) -> ProjectYear:
     """Record one project's month: status, progress, this month's disbursement, contract data.
 
@@ -172,6 +190,9 @@ def progress_save(
     if month in state.closed:
         raise ValidationError(f"เดือน{month_name(month)} ปิดงวดแล้ว แก้ไขไม่ได้")
     py, row = state.year, state.month
+    if keep_year and py is not None:  # a writer that does not carry the contract (the API) keeps it
+        data = replace(data, **{f: getattr(py, f) for f in YEAR_FIELDS})
+    _check_contract_frozen(org, fiscal_year, py, data, state.closed)
     if py is None and expected_version != 0:
         raise Conflict(None)
     if py is not None and py.version != expected_version:
@@ -185,7 +206,7 @@ def progress_save(
 
     values = {"status": data.status, "progress": data.progress, "disbursed": data.disbursed,
               "note": data.note, "updated_by": acting_user}  # fmt: skip
-    year = {name: getattr(data, name) for name in (*CONTRACT_FIELDS, "carried_over", "problems")}
+    year = {name: getattr(data, name) for name in YEAR_FIELDS}
     with audit.batched():  # the entries of this save go to the log in one insert
         if py is None:  # the project's first month of the year: the year starts in its final state
             try:
@@ -283,10 +304,15 @@ def transfer_record(
                 " ต้องได้รับอนุมัติจากสภาท้องถิ่น (ระเบียบฯ วิธีการงบประมาณ พ.ศ. 2563)"
             }
         )
+    ordinance = line.ordinance
+    locked = closed_period_reached(ordinance.org, ordinance.fiscal_year, approved_on)
+    if locked:
+        raise ValidationError({"approved_on": (
+            f"วันที่อนุมัติอยู่ในงวดที่ปิดแล้ว (เดือน{locked}): การโอนนี้จะเปลี่ยนตัวเลขของงวดที่ปิดหรืออนุมัติแล้ว"
+            " ต้องขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
     if kind == TransferKind.EXPLANATION:
         amount = Decimal(0)
     if kind == TransferKind.DECREASE:
-        ordinance = line.ordinance
         available = budget_of(ordinance.org, ordinance.fiscal_year, line.project_id) - (
             ProjectYear.objects.filter(
                 org=ordinance.org, fiscal_year=ordinance.fiscal_year, project=line.project_id

@@ -48,7 +48,7 @@ ORG_PATHS = {
     "plans.ActionPlanItem": "action_plan.org_id",
     "monitoring.MonthlyProgress": "project_year.org_id",
     "monitoring.Evidence": "project_year.org_id",
-    "monitoring.BudgetTransfer": "line.ordinance.org_id",
+    "plans.BudgetTransfer": "line.ordinance.org_id",
     "evaluation.CommitteeMember": "committee.org_id",
     "evaluation.Meeting": "committee.org_id",
     "evaluation.ChecklistAnswer": "plan.org_id",
@@ -99,7 +99,7 @@ def _who() -> tuple[int | None, str, str]:
 def audited_models() -> list[type[models.Model]]:
     found = [m for m in apps.get_models() if m._meta.app_label in AUDITED_APPS]
     found += [apps.get_model(label) for label in EXTRA_AUDITED]
-    return [m for m in found if m._meta.label not in NOT_AUDITED]
+    return [m for m in found if m._meta.label not in NOT_AUDITED and m._meta.managed]  # not views
 
 
 def is_audited(model) -> bool:

@@ -32,7 +32,7 @@ THAI = {
     "monitoring.ProjectYear": "ผลการดำเนินงานโครงการรายปี",
     "monitoring.MonthlyProgress": "ผลการดำเนินงานรายเดือน",
     "monitoring.Evidence": "หลักฐานประกอบ",
-    "monitoring.BudgetTransfer": "การโอน/แก้ไขงบประมาณ",
+    "plans.BudgetTransfer": "การโอน/แก้ไขงบประมาณ",
     "monitoring.WarningRule": "เกณฑ์สัญญาณเตือน",
     "evaluation.AnnualReport": "รายงานผลการติดตามและประเมินผลประจำปี",
     "evaluation.Committee": "คณะกรรมการติดตามและประเมินผล",

@@ -32,7 +32,18 @@ class ProjectEditForm(forms.Form):
     responsible_unit = forms.CharField(label="หน่วยงานรับผิดชอบหลัก", max_length=200, required=False)
     form = forms.ChoiceField(label="แบบ", choices=ProjectForm.choices)
     location = forms.CharField(label="สถานที่ (หมู่ที่/ชุมชน)", required=False)
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        error_messages={"required": "แบบฟอร์มนี้เก่าแล้ว โปรดเปิดหน้าใหม่"},
+    )
+
+    def clean_revision(self):
+        # a form that edits a project always says which revision it showed; a blank one is stale
+        value = self.cleaned_data.get("revision")
+        if value is None and self.initial.get("revision") is not None:
+            self.add_error(None, "แบบฟอร์มนี้เก่าแล้ว โปรดเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุด")
+        return value
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,8 +6,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.utils import timezone
 
 from plans.models import (
+    ActionPlan,
+    ApprovedVersion,
+    ApprovedWindow,
+    CurrentActionPlan,
     Edition,
     EditionStatus,
     Plan,
@@ -19,14 +24,42 @@ from plans.models import (
     Tactic,
 )
 from plans.models.editions import PROJECT_TEXT_FIELDS
+from plans.models.rules import window_holds
+from thai.dates import fiscal_year_bounds
+
+
+def year_as_of(fiscal_year: int) -> dt.date:
+    """The date a year's current figures are read as of: today, or the year's last day once the
+    year is over (every "current" reader of a year uses this one date)."""
+    return min(timezone.localdate(), fiscal_year_bounds(fiscal_year)[1])
 
 
 def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:
-    """Seq of the latest approved edition (approved on or before `on`, when given)."""
-    qs = Edition.objects.filter(plan=plan, status=EditionStatus.APPROVED)
-    if on is not None:
-        qs = qs.filter(Q(approved_on__isnull=True) | Q(approved_on__lte=on))
-    return qs.aggregate(m=Max("seq"))["m"]
+    """Seq of the edition that is "the plan as approved" on `on` (today when not given): the
+    shared rule plans_approvedwindow. Drafts never count; nor does an approval dated later."""
+    on = on or timezone.localdate()
+    return (
+        ApprovedWindow.objects.filter(window_holds(on), plan=plan)
+        .values_list("seq", flat=True)
+        .first()
+    )
+
+
+def approved_versions_on(on: dt.date):
+    """Each project's version in the plan as approved on `on` (the shared rule, as a queryset)."""
+    return ApprovedVersion.objects.filter(window_holds(on))
+
+
+def current_action_plan(org, fiscal_year: int) -> ActionPlan | None:
+    """The current amendment of the org's action plan for the year (the shared rule)."""
+    return ActionPlan.objects.filter(pk__in=current_action_plans([org.pk], fiscal_year)).first()
+
+
+def current_action_plans(org_ids, fiscal_year: int):
+    """Ids of the current amendment of each org's action plan for the year (the shared rule)."""
+    return CurrentActionPlan.objects.filter(org_id__in=org_ids, fiscal_year=fiscal_year).values(
+        "action_plan_id"
+    )
 
 
 def working_seq(plan: Plan) -> int | None:
@@ -121,6 +154,25 @@ def _cells(grouped: dict[tuple, Cell], key: tuple, years: list[int]) -> tuple[li
     return cells, total
 
 
+def framework_names(plan: Plan, seq: int | None) -> dict[str, dict[int, tuple[int, str]]]:
+    """The strategies' and tactics' (number, name) as edition `seq` was approved — a rename
+    after the approval does not rewrite an approved ผ.01/ผ.02. Empty for a draft (today's names)."""
+    edition = Edition.objects.filter(plan=plan, seq=seq).only("status", "framework").first()
+    if edition is None or not edition.is_approved or not edition.framework:
+        return {"strategies": {}, "tactics": {}}
+    return {
+        kind: {int(pk): (n, name) for pk, (n, name) in edition.framework.get(kind, {}).items()}
+        for kind in ("strategies", "tactics")
+    }
+
+
+def as_approved(obj, names: dict[int, tuple[int, str]]):
+    """A Strategy/Tactic instance carrying its approved number and name (in memory only)."""
+    if obj is not None and obj.pk in names:
+        obj.number, obj.name = names[obj.pk]
+    return obj
+
+
 def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     """ผ.01: per strategy → tactic → program, projects and budget for each year and 5 years."""
     years = plan.years
@@ -130,8 +182,11 @@ def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     by_tactic = _grouped(base, [s_key, t_key])
     by_strategy = _grouped(base, [s_key])
     overall = _grouped(base, [])
-    strategies = list(Strategy.objects.filter(plan=plan).order_by("number"))
-    tactics = list(Tactic.objects.filter(strategy__plan=plan).order_by("number"))
+    names = framework_names(plan, seq)
+    strategies = [as_approved(s, names["strategies"]) for s in Strategy.objects.filter(plan=plan)]
+    strategies.sort(key=lambda s: s.number)
+    tactics = [as_approved(t, names["tactics"]) for t in Tactic.objects.filter(strategy__plan=plan)]
+    tactics.sort(key=lambda t: t.number)
     programs = {p.id: p for p in Program.objects.all()}
 
     summary = PlanSummary(plan=plan, years=years)

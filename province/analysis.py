@@ -7,53 +7,16 @@ from decimal import Decimal
 
 from django.db import connection
 
+from monitoring import sql
 from monitoring.queries import money
 from orgs.models import OrgType
 from plans.models import LinkageLevel, LinkageTarget
+from plans.selectors import year_as_of
 from thai.numbers import percent
 
 INFRASTRUCTURE_PROGRAM = "00310"  # แผนงานอุตสาหกรรมและการโยธา: roads, drains, buildings
 
-FACTS = """
-WITH orgs AS (SELECT id, org_type, district_id FROM orgs_organization WHERE province_id = %(province)s),
-pv AS (
-  SELECT v.id, v.project_id, v.plan_id, v.program_id, v.strategy_id
-  FROM plans_projectversion v JOIN plans_plan p ON p.id = v.plan_id
-  WHERE p.org_id IN (SELECT id FROM orgs) AND p.start_year <= %(fy)s AND p.end_year >= %(fy)s
-    AND v.removed = %(false)s
-    AND EXISTS (SELECT 1 FROM plans_edition e WHERE e.plan_id = v.plan_id AND e.seq = v.valid_from_seq
-                AND e.status = 'approved')
-    AND (v.valid_until_seq IS NULL OR NOT EXISTS (
-         SELECT 1 FROM plans_edition e2 WHERE e2.plan_id = v.plan_id AND e2.seq = v.valid_until_seq
-         AND e2.status = 'approved'))),
-lines AS (
-  SELECT bl.project_id, SUM(bl.amount) AS amount FROM plans_budgetline bl
-  JOIN plans_budgetordinance bo ON bo.id = bl.ordinance_id
-  WHERE bo.org_id IN (SELECT id FROM orgs) AND bo.fiscal_year = %(fy)s GROUP BY bl.project_id),
-facts AS (
-  SELECT pv.project_id, p.org_id, orgs.org_type, orgs.district_id, pv.program_id, pv.strategy_id,
-         COALESCE(pb.amount, 0) AS plan_amount, COALESCE(lines.amount, 0) AS budget,
-         COALESCE(py.disbursed, 0) AS disbursed, COALESCE(py.status, 'not_started') AS status
-  FROM pv JOIN plans_plan p ON p.id = pv.plan_id JOIN orgs ON orgs.id = p.org_id
-  LEFT JOIN plans_projectbudget pb ON pb.version_id = pv.id AND pb.year = %(fy)s
-  LEFT JOIN lines ON lines.project_id = pv.project_id
-  LEFT JOIN monitoring_projectyear py ON py.project_id = pv.project_id AND py.fiscal_year = %(fy)s)
-"""
-MEASURES = """
-  SUM(CASE WHEN f.plan_amount > 0 THEN 1 ELSE 0 END), SUM(f.plan_amount),
-  SUM(CASE WHEN f.budget > 0 THEN 1 ELSE 0 END), SUM(f.budget), SUM(f.disbursed),
-  SUM(CASE WHEN f.budget > 0 AND f.status = 'done' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN f.budget > 0 AND f.status = 'in_progress' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN f.budget > 0 AND f.status = 'not_started' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN f.budget > 0 AND f.status = 'cancelled' THEN 1 ELSE 0 END)
-"""
-GROUPINGS = {
-    "program": ("แผนงาน", "SELECT pr.code, pr.name, {m} FROM facts f JOIN plans_program pr ON pr.id = f.program_id GROUP BY pr.code, pr.name ORDER BY pr.code"),
-    "org_type": ("ประเภท อปท.", "SELECT f.org_type, f.org_type, {m} FROM facts f GROUP BY f.org_type ORDER BY f.org_type"),
-    "district": ("อำเภอ", "SELECT d.id, d.name, {m} FROM facts f LEFT JOIN orgs_district d ON d.id = f.district_id GROUP BY d.id, d.name ORDER BY d.name"),
-    "lao_strategy": ("ยุทธศาสตร์การพัฒนาของ อปท. ในเขตจังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'lao_province' GROUP BY t.code, t.name ORDER BY t.code"),
-    "province_strategy": ("ยุทธศาสตร์จังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'province' GROUP BY t.code, t.name ORDER BY t.code"),
-}  # fmt: skip
+GROUPINGS = sql.ANALYSIS_GROUPINGS
 
 
 @dataclass
@@ -81,9 +44,9 @@ class Group:
 
 def grouped(province_id: int, fy: int, by: str) -> list[Group]:
     _, select = GROUPINGS[by]
-    params = {"province": province_id, "fy": fy, "false": False}
+    params = {"province": province_id, "fy": fy, "false": False, "end": year_as_of(fy)}
     with connection.cursor() as cursor:
-        cursor.execute(FACTS + select.format(m=MEASURES), params)
+        cursor.execute(sql.ANALYSIS_FACTS + select.format(m=sql.ANALYSIS_MEASURES), params)
         rows = cursor.fetchall()
     types = dict(OrgType.choices)
     out = []
@@ -125,27 +88,6 @@ def _served(target, by_lao, by_province) -> bool:
     return any(g.key == target.code and g.budget_n for g in groups)
 
 
-NATIONAL = """
-WITH money AS (
-  SELECT o.province_id, COUNT(DISTINCT bl.project_id) AS projects, SUM(bl.amount) AS budget
-  FROM plans_budgetline bl JOIN plans_budgetordinance bo ON bo.id = bl.ordinance_id
-  JOIN orgs_organization o ON o.id = bo.org_id
-  WHERE bo.fiscal_year = %(fy)s GROUP BY o.province_id),
-state AS (
-  SELECT o.province_id, SUM(py.disbursed) AS disbursed,
-         SUM(CASE WHEN py.status = 'done' THEN 1 ELSE 0 END) AS done,
-         SUM(CASE WHEN py.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
-  FROM monitoring_projectyear py JOIN orgs_organization o ON o.id = py.org_id
-  WHERE py.fiscal_year = %(fy)s GROUP BY o.province_id),
-orgs AS (SELECT province_id, COUNT(*) AS n FROM orgs_organization GROUP BY province_id)
-SELECT p.id, p.code, p.name, COALESCE(orgs.n, 0), COALESCE(money.projects, 0), COALESCE(money.budget, 0),
-       COALESCE(state.disbursed, 0), COALESCE(state.done, 0), COALESCE(state.cancelled, 0)
-FROM orgs_province p LEFT JOIN orgs ON orgs.province_id = p.id
-LEFT JOIN money ON money.province_id = p.id LEFT JOIN state ON state.province_id = p.id
-ORDER BY p.code
-"""
-
-
 @dataclass
 class ProvinceRow:
     province_id: int
@@ -166,7 +108,7 @@ class ProvinceRow:
 def national_rollup(fy: int) -> list[ProvinceRow]:
     """Every province's budgeted projects, money and outcomes for a year (one statement)."""
     with connection.cursor() as cursor:
-        cursor.execute(NATIONAL, {"fy": fy})
+        cursor.execute(sql.NATIONAL, {"fy": fy, "end": year_as_of(fy)})
         rows = cursor.fetchall()
     return [ProvinceRow(pid, code, name, int(n), int(p), money(b), money(d), int(done), int(c))
             for pid, code, name, n, p, b, d, done, c in rows]  # fmt: skip

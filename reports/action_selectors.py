@@ -1,15 +1,17 @@
 """Reads for the action-plan documents (ผด.01, ผด.02), grouped by the database."""
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Subquery, Sum
+from django.utils import timezone
 
-from plans.models import ActionPlan, ActionPlanItem, ProjectVersion, Strategy
+from plans.models import ActionPlan, ActionPlanItem, Strategy
+from plans.selectors import approved_versions_on
 
 
 def _latest(field: str):
+    """A field of the item's project as in the plan approved today (the shared rule)."""
     return Subquery(
-        ProjectVersion.objects.filter(project=OuterRef("project"), removed=False)
-        .filter(Q(valid_until_seq__isnull=True))
-        .order_by("-valid_from_seq")
+        approved_versions_on(timezone.localdate())
+        .filter(project=OuterRef("project"), removed=False)
         .values(field)[:1]
     )
 

@@ -3,7 +3,7 @@
 from itertools import groupby
 
 from plans.models import ActionPlan, Plan
-from plans.selectors import PlanSummary, plan_summary, project_rows
+from plans.selectors import PlanSummary, as_approved, framework_names, plan_summary, project_rows
 from reports import render
 from reports.action_selectors import items_with_strategy, pd01_rows
 from thai.dates import fiscal_month_labels
@@ -67,11 +67,14 @@ def _p02_blocks(plan: Plan, seq: int | None):
     totals = {r.key: r for r in summary.rows if r.level == "program"}
     blocks = []
     rows = project_rows(plan, seq)
+    names = framework_names(plan, seq)
     keyf = lambda v: (v.strategy_id, v.tactic_id, v.program_id)  # noqa: E731
     for key, group in groupby(rows, key=keyf):
         versions = list(group)
         v = versions[0]
-        blocks.append((v.strategy, v.tactic, v.program, versions, totals.get(key)))
+        strategy = as_approved(v.strategy, names["strategies"])
+        tactic = as_approved(v.tactic, names["tactics"])
+        blocks.append((strategy, tactic, v.program, versions, totals.get(key)))
     return blocks, summary
 
 

@@ -62,9 +62,7 @@ def open_reports(request, org_code, fmt):
     if fmt not in FORMATS:
         raise Http404("ไม่พบข้อมูล")
     org = public_org(org_code)
-    reports = AnnualReport.objects.filter(org=org, announced_on__isnull=False).order_by(
-        "-fiscal_year"
-    )
+    reports = AnnualReport.objects.published().filter(org=org).order_by("-fiscal_year")
     out = []
     for r in reports:  # one แบบที่ 2 per announced year: a handful of years, a bounded query each
         year = form2(org, r.fiscal_year, 12, details=False)

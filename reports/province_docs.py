@@ -53,7 +53,7 @@ def context(province: Province, fy: int) -> dict:
         "org_type_rows": [*org_types, total(org_types)],
         "infra": infra, "uncovered": uncovered(province, lao, prov), "orgs": orgs.count(),
         "approved": approved.values("org").distinct().count(),
-        "posted": AnnualReport.objects.filter(org__in=orgs, fiscal_year=fy, announced_on__isnull=False).count(),
+        "posted": AnnualReport.objects.published().filter(org__in=orgs, fiscal_year=fy).count(),
         "alerts": alerts, "pairs": pairs.count(),
         "confirmed": pairs.filter(verdict=Verdict.DUPLICATE).count(),
     }  # fmt: skip

@@ -22,9 +22,7 @@ def org_page(request, org_code):
     from django.utils import timezone
 
     org = public_org(org_code)
-    reports = list(
-        AnnualReport.objects.filter(org=org, announced_on__isnull=False).order_by("-fiscal_year")
-    )
+    reports = list(AnnualReport.objects.published().filter(org=org).order_by("-fiscal_year"))
     today = timezone.localdate()
     for r in reports:
         r.clock = deadlines(r, today)
@@ -35,9 +33,7 @@ def org_page(request, org_code):
 
 def annual_pdf(request, org_code, fy):
     org = public_org(org_code)
-    report = AnnualReport.objects.filter(
-        org=org, fiscal_year=fy, announced_on__isnull=False
-    ).first()
+    report = AnnualReport.objects.published().filter(org=org, fiscal_year=fy).first()
     if report is None:
         raise Http404("ยังไม่มีการประกาศรายงานของปีนี้")
     if not report.pdf:  # the worker usually made it already

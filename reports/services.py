@@ -16,9 +16,10 @@ def freeze_report(report_id: int) -> AnnualReport | None:
     if it is not announced. Two callers at once: the second waits on the row and finds the PDF."""
     with transaction.atomic():
         report = (
-            AnnualReport.objects.select_for_update()
+            AnnualReport.objects.published()
+            .select_for_update()
             .select_related("org")
-            .filter(pk=report_id, announced_on__isnull=False)
+            .filter(pk=report_id)
             .first()
         )
         if report is not None and not report.pdf:
@@ -30,7 +31,7 @@ def freeze_report(report_id: int) -> AnnualReport | None:
 
 
 def unfrozen_reports():
-    return AnnualReport.objects.filter(announced_on__isnull=False, pdf="").order_by("pk")
+    return AnnualReport.objects.published().filter(pdf="").order_by("pk")
 
 
 def freeze_announced_reports(progress=None) -> int:

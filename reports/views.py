@@ -4,6 +4,7 @@ from django.shortcuts import render
 from orgs.decorators import org_view
 from plans.access import get_plan
 from plans.models import ActionPlan
+from plans.selectors import current_action_plan
 from plans.views.common import resolve_seq
 from reports import documents, monitoring_docs
 
@@ -57,7 +58,7 @@ def p02(request, org, fmt):
 
 
 def _action_plan(org, fy) -> ActionPlan:
-    ap = ActionPlan.objects.filter(org=org, fiscal_year=fy).order_by("-amendment").first()
+    ap = current_action_plan(org, fy)
     if ap is None:
         raise Http404("ไม่พบแผนการดำเนินงาน")
     return ap

@@ -176,10 +176,13 @@ AXES_VERBOSE = False
 # The reverse proxy (nginx) whose X-Forwarded-For is believed; anyone else is known by REMOTE_ADDR.
 TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", "127.0.0.1,::1")
 
-# Django's database sessions and ModelBackend, each read with one written-out statement; the
-# axes backend first, so a locked-out username is refused before its password is checked.
-SESSION_ENGINE = "orgs.sessions"
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "orgs.sessions.UserBackend"]
+# Django's own session store; the axes backend first, so a locked-out username is refused before
+# its password is checked, then Django's ModelBackend.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 SESSION_COOKIE_HTTPONLY = True
 # Cookies only over HTTPS in production; SECURE_COOKIES=0 is for a loopback bench without TLS.
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)

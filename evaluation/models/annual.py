@@ -25,6 +25,14 @@ METHOD = (
 )
 
 
+class AnnualReportQuerySet(models.QuerySet):
+    def published(self, on=None):
+        """Reports announced on or before `on` (today): a date still to come publishes nothing."""
+        from django.utils import timezone
+
+        return self.filter(announced_on__isnull=False, announced_on__lte=on or timezone.localdate())
+
+
 class AnnualReport(models.Model):
     org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="annual_reports")
     fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
@@ -39,7 +47,15 @@ class AnnualReport(models.Model):
     pdf = models.FileField(upload_to="annual/", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = AnnualReportQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["org", "fiscal_year"], name="evaluation_annual_unique")
         ]
+
+    @property
+    def is_published(self) -> bool:
+        from django.utils import timezone
+
+        return self.announced_on is not None and self.announced_on <= timezone.localdate()

@@ -30,6 +30,7 @@ def annual(request, org, fy=None):
         if form.is_valid():
             try:
                 services.annual_report_save(org=org, fiscal_year=fy, acting_user=request.user,
+                                            seen=request.POST.get("seen", ""),
                                             **form.cleaned_data)  # fmt: skip
             except ValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))

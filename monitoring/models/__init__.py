@@ -6,14 +6,11 @@ from monitoring.models.tracking import (
     ProjectYear,
     Status,
 )
-from monitoring.models.transfers import Approver, BudgetTransfer, TransferKind
 from monitoring.models.warnings import Alert, RuleKind, Severity, WarningRule
 
 __all__ = [
     "REPORT_PERIODS",
     "Alert",
-    "Approver",
-    "BudgetTransfer",
     "Evidence",
     "MonthlyProgress",
     "PeriodKind",
@@ -24,6 +21,5 @@ __all__ = [
     "RuleKind",
     "Severity",
     "Status",
-    "TransferKind",
     "WarningRule",
 ]

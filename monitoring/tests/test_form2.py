@@ -57,10 +57,14 @@ def test_quarter_two_sees_januarys_contract_and_disbursement(cast, progress):
 
 
 def test_rounding_is_the_callers_choice(cast, progress):
-    assert form2(cast.a, 2568, 6, mode="truncate").rows[0].contracted_pct == Decimal("93.33")
-    assert form2(cast.a, 2568, 6, decimals=0).total.disbursed_pct == Decimal(64)  # 350/550
-    assert form2(cast.a, 2568, 6, decimals=1, mode="truncate").total.disbursed_pct == Decimal(
-        "63.6"
+    # disbursed 350,000 of 550,000 = 63.6363…%: rounding and truncation differ at 2 and 0 places
+    assert form2(cast.a, 2568, 6).total.disbursed_pct == Decimal("63.64")  # rounds by default
+    assert form2(cast.a, 2568, 6, mode="truncate").total.disbursed_pct == Decimal("63.63")
+    assert form2(cast.a, 2568, 6, decimals=0).total.disbursed_pct == Decimal(64)
+    assert form2(cast.a, 2568, 6, decimals=0, mode="truncate").total.disbursed_pct == Decimal(63)
+    # contracted 280,000 of 300,000 = 93.333…%
+    assert form2(cast.a, 2568, 6, decimals=1, mode="truncate").rows[0].contracted_pct == Decimal(
+        "93.3"
     )
 
 

@@ -132,8 +132,8 @@ def test_evidence_must_really_be_an_image_or_pdf(client, cast, year_a):
 
 
 def test_a_transfer_needs_the_council_for_a_new_item_and_changes_the_budget(client, cast, year_a):
-    from monitoring.models import BudgetTransfer
     from monitoring.selectors import budget_of
+    from plans.models import BudgetTransfer
 
     client.force_login(cast.alice)
     url = reverse("monitoring:transfer_new", args=[cast.a.code, 2568, year_a.d_line.pk])

@@ -16,15 +16,10 @@ from monitoring.views.entry import default_period
 from orgs.access import can_write, require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
+from plans.selectors import year_as_of
 from plans.views.common import fiscal_years
-from thai.dates import fiscal_month_labels, fiscal_year, fiscal_year_bounds
+from thai.dates import fiscal_month_labels, fiscal_year
 from thai.numbers import percent
-
-
-def as_of_for(fy: int):
-    """Today, or the last day of the year when looking back at a finished year."""
-    today = timezone.localdate()
-    return min(today, fiscal_year_bounds(fy)[1])
 
 
 @org_view()
@@ -34,7 +29,7 @@ def dashboard_start(request, org):
 
 @org_view()
 def dashboard(request, org, fy):
-    as_of = as_of_for(fy)
+    as_of = year_as_of(fy)
     elapsed = elapsed_months(fy, as_of)
     month = min(12, elapsed + 1)  # numbers include what is recorded for the running month
     report = form2(org, fy, month, details=False)
@@ -90,7 +85,7 @@ def dashboard(request, org, fy):
 @org_view(write=True)
 @require_POST
 def evaluate_now(request, org, fy):
-    count = evaluate_org(org, fy, as_of_for(fy))
+    count = evaluate_org(org, fy, year_as_of(fy))
     messages.success(request, f"ประเมินสัญญาณเตือนแล้ว พบ {count:,} รายการ")
     return redirect("monitoring:dashboard", org.code, fy)
 
@@ -105,7 +100,7 @@ def province(request, org, fy):
     require_province_analyst(request.user, org)
     orgs = list(Organization.objects.filter(province=org.province).order_by("code"))
     rows = province_rows(org.province_id, [o.pk for o in orgs], fy)
-    elapsed_pct = percent(elapsed_months(fy, as_of_for(fy)), 12)
+    elapsed_pct = percent(elapsed_months(fy, year_as_of(fy)), 12)
     for o, r in zip(orgs, rows, strict=True):
         r["org"] = o
         r["light"] = light(r["red"], r["amber"], r["projects"], r["disbursed_pct"], elapsed_pct)

@@ -2,17 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from monitoring import services
 from monitoring.forms import TransferForm
-from monitoring.models import BudgetTransfer
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.models import BudgetLine
+from plans.models import BudgetLine, BudgetMovement, BudgetTransfer
 from plans.views.common import fiscal_years, form_errors, project_names
 
 
@@ -25,9 +24,15 @@ def transfers(request, org, fy):
         .order_by("ordinance_id", "id")
     )
     names = project_names(org, [ln.project_id for ln in lines])
+    net = dict(  # each line after every transfer on it (the shared rule: plans_budgetmovement)
+        BudgetMovement.objects.filter(org=org, fiscal_year=fy)
+        .values("line_id")
+        .annotate(s=Sum("amount"))
+        .values_list("line_id", "s")
+    )
     for ln in lines:
         ln.name = names.get(ln.project_id, "")
-        ln.net = ln.amount + sum((t.signed_amount for t in ln.transfers.all()), 0)
+        ln.net = net.get(ln.pk, ln.amount)
     return render(
         request,
         "monitoring/transfers.html",

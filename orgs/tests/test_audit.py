@@ -1,5 +1,6 @@
 """The audit trail: who, when, what, old and new values, in the same transaction as the write."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -111,9 +112,13 @@ def test_a_request_whose_log_fails_leaves_even_a_view_level_write_undone(
 def test_approval_by_compare_and_set_is_logged_once_with_old_and_new_status(cast, plan_a):
     edition = plan_services.edition_create(plan=plan_a, kind="addition")
     with audit.acting(cast.alice):
-        plan_services.edition_approve(edition=edition, approved_on=None, approver="นายก")
+        plan_services.edition_approve(
+            edition=edition, approved_on=dt.date(2024, 1, 5), approver="นายก"
+        )
         with pytest.raises(Exception, match="อนุมัติไปแล้ว"):
-            plan_services.edition_approve(edition=edition, approved_on=None, approver="นายก")
+            plan_services.edition_approve(
+                edition=edition, approved_on=dt.date(2024, 1, 5), approver="นายก"
+            )
     logged = entries(Edition, object_id=str(edition.pk), action="update")
     assert logged.count() == 1
     entry = logged.get()

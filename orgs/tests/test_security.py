@@ -33,7 +33,10 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client, ca
     assert locked.status_code == 200 and "เข้าสู่ระบบผิดหลายครั้งเกินกำหนด" in locked.content.decode()
     assert "_auth_user_id" not in client.session
     assert LoginAttempt.objects.filter(username="alice", success=False).count() == 6
-    # another user from the same address is not affected
+    # the lock follows the account: the right password from another address is refused too
+    elsewhere = client.post(url, {"username": "alice", "password": "pw"}, REMOTE_ADDR="192.0.2.44")
+    assert "เข้าสู่ระบบผิดหลายครั้งเกินกำหนด" in elsewhere.content.decode()
+    # and only the account: another user from the same address signs in
     other = client.post(url, {"username": "bob", "password": "pw"})
     assert other.status_code == 302
 

@@ -1,5 +1,5 @@
-"""The session store and the user backend (orgs.sessions) keep Django's rules: an expired or
-signed-out session, or a deactivated user, is no longer signed in."""
+"""Sessions and signing in follow Django's rules: an expired or signed-out session, or a
+deactivated user, is no longer signed in."""
 
 import datetime as dt
 

@@ -21,8 +21,22 @@ from plans.models.framework import (
     Strategy,
     Tactic,
 )
+from plans.models.rules import (
+    ApprovedVersion,
+    ApprovedWindow,
+    BudgetMovement,
+    CurrentActionPlan,
+)
+from plans.models.transfers import Approver, BudgetTransfer, TransferKind
 
 __all__ = [
+    "Approver",
+    "ApprovedVersion",
+    "ApprovedWindow",
+    "BudgetMovement",
+    "BudgetTransfer",
+    "CurrentActionPlan",
+    "TransferKind",
     "KPI",
     "ActionPlan",
     "ActionPlanItem",

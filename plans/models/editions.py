@@ -38,10 +38,17 @@ class Edition(models.Model):
     approved_on = models.DateField("วันที่อนุมัติ", null=True, blank=True)
     announced_on = models.DateField("วันที่ประกาศใช้", null=True, blank=True)
     note = models.TextField("หมายเหตุ", blank=True)
+    # The framework's names as the edition was approved: {"strategies": {id: [number, name]},
+    # "tactics": {id: [number, name]}}; an approved edition is shown with these, never today's.
+    framework = models.JSONField("ยุทธศาสตร์/กลยุทธ์ ณ วันอนุมัติ", default=dict, blank=True)
 
     class Meta:
         ordering = ["seq"]
         constraints = [
+            models.CheckConstraint(  # approved means approved on a date (see plans.models.rules)
+                condition=models.Q(status="draft") | models.Q(approved_on__isnull=False),
+                name="plans_edition_approved_has_date",
+            ),
             models.UniqueConstraint(fields=["plan", "seq"], name="plans_edition_unique_seq"),
             models.UniqueConstraint(
                 fields=["plan", "kind", "number", "year"],

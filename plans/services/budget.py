@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.utils import timezone
 
 from orgs.models import Organization
 from plans.models import (
@@ -17,7 +17,7 @@ from plans.models import (
     ProjectVersion,
 )
 from plans.models.action import mask_from_months
-from plans.selectors import approved_seq_on
+from plans.selectors import approved_versions_on
 
 # -- budget and action plan --------------------------------------------------------------------
 
@@ -53,16 +53,8 @@ def check_project_budgetable(project: Project, fiscal_year: int, on: dt.date | N
         raise ValidationError(
             f"ปีงบประมาณ {fiscal_year} อยู่นอกช่วงของ{plan.title} จึงตั้งงบประมาณโครงการนี้ไม่ได้"
         )
-    seq = approved_seq_on(plan, on)
-    in_plan = (
-        seq is not None
-        and ProjectVersion.objects.filter(
-            Q(valid_until_seq__isnull=True) | Q(valid_until_seq__gt=seq),
-            project=project,
-            removed=False,
-            valid_from_seq__lte=seq,
-        ).exists()
-    )
+    on = on or timezone.localdate()
+    in_plan = approved_versions_on(on).filter(project=project, removed=False).exists()
     if not in_plan:
         name = (
             ProjectVersion.objects.filter(project=project)
@@ -89,6 +81,14 @@ def budget_line_add(
     if project.plan.org_id != ordinance.org_id:
         raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
     check_project_budgetable(project, ordinance.fiscal_year, ordinance.promulgated_on)
+    from monitoring.selectors import closed_period_reached  # monitoring builds on plans
+
+    locked = closed_period_reached(ordinance.org, ordinance.fiscal_year, ordinance.promulgated_on)
+    if locked:
+        raise ValidationError(
+            f"{ordinance.title} ประกาศใช้ในงวดที่ปิดแล้ว (เดือน{locked}): เพิ่มรายการแล้วตัวเลขของงวดนั้นจะเปลี่ยน"
+            " ต้องขอปลดล็อกงวดนั้นก่อน"
+        )
     line = BudgetLine(
         ordinance=ordinance,
         project=project,

@@ -92,6 +92,24 @@ def edition_create(
     return edition
 
 
+def framework_snapshot(plan: Plan) -> dict:
+    """The strategies' and tactics' numbers and names as they are now (kept by an approval)."""
+    return {
+        "strategies": {
+            str(pk): [n, name]
+            for pk, n, name in Strategy.objects.filter(plan=plan).values_list(
+                "pk", "number", "name"
+            )
+        },
+        "tactics": {
+            str(pk): [n, name]
+            for pk, n, name in Tactic.objects.filter(strategy__plan=plan).values_list(
+                "pk", "number", "name"
+            )
+        },
+    }
+
+
 @transaction.atomic
 def edition_approve(
     *,
@@ -102,8 +120,17 @@ def edition_approve(
     meeting_on: dt.date | None = None,
     acting_user=None,
 ) -> Edition:
-    if announced_on and approved_on and announced_on < approved_on:
+    if approved_on is None:
+        raise ValidationError({"approved_on": "ระบุวันที่อนุมัติ: ฉบับที่อนุมัติแล้วต้องมีวันที่อนุมัติ"})
+    if announced_on and announced_on < approved_on:
         raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
+    from monitoring.selectors import closed_since  # monitoring builds on plans
+
+    locked = closed_since(edition.plan.org, approved_on)
+    if locked:
+        raise ValidationError({"approved_on": (
+            f"วันที่อนุมัติย้อนเข้าไปในงวดที่ปิดแล้ว ({locked}): แผนตามงวดนั้นจะเปลี่ยน"
+            " ให้ใช้วันที่อนุมัติจริงหลังงวดนั้น หรือขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
     updated = audit.update(
         Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT),
         status=EditionStatus.APPROVED,
@@ -111,6 +138,7 @@ def edition_approve(
         approver=approver,
         announced_on=announced_on,
         meeting_on=meeting_on,
+        framework=framework_snapshot(edition.plan),
     )
     if updated != 1:
         raise ValidationError("ฉบับนี้ได้รับอนุมัติไปแล้ว")
@@ -200,6 +228,23 @@ def project_add(*, edition: Edition, data: ProjectData, acting_user=None) -> Pro
     return projects_bulk_add(edition=edition, rows=[data], acting_user=acting_user)[0]
 
 
+def _stale_project(current: ProjectVersion | None) -> str:
+    """A stale project form's refusal, showing what the other person saved."""
+    from orgs.stale import _last_writer
+
+    if current is None:
+        return "มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ และโครงการไม่อยู่ในแผนแล้ว ข้อมูลของคุณยังไม่ถูกบันทึก"
+    budgets = ", ".join(
+        f"ปี {b.year}: {b.amount:,.2f} บาท" for b in current.budgets.order_by("year")
+    )
+    return (
+        f"มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ{_last_writer(current)} ข้อมูลของคุณยังไม่ถูกบันทึก"
+        f" — ที่บันทึกไว้ขณะนี้: ชื่อโครงการ “{current.name}”; ยุทธศาสตร์ที่ {current.strategy.number};"
+        f" สถานที่ “{current.location or '-'}”; งบประมาณ {budgets or '-'}"
+        " — โปรดตรวจสอบแล้วแก้ไขอีกครั้ง"
+    )
+
+
 @transaction.atomic
 def project_change(
     *,
@@ -216,7 +261,7 @@ def project_change(
     if current is None:
         raise ValidationError("โครงการนี้ไม่อยู่ในแผนแล้ว")
     if expected_revision is not None and current.revision != expected_revision:
-        raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่เพื่อดูข้อมูลล่าสุดก่อนแก้ไข")
+        raise ValidationError(_stale_project(current))
     if current.edition_id == edition.id:
         fields = data.version_fields()
         updated = audit.update(
@@ -225,7 +270,7 @@ def project_change(
             **fields,
         )
         if updated != 1:
-            raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
+            raise ValidationError(_stale_project(version_current(project, edition.seq)))
         ProjectBudget.objects.filter(version=current).delete()
         audit.bulk_create(ProjectBudget, _budget_rows(current, data.budgets, project.plan.years))
         current.refresh_from_db()
@@ -235,12 +280,13 @@ def project_change(
         valid_until_seq=edition.seq,
     )
     if closed != 1:
-        raise ValidationError("มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ กรุณาเปิดหน้าใหม่")
+        raise ValidationError(_stale_project(version_current(project, edition.seq)))
     version = ProjectVersion(
         project=project,
         plan=project.plan,
         edition=edition,
         valid_from_seq=edition.seq,
+        revision=current.revision + 1,  # the draft's first version is a new revision, not a reuse
         **data.version_fields(),
     )
     version.save()

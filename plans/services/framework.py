@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from orgs import stale
 from orgs.models import Division, Organization
 from plans.models import (
     KPI,
@@ -74,7 +75,10 @@ def division_for(org: Organization, name: str) -> Division | None:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, vision: str, title: str = "", acting_user=None) -> Plan:
+def plan_update(
+    *, plan: Plan, vision: str, title: str = "", seen: str | None = None, acting_user=None
+) -> Plan:
+    stale.check(stale.locked(plan), seen)
     plan.vision = vision.strip()
     if title.strip():
         plan.title = title.strip()
@@ -97,8 +101,14 @@ def mission_add(*, plan: Plan, text: str, acting_user=None) -> Mission:
 
 @transaction.atomic
 def strategy_update(
-    *, strategy: Strategy, name: str, linkages: list[LinkageTarget] | None = None, acting_user=None
+    *,
+    strategy: Strategy,
+    name: str,
+    linkages: list[LinkageTarget] | None = None,
+    seen: str | None = None,
+    acting_user=None,
 ) -> Strategy:
+    stale.check(stale.locked(strategy), seen)
     strategy.name = name.strip()
     strategy.full_clean()
     strategy.save(update_fields=["name"])
@@ -112,7 +122,10 @@ def strategy_update(
 
 
 @transaction.atomic
-def tactic_update(*, tactic: Tactic, name: str, acting_user=None) -> Tactic:
+def tactic_update(
+    *, tactic: Tactic, name: str, seen: str | None = None, acting_user=None
+) -> Tactic:
+    stale.check(stale.locked(tactic), seen)
     tactic.name = name.strip()
     tactic.full_clean()
     tactic.save(update_fields=["name"])
@@ -136,6 +149,7 @@ def kpi_save(
     goal: Goal | None = None,
     targets: dict[int, Decimal | None],
     kpi: KPI | None = None,
+    seen: str | None = None,
     acting_user=None,
 ) -> KPI:
     """Create a KPI (kpi=None) or change it; targets maps each plan year to a value (None clears)."""
@@ -147,6 +161,8 @@ def kpi_save(
         raise ValidationError(f"ปี {outside[0]} อยู่นอกช่วงของแผน")
     if kpi is None:
         kpi = KPI(strategy=strategy, number=_next_number(strategy.kpis))
+    else:
+        stale.check(stale.locked(kpi), seen)
     kpi.name, kpi.unit, kpi.goal = name.strip(), unit.strip(), goal
     kpi.full_clean()
     kpi.save()

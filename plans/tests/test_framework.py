@@ -85,7 +85,12 @@ def test_a_committee_member_reads_the_framework_but_cannot_change_it(client, cas
 
 def test_missions_and_vision_are_saved_in_order(client, cast, plan_a):
     client.force_login(cast.alice)
-    client.post(reverse("plans:vision_edit", args=[cast.a.code]), {"vision": "เมืองน่าอยู่"})
+    from orgs.stale import fingerprint
+
+    client.post(
+        reverse("plans:vision_edit", args=[cast.a.code]),
+        {"vision": "เมืองน่าอยู่", "seen": fingerprint(plan_a)},
+    )
     for text in ("พัฒนาโครงสร้างพื้นฐาน", "พัฒนาการศึกษา"):
         client.post(reverse("plans:mission_new", args=[cast.a.code]), {"text": text})
     plan_a.refresh_from_db()

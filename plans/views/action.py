@@ -13,6 +13,7 @@ from plans import services
 from plans.forms import ActionItemForm, ActionPlanForm
 from plans.models import ActionPlan, BudgetLine, BudgetOrdinance, FundingSource
 from plans.models.action import action_plan_due_date
+from plans.selectors import current_action_plan
 from plans.views.common import form_errors, pick_year, project_names, this_fy
 from thai.dates import fiscal_month_labels
 
@@ -92,7 +93,7 @@ def action_plan_new(request, org):
 @org_view(write=True)
 @require_POST
 def action_item_new(request, org, fy):
-    current = ActionPlan.objects.filter(org=org, fiscal_year=fy).order_by("-amendment").first()
+    current = current_action_plan(org, fy)
     if current is None:
         raise Http404("ไม่พบแผนการดำเนินงานของปีนี้")
     form = ActionItemForm(request.POST, line_choices=_line_choices(org, fy), fiscal_year=fy)

@@ -75,7 +75,12 @@ def vision_edit(request, org):
     return _done(
         request,
         org,
-        lambda cd: services.plan_update(plan=plan, vision=cd["vision"], acting_user=request.user),
+        lambda cd: services.plan_update(
+            plan=plan,
+            vision=cd["vision"],
+            seen=request.POST.get("seen", ""),
+            acting_user=request.user,
+        ),
         VisionForm(request.POST),
         "บันทึกวิสัยทัศน์แล้ว",
     )
@@ -118,6 +123,7 @@ def strategy_edit(request, org, strategy_id):
             strategy=strategy,
             name=cd["name"],
             linkages=list(cd["linkages"]),
+            seen=request.POST.get("seen", ""),
             acting_user=request.user,
         ),
         StrategyForm(request.POST, province=org.province),
@@ -163,7 +169,12 @@ def tactic_edit(request, org, tactic_id):
     return _done(
         request,
         org,
-        lambda cd: services.tactic_update(tactic=tactic, name=cd["name"], acting_user=request.user),
+        lambda cd: services.tactic_update(
+            tactic=tactic,
+            name=cd["name"],
+            seen=request.POST.get("seen", ""),
+            acting_user=request.user,
+        ),
         NameForm(request.POST),
         "บันทึกกลยุทธ์แล้ว",
         f"s{tactic.strategy_id}",
@@ -207,6 +218,7 @@ def kpi_edit(request, org, kpi_id):
             unit=cd["unit"],
             goal=cd["goal"],
             targets=form.targets(),
+            seen=request.POST.get("seen", ""),
             acting_user=request.user,
         ),
         form,

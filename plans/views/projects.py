@@ -127,10 +127,12 @@ def project_edit(request, org, project_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
+            data = _data_from(form)
+            data.division = current.division if current else None  # the form does not show it
             services.project_change(
                 project=project,
                 edition=draft,
-                data=_data_from(form),
+                data=data,
                 expected_revision=form.cleaned_data["revision"],
                 acting_user=request.user,
             )
@@ -153,6 +155,18 @@ def project_edit(request, org, project_id):
     )
 
 
+def _own_division(user, org):
+    """A division head's new project is their division's (the form does not ask)."""
+    from orgs.models import Membership
+
+    membership = (
+        Membership.objects.filter(user=user, org=org, division__isnull=False)
+        .select_related("division")
+        .first()
+    )
+    return membership.division if membership else None
+
+
 @org_view(write=True)
 def project_new(request, org):
     plan = get_plan(org)
@@ -164,10 +178,10 @@ def project_new(request, org):
         return redirect("plans:editions", org.code)
     form = ProjectEditForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
+        data = _data_from(form)
+        data.division = _own_division(request.user, org)
         try:
-            version = services.project_add(
-                edition=draft, data=_data_from(form), acting_user=request.user
-            )
+            version = services.project_add(edition=draft, data=data, acting_user=request.user)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -31,7 +31,7 @@ def completeness(request, org, fy=None):
     subs = {
         (s.org_id, s.period): s for s in Submission.objects.filter(org__in=orgs, fiscal_year=fy)
     }
-    posted = set(AnnualReport.objects.filter(org__in=orgs, fiscal_year=fy - 1, announced_on__isnull=False)
+    posted = set(AnnualReport.objects.published().filter(org__in=orgs, fiscal_year=fy - 1)
                  .values_list("org_id", flat=True))  # fmt: skip
     periods = [
         (code, label, due_date(fy, code)) for code, (_, _, _, label) in REPORT_PERIODS.items()

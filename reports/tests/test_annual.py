@@ -22,7 +22,8 @@ def test_the_officer_edits_the_narrative_and_gets_pdf_and_docx(
     assert "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนา" in page  # the default introduction
     form = {"introduction": "บทนำของเรา", "method": "วิธีของเรา", "problems": "ฝนตกหนัก",
             "recommendations": "เร่งจัดซื้อจัดจ้างไตรมาสแรก", "presented_on": "5/12/2568",
-            "announced_on": "19/12/2568", "posted_from": "19/12/2568", "posted_until": "17/1/2569"}  # fmt: skip
+            "announced_on": "19/12/2568", "posted_from": "19/12/2568", "posted_until": "17/1/2569",
+            "seen": "new"}  # fmt: skip
     client.post(url, form)
     report = AnnualReport.objects.get(org=cast.a, fiscal_year=2568)
     assert report.problems == "ฝนตกหนัก" and str(report.announced_on) == "2025-12-19"

@@ -12,7 +12,6 @@ from monitoring.models import MonthlyProgress, PeriodLock, ProjectYear, Status
 from monitoring.services import ProgressInput, save_state
 from orgs.access import org_with_grants
 from orgs.models import AuditEntry, Organization
-from orgs.sessions import UserBackend
 from plans.access import get_project_for_user
 from tidtam import plainsql
 
@@ -73,10 +72,6 @@ def test_org_project_and_user_rows_are_the_instances_the_orm_loads(cast, year_a)
     project = get_project_for_user(cast.alice, cast.a, year_a.dredge.pk)
     same(project, year_a.dredge)
     same(project.plan, year_a.dredge.plan)
-
-    user = get_user_model().objects.get(username="alice")
-    same(UserBackend().get_user(user.pk), user)
-    assert UserBackend().get_user(999_999) is None
 
 
 def test_an_instance_from_a_written_out_row_keeps_its_old_values_for_the_log(cast, year):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from plans.models import BudgetLine
+from plans.models.budget import BudgetLine
 
 
 class TransferKind(models.TextChoices):
@@ -37,10 +37,6 @@ class BudgetTransfer(models.Model):
         ordering = ["approved_on", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(amount__gte=0), name="monitoring_transfer_not_negative"
+                condition=models.Q(amount__gte=0), name="plans_transfer_not_negative"
             )
         ]
-
-    @property
-    def signed_amount(self):
-        return -self.amount if self.kind == TransferKind.DECREASE else self.amount

@@ -1,0 +1,124 @@
+"""No save silently overwrites another person's edit or drops a field the form does not show."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from plans import services as ps
+from plans.models import ProjectVersion
+
+
+def form_data(page) -> dict:
+    """The values a browser would post back from the page's first edit form."""
+    form = page.context["form"]
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if hasattr(value, "pk"):
+            value = value.pk
+        data[name] = "" if value is None else value
+    return data
+
+
+def messages_of(response) -> str:
+    return " ".join(str(m) for m in response.context["messages"]) if response.context else ""
+
+
+@pytest.fixture
+def draft(plan_a):
+    return ps.edition_create(plan=plan_a, kind="change", number=1, year=2568)
+
+
+def test_saving_the_project_form_keeps_the_division(client, cast, plan_a, draft):
+    road = plan_a.projects_[0]  # กองช่าง's road
+    client.force_login(cast.alice)
+    url = reverse("plans:project_edit", args=[cast.a.code, road.pk])
+    data = form_data(client.get(url))
+    data["name"] = "ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3 (ปรับแบบ)"
+    assert client.post(url, data).status_code == 302
+    saved = ProjectVersion.objects.get(project=road, edition=draft)
+    assert saved.division == cast.works
+    # and the division head still reaches their own project
+    dana = Client()
+    dana.force_login(cast.dana)
+    assert dana.get(url).status_code == 200
+
+
+def test_a_second_stale_save_of_a_project_is_refused_and_shows_the_first(
+    client, cast, plan_a, draft
+):
+    road = plan_a.projects_[0]
+    url = reverse("plans:project_edit", args=[cast.a.code, road.pk])
+    client.force_login(cast.alice)
+    dana = Client()
+    dana.force_login(cast.dana)
+    mine, theirs = form_data(client.get(url)), form_data(dana.get(url))
+    theirs["name"] = "ถนนตามที่กองช่างแก้"
+    assert dana.post(url, theirs).status_code == 302
+    mine["location"] = "หมู่ที่ 4"
+    refused = client.post(url, mine)
+    assert refused.status_code == 200
+    text = refused.content.decode()
+    assert "มีผู้แก้ไขโครงการนี้ก่อนหน้าคุณ" in text and "ถนนตามที่กองช่างแก้" in text
+    current = ProjectVersion.objects.get(project=road, edition=draft)
+    assert (current.name, current.location) == ("ถนนตามที่กองช่างแก้", "หมู่ที่ 3")
+    # a blank revision does not skip the check
+    mine["revision"] = ""
+    assert "แบบฟอร์มนี้เก่าแล้ว" in client.post(url, mine).content.decode()
+    assert ProjectVersion.objects.get(project=road, edition=draft).location == "หมู่ที่ 3"
+
+
+def test_two_edits_of_the_annual_report_text_do_not_overwrite_each_other(client, cast):
+    url = reverse("evaluation:annual_year", args=[cast.a.code, 2568])
+    client.force_login(cast.alice)
+    other = Client()
+    other.force_login(cast.alice)
+
+    def post_of(page, **changes):
+        seen = re.search(r'name="seen" value="([^"]+)"', page.content.decode()).group(1)
+        data = {k: ("" if v is None else v) for k, v in page.context["form"].initial.items()}
+        for k in ("presented_on", "announced_on", "posted_from", "posted_until"):
+            data[k] = ""
+        return {**data, **changes, "seen": seen}
+
+    first, second = post_of(client.get(url), problems="งบประมาณมาล่าช้า"), None
+    second = post_of(other.get(url), problems="บุคลากรไม่เพียงพอ")
+    assert client.post(url, first).status_code == 302
+    refused = other.post(url, second, follow=True)
+    assert "มีผู้อื่นบันทึกข้อมูลนี้ไปก่อนแล้ว" in messages_of(refused)
+    assert "งบประมาณมาล่าช้า" in messages_of(refused)
+    from evaluation.models import AnnualReport
+
+    assert AnnualReport.objects.get(org=cast.a, fiscal_year=2568).problems == "งบประมาณมาล่าช้า"
+
+
+def test_a_stale_vision_strategy_or_kpi_save_is_refused(client, cast, plan_a):
+    from orgs.stale import fingerprint
+
+    client.force_login(cast.alice)
+    seen = fingerprint(plan_a)
+    vision = reverse("plans:vision_edit", args=[cast.a.code])
+    assert client.post(vision, {"vision": "เมืองน่าอยู่", "seen": seen}).status_code == 302
+    refused = client.post(vision, {"vision": "เมืองการศึกษา", "seen": seen}, follow=True)
+    assert "มีผู้อื่นบันทึกข้อมูลนี้ไปก่อนแล้ว" in messages_of(refused) and "เมืองน่าอยู่" in messages_of(refused)
+    plan_a.refresh_from_db()
+    assert plan_a.vision == "เมืองน่าอยู่"
+    # without the fingerprint (an old page) nothing is saved either
+    client.post(vision, {"vision": "เมืองการศึกษา"})
+    plan_a.refresh_from_db()
+    assert plan_a.vision == "เมืองน่าอยู่"
+    s1 = plan_a.s1
+    seen = fingerprint(s1)
+    edit = reverse("plans:strategy_edit", args=[cast.a.code, s1.pk])
+    client.post(edit, {"name": "ยุทธศาสตร์ที่แก้แล้ว", "seen": seen})
+    client.post(edit, {"name": "ยุทธศาสตร์ที่แก้ทับ", "seen": seen})
+    s1.refresh_from_db()
+    assert s1.name == "ยุทธศาสตร์ที่แก้แล้ว"
+    kpi = ps.kpi_save(strategy=s1, name="ถนนที่ก่อสร้าง", unit="สาย", targets={2568: 3})
+    seen = fingerprint(kpi)
+    ps.kpi_save(strategy=s1, kpi=kpi, name="ถนนที่ก่อสร้าง", unit="สาย", targets={2568: 5}, seen=seen)
+    with pytest.raises(Exception, match="มีผู้อื่นบันทึกข้อมูลนี้ไปก่อนแล้ว"):
+        ps.kpi_save(strategy=s1, kpi=kpi, name="ถนน", unit="กม.", targets={2568: 4}, seen=seen)
+    assert kpi.targets.get(year=2568).value == 5
