@@ -22,7 +22,7 @@ ORG_TYPE_SHORT = {
 
 
 class Province(models.Model):
-    code = models.CharField(max_length=8, unique=True)
+    code = models.CharField("รหัสจังหวัด", max_length=8, unique=True)
     name = models.CharField("จังหวัด", max_length=100)
 
     def __str__(self) -> str:
@@ -32,6 +32,7 @@ class Province(models.Model):
 class District(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
     name = models.CharField("อำเภอ", max_length=100)
+    code = models.CharField("รหัสอำเภอ", max_length=8, blank=True)  # geothai (กรมการปกครอง)
 
     class Meta:
         constraints = [
@@ -47,7 +48,24 @@ class Organization(models.Model):
     name = models.CharField("ชื่อ", max_length=200)
     org_type = models.CharField("ประเภท", max_length=16, choices=OrgType.choices)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="orgs")
-    district = models.ForeignKey(District, null=True, blank=True, on_delete=models.PROTECT)
+    district = models.ForeignKey(
+        District, null=True, blank=True, on_delete=models.PROTECT, verbose_name="อำเภอ"
+    )
+    # The org's own details, named on every official document.
+    address = models.CharField("ที่อยู่ (เลขที่ หมู่ ถนน)", max_length=300, blank=True)
+    subdistrict = models.CharField("ตำบล/แขวง", max_length=100, blank=True)
+    postal_code = models.CharField("รหัสไปรษณีย์", max_length=5, blank=True)
+    emblem = models.ImageField("ตราสัญลักษณ์", upload_to="emblems/", blank=True)
+    executive_name = models.CharField("ชื่อผู้บริหารท้องถิ่น", max_length=200, blank=True)
+    executive_title = models.CharField(
+        "ตำแหน่งผู้บริหาร", max_length=200, blank=True, help_text="เช่น นายกเทศมนตรีเมืองบัวใหญ่"
+    )
+    planning_division = models.ForeignKey(
+        "Division", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="หน่วยงานที่รับผิดชอบงานแผน",
+    )  # fmt: skip
+    website = models.URLField("เว็บไซต์ที่ประกาศรายงาน", blank=True)
+    email = models.EmailField("อีเมลทางราชการ (สารบรรณ)", blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -55,6 +73,22 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def executive_position(self) -> str:
+        """The executive's title as signed (นายกเทศมนตรีเมืองบัวใหญ่), or the type's title."""
+        return self.executive_title or default_executive_title(self)
+
+    @property
+    def full_address(self) -> str:
+        parts = [self.address]
+        if self.subdistrict:
+            parts.append(f"ตำบล{self.subdistrict}")
+        if self.district_id:
+            parts.append(f"อำเภอ{self.district.name}")
+        parts.append(f"จังหวัด{self.province.name}")
+        parts.append(self.postal_code)
+        return " ".join(p for p in parts if p)
 
     @property
     def is_provincial_unit(self) -> bool:
@@ -72,14 +106,23 @@ class Organization(models.Model):
         return "เทศบัญญัติ" if municipal else "ข้อบัญญัติ"
 
 
+def default_executive_title(org: "Organization") -> str:
+    """นายกองค์การบริหารส่วนตำบลกระเบื้องใหญ่ / นายกเทศมนตรีเมืองบัวใหญ่ from the org's name."""
+    for prefix, title in (("เทศบาล", "นายกเทศมนตรี"), ("องค์การบริหารส่วน", "นายกองค์การบริหารส่วน")):
+        if org.name.startswith(prefix):
+            return title + org.name[len(prefix) :]
+    return f"นายก{org.name}" if org.name else "ผู้บริหารท้องถิ่น"
+
+
 class OrgTypeChange(models.Model):
     """History of upgrades (อบต. → เทศบาลตำบล → เทศบาลเมือง); the org row holds the current type."""
 
     org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="type_changes")
-    old_type = models.CharField(max_length=16, choices=OrgType.choices)
-    new_type = models.CharField(max_length=16, choices=OrgType.choices)
+    old_type = models.CharField("ประเภทเดิม", max_length=16, choices=OrgType.choices)
+    new_type = models.CharField("ประเภทใหม่", max_length=16, choices=OrgType.choices)
+    old_name = models.CharField("ชื่อเดิม", max_length=200, blank=True)
     effective_on = models.DateField("มีผลตั้งแต่")
-    note = models.CharField(max_length=300, blank=True)
+    note = models.CharField("หมายเหตุ/ประกาศกระทรวงมหาดไทย", max_length=300, blank=True)
 
     class Meta:
         ordering = ["effective_on"]
@@ -90,6 +133,10 @@ class Division(models.Model):
 
     org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="divisions")
     name = models.CharField("หน่วยงาน", max_length=200)
+    head_name = models.CharField("ชื่อหัวหน้าส่วนราชการ", max_length=200, blank=True)
+    head_title = models.CharField(
+        "ตำแหน่งหัวหน้า", max_length=200, blank=True, help_text="เช่น ผู้อำนวยการกองช่าง"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -115,8 +162,10 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=16, choices=Role.choices)
-    division = models.ForeignKey(Division, null=True, blank=True, on_delete=models.PROTECT)
+    role = models.CharField("บทบาท", max_length=16, choices=Role.choices)
+    division = models.ForeignKey(
+        Division, null=True, blank=True, on_delete=models.PROTECT, verbose_name="กอง/สำนัก"
+    )
 
     class Meta:
         constraints = [
