@@ -175,25 +175,28 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # nginx sets it
 
 # E-mail (invitations, password resets, notifications) through Django's SMTP backend, configured
-# from the environment. Without EMAIL_HOST (development, the demo) messages are printed on the
-# console instead of sent.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
-EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
-EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 20))
+# from the environment: EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_TIMEOUT, DEFAULT_FROM_EMAIL. They fill Django 6.1's
+# MAILERS (the EMAIL_* settings themselves are deprecated there). Without EMAIL_HOST (development,
+# the demo) messages are printed on the console instead of sent.
+_smtp = {
+    "host": os.environ.get("EMAIL_HOST", ""),
+    "port": int(os.environ.get("EMAIL_PORT", 587)),
+    "use_tls": envbool("EMAIL_USE_TLS", True),
+    "use_ssl": envbool("EMAIL_USE_SSL", False),
+    "username": os.environ.get("EMAIL_HOST_USER", ""),
+    "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+    "timeout": int(os.environ.get("EMAIL_TIMEOUT", 20)),
+}
+if _smtp["use_tls"] and _smtp["use_ssl"]:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": _smtp}
+    if _smtp["host"]
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ติดตาม <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
-)
-if EMAIL_USE_TLS and EMAIL_USE_SSL:
-    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
 # The address links in e-mails point at (https://tidtam.example.go.th); else the request's host.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 

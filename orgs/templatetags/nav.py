@@ -28,6 +28,8 @@ def my_roles(user, org=None) -> list[str]:
     from orgs.access import grants_for
     from orgs.models import Role
 
+    if getattr(org, "pk", None) is None:  # a page of no org (the template gives "")
+        org = None
     labels = ["ผู้ดูแลระบบ (ทั้งระบบ)"] if user.is_superuser else []
     for g in grants_for(user):
         if (
