@@ -80,6 +80,17 @@ class Organization(models.Model):
         return self.executive_title or default_executive_title(self)
 
     @property
+    def heading(self) -> str:
+        """The org as a document's heading names it: เทศบาลเมืองบัวใหญ่ อำเภอบัวใหญ่ จังหวัดนครราชสีมา."""
+        parts = [self.name]
+        district = self.district.name if self.district_id else ""
+        if district and self.org_type != OrgType.PAO and f"อำเภอ{district}" not in self.name:
+            parts.append(f"อำเภอ{district}")
+        if f"จังหวัด{self.province.name}" not in self.name:
+            parts.append(f"จังหวัด{self.province.name}")
+        return " ".join(parts)
+
+    @property
     def full_address(self) -> str:
         parts = [self.address]
         if self.subdistrict:
