@@ -25,6 +25,9 @@ class Province(models.Model):
     code = models.CharField("รหัสจังหวัด", max_length=8, unique=True)
     name = models.CharField("จังหวัด", max_length=100)
 
+    class Meta:
+        verbose_name = verbose_name_plural = "จังหวัด"
+
     def __str__(self) -> str:
         return f"จังหวัด{self.name}"
 
@@ -35,6 +38,7 @@ class District(models.Model):
     code = models.CharField("รหัสอำเภอ", max_length=8, blank=True)  # geothai (กรมการปกครอง)
 
     class Meta:
+        verbose_name = verbose_name_plural = "อำเภอ"
         constraints = [
             models.UniqueConstraint(fields=["province", "name"], name="orgs_district_unique_name")
         ]
@@ -68,6 +72,7 @@ class Organization(models.Model):
     email = models.EmailField("อีเมลทางราชการ (สารบรรณ)", blank=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "หน่วยงาน (อปท.)"
         ordering = ["code"]
         indexes = [models.Index(fields=["province", "org_type"], name="orgs_org_prov_type_idx")]
 
@@ -136,6 +141,7 @@ class OrgTypeChange(models.Model):
     note = models.CharField("หมายเหตุ/ประกาศกระทรวงมหาดไทย", max_length=300, blank=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "การเปลี่ยนประเภท อปท."
         ordering = ["effective_on"]
 
 
@@ -150,6 +156,7 @@ class Division(models.Model):
     )
 
     class Meta:
+        verbose_name = verbose_name_plural = "กอง/สำนัก"
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["org", "name"], name="orgs_division_unique_name")
@@ -179,6 +186,7 @@ class Membership(models.Model):
     )
 
     class Meta:
+        verbose_name = verbose_name_plural = "สิทธิ์ผู้ใช้ในหน่วยงาน"
         constraints = [
             models.UniqueConstraint(fields=["user", "org", "role"], name="orgs_membership_unique"),
             models.CheckConstraint(
@@ -240,6 +248,7 @@ class AuditEntry(models.Model):
     changes = models.JSONField(default=dict)
 
     class Meta:
+        verbose_name = verbose_name_plural = "ประวัติการแก้ไข"
         indexes = [
             models.Index(fields=["org", "-at"]),
             models.Index(fields=["model", "object_id"]),
