@@ -38,6 +38,7 @@ class OrgDetailsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         org = self.instance
         self.fields["planning_division"].queryset = Division.objects.filter(org=org)
+        self.fields["planning_division"].empty_label = "—"
         self.fields["executive_title"].widget.attrs["placeholder"] = org.executive_position
         self.fields["executive_name"].widget.attrs["placeholder"] = "เช่น นายสมชาย ใจดี"
         if subdistricts:
@@ -67,7 +68,7 @@ class InviteForm(forms.Form):
     first_name = forms.CharField(label="ชื่อ", max_length=150, required=False)
     last_name = forms.CharField(label="นามสกุล", max_length=150, required=False)
     role = forms.ChoiceField(label="บทบาท")
-    division = forms.ModelChoiceField(label="กอง/สำนัก (สำหรับหัวหน้าส่วนราชการ)",
+    division = forms.ModelChoiceField(label="กอง/สำนัก (สำหรับหัวหน้าส่วนราชการ)", empty_label="—",
                                       queryset=Division.objects.none(), required=False)  # fmt: skip
 
     def __init__(self, *args, org, **kwargs):

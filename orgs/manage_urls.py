@@ -5,6 +5,7 @@ from orgs import people_views as v
 app_name = "people"
 urlpatterns = [
     path("details/", v.details, name="details"),
+    path("emblem/", v.emblem, name="emblem"),
     path("divisions/", v.divisions, name="divisions"),
     path("divisions/<int:division_id>/", v.division_edit, name="division"),
     path("people/", v.people, name="people"),

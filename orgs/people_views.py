@@ -4,6 +4,7 @@ and for the อบจ. the province's orgs (type changes, each org's first offic
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -53,6 +54,20 @@ def details(request, org):
             messages.success(request, "บันทึกข้อมูลหน่วยงานแล้ว")
             return redirect("people:details", org.code)
     return render(request, "orgs/details.html", {"org": org, "form": form, "section": "org"})
+
+
+@org_view()
+def emblem(request, org):
+    """The org's emblem image, for its own pages (documents embed the file itself)."""
+    org = Organization.objects.only("emblem").get(pk=org.pk)
+    if not org.emblem:
+        raise Http404("ยังไม่มีตราสัญลักษณ์")
+    try:
+        handle = org.emblem.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("ไม่พบไฟล์ตราสัญลักษณ์") from exc
+    return FileResponse(handle, content_type="image/png" if org.emblem.name.endswith(".png")
+                        else "image/jpeg")  # fmt: skip
 
 
 @org_view()
@@ -185,8 +200,8 @@ def province_orgs(request, org):
     })  # fmt: skip
 
 
-@require_POST
 @org_view()
+@require_POST
 def province_org_invite(request, org, code):
     target = get_province_org_for_admin(request.user, org, code)
     email = request.POST.get("email", "")
