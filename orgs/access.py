@@ -149,9 +149,12 @@ def require_audit_reader(user, org: Organization) -> None:
 
 
 def can_manage_people(user, org: Organization) -> bool:
-    """The org's own officer or admin manages its details, divisions and people; the province's
-    M&E unit (its analysts) too, so that it can invite each org's first officer."""
-    if user.is_superuser or can_analyse_province(user, org.province_id):
+    """The org's own officer or admin manages its details, divisions and people (the อบจ.'s own
+    pages also its analysts). The province's M&E unit invites another org's officer only from its
+    list of the province's orgs (get_province_org_for_admin), never manages that org's people."""
+    if user.is_superuser:
+        return True
+    if org.is_provincial_unit and can_analyse_province(user, org.province_id):
         return True
     return any(g.org_id == org.id and g.role in WRITE_ROLES for g in grants_for(user))
 

@@ -104,3 +104,11 @@ def test_the_province_unit_invites_an_orgs_first_officer(client, cast, smtp_serv
     assert user.memberships.get().org == cast.b and user.memberships.get().role == "officer"
     html = client.get(reverse("people:province_orgs", args=[cast.pao.code])).content.decode()
     assert 'id="org-6300301"' in html and 'id="org-3100101"' not in html
+
+
+def test_the_province_unit_does_not_manage_another_orgs_people(client, cast):
+    client.force_login(cast.pat)
+    url = reverse("people:person", args=[cast.a.code, cast.alice.pk])
+    assert client.post(url, {"action": "disable"}).status_code == 403
+    cast.alice.refresh_from_db()
+    assert cast.alice.is_active
