@@ -70,6 +70,70 @@ def reference_lists(db):
     _reference_lists()
 
 
+class SmtpServer:
+    """A real SMTP server on a free local port (aiosmtpd), recording each delivered message."""
+
+    def __init__(self):
+        import threading
+
+        self.messages: list = []
+        self._arrived = threading.Condition()
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd handler hook
+        from email import message_from_bytes, policy
+
+        msg = message_from_bytes(envelope.original_content, policy=policy.default)
+        with self._arrived:
+            self.messages.append((envelope.rcpt_tos, msg))
+            self._arrived.notify_all()
+        return "250 Message accepted for delivery"
+
+    def wait(self, count: int = 1, timeout: float = 10.0) -> list:
+        """The messages once at least `count` have arrived: [(recipients, EmailMessage)]."""
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self.messages) >= count, timeout)
+        assert len(self.messages) >= count, f"{len(self.messages)} of {count} e-mails arrived"
+        return self.messages
+
+    def to(self, address: str) -> list:
+        return [m for rcpt, m in self.messages if address in rcpt]
+
+    @staticmethod
+    def body(msg) -> str:
+        return msg.get_body(preferencelist=("plain",)).get_content()
+
+    def links(self, msg) -> list[str]:
+        import re
+
+        return re.findall(r"https?://\S+", self.body(msg))
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Django's SMTP backend (settings.MAILERS["default"]) pointed at a real local SMTP server for
+    the test; yields SmtpServer
+    (.messages, .wait(n), .to(address), .links(msg))."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    handler = SmtpServer()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.MAILERS = {"default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 10},
+    }}  # fmt: skip
+    handler.port = port
+    try:
+        yield handler
+    finally:
+        controller.stop()
+
+
 class Cast:
     """alice: officer of A; dana: division head of A (กองช่าง); carl: committee of A;
     bob: officer of B (same province); pat: provincial analyst; olga: officer in another province."""

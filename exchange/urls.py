@@ -1,12 +1,16 @@
 from django.urls import path
 
-from exchange import progress_views, views
+from exchange import org_views, progress_views, views
 
 app_name = "exchange"
 
 urlpatterns = [
     path("import/", views.import_upload, name="import"),
     path("import/<str:token>/commit/", views.import_commit, name="import_commit"),
+    path("orgs/import/", org_views.orgs_import, name="orgs_import"),
+    path(
+        "orgs/import/<str:token>/commit/", org_views.orgs_import_commit, name="orgs_import_commit"
+    ),
     path("template.xlsx", views.template_download, name="template"),
     path("export.xlsx", views.export, name="export"),
     path("progress/<int:fy>/<int:month>/", progress_views.progress_upload, name="progress_import"),

@@ -146,3 +146,28 @@ def require_audit_reader(user, org: Organization) -> None:
         return
     if not any(g.org_id == org.id and g.role in AUDIT_ROLES for g in grants_for(user)):
         raise PermissionDenied("ประวัติการแก้ไขเปิดดูได้เฉพาะผู้บริหาร นักวิเคราะห์ฯ และผู้ดูแลระบบ")
+
+
+def can_manage_people(user, org: Organization) -> bool:
+    """The org's own officer or admin manages its details, divisions and people (the อบจ.'s own
+    pages also its analysts). The province's M&E unit invites another org's officer only from its
+    list of the province's orgs (get_province_org_for_admin), never manages that org's people."""
+    if user.is_superuser:
+        return True
+    if org.is_provincial_unit and can_analyse_province(user, org.province_id):
+        return True
+    return any(g.org_id == org.id and g.role in WRITE_ROLES for g in grants_for(user))
+
+
+def require_org_admin(user, org: Organization) -> None:
+    if not can_manage_people(user, org):
+        raise PermissionDenied("เฉพาะนักวิเคราะห์นโยบายและแผนหรือผู้ดูแลระบบของหน่วยงาน")
+
+
+def get_province_org_for_admin(user, pao: Organization, code: str) -> Organization:
+    """An org of the province of `pao` (the อบจ. whose pages these are), for its M&E unit."""
+    require_province_analyst(user, pao)
+    org = Organization.objects.select_related("province", "district").filter(code=code).first()
+    if org is None or org.province_id != pao.province_id:
+        raise Http404("ไม่พบหน่วยงาน")
+    return org

@@ -60,3 +60,36 @@ def audit_facets(org) -> tuple[list[tuple[str, str, int]], list[tuple[int, str]]
     people = list(AuditEntry.objects.filter(org=org, user__isnull=False)
                   .values_list("user_id", "actor").distinct().order_by("actor"))  # fmt: skip
     return sorted(models, key=lambda m: m[1]), people
+
+
+def divisions_with_heads(org):
+    """The org's divisions, each with its head's name and the accounts of its division heads."""
+    from orgs.models import Division, Membership, Role
+
+    heads: dict[int, list] = {}
+    for m in Membership.objects.filter(org=org, role=Role.DIVISION_HEAD).select_related("user"):
+        heads.setdefault(m.division_id, []).append(m.user)
+    return [(d, heads.get(d.id, [])) for d in Division.objects.filter(org=org)]
+
+
+def people_of(org) -> list[tuple[object, list]]:
+    """Everyone with a role in the org (disabled accounts included, marked), with their roles."""
+    from orgs.models import Membership
+
+    people: dict[int, tuple[object, list]] = {}
+    rows = (Membership.objects.filter(org=org).select_related("user", "division")
+            .order_by("-user__is_active", "user__first_name", "user__username", "role"))  # fmt: skip
+    for m in rows:
+        people.setdefault(m.user_id, (m.user, []))[1].append(m)
+    return list(people.values())
+
+
+def province_orgs(province):
+    """The province's orgs with their district and how many active officers each has."""
+    from django.db.models import Q
+
+    from orgs.models import Organization, Role
+
+    active = Q(memberships__role__in=[Role.OFFICER, Role.ADMIN], memberships__user__is_active=True)
+    return (Organization.objects.filter(province=province).select_related("district")
+            .annotate(officers=Count("memberships", filter=active)).order_by("code"))  # fmt: skip

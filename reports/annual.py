@@ -15,8 +15,8 @@ from monitoring.models import Status
 from monitoring.queries import disbursement_curve, form2
 from orgs.models import Organization
 from plans.models import Plan
-from reports import charts, render
-from reports.monitoring_docs import DOCX, PDF, _executive, summary_sentences
+from reports import charts, render, signatures
+from reports.monitoring_docs import DOCX, PDF, summary_sentences
 from thai.dates import fiscal_month_labels, thai_date
 
 
@@ -47,7 +47,7 @@ def context(org: Organization, fy: int) -> dict:
         [("ตามแผนการดำเนินงาน", curve["planned"], "#2563eb"),
          ("เบิกจ่ายจริง", curve["actual"], "#047857")],
     )  # fmt: skip
-    return {
+    ctx = {
         "org": org,
         "fy": fy,
         "report": report,
@@ -66,8 +66,10 @@ def context(org: Organization, fy: int) -> dict:
         "curve_chart": curve_chart,
         "statuses": Status.choices,
         "deadlines": deadlines(report, timezone.localdate()),
-        "executive": _executive(org),
+        **signatures.context(org),
     }
+    ctx["announcement"] = announcement(ctx)  # one text for the PDF and the DOCX
+    return ctx
 
 
 def annual_document(org: Organization, fy: int, fmt: str, *, thai_digits: bool = False):
@@ -87,16 +89,22 @@ def _docx(c: dict, td: bool) -> bytes:
     para, table = d.para, d.table
 
     org, fy, report = c["org"], c["fy"], c["report"]
-    for _ in range(6):
+    emblem = signatures.emblem_path(org)
+    for _ in range(2 if emblem else 6):
+        para()
+    if emblem:
+        d.picture(emblem, 3.5)
         para()
     para("รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True, size=26, center=True)
-    para(f"ประจำปีงบประมาณ พ.ศ. {fy}", bold=True, size=22, center=True)
+    para(f"ประจำปีงบประมาณ พ.ศ.\u00a0{fy}", bold=True, size=22, center=True)
     if c["plan"]:
         para(f"({c['plan'].title})", size=18, center=True)
     for _ in range(8):
         para()
     para("คณะกรรมการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True, size=18, center=True)
     para(org.name, bold=True, size=20, center=True)
+    if c["place"]:
+        para(c["place"], size=18, center=True)
 
     para("ส่วนที่ 1 บทนำ", bold=True, size=18, page_break=True)
     for line in report.introduction.splitlines():
@@ -123,7 +131,7 @@ def _docx(c: dict, td: bool) -> bytes:
               [1.4, 10.6, 1.5, 2.5])  # fmt: skip
         para()
 
-    para(f"ส่วนที่ 4 ผลการดำเนินงานประจำปีงบประมาณ พ.ศ. {fy}", bold=True, size=18, page_break=True)
+    para(f"ส่วนที่ 4 ผลการดำเนินงานประจำปีงบประมาณ พ.ศ.\u00a0{fy}", bold=True, size=18, page_break=True)
     for s in c["sentences"]:
         para(s, indent=True)
     y = c["year"]
@@ -167,28 +175,30 @@ def _docx(c: dict, td: bool) -> bytes:
     for line in (report.recommendations or "-").splitlines():
         para(line, indent=True)
 
-    para(f"ประกาศ{org.name}", bold=True, size=18, center=True, page_break=True)
-    para(f"เรื่อง รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ. {fy}", bold=True,
-         center=True)  # fmt: skip
+    if emblem:
+        d.picture(emblem, 2.5, page_break=True)
+    para(f"ประกาศ{org.name}", bold=True, size=18, center=True, page_break=not emblem)
+    para(f"เรื่อง รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ.\u00a0{fy}",
+         bold=True, center=True)  # fmt: skip
     para("------------------------------", center=True)
-    para(announcement(c), indent=True)
+    para(c["announcement"], indent=True)
     para("จึงประกาศมาเพื่อทราบโดยทั่วกัน", indent=True)
     para(f"ประกาศ ณ วันที่ {thai_date(report.announced_on) if report.announced_on else '.......................'}",
          center=True)  # fmt: skip
-    for line in ("", "", "(ลงชื่อ)...........................................", "(...........................................)",
-                 c["executive"] + org.name.replace("องค์การบริหารส่วนตำบล", "").replace("เทศบาล", "")):  # fmt: skip
+    for line in ("", "", *c["executive_signer"].lines()):
         para(line, signature=True)
     return d.bytes()
 
 
 def announcement(c: dict) -> str:
+    """The ประกาศ's body (PDF and DOCX alike); "พ.ศ. 2569" is held together (no-break space)."""
     org, fy = c["org"], c["fy"]
     t = c["year"].total
     return (
-        "ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548"
+        "ตามระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนาขององค์กรปกครองส่วนท้องถิ่น พ.ศ.\u00a02548"
         " และที่แก้ไขเพิ่มเติม ข้อ 30 (5) กำหนดให้ผู้บริหารท้องถิ่นเสนอผลการติดตามและประเมินผลต่อสภาท้องถิ่น"
         " และคณะกรรมการพัฒนาท้องถิ่น พร้อมทั้งประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่นให้ประชาชนในท้องถิ่นทราบ"
-        f" {org.name} จึงขอประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ. {fy}"
+        f" {org.name} จึงขอประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ.\u00a0{fy}"
         f" โดยมีโครงการในแผนพัฒนาท้องถิ่น {t.plan_n:,} โครงการ ได้รับงบประมาณ {t.budget_n:,} โครงการ"
         f" ดำเนินการแล้วเสร็จ {t.by_status[Status.DONE]:,} โครงการ เบิกจ่ายงบประมาณ {t.disbursed:,.2f} บาท"
         " รายละเอียดตามรายงานแนบท้ายประกาศนี้"

@@ -39,7 +39,7 @@ def _p01_xlsx(plan: Plan, summary: PlanSummary, edition: str) -> bytes:
     sheet = render.Sheet("ผ.01")
     sheet.title("บัญชีสรุปโครงการพัฒนา", width)
     sheet.title(f"{plan.title} {edition}".strip(), width, 12)
-    sheet.title(plan.org.name, width, 12)
+    sheet.title(plan.org.heading, width, 12)
     head = ["ยุทธศาสตร์ / กลยุทธ์ / แผนงาน"]
     for y in [*summary.years, "รวม 5 ปี"]:
         head += [
@@ -95,7 +95,7 @@ def p02(plan: Plan, seq: int | None, fmt: str, *, thai_digits: bool = False):
     sheet = render.Sheet("ผ.02")
     sheet.title("รายละเอียดโครงการพัฒนา", width)
     sheet.title(f"{plan.title} {_edition_label(plan, seq)}".strip(), width, 12)
-    sheet.title(plan.org.name, width, 12)
+    sheet.title(plan.org.heading, width, 12)
     head = ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย (ผลผลิตของโครงการ)"]
     head += [f"งบประมาณ {y} (บาท)" for y in years] + [
         "ตัวชี้วัด (KPI)",
@@ -176,7 +176,7 @@ def pd01(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
         return f"{name}.pdf", PDF, render.pdf_bytes("reports/pd01.html", ctx)
     sheet = render.Sheet("ผด.01")
     sheet.title("บัญชีสรุปจำนวนโครงการและงบประมาณ", 7)
-    sheet.title(f"{action_plan.title} · {action_plan.org.name}", 7, 12)
+    sheet.title(f"{action_plan.title} · {action_plan.org.heading}", 7, 12)
     sheet.header(
         [
             "ยุทธศาสตร์",
@@ -224,7 +224,7 @@ def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
         return f"{name}.pdf", PDF, render.pdf_bytes("reports/pd02.html", ctx)
     sheet = render.Sheet("ผด.02")
     sheet.title("บัญชีโครงการ/กิจกรรม/งบประมาณ", 18)
-    sheet.title(f"{action_plan.title} · {action_plan.org.name}", 18, 12)
+    sheet.title(f"{action_plan.title} · {action_plan.org.heading}", 18, 12)
     for label, program, group in groups:
         sheet.band(f"{label} · {program}".strip(" ·"), 18, fill=render.SUB_FILL)
         sheet.header(

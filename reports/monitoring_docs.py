@@ -3,7 +3,7 @@
 from monitoring.models import REPORT_PERIODS, PeriodKind, PeriodReport, Status
 from monitoring.queries import Form2, form2
 from orgs.models import Organization
-from reports import render
+from reports import render, signatures
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -32,7 +32,7 @@ def _form2_xlsx(report: Form2, label: str, text: PeriodReport | None) -> bytes:
     width = 7 + 2 * len(statuses)
     sheet = render.Sheet("แบบที่ 2")
     sheet.title("แบบที่ 2 แบบติดตามผลการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น", width)
-    sheet.title(f"{report.org.name} · {label} ปีงบประมาณ พ.ศ. {report.fy}", width, 12)
+    sheet.title(f"{report.org.heading} · {label} ปีงบประมาณ พ.ศ.\u00a0{report.fy}", width, 12)
     sheet.band("2.1 จำนวนโครงการ (ร้อยละของโครงการในแผน / ร้อยละของโครงการที่ตั้งงบประมาณ)", width)
     head = ["ยุทธศาสตร์", "โครงการในแผน", "งบประมาณตามแผน (บาท)", "ตั้งงบประมาณ", "ร้อยละของแผน"]
     for _, lab in statuses:
@@ -96,7 +96,7 @@ def summary_sentences(report: Form2) -> list[str]:
     s = t.by_status
     p = t.status_pct
     return [
-        f"โครงการตามแผนพัฒนาท้องถิ่นสำหรับปีงบประมาณ พ.ศ. {report.fy} จำนวน {t.plan_n:,} โครงการ"
+        f"โครงการตามแผนพัฒนาท้องถิ่นสำหรับปีงบประมาณ พ.ศ.\u00a0{report.fy} จำนวน {t.plan_n:,} โครงการ"
         f" ได้รับอนุมัติงบประมาณ {t.budget_n:,} โครงการ คิดเป็นร้อยละ {pct(t.budget_pct)}"
         " ของโครงการในแผน",
         f"ในจำนวนโครงการที่ได้รับอนุมัติงบประมาณ ดำเนินการแล้วเสร็จ {s[Status.DONE]:,} โครงการ"
@@ -115,13 +115,13 @@ def six_month_document(org: Organization, fy: int, fmt: str, *, decimals=2, mode
     report = form2(org, fy, 6, decimals=decimals, mode=mode)
     text = _text(org, fy, PeriodKind.HALF, 1)
     title = "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน"
-    period = f"ประจำปีงบประมาณ พ.ศ. {fy} (1 ตุลาคม {fy - 1} – 31 มีนาคม {fy})"
+    period = f"ประจำปีงบประมาณ พ.ศ.\u00a0{fy} (1 ตุลาคม {fy - 1} – 31 มีนาคม {fy})"
     sentences = summary_sentences(report)
     name = f"รายงานรอบ6เดือน-{org.code}-{fy}"
     if fmt == "pdf":
         ctx = {"org": org, "fy": fy, "title": title, "period": period, "report": report,
                "sentences": sentences, "text": text, "statuses": Status.choices,
-               "td": thai_digits}  # fmt: skip
+               "td": thai_digits, **signatures.context(org)}  # fmt: skip
         return f"{name}.pdf", PDF, render.pdf_bytes("reports/six_month.html", ctx)
     return f"{name}.docx", DOCX, _six_month_docx(org, report, title, period, sentences, text,
                                                  thai_digits)  # fmt: skip
@@ -133,7 +133,7 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
 
     para(title, bold=True, center=True, size=18)
     para(period, bold=True, center=True)
-    para(org.name, bold=True, center=True)
+    para(org.heading, bold=True, center=True)
     para("")
     para("1. ผลการดำเนินงานตามแผนพัฒนาท้องถิ่น", bold=True)
     for s in sentences:
@@ -166,17 +166,6 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
         para(line, indent=True)
     para("")
     para("")
-    for line in ("(ลงชื่อ)...................................ผู้รายงาน",
-                 "(...................................)",
-                 "ตำแหน่ง นักวิเคราะห์นโยบายและแผน", "",
-                 "(ลงชื่อ)...................................",
-                 "(...................................)",
-                 f"ตำแหน่ง {_executive(org)}"):  # fmt: skip
+    for line in (*signatures.reporter(org).lines(), "", *signatures.executive(org).lines()):
         para(line, signature=True)  # the two signatures stay on one page
     return d.bytes()
-
-
-def _executive(org: Organization) -> str:
-    return {"pao": "นายกองค์การบริหารส่วนจังหวัด", "sao": "นายกองค์การบริหารส่วนตำบล"}.get(
-        org.org_type, "นายกเทศมนตรี"
-    )

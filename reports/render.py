@@ -161,6 +161,18 @@ class ThaiDocx:
             p.paragraph_format.keep_with_next = True
         return p
 
+    def picture(self, path, width_cm: float, *, page_break=False):
+        """An image (the org's emblem) centred on its own line."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+        from docx.shared import Cm
+
+        p = self.doc.add_paragraph()
+        if page_break:
+            p.add_run().add_break(WD_BREAK.PAGE)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(str(path), width=Cm(width_cm))
+        return p
+
     def table(self, head, rows, widths_cm, *, head_size=12, size=13, total_last=False):
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Cm

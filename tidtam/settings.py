@@ -41,6 +41,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "unfold",  # the operator's admin site (Thai, clean), before django.contrib.admin
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -134,6 +136,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Invitation and password-reset links: single-use (they stop working once a password is set) and
+# valid this many seconds (3 days: an invitation may wait over a weekend).
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -214,6 +219,39 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # nginx sets it
+
+# E-mail (invitations, password resets, notifications) through Django's SMTP backend, configured
+# from the environment: EMAIL_HOST, EMAIL_PORT, EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_TIMEOUT, DEFAULT_FROM_EMAIL. They fill Django 6.1's
+# MAILERS (the EMAIL_* settings themselves are deprecated there). Without EMAIL_HOST (development,
+# the demo) messages are printed on the console instead of sent.
+_smtp = {
+    "host": os.environ.get("EMAIL_HOST", ""),
+    "port": int(os.environ.get("EMAIL_PORT", 587)),
+    "use_tls": envbool("EMAIL_USE_TLS", True),
+    "use_ssl": envbool("EMAIL_USE_SSL", False),
+    "username": os.environ.get("EMAIL_HOST_USER", ""),
+    "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+    "timeout": int(os.environ.get("EMAIL_TIMEOUT", 20)),
+}
+if _smtp["use_tls"] and _smtp["use_ssl"]:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on")
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": _smtp}
+    if _smtp["host"]
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ติดตาม <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address links in e-mails point at (https://tidtam.example.go.th); else the request's host.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+
+UNFOLD = {
+    "SITE_TITLE": "ติดตาม · ผู้ดูแลระบบ",
+    "SITE_HEADER": "ติดตาม",
+    "SITE_SYMBOL": "monitoring",
+    "SHOW_LANGUAGES": False,
+}
 
 LOGGING = {
     "version": 1,

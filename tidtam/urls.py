@@ -1,9 +1,11 @@
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from evaluation.views import public as evaluation_public
 from evaluation.views import settings as evaluation_settings
 from monitoring.views import rules as monitoring_rules
+from orgs import account_views
 from orgs.login import TidtamLoginView
 from province.views import national as national_views
 from reports import open_data, public
@@ -15,6 +17,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", TidtamLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(account_views.urlpatterns)),
+    path("admin/login/", TidtamLoginView.as_view()),  # one sign-in page (and its lockout)
+    path("admin/", admin.site.urls),
+    path("setup/province/", account_views.province_setup, name="setup_province"),
+    path("o/<str:org_code>/org/", include("orgs.manage_urls")),
     path("o/<str:org_code>/", include("plans.urls")),
     path("o/<str:org_code>/monitoring/", include("monitoring.urls")),
     path("o/<str:org_code>/evaluation/", include("evaluation.urls")),

@@ -90,6 +90,8 @@ def object_ids(plan):
         "strategy_id": plan.s1.pk,
         "tactic_id": plan.t11.pk,
         "kpi_id": kpi.pk,
+        "division_id": plan.org.divisions.first().pk,
+        "user_id": plan.org.memberships.first().user_id,
     }
 
 

@@ -1,6 +1,7 @@
 """Template filters used everywhere: {{ d|thaidate }}, {{ x|baht }}, {{ y|thaidigits }} …"""
 
 import datetime as dt
+import re
 
 from django import template
 from django.utils.html import escape
@@ -103,3 +104,16 @@ def options(choices, selected) -> str:
             for v, label in choices
         )
     )
+
+
+_BE_YEAR = re.compile(r"พ\.ศ\.[ \u00a0]*([0-9๐-๙]{4})")
+
+
+@register.filter(needs_autoescape=True)
+def keep_be(value, autoescape=True):
+    """Text (escaped) whose "พ.ศ. 2569" never breaks across lines in a document: a no-break space
+    alone does not hold in WeasyPrint's Thai line breaking, so the year is set in a nowrap span."""
+    from django.utils.html import conditional_escape
+
+    text = str(conditional_escape(value) if autoescape else value)
+    return mark_safe(_BE_YEAR.sub(r'<span class="nowrap">พ.ศ.&nbsp;\1</span>', text))  # noqa: S308

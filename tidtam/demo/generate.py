@@ -8,11 +8,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from orgs.models import District, Division, Membership, Organization, OrgType, Province, Role
+from orgs.services import districts_sync
 from plans import services
 from plans.models import EditionKind, LinkageLevel, LinkageTarget, Plan, Program, ProjectForm
 from plans.selectors import approved_seq_on, project_rows
 from plans.services import ProjectData
 from tidtam.demo import catalog as c
+from tidtam.demo import details
 from tidtam.demo.evaluation import evaluated_year
 from tidtam.demo.progress import year_of_progress
 
@@ -44,7 +46,8 @@ LAST_NAMES = ["ศรีสุข", "แก้วประเสริฐ", "บ
 def _user(username: str, first: str = "", last: str = "", superuser: bool = False):
     user_model = get_user_model()
     user, _ = user_model.objects.get_or_create(
-        username=username, defaults={"first_name": first, "last_name": last}
+        username=username,
+        defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.tidtam.local"},
     )
     user.set_password(DEMO_PASSWORD)
     user.is_superuser = user.is_staff = superuser
@@ -76,6 +79,7 @@ class Generator:
     def province(self, max_orgs: int | None = None) -> Province:
         code, name = c.PROVINCE
         province, _ = Province.objects.get_or_create(code=code, defaults={"name": name})
+        districts_sync(province=province)  # every อำเภอ, with its code, from geothai
         self.provincial = self._linkages(province, LinkageLevel.PROVINCE, c.PROVINCIAL_STRATEGIES)
         self.lao_in_province = self._linkages(
             province, LinkageLevel.LAO_IN_PROVINCE, c.LAO_IN_PROVINCE_STRATEGIES
@@ -109,6 +113,7 @@ class Generator:
         )
         for division in sorted(set(c.DIVISIONS.values()) | {"กองคลัง", "กองวิชาการและแผนงาน"}):
             Division.objects.create(org=org, name=division)
+        details.fill(org, slug, self.rng)
         officer = _user(
             f"officer.{slug}", self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
         )
