@@ -7,8 +7,10 @@ app_name = "exchange"
 urlpatterns = [
     path("import/", views.import_upload, name="import"),
     path("import/<str:token>/commit/", views.import_commit, name="import_commit"),
+    path("import/<str:token>/recheck/", views.import_recheck, name="import_recheck"),
     path("template.xlsx", views.template_download, name="template"),
     path("export.xlsx", views.export, name="export"),
+    path("export-official.xlsx", views.export_official, name="export_official"),
     path("progress/<int:fy>/<int:month>/", progress_views.progress_upload, name="progress_import"),
     path(
         "progress/<int:fy>/<int:month>/<str:token>/commit/",

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from exchange import matching as m
-from exchange.plan_import.report import ImportReport
+from exchange.plan_import.report import ImportReport, Problem
 from plans.models import Plan, Program, Strategy, Tactic
 
 MAX_TEXT = 5000
@@ -167,9 +167,11 @@ class Programs:
         if candidates:
             self.ambiguous[text] = candidates
             names = " หรือ ".join(f"“{p.name}”" for p in candidates)
-            report.problem(
-                sheet, row, column, f"แผนงาน “{text}” ตรงกับได้หลายแผนงาน: {names} กรุณาเลือกแผนงานที่ถูกต้อง"
-            )
+            report.problems.append(
+                Problem(sheet, row, column,
+                        f"แผนงาน “{text}” ตรงกับได้หลายแผนงาน: {names} กรุณาเลือกแผนงานที่ถูกต้อง", "program")
+            )  # fmt: skip
+            report.ambiguous[text] = candidates
             return None
         report.problem(
             sheet,

@@ -30,12 +30,16 @@ STRATEGY_ROW = (
     re.compile(r"^ยุทธศาสตร์ที่\s*([0-9]+)\s*[:.]?\s*(.*)$"),
 )
 TACTIC_ROW = re.compile(r"^([0-9]+)\.([0-9]+)\s*[.)]?\s*(.+)$")
-PROGRAM_ROW = re.compile(r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\.[0-9]+\.[0-9]+)\s*(.+)$|^((?:แผนงาน|ผง\.).+)$")
+PROGRAM_ROW = re.compile(
+    r"^(?:\(\s*[0-9]+\s*\)|[0-9]+\.[0-9]+\.[0-9]+)\s*(.+)$|^((?:แผนงาน|ผง\.).+)$"
+)
 EDITION_TEXT = (
     r"(ทบทวน|เพิ่มเติม|เปลี่ยนแปลง|แก้ไข)\s*(?:\(?\s*(?:ครั้งที่|ฉบับที่)\s*)?([0-9]+)?\s*\)?"
     r"\s*(?:(?:/|ปี|พ\.ศ\.)\s*([0-9]{4}))?"
 )
-EDITION_MARK = re.compile(r"^[(\[]?\s*(?:แผนพัฒนาท้องถิ่น\s*)?(?:ฉบับ\s*)?" + EDITION_TEXT + r"\s*[)\]]?$")
+EDITION_MARK = re.compile(
+    r"^[(\[]?\s*(?:แผนพัฒนาท้องถิ่น\s*)?(?:ฉบับ\s*)?" + EDITION_TEXT + r"\s*[)\]]?$"
+)
 EDITION_IN_TITLE = re.compile(EDITION_TEXT)
 FORM_CELL = re.compile(r"^(?:แบบ\s*)?ผ\s*\.?\s*0?([0-9]{1,2})\s*(?:/\s*([0-9]))?$")
 KINDS = {"ทบทวน": EditionKind.REVIEW, "เพิ่มเติม": EditionKind.ADDITION,
@@ -105,7 +109,7 @@ def _columns(table: Table, h: int) -> Columns:
         elif not YEAR.search(sub):
             group = ""
         year = YEAR.search(sub) or (YEAR.search(label) if "งบประมาณ" in label else None)
-        head = group if not label else label
+        head = label or group
         if year and "บัญญัติ" in head:
             cols.ordinance[int(year.group(1))] = c
         elif year and "งบประมาณ" in head:
@@ -130,8 +134,11 @@ def _columns(table: Table, h: int) -> Columns:
             cols.program = c
         elif label.startswith(("หมวด", "ประเภท")):
             cols.category.append(c)
-    cols.width = len([c for c in top if c]) + len(cols.budgets) + len(cols.ordinance) - (
-        2 if cols.budgets and cols.ordinance else 1 if cols.budgets else 0
+    cols.width = (
+        len([c for c in top if c])
+        + len(cols.budgets)
+        + len(cols.ordinance)
+        - (2 if cols.budgets and cols.ordinance else 1 if cols.budgets else 0)
     )
     return cols
 
@@ -200,6 +207,7 @@ class _Sheet:
         self.block: list[ParsedRow] = []
         self.totals: list[_Total] = []
         self.last_seq = 0
+        self.restarts = 0
 
     # -- context rows ----------------------------------------------------------------------
     def context(self, text: str, i: int) -> bool:
@@ -217,7 +225,10 @@ class _Sheet:
             s_no, t_no = int(found.group(1)), int(found.group(2))
             if self.strategy_no is not None and s_no != self.strategy_no:
                 self.report.problem(
-                    self.sheet, i, None, f"กลยุทธ์ {s_no}.{t_no} ไม่อยู่ภายใต้ยุทธศาสตร์ที่ {self.strategy_no}"
+                    self.sheet,
+                    i,
+                    None,
+                    f"กลยุทธ์ {s_no}.{t_no} ไม่อยู่ภายใต้ยุทธศาสตร์ที่ {self.strategy_no}",
                 )
                 return True
             if s_no not in self.fw.strategies:
@@ -323,8 +334,9 @@ class _Sheet:
                 return
         if seq is not None:
             self.close_project()
-            if seq <= self.last_seq and seq == 1:
-                pass  # numbering restarts (after an edition row, or a new block)
+            if seq <= self.last_seq:  # numbering restarts (after an edition row, a new block)
+                self.restarts += 1
+                self.info.note = f"ลำดับที่เริ่มนับใหม่ {self.restarts} ครั้ง"
             self.last_seq = seq
             self.start_project(raw, line)
         elif self.current is not None:
@@ -349,7 +361,8 @@ class _Sheet:
         cols, r = self.cols, self.report
         before = len(r.problems)
         texts = {
-            k: text_cell(r, self.sheet, line, FIELDS[k], self._get(raw, c)) for k, c in cols.texts.items()
+            k: text_cell(r, self.sheet, line, FIELDS[k], self._get(raw, c))
+            for k, c in cols.texts.items()
         }
         program = self.program
         if cols.program is not None:
@@ -430,9 +443,7 @@ class _Sheet:
             if numbers and any(numbers.values()):
                 t.counts = numbers
             else:
-                others = [
-                    _seq(raw[c]) for c in range(len(raw)) if c not in cols.budgets.values()
-                ]
+                others = [_seq(raw[c]) for c in range(len(raw)) if c not in cols.budgets.values()]
                 found = next((n for n in others if n is not None), None)
                 t.count = int(counted.group(1).replace(",", "")) if counted else found
         else:
@@ -456,7 +467,9 @@ class _Sheet:
         for t in self.totals:
             if t.count is not None and t.count != len(block):
                 self.report.differences.append(
-                    Difference(self.sheet, t.row, "รวมจำนวนโครงการ", None, t.count, len(block), None, None)
+                    Difference(
+                        self.sheet, t.row, "รวมจำนวนโครงการ", None, t.count, len(block), None, None
+                    )
                 )
             if t.amounts is None:
                 continue
@@ -584,7 +597,7 @@ def check_summary(book: Book, report: ImportReport) -> None:
     """Compare every printed ผ.01 line with the same figures counted from the ผ.02 rows."""
     counted = report.summary()
     by_strategy: dict[tuple, tuple[int, Decimal]] = {}
-    for (s, code, y), (c, a) in counted.items():
+    for (s, _code, y), (c, a) in counted.items():
         if s is not None:
             old = by_strategy.get((s, y), (0, Decimal(0)))
             by_strategy[(s, y)] = (old[0] + c, old[1] + a)
@@ -597,7 +610,9 @@ def check_summary(book: Book, report: ImportReport) -> None:
             else:
                 cc, ca = counted.get((None, None, y), (0, Decimal(0)))
             if (pc, pa) != (cc, ca):
-                report.differences.append(Difference(line.sheet, line.row, line.label, y, pc, cc, pa, ca))
+                report.differences.append(
+                    Difference(line.sheet, line.row, line.label, y, pc, cc, pa, ca)
+                )
 
 
 def parse_book(

@@ -16,6 +16,7 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    kind: str = ""  # "program": a แผนงาน that fits several, answered by choosing one
 
     def __str__(self) -> str:
         where = []
@@ -135,12 +136,18 @@ class ImportReport:
     new_strategies: int = 0
     new_tactics: int = 0
     needs_approval: list[str] = field(default_factory=list)  # editions that cannot stay drafts
+    ambiguous: dict[str, list[Program]] = field(default_factory=dict)  # แผนงาน text → candidates
     committed: bool = False
     plan: Plan | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def only_choices_missing(self) -> bool:
+        """Every problem is a แผนงาน to choose: the preview asks instead of refusing."""
+        return bool(self.problems) and all(p.kind == "program" for p in self.problems)
 
     @property
     def totals(self) -> dict[int, Decimal]:

@@ -6,6 +6,7 @@ and count, and the preview must list exactly the planted differences."""
 import datetime as dt
 import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -52,17 +53,30 @@ def test_each_official_book_imports_with_its_p01_and_only_the_planted_difference
     assert p01(plan) == expected.p01
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
 @pytest.mark.django_db
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice converts the fixture")
 @pytest.mark.parametrize("suffix", ["xls", "ods"])
 def test_the_same_book_as_xls_and_ods_gives_the_same_plan(cast, suffix):
-    data, expected = books.book_basic()
-    legacy = books.as_legacy(data, suffix)
-    assert legacy[:4] != b"PK\x03\x04" if suffix == "xls" else legacy[:2] == b"PK"
+    """official_basic.xls/.ods are book_basic() converted by LibreOffice (books.as_legacy)."""
+    _, expected = books.book_basic()
+    legacy = (FIXTURES / f"official_basic.{suffix}").read_bytes()
     report = import_plan(org=cast.b, data=legacy, filename=f"plan.{suffix}")
     assert report.ok, [str(p) for p in report.problems]
     assert report.differences == []
     assert p01(Plan.objects.get(org=cast.b)) == expected.p01
+    assert Project.objects.filter(plan__org=cast.b).count() == expected.projects
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_the_legacy_fixtures_are_the_basic_book(tmp_path):
+    from exchange.tables import read_tables
+
+    data, _ = books.book_basic()
+    fresh = read_tables(books.as_legacy(data, "ods"), "b.ods")
+    shipped = read_tables((FIXTURES / "official_basic.ods").read_bytes(), "b.ods")
+    assert {k: v.rows for k, v in fresh.items()} == {k: v.rows for k, v in shipped.items()}
 
 
 @pytest.mark.django_db
@@ -92,7 +106,11 @@ def test_editions_come_in_as_drafts_unless_approval_is_given(cast):
     report = import_plan(org=cast.b, data=data, filename="plan.xlsx")
     assert report.ok
     edition = Edition.objects.get(plan__org=cast.b)
-    assert (edition.status, edition.approved_on, edition.approver) == (EditionStatus.DRAFT, None, "")
+    assert (edition.status, edition.approved_on, edition.approver) == (
+        EditionStatus.DRAFT,
+        None,
+        "",
+    )
 
 
 @pytest.mark.django_db
@@ -128,7 +146,9 @@ def test_tolerant_matching_is_shown_and_a_zero_width_space_is_dropped(cast):
     report = import_plan(org=cast.b, data=data, filename="plan.xlsx")
     assert report.ok
     warnings = [str(w) for w in report.warnings]
-    assert any("อ่าน “แผนงานการศาสนา” เป็น “แผนงานการศาสนา วัฒนธรรม และนันทนาการ”" in w for w in warnings)
+    assert any(
+        "อ่าน “แผนงานการศาสนา” เป็น “แผนงานการศาสนา วัฒนธรรม และนันทนาการ”" in w for w in warnings
+    )
     assert any("อ่าน “ผง.การศึกษา” เป็น “แผนงานการศึกษา”" in w for w in warnings)
     assert any("โครงการซ้ำกับแผ่นงาน “ศาสนา” แถวที่ 16" in w for w in warnings), warnings
     names = set(Project.objects.filter(plan__org=cast.b).values_list("versions__name", flat=True))
@@ -138,9 +158,9 @@ def test_tolerant_matching_is_shown_and_a_zero_width_space_is_dropped(cast):
 @pytest.mark.django_db
 def test_a_program_that_fits_several_is_asked_and_can_be_chosen(cast):
     data, _ = books.book_basic()
-    from openpyxl import load_workbook
-
     import io
+
+    from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data))
     wb["ยุทธ1 เคหะ"]["A12"] = "(1) แผนงานชุมชน"  # เคหะและชุมชน or สร้างความเข้มแข็งของชุมชน
