@@ -139,7 +139,11 @@ PLAN_CASES = {
     "unknown program": (lambda: xlsx([row(**{"แผนงาน": "แผนงานปลูกดาวอังคาร"})]), "x.xlsx", "แผนงาน"),
     "unknown form": (lambda: xlsx([row(**{"แบบ": "ผ.99"})]), "x.xlsx", "แบบ"),
     "unknown edition": (lambda: xlsx([row(**{"ฉบับ": "ฉบับพิเศษสุด"})]), "x.xlsx", "ฉบับ"),
-    "duplicated rows": (lambda: xlsx([row(), row()]), "x.xlsx", "ซ้ำ"),
+    "program fitting two": (
+        lambda: xlsx([row(**{"แผนงาน": "แผนงานชุมชน"})]),
+        "x.xlsx",
+        "หลายแผนงาน",
+    ),
     "one good row one bad": (
         lambda: xlsx([row(), row(**{NAME: "อีกโครงการ", BUDGET: "x"})]),
         "x.xlsx",
