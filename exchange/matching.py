@@ -10,19 +10,34 @@ from thai.digits import arabic_digits
 _NUM = r"([0-9]+)"
 
 
+# Unicode format characters (category Cf) that copy-paste leaves in Thai text: soft hyphen, Arabic
+# and Syriac marks, ZWSP/ZWNJ/ZWJ/LRM/RLM, bidi embeddings and isolates, word joiner and invisible
+# operators, BOM, interlinear annotation marks.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
 def clean(text: str) -> str:
     """Drop zero-width and other format characters (ZWSP, ZWJ, BOM, soft hyphen) that copy-paste
     leaves in Thai text, and normalise to NFC. Kept text; for comparisons use name_key."""
     if text.isascii():
         return text
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return unicodedata.normalize("NFC", text.replace("\u00a0", " "))
+    text = _FORMAT.sub("", text).replace("\u00a0", " ")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def norm(text: object) -> str:
     if isinstance(text, float) and text.is_integer():
         text = int(text)  # spreadsheet numbers come back as floats: 1.0 means "1"
-    return " ".join(arabic_digits(clean(str(text or ""))).split())
+    text = clean(str(text or ""))
+    if _THAI_DIGIT.search(text):
+        text = arabic_digits(text)
+    return " ".join(text.split())
 
 
 def strategy_number(cell: object) -> int | None:

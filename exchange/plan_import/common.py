@@ -10,6 +10,7 @@ from plans.models import Plan, Program, Strategy, Tactic
 MAX_TEXT = 5000
 # Text that a spreadsheet would run as a formula when the data is exported again (CSV injection).
 FORMULA = re.compile(r"^[=@]|^\+[^\d]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 STRATEGY_TEXT = re.compile(r"^(?:ยุทธศาสตร์(?:ที่)?\s*)?([0-9]+)\s*[.)]?\s*(.*)$")
 TACTIC_TEXT = re.compile(
     r"^(?:(?:กลยุทธ์|แนวทางการพัฒนา|แนวทาง)(?:ที่)?\s*)?([0-9]+)\.([0-9]+)\s*[.)]?\s*(.*)$"
@@ -135,7 +136,7 @@ def text_cell(report: ImportReport, sheet, row_no, column, value, limit=MAX_TEXT
         report.problem(sheet, row_no, column,
                        "ข้อความขึ้นต้นด้วย = + @ อาจเป็นสูตรคำนวณ ไม่รับเข้าระบบ (ลบเครื่องหมายนำหน้าออก)")  # fmt: skip
         return ""
-    if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in text):
+    if CONTROL.search(text):
         report.problem(sheet, row_no, column, "มีอักขระควบคุมที่มองไม่เห็น (ไฟล์อาจเสียหาย)")
         return ""
     return text

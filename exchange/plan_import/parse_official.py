@@ -19,6 +19,7 @@ from exchange.tables import Table
 from plans.models import EditionKind, ProjectForm
 from thai.money import AmountError, parse_amount
 
+ZERO = Decimal(0)
 YEAR = re.compile(r"(25[0-9]{2})")
 HEADERISH = re.compile(
     r"^(?:\(?\s*บาท\s*\)?|(?:ปี\s*)?(?:พ\s*\.\s*ศ\s*\.\s*)?25[0-9]{2}(?:\s*\(?\s*บาท\s*\)?)?"
@@ -67,8 +68,8 @@ def _header_at(table: Table, start: int = 0, limit: int = 40) -> int | None:
     return None
 
 
-def _is_header(row) -> bool:
-    cells = [m.norm(c) for c in row]
+def _is_header(row, cells: list[str] | None = None) -> bool:
+    cells = cells if cells is not None else [m.norm(c) for c in row]
     return "ที่" in cells and any(
         c.startswith(("โครงการ", "ประเภท")) or c == "ชื่อโครงการ" for c in cells
     )
@@ -273,7 +274,7 @@ class _Sheet:
             if not filled:
                 i += 1
                 continue
-            if _is_header(raw):
+            if _is_header(raw, cells):
                 cols = _columns(self.t, i)
                 if self.cols is None:
                     self.cols = cols
@@ -350,8 +351,12 @@ class _Sheet:
     def _budgets(self, raw, line, cols: dict[int, int], label="งบประมาณ") -> dict[int, Decimal]:
         out = {}
         for year, c in cols.items():
+            value = self._get(raw, c)
+            if value is None or value == "" or value == "-":
+                out[year] = ZERO
+                continue
             try:
-                out[year] = parse_amount(self._get(raw, c))
+                out[year] = parse_amount(value)
             except AmountError as exc:
                 self.report.problem(self.sheet, line, f"{label} {year}", str(exc))
                 out[year] = Decimal(0)

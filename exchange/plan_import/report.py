@@ -2,6 +2,7 @@
 differences with the book's own printed totals that the officer reviews before confirming."""
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -178,5 +179,6 @@ class ImportReport:
         self.warnings.append(Problem(sheet, row, column, message))
 
 
+@functools.lru_cache(maxsize=256)
 def edition_label(key: tuple) -> str:
     return Edition(kind=key[0], number=key[1], year=key[2]).label
