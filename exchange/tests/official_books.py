@@ -454,3 +454,38 @@ BOOKS = {
     "wrong_totals": book_wrong_totals,
     "forms": book_forms_and_restarts,
 }
+
+
+def action_plan_book(rows: list[tuple], fiscal_year: int = 2568) -> bytes:
+    """ผด.02: rows of (name, activity, amount cell, place, unit, planned fiscal months 1–12)."""
+    wb = Workbook()
+    ws = wb.create_sheet("ผด.02")
+    ws.cell(1, 18, "ผด.02")
+    ws.cell(2, 1, "บัญชีโครงการ/กิจกรรม/งบประมาณ")
+    ws.cell(3, 1, f"แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {thai_digits(fiscal_year)}")
+    ws.cell(4, 1, "องค์การบริหารส่วนตำบลบ้านทดสอบ")
+    ws.cell(5, 1, "1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน")
+    ws.cell(6, 1, "1.1 แผนงานอุตสาหกรรมและการโยธา")
+    head = ["ที่", "โครงการ", "รายละเอียดของกิจกรรม\nที่เกิดขึ้นจากโครงการ", "งบประมาณ\n(บาท)",
+            "สถานที่\nดำเนินการ", "หน่วยงาน\nรับผิดชอบหลัก"]  # fmt: skip
+    for c, v in enumerate(head, 1):
+        ws.cell(7, c, v)
+        ws.merge_cells(start_row=7, start_column=c, end_row=8, end_column=c)
+    ws.cell(7, 7, f"พ.ศ. {fiscal_year - 1}")
+    ws.merge_cells(start_row=7, start_column=7, end_row=7, end_column=9)
+    ws.cell(7, 10, f"พ.ศ. {fiscal_year}")
+    ws.merge_cells(start_row=7, start_column=10, end_row=7, end_column=18)
+    months = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
+              "ส.ค.", "ก.ย."]  # fmt: skip
+    for k, text in enumerate(months):
+        ws.cell(8, 7 + k, text)
+    r = 9
+    for n, (name, activity, amount, place, unit, planned) in enumerate(rows, 1):
+        for c, v in enumerate([n, name, activity, amount, place, unit], 1):
+            ws.cell(r, c, v)
+        for k in planned:
+            ws.cell(r, 6 + k, "✓" if n % 2 else "◄──►")
+        r += 1
+    ws.cell(r, 1, "รวม")
+    ws.cell(r, 4, "-")
+    return save(wb)
