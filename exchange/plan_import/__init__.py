@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 
 from exchange import matching as m
-from exchange.plan_import import check, parse_flat, parse_official
+from exchange.plan_import import check, parse_flat, parse_official, parse_summary
 from exchange.plan_import.common import Framework, Programs
 from exchange.plan_import.report import (
     Difference,
@@ -146,7 +146,7 @@ def _read_official(tables, fw, programs, plan, report) -> list[int]:
     report.rows = book.rows
     check.duplicates(report.rows, report)
     if not report.problems:
-        parse_official.check_summary(book, report)
+        parse_summary.check_summary(book, report)
     return years
 
 
