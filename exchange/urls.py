@@ -8,6 +8,7 @@ urlpatterns = [
     path("import/", views.import_upload, name="import"),
     path("import/<str:token>/commit/", views.import_commit, name="import_commit"),
     path("import/<str:token>/recheck/", views.import_recheck, name="import_recheck"),
+    path("action-import/", views.action_import, name="action_import"),
     path("template.xlsx", views.template_download, name="template"),
     path("export.xlsx", views.export, name="export"),
     path("export-official.xlsx", views.export_official, name="export_official"),

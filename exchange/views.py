@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from exchange import import_forms as forms
+from exchange.action_import import import_action_plan
 from exchange.official_export import official_workbook
 from exchange.plan_export import plan_workbook
 from exchange.plan_import import import_plan
@@ -153,3 +154,42 @@ def export_official(request, org):
         return redirect("exchange:import", org.code)
     seq = resolve_seq(request, plan)[0]
     return xlsx_response(official_workbook(plan, seq), f"ผ.01-ผ.02-{org.code}.xlsx")
+
+
+@org_view(write=True)
+def action_import(request, org):
+    """ผด.02 → the action plan: upload → preview (nothing written) → confirm."""
+    token = request.POST.get("token", "")
+    meta = request.session.get(f"action-import:{token}") if token else None
+    if request.method == "POST" and meta and meta["org"] == org.code:
+        path = upload_dir() / token
+        if not path.exists():
+            messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
+            return redirect("exchange:action_import", org.code)
+        report = import_action_plan(
+            org=org, data=path.read_bytes(), filename=meta["name"], acting_user=request.user
+        )
+        path.unlink(missing_ok=True)
+        del request.session[f"action-import:{token}"]
+        if report.ok:
+            messages.success(
+                request, f"นำเข้า{report.action_plan.title} {len(report.rows):,} รายการแล้ว"
+            )
+            return redirect("plans:action_plan_year", org.code, report.fiscal_year)
+    elif request.method == "POST" and request.FILES.get("file"):
+        upload = request.FILES["file"]
+        data = upload.read()
+        report = import_action_plan(org=org, data=data, filename=upload.name, commit=False)
+        if report.ok:
+            token = uuid.uuid4().hex
+            (upload_dir() / token).write_bytes(data)
+            request.session[f"action-import:{token}"] = {"org": org.code, "name": upload.name}
+    else:
+        report, token = None, ""
+        if request.method == "POST":
+            messages.error(request, "กรุณาเลือกไฟล์ที่จะนำเข้า")
+    return render(
+        request,
+        "exchange/action_import.html",
+        {"org": org, "report": report, "token": token, "section": "import"},
+    )

@@ -53,3 +53,19 @@ def test_a_row_without_months_is_named(cast, plan_a):
     assert [str(p) for p in report.problems] == [
         "แผ่นงาน “ผด.02” แถวที่ 9 คอลัมน์ “เดือน”: ต้องระบุเดือนที่ดำเนินการอย่างน้อยหนึ่งเดือน"
     ]
+
+
+@pytest.mark.django_db
+def test_the_web_action_import_previews_then_writes(client, cast, plan_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(cast.alice)
+    url = reverse("exchange:action_import", args=[cast.a.code])
+    upload = SimpleUploadedFile("pd02.xlsx", action_plan_book(ROWS))
+    response = client.post(url, {"file": upload})
+    assert "ยืนยันนำเข้า" in response.content.decode()
+    assert not ActionPlan.objects.filter(org=cast.a).exists()
+    response = client.post(url, {"token": response.context["token"]})
+    assert response.status_code == 302
+    assert ActionPlanItem.objects.filter(action_plan__org=cast.a).count() == 3

@@ -187,3 +187,76 @@ def test_progress_is_reported_as_rows_are_written(cast):
     assert report.ok
     assert calls[0] == (0, 6) and calls[-1] == (6, 6)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+@pytest.mark.django_db
+def test_the_web_preview_shows_how_the_book_was_understood(client, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.force_login(cast.bob)
+    data, expected = books.book_wrong_totals()
+    response = client.post(
+        reverse("exchange:import", args=[cast.b.code]),
+        {"file": SimpleUploadedFile("book.xlsx", data)},
+    )
+    body = response.content.decode()
+    assert "แผ่นงานที่อ่านได้" in body and "1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน" in body
+    for difference in expected.differences:
+        assert difference in body
+    assert 'name="approve"' not in body and "checked" not in body  # nothing approved by default
+    token = response.context["token"]
+    commit = reverse("exchange:import_commit", args=[cast.b.code, token])
+    # half an approval is refused and nothing is written
+    response = client.post(commit, {"edition-0-label": "ฉบับเดิม", "edition-0-approver": "นายก อบต."})
+    assert "ต้องระบุทั้งผู้อนุมัติและวันที่อนุมัติ" in response.content.decode()
+    assert not Plan.objects.filter(org=cast.b).exists()
+    response = client.post(
+        commit,
+        {
+            "edition-0-label": "ฉบับเดิม",
+            "edition-0-approver": "นายก อบต.",
+            "edition-0-approved_on": "2022-12-20",
+            "edition-0-announced_on": "2022-12-25",
+        },
+    )
+    assert response.status_code == 302
+    edition = Edition.objects.get(plan__org=cast.b)
+    assert (edition.status, str(edition.approved_on), str(edition.announced_on)) == (
+        "approved",
+        "2022-12-20",
+        "2022-12-25",
+    )
+
+
+@pytest.mark.django_db
+def test_the_web_preview_asks_which_program_is_meant(client, cast):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    data, _ = books.book_basic()
+    wb = load_workbook(io.BytesIO(data))
+    wb["ยุทธ1 เคหะ"]["A12"] = "(1) แผนงานชุมชน"
+    buf = io.BytesIO()
+    wb.save(buf)
+    client.force_login(cast.bob)
+    response = client.post(
+        reverse("exchange:import", args=[cast.b.code]),
+        {"file": SimpleUploadedFile("book.xlsx", buf.getvalue())},
+    )
+    body = response.content.decode()
+    assert "เลือกแผนงานให้ชื่อที่ตรงได้หลายแผนงาน" in body and 'value="00250"' in body
+    token = response.context["token"]
+    response = client.post(
+        reverse("exchange:import_recheck", args=[cast.b.code, token]),
+        {"program-0-text": "แผนงานชุมชน", "program-0-code": "00240"},
+    )
+    assert response.context["report"].ok
+    response = client.post(reverse("exchange:import_commit", args=[cast.b.code, token]))
+    assert response.status_code == 302
+    plan = Plan.objects.get(org=cast.b)
+    light = next(v for v in project_rows(plan, working_seq(plan)) if "ไฟฟ้า" in v.name)
+    assert light.program.code == "00240"
