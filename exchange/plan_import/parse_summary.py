@@ -54,6 +54,7 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
         info.note = "ไม่พบหัวตาราง ปี/จำนวนโครงการ/งบประมาณ จึงไม่ได้ใช้ตรวจ"
         return
     strategy_no = None
+    lines = 0
     for i, row in enumerate(table.rows[start:], start=start + 1):
         cells = [m.norm(c) for c in row]
         label = next((c for c in cells if c), "")
@@ -78,7 +79,6 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
             kind = (strategy_no, None)
         elif strategy and not re.match(r"^[0-9]+\.[0-9]+", label):
             strategy_no = int(strategy.group(1))
-            info.projects += 1
             if not figures or not any(c or a for c, a in figures.values()):
                 continue
             kind = (strategy_no, None)
@@ -90,6 +90,8 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
             kind = (strategy_no, found.code)
         if figures:
             book.summary_lines.append(SummaryLine(table.sheet, i, label, *kind, figures))
+            lines += 1
+    info.note = f"ใช้ตรวจยอดรวม {lines} บรรทัด (ไม่นำเข้า)"
 
 
 def check_summary(book: Book, report: ImportReport) -> None:
