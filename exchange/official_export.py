@@ -51,6 +51,24 @@ def put(ws: Worksheet, row: int, col: int, value, *, bold=False, align=None, bor
     return cell
 
 
+LINE_PT = 21  # one line of 16 pt TH SarabunPSK
+
+
+def _fit_rows(ws: Worksheet, first: int, last: int, widths: list[float]) -> None:
+    """openpyxl does not size rows: give each row the lines its wrapped text needs (TH
+    SarabunPSK 16 pt fits about one character per unit of column width, wider fallbacks less)."""
+    for r in range(first, last + 1):
+        lines = 1
+        for c, width in enumerate(widths, 1):
+            value = ws.cell(r, c).value
+            if isinstance(value, str) and value:
+                per_line = max(1, int(width))
+                lines = max(
+                    lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n"))
+                )
+        ws.row_dimensions[r].height = LINE_PT * lines + 4
+
+
 def _page(ws: Worksheet, last_col: int, last_row: int, title_rows: str | None) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -182,6 +200,13 @@ def _p02(ws: Worksheet, plan: Plan, form: str, rows: list) -> None:
         put(ws, r + 1, 5 + k, amount, bold=True, border=BOX).number_format = MONEY
     for c, w in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(c)].width = w
+    for row in range(1, header):
+        ws.row_dimensions[row].height = LINE_PT + 4
+    for row in (header, header + 1, header + 2):
+        ws.row_dimensions[row].height = LINE_PT + 6
+    ws.row_dimensions[header].height = 2 * LINE_PT
+    _fit_rows(ws, header + 3, r - 1, WIDTHS)
+    ws.row_dimensions[r].height = ws.row_dimensions[r + 1].height = LINE_PT + 6
     ws.freeze_panes = ws.cell(header + 3, 3)
     _page(ws, width, r + 1, f"{header}:{header + 2}")
 
@@ -243,7 +268,11 @@ def _p01(ws: Worksheet, plan: Plan, seq: int | None) -> None:
         line("รวม", subtotal, bold=True)
         grand = add(grand, subtotal)
     line("รวมทั้งสิ้น", grand, bold=True)
-    ws.column_dimensions["A"].width = 44
-    for c in range(2, width + 1):
-        ws.column_dimensions[get_column_letter(c)].width = 9 if c % 2 == 0 else 14
+    widths = [44] + [9 if c % 2 == 0 else 14 for c in range(2, width + 1)]
+    for c, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+    for row in range(1, 7):
+        ws.row_dimensions[row].height = LINE_PT + 4
+    ws.row_dimensions[6].height = 2 * LINE_PT + 4
+    _fit_rows(ws, 7, r - 1, widths)
     _page(ws, width, r - 1, "5:6")
