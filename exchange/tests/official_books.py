@@ -425,9 +425,35 @@ def book_forms_and_restarts() -> tuple[bytes, Expected]:
         False,
         3,
     )  # fmt: skip
+    equipment = [P("เครื่องคอมพิวเตอร์ 2 เครื่อง", (0, 44000, 0, 0, 0), unit="สำนักปลัด")]
+    p03_sheet(wb, S1, "แผนงานบริหารงานทั่วไป", equipment)
     return save(wb), Expected(
-        projects=3, p01=expected_p01(community + coordinated), editions=["ฉบับเดิม"]
+        projects=4,
+        p01=expected_p01(community + coordinated + equipment),
+        editions=["ฉบับเดิม"],
     )
+
+
+def p03_sheet(wb, strategy: str, program: str, items: list) -> None:
+    """ผ.03 บัญชีครุภัณฑ์: ที่ | แผนงาน | หมวด | ประเภท | เป้าหมาย (ผลผลิตของครุภัณฑ์) | 5 years |
+    หน่วยงานรับผิดชอบหลัก; the แผนงาน is a column of each row."""
+    ws = wb.create_sheet("ผ.03")
+    ws.cell(1, 11, "ผ.03")
+    ws.cell(2, 1, "บัญชีครุภัณฑ์")
+    ws.cell(3, 1, "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)")
+    ws.cell(4, 1, strategy)
+    head = ["ที่", "แผนงาน", "หมวด", "ประเภท", "เป้าหมาย\n(ผลผลิตของครุภัณฑ์)", "งบประมาณ"]
+    for c, v in enumerate(head, 1):
+        ws.cell(5, c, v)
+    ws.cell(5, 11, "หน่วยงานรับผิดชอบหลัก")
+    for k, y in enumerate(YEARS):
+        ws.cell(6, 6 + k, f"{y}\n(บาท)")
+    ws.merge_cells(start_row=5, start_column=6, end_row=5, end_column=10)
+    for n, p in enumerate(items, 1):
+        row = [n, program, "ค่าครุภัณฑ์", "ครุภัณฑ์คอมพิวเตอร์", p.name]
+        row += [fmt(b, k) for k, b in enumerate(p.budgets)] + [p.unit]
+        for c, v in enumerate(row, 1):
+            ws.cell(6 + n, c, v)
 
 
 def as_legacy(data: bytes, suffix: str) -> bytes:

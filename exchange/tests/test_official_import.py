@@ -260,3 +260,19 @@ def test_the_web_preview_asks_which_program_is_meant(client, cast):
     plan = Plan.objects.get(org=cast.b)
     light = next(v for v in project_rows(plan, working_seq(plan)) if "ไฟฟ้า" in v.name)
     assert light.program.code == "00240"
+
+
+@pytest.mark.django_db
+def test_the_forms_book_keeps_each_sheets_form(cast):
+    data, _ = books.book_forms_and_restarts()
+    report = import_plan(org=cast.b, data=data, filename="p.xlsx")
+    assert report.ok, [str(p) for p in report.problems]
+    plan = Plan.objects.get(org=cast.b)
+    forms = {v.name: (v.form, v.program.code) for v in project_rows(plan, working_seq(plan))}
+    assert forms == {
+        "ส่งเสริมอาชีพกลุ่มสตรี หมู่ที่ 6": ("ผ.02/1", "00250"),  # the two-line name, one line
+        "ซ่อมแซมศาลาประชาคม": ("ผ.02/1", "00250"),
+        "ก่อสร้างถนนลาดยาง สายพะเยา–แม่ใจ": ("ผ.02/2", "00310"),
+        "เครื่องคอมพิวเตอร์ 2 เครื่อง": ("ผ.03", "00110"),
+    }
+    assert "ลำดับที่เริ่มนับใหม่ 1 ครั้ง" in [s.note for s in report.sheets]
