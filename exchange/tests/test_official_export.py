@@ -150,3 +150,17 @@ def test_the_export_is_in_the_official_look(richer_plan):
     total = next(r for r in range(1, 40) if p01.cell(r, 1).value == "รวมทั้งสิ้น")
     # 2568: road 0 + dredge 300,000 + lunch 250,000 + 45,000.50
     assert (p01.cell(total, 6).value, p01.cell(total, 7).value) == (3, Decimal("595000.50"))
+
+
+@pytest.mark.django_db
+def test_the_overview_offers_the_official_export(client, cast, richer_plan):
+    from django.urls import reverse
+
+    client.force_login(cast.alice)
+    overview = client.get(reverse("plans:overview", args=[cast.a.code])).content.decode()
+    url = reverse("exchange:export_official", args=[cast.a.code])
+    assert url in overview
+    response = client.get(url)
+    assert response.status_code == 200
+    wb = load_workbook(io.BytesIO(response.content))
+    assert wb.sheetnames[0] == "ผ.01" and len(wb.sheetnames) == 4
