@@ -11,6 +11,7 @@ from python_calamine import CalamineWorkbook
 MAX_ROWS = 50_000
 MAX_CELL_CHARS = 5_000
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (BIFF in an OLE container)
 
 
 class FileRefused(Exception):
@@ -31,19 +32,25 @@ def read_tables(data: bytes, filename: str) -> dict[str, Table]:
         raise FileRefused(f"ไฟล์ใหญ่เกิน {settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB")
     name = filename.lower()
     if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data)
-    if name.endswith((".xlsx", ".xlsm", ".xls")):
+        return _read_workbook(data)
+    if data[:8] == OLE_MAGIC:
+        return _read_workbook(data, kind="xls")
+    if name.endswith((".xlsx", ".xlsm", ".xls", ".ods")):
         raise FileRefused("ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) ที่ถูกต้อง หรือไฟล์เสียหาย")
     if name.endswith((".csv", ".txt")):
         return _read_csv(data, filename)
-    raise FileRefused("รองรับเฉพาะไฟล์ Excel (.xlsx) หรือ CSV")
+    raise FileRefused("รองรับเฉพาะไฟล์ Excel (.xlsx, .xls), OpenDocument (.ods) หรือ CSV")
 
 
-def _read_xlsx(data: bytes) -> dict[str, Table]:
+def _read_workbook(data: bytes, kind: str = "zip") -> dict[str, Table]:
+    """.xlsx and .ods (zip, size-checked before unpacking) and .xls (OLE) through python-calamine."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED_BYTES:
-                raise FileRefused("ไฟล์ Excel มีข้อมูลเมื่อขยายแล้วใหญ่ผิดปกติ (อาจเป็น zip bomb) จึงไม่นำเข้า")
+        if kind == "zip":
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                if sum(i.file_size for i in zf.infolist()) > MAX_UNZIPPED_BYTES:
+                    raise FileRefused(
+                        "ไฟล์ Excel มีข้อมูลเมื่อขยายแล้วใหญ่ผิดปกติ (อาจเป็น zip bomb) จึงไม่นำเข้า"
+                    )
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         tables = {}
         for sheet_name in wb.sheet_names:

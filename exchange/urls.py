@@ -11,8 +11,11 @@ urlpatterns = [
     path(
         "orgs/import/<str:token>/commit/", org_views.orgs_import_commit, name="orgs_import_commit"
     ),
+    path("import/<str:token>/recheck/", views.import_recheck, name="import_recheck"),
+    path("action-import/", views.action_import, name="action_import"),
     path("template.xlsx", views.template_download, name="template"),
     path("export.xlsx", views.export, name="export"),
+    path("export-official.xlsx", views.export_official, name="export_official"),
     path("progress/<int:fy>/<int:month>/", progress_views.progress_upload, name="progress_import"),
     path(
         "progress/<int:fy>/<int:month>/<str:token>/commit/",

@@ -7,6 +7,9 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from exchange import import_forms as forms
+from exchange.action_import import import_action_plan
+from exchange.official_export import official_workbook
 from exchange.plan_export import plan_workbook
 from exchange.plan_import import import_plan
 from orgs.decorators import org_view
@@ -28,59 +31,94 @@ def xlsx_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@org_view(write=True)
-def import_upload(request, org):
-    """Step 1: upload → parse and check everything → preview (nothing written yet)."""
-    report = None
-    if request.method == "POST" and request.FILES.get("file"):
-        upload = request.FILES["file"]
-        data = upload.read()
-        approve = request.POST.get("approve") == "1"
-        report = import_plan(
-            org=org, data=data, filename=upload.name, commit=False, approve=approve
+def _preview(request, org, token: str, meta: dict):
+    report = import_plan(
+        org=org,
+        data=(upload_dir() / token).read_bytes(),
+        filename=meta["name"],
+        commit=False,
+        programs=meta.get("programs") or {},
+    )
+    if report.ok or report.only_choices_missing:
+        return render(
+            request,
+            "exchange/preview.html",
+            {
+                "org": org,
+                "report": report,
+                "token": token,
+                "filename": meta["name"],
+                "section": "import",
+            },
         )
-        if report.ok:
-            token = uuid.uuid4().hex
-            (upload_dir() / token).write_bytes(data)
-            request.session[f"import:{token}"] = {
-                "org": org.code,
-                "name": upload.name,
-                "approve": approve,
-            }
-            return render(
-                request,
-                "exchange/preview.html",
-                {
-                    "org": org,
-                    "report": report,
-                    "token": token,
-                    "filename": upload.name,
-                    "section": "import",
-                },
-            )
-    elif request.method == "POST":
-        messages.error(request, "กรุณาเลือกไฟล์ที่จะนำเข้า")
+    (upload_dir() / token).unlink(missing_ok=True)
+    request.session.pop(f"import:{token}", None)
     return render(
         request, "exchange/import.html", {"org": org, "report": report, "section": "import"}
     )
 
 
+def _pending(request, org, token):
+    meta = request.session.get(f"import:{token}")
+    if request.method != "POST" or not meta or meta["org"] != org.code:
+        return None
+    if not (upload_dir() / token).exists():
+        return None
+    return meta
+
+
+@org_view(write=True)
+def import_upload(request, org):
+    """Step 1: upload → parse and check everything → preview (nothing written yet)."""
+    if request.method == "POST" and request.FILES.get("file"):
+        upload = request.FILES["file"]
+        token = uuid.uuid4().hex
+        (upload_dir() / token).write_bytes(upload.read())
+        meta = {"org": org.code, "name": upload.name, "programs": {}}
+        request.session[f"import:{token}"] = meta
+        return _preview(request, org, token, meta)
+    if request.method == "POST":
+        messages.error(request, "กรุณาเลือกไฟล์ที่จะนำเข้า")
+    return render(request, "exchange/import.html", {"org": org, "section": "import"})
+
+
+@org_view(write=True)
+def import_recheck(request, org, token):
+    """The officer chose the แผนงาน for names that fit several: check the same file again."""
+    meta = _pending(request, org, token)
+    if meta is None:
+        messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
+        return redirect("exchange:import", org.code)
+    meta["programs"] = {**meta.get("programs", {}), **forms.program_choices(request.POST)}
+    request.session[f"import:{token}"] = meta
+    return _preview(request, org, token, meta)
+
+
 @org_view(write=True)
 def import_commit(request, org, token):
     """Step 2: the officer confirmed the preview; import the same file for real."""
-    meta = request.session.get(f"import:{token}")
-    path = upload_dir() / token
-    if request.method != "POST" or not meta or meta["org"] != org.code or not path.exists():
+    meta = _pending(request, org, token)
+    if meta is None:
         messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
         return redirect("exchange:import", org.code)
+    approvals, errors = forms.edition_approvals(request.POST)
+    if errors:
+        for error in errors:
+            messages.error(request, error)
+        return _preview(request, org, token, meta)
+    path = upload_dir() / token
     report = import_plan(
         org=org,
         data=path.read_bytes(),
         filename=meta["name"],
         commit=True,
-        approve=meta["approve"],
+        approvals=approvals,
+        programs=meta.get("programs") or {},
         acting_user=request.user,
     )
+    if not report.ok and report.needs_approval:
+        messages.error(request, str(report.problems[0]))
+        return _preview(request, org, token, meta)
     path.unlink(missing_ok=True)
     del request.session[f"import:{token}"]
     if not report.ok:
@@ -105,3 +143,53 @@ def export(request, org):
     plan = Plan.objects.filter(org=org).order_by("-start_year").first()
     seq = resolve_seq(request, plan)[0] if plan else None
     return xlsx_response(plan_workbook(plan, seq), f"แผนพัฒนาท้องถิ่น-{org.code}.xlsx")
+
+
+@org_view()
+def export_official(request, org):
+    """ผ.01 and ผ.02 in the official merged layout (one sheet per strategy/tactic/แผนงาน)."""
+    plan = Plan.objects.filter(org=org).order_by("-start_year").first()
+    if plan is None:
+        messages.error(request, "ยังไม่มีแผนพัฒนาท้องถิ่น")
+        return redirect("exchange:import", org.code)
+    seq = resolve_seq(request, plan)[0]
+    return xlsx_response(official_workbook(plan, seq), f"ผ.01-ผ.02-{org.code}.xlsx")
+
+
+@org_view(write=True)
+def action_import(request, org):
+    """ผด.02 → the action plan: upload → preview (nothing written) → confirm."""
+    token = request.POST.get("token", "")
+    meta = request.session.get(f"action-import:{token}") if token else None
+    if request.method == "POST" and meta and meta["org"] == org.code:
+        path = upload_dir() / token
+        if not path.exists():
+            messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
+            return redirect("exchange:action_import", org.code)
+        report = import_action_plan(
+            org=org, data=path.read_bytes(), filename=meta["name"], acting_user=request.user
+        )
+        path.unlink(missing_ok=True)
+        del request.session[f"action-import:{token}"]
+        if report.ok:
+            messages.success(
+                request, f"นำเข้า{report.action_plan.title} {len(report.rows):,} รายการแล้ว"
+            )
+            return redirect("plans:action_plan_year", org.code, report.fiscal_year)
+    elif request.method == "POST" and request.FILES.get("file"):
+        upload = request.FILES["file"]
+        data = upload.read()
+        report = import_action_plan(org=org, data=data, filename=upload.name, commit=False)
+        if report.ok:
+            token = uuid.uuid4().hex
+            (upload_dir() / token).write_bytes(data)
+            request.session[f"action-import:{token}"] = {"org": org.code, "name": upload.name}
+    else:
+        report, token = None, ""
+        if request.method == "POST":
+            messages.error(request, "กรุณาเลือกไฟล์ที่จะนำเข้า")
+    return render(
+        request,
+        "exchange/action_import.html",
+        {"org": org, "report": report, "token": token, "section": "import"},
+    )

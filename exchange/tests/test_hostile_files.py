@@ -139,7 +139,11 @@ PLAN_CASES = {
     "unknown program": (lambda: xlsx([row(**{"แผนงาน": "แผนงานปลูกดาวอังคาร"})]), "x.xlsx", "แผนงาน"),
     "unknown form": (lambda: xlsx([row(**{"แบบ": "ผ.99"})]), "x.xlsx", "แบบ"),
     "unknown edition": (lambda: xlsx([row(**{"ฉบับ": "ฉบับพิเศษสุด"})]), "x.xlsx", "ฉบับ"),
-    "duplicated rows": (lambda: xlsx([row(), row()]), "x.xlsx", "ซ้ำ"),
+    "program fitting two": (
+        lambda: xlsx([row(**{"แผนงาน": "แผนงานชุมชน"})]),
+        "x.xlsx",
+        "หลายแผนงาน",
+    ),
     "one good row one bad": (
         lambda: xlsx([row(), row(**{NAME: "อีกโครงการ", BUDGET: "x"})]),
         "x.xlsx",
@@ -155,7 +159,46 @@ PLAN_CASES = {
         "x.xlsx",
         "มากกว่า 50,000 แถว",
     ),
+    "official book, formula as a name": (
+        lambda: official_with("ยุทธ1 อุตสาหกรรม", "B16", "=cmd|' /C calc'!A0"),
+        "x.xlsx",
+        "สูตรคำนวณ",
+    ),
+    "official book, text budget": (
+        lambda: official_with("ยุทธ1 อุตสาหกรรม", "F16", "ห้าแสนบาท"),
+        "x.xlsx",
+        "ไม่ใช่จำนวนเงิน",
+    ),
+    "official book, no strategy row": (
+        lambda: official_with("ยุทธ1 อุตสาหกรรม", "A10", "บันทึก"),
+        "x.xlsx",
+        "ไม่พบแถวยุทธศาสตร์",
+    ),
+    "official book, unknown แผนงาน": (
+        lambda: official_with("ยุทธ2 ศึกษา", "A12", "(1) แผนงานอวกาศ"),
+        "x.xlsx",
+        "ไม่รู้จักแผนงาน",
+    ),
+    "garbage behind the .xls signature": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        "x.xls",
+        "อ่านไฟล์ Excel ไม่ได้",
+    ),
 }
+
+
+def official_with(sheet: str, cell: str, value) -> bytes:
+    """book_basic() with one cell replaced."""
+    from openpyxl import load_workbook
+
+    from exchange.tests.official_books import book_basic
+
+    wb = load_workbook(io.BytesIO(book_basic()[0]))
+    wb[sheet][cell] = value
+    wb[sheet][cell].data_type = "s"  # text as typed, even when it starts with "="
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def counts():

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from exchange.plan_export import plan_workbook
-from exchange.plan_import import import_plan
+from exchange.plan_import import EditionApproval, import_plan
 from plans.models import Edition, Plan, Project, ProjectBudget, ProjectVersion, Strategy
-from plans.selectors import approved_seq_on, plan_summary, project_rows
+from plans.selectors import approved_seq_on, plan_summary, project_rows, working_seq
 
 STRATEGIES = [
     [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
@@ -94,13 +94,19 @@ class TestRefusals:
         assert len(msgs) == 1
         assert msgs[0].startswith("แผ่นงาน “โครงการ” แถวที่ 3 คอลัมน์ “ยุทธศาสตร์”: ไม่พบยุทธศาสตร์ “9”")
 
-    def test_it_refuses_duplicated_rows(self, cast, make_workbook):
-        msgs = self.refused(
-            cast.b, make_workbook([row(), row(name="อื่น"), row()], strategies=STRATEGIES)
+    def test_it_accepts_duplicated_rows_with_a_warning(self, cast, make_workbook):
+        report = import_plan(
+            org=cast.b,
+            data=make_workbook([row(), row(name="อื่น"), row()], strategies=STRATEGIES),
+            filename="p.xlsx",
         )
-        assert msgs == [
-            "แผ่นงาน “โครงการ” แถวที่ 4 คอลัมน์ “โครงการ”: ซ้ำกับแถวที่ 2 (ยุทธศาสตร์ ชื่อโครงการ สถานที่ และฉบับเดียวกัน)"
+        assert report.ok
+        assert [str(w) for w in report.warnings] == [
+            "แผ่นงาน “โครงการ” แถวที่ 4 คอลัมน์ “โครงการ”: ซ้ำกับแถวที่ 2 (ยุทธศาสตร์ ชื่อโครงการ สถานที่ และฉบับเดียวกัน) นำเข้าทั้งสองแถวตามไฟล์"
         ]
+        assert (
+            Project.objects.filter(plan__org=cast.b).count() == 3
+        )  # the printed totals count both
 
     def test_it_refuses_an_empty_file(self, cast):
         assert self.refused(cast.b, b"") == ["ไฟล์ว่าง ไม่มีข้อมูล"]
@@ -177,7 +183,7 @@ class TestImports:
         assert report.ok, [str(p) for p in report.problems]
         plan = Plan.objects.get(org=cast.b)
         assert (plan.start_year, plan.end_year) == (2566, 2570)
-        summary = plan_summary(plan, approved_seq_on(plan))
+        summary = plan_summary(plan, working_seq(plan))
         total = summary.total
         assert [c.count for c in total.cells] == [1, 2, 1, 1, 0]
         assert [c.amount for c in total.cells] == [
@@ -206,7 +212,11 @@ class TestImports:
         services.edition_approve(edition=edition, approved_on=dt.date(2024, 1, 5))
         seq = approved_seq_on(plan_a)
         data = plan_workbook(plan_a, seq)
-        report = import_plan(org=cast.b, data=data, filename="export.xlsx")
+        approvals = {
+            label: EditionApproval(approver="นายก", approved_on=dt.date(2023, 10, n))
+            for n, label in enumerate(["ฉบับเดิม", "เพิ่มเติม ครั้งที่ 1/2567"], 1)
+        }
+        report = import_plan(org=cast.b, data=data, filename="export.xlsx", approvals=approvals)
         assert report.ok, [str(p) for p in report.problems]
         plan_b = Plan.objects.get(org=cast.b)
 
@@ -275,7 +285,7 @@ class TestImports:
         report = import_plan(org=cast.a, data=data, filename="c.xlsx")
         assert report.ok, [str(p) for p in report.problems]
         assert Project.objects.count() == projects_before
-        seq = approved_seq_on(plan_a)
+        seq = working_seq(plan_a)
         changed = next(v for v in project_rows(plan_a, seq) if v.name.startswith("ขุดลอก"))
         assert changed.edition.label == "เปลี่ยนแปลง ครั้งที่ 1/2567"
         assert {b.year: b.amount for b in changed.budgets.all()}[2568] == Decimal(450000)
@@ -306,8 +316,17 @@ def test_the_command_line_imports_and_prints_the_p01_table(cast, make_workbook, 
             strategies=STRATEGIES,
         )
     )
-    call_command("import_plan", str(path), "--org", cast.b.code)
+    call_command(
+        "import_plan", str(path), "--org", cast.b.code,
+        "--approver", "นายก อบต.", "--approved-on", "2023-10-01",
+    )  # fmt: skip
     assert Project.objects.filter(plan__org=cast.b).count() == 2
+    edition = Edition.objects.get(plan__org=cast.b)
+    assert (edition.status, edition.approver, str(edition.approved_on)) == (
+        "approved",
+        "นายก อบต.",
+        "2023-10-01",
+    )
     assert "นำเข้าแล้ว 2 โครงการ" in capsys.readouterr().out
     call_command("plan_summary", "--org", cast.b.code, "--format", "csv")
     out = capsys.readouterr().out
@@ -334,9 +353,7 @@ def test_the_web_import_previews_before_it_writes(client, cast, make_workbook):
 
     client.force_login(cast.bob)
     upload = SimpleUploadedFile("plan.xlsx", make_workbook([row()], strategies=STRATEGIES))
-    response = client.post(
-        reverse("exchange:import", args=[cast.b.code]), {"file": upload, "approve": "1"}
-    )
+    response = client.post(reverse("exchange:import", args=[cast.b.code]), {"file": upload})
     assert response.status_code == 200
     assert "ยืนยันนำเข้า" in response.content.decode()
     assert not Plan.objects.filter(org=cast.b).exists()
@@ -344,6 +361,8 @@ def test_the_web_import_previews_before_it_writes(client, cast, make_workbook):
     response = client.post(reverse("exchange:import_commit", args=[cast.b.code, token]))
     assert response.status_code == 302
     assert Project.objects.filter(plan__org=cast.b).count() == 1
+    edition = Edition.objects.get(plan__org=cast.b)
+    assert (edition.status, edition.approved_on) == ("draft", None)  # nothing said: a draft
     # the token is single-use
     client.post(reverse("exchange:import_commit", args=[cast.b.code, token]))
     assert Project.objects.filter(plan__org=cast.b).count() == 1
@@ -361,3 +380,40 @@ def test_the_web_import_lists_errors_and_writes_nothing(client, cast, make_workb
     body = response.content.decode()
     assert "นำเข้าไม่ได้" in body and "ไม่พบยุทธศาสตร์ “3”" in body
     assert not Plan.objects.filter(org=cast.b).exists()
+
+
+@pytest.mark.django_db
+def test_a_new_plan_starts_from_a_single_flat_sheet(cast, make_workbook):
+    """No strategy sheet: "1. ยุทธศาสตร์…" and "1.1 กลยุทธ์…" cells create the framework."""
+    data = make_workbook(
+        [
+            row(strategy="1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน", tactic="1.1 กลยุทธ์ถนนและสะพาน"),
+            row(strategy="1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน", name="ขุดลอกคลอง", tactic="1.1"),
+            row(
+                strategy="2. ยุทธศาสตร์การพัฒนาด้าน\u200bการศึกษา",
+                name="อาหารกลางวัน",
+                program="ผง.การศึกษา",
+            ),
+            row(strategy=2, name="ทุนการศึกษา", program="แผนงานการศึกษา"),
+        ]
+    )
+    report = import_plan(org=cast.b, data=data, filename="plan.xlsx")
+    assert report.ok, [str(p) for p in report.problems]
+    plan = Plan.objects.get(org=cast.b)
+    assert {s.number: s.name for s in plan.strategies.all()} == {
+        1: "ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน",
+        2: "ยุทธศาสตร์การพัฒนาด้านการศึกษา",
+    }
+    assert plan.strategies.get(number=1).tactics.get(number=1).name == "ถนนและสะพาน"
+    assert Project.objects.filter(plan=plan).count() == 4
+    assert "อ่าน “ผง.การศึกษา” เป็น “แผนงานการศึกษา”" in str(report.warnings[0])
+
+
+@pytest.mark.django_db
+def test_a_strategy_cell_that_contradicts_the_plan_is_refused(cast, plan_a, make_workbook):
+    data = make_workbook(
+        [row(strategy="1. ยุทธศาสตร์ด้านอวกาศ", name="ใหม่", edition="เพิ่มเติม ครั้งที่ 1/2567")]
+    )
+    report = import_plan(org=cast.a, data=data, filename="p.xlsx")
+    assert not report.ok
+    assert "ยุทธศาสตร์ที่ 1 ในแผนชื่อ" in str(report.problems[0])

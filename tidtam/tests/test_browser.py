@@ -69,6 +69,8 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     page.set_input_files("#file", str(path))
     page.click("text=ตรวจสอบไฟล์")
     expect(page.locator("#preview")).to_contain_text("พร้อมนำเข้า 2 โครงการ")
+    page.fill("input[name=edition-0-approver]", "นายกองค์การบริหารส่วนตำบล")
+    page.fill("input[name=edition-0-approved_on]", "2022-12-20")
     page.click("#confirm-import")
 
     expect(page.locator("#total-budget")).to_have_text("2,700,000.00")

@@ -19,7 +19,8 @@ sys.path.insert(0, os.getcwd())
 os.environ["DJANGO_SETTINGS_MODULE"] = "tidtam.settings"
 import django; django.setup()
 from django.db import connection
-from exchange.plan_import import import_plan
+import datetime as dt
+from exchange.plan_import import EditionApproval, import_plan
 from orgs.models import Organization, Province
 from plans import services
 step = sys.argv[1]
@@ -33,7 +34,8 @@ if step == "hang":  # stop for good right after the first projects are written, 
         time.sleep(600)
         return result
     services.projects_bulk_add = written_then_hang
-report = import_plan(org=org, data=data, filename="big.xlsx", commit=True)
+approved = {"ฉบับเดิม": EditionApproval(approver="นายก", approved_on=dt.date(2023, 10, 1))}
+report = import_plan(org=org, data=data, filename="big.xlsx", commit=True, approvals=approved)
 print("finished", report.ok, len(report.problems), flush=True)
 """
 
