@@ -20,13 +20,6 @@ STRATEGIES = [
     [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
 ]
 
-# The importer still approves editions without an approval date, which an approved edition can no
-# longer be (plans_edition_approved_has_date); the importer's rewrite (imported editions stay drafts
-# unless the file gives approval details) makes these pass again: then drop this mark.
-IMPORT_APPROVES_UNDATED = pytest.mark.xfail(
-    strict=True, reason="the importer approves without an approval date"
-)
-
 
 def row(strategy=1, name="ก่อสร้างถนน คสล. หมู่ที่ 1", budgets=("-", "500,000", "", "๑,๐๐๐", 0), **kw):
     values = [
@@ -164,7 +157,6 @@ class TestRefusals:
 
 @pytest.mark.django_db
 class TestImports:
-    @IMPORT_APPROVES_UNDATED
     def test_it_creates_a_new_orgs_plan_from_a_tolerant_workbook(self, cast, make_workbook):
         data = make_workbook(
             [
@@ -195,7 +187,6 @@ class TestImports:
         ]
         assert plan.strategies.get(number=1).tactics.get(number=1).name == "ก่อสร้างถนน"
 
-    @IMPORT_APPROVES_UNDATED
     def test_it_round_trips_export_and_import(self, cast, plan_a):
         from plans import services
 
@@ -244,7 +235,6 @@ class TestImports:
             r.total.amount for r in plan_summary(plan_a, seq).rows
         ]
 
-    @IMPORT_APPROVES_UNDATED
     def test_it_applies_a_change_edition_to_existing_projects(self, cast, plan_a, make_workbook):
         data = make_workbook(
             [
@@ -263,7 +253,6 @@ class TestImports:
         # no location column → location differs → treated as a new project, not a change
         assert report.ok and len(report.editions[0].added) == 1
 
-    @IMPORT_APPROVES_UNDATED
     def test_it_changes_a_project_matched_by_strategy_name_and_location(
         self, cast, plan_a, make_workbook
     ):
@@ -307,7 +296,6 @@ class TestImports:
 
 
 @pytest.mark.django_db
-@IMPORT_APPROVES_UNDATED
 def test_the_command_line_imports_and_prints_the_p01_table(cast, make_workbook, tmp_path, capsys):
     path = tmp_path / "plan.xlsx"
     path.write_bytes(
@@ -347,7 +335,6 @@ def test_the_command_line_refuses_a_bad_file_and_writes_nothing(cast, make_workb
 
 
 @pytest.mark.django_db
-@IMPORT_APPROVES_UNDATED
 def test_the_web_import_previews_before_it_writes(client, cast, make_workbook):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
