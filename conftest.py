@@ -221,3 +221,41 @@ def year_a(cast, plan_a):
     plan_a.dredge, plan_a.lunch, plan_a.road = dredge, lunch, road
     plan_a.d_line, plan_a.l_line = d_line, l_line
     return plan_a
+
+
+def run_queued_tasks() -> int:
+    """Run every task that is due on the django-tasks-db queue, in this process, with the
+    package's own Worker (claim, run, record); `db_worker --batch` would also close the test's
+    database connection between tasks. Returns how many tasks ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
+                    startup_delay=False, max_tasks=None, worker_id="test-worker",
+                    excluded_queue_names=[])  # fmt: skip
+    ran = 0
+    while (
+        task := DBTaskResult.objects.ready().order_by(*DBTaskResult._meta.ordering).first()
+    ) is not None:
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+        ran += 1
+    return ran
+
+
+@pytest.fixture
+def worker(settings, db):
+    """worker() runs the queued tasks now. Jobs enqueued in the test reach the queue first (the
+    on-commit hooks a commit of the test's transaction would run) and retries wait no time."""
+    from django.db import connection
+
+    settings.JOB_RETRY_BASE_SECONDS = 0
+    start = len(connection.run_on_commit)
+
+    def run() -> int:
+        while len(connection.run_on_commit) > start:
+            _, callback, _ = connection.run_on_commit.pop(start)
+            callback()
+        return run_queued_tasks()
+
+    return run

@@ -67,31 +67,21 @@ def import_upload(request, org):
 
 @org_view(write=True)
 def import_commit(request, org, token):
-    """Step 2: the officer confirmed the preview; import the same file for real."""
+    """Step 2: the officer confirmed the preview; the same file is imported in the background."""
     meta = request.session.get(f"import:{token}")
     path = upload_dir() / token
     if request.method != "POST" or not meta or meta["org"] != org.code or not path.exists():
         messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
         return redirect("exchange:import", org.code)
-    report = import_plan(
-        org=org,
-        data=path.read_bytes(),
-        filename=meta["name"],
-        commit=True,
-        approve=meta["approve"],
-        acting_user=request.user,
-    )
-    path.unlink(missing_ok=True)
+    from jobs import services as jobs
+    from jobs.views import start
+
     del request.session[f"import:{token}"]
-    if not report.ok:
-        return render(
-            request, "exchange/import.html", {"org": org, "report": report, "section": "import"}
-        )
-    messages.success(
-        request,
-        f"นำเข้า {len(report.rows):,} โครงการแล้ว ({', '.join(e.label for e in report.editions)})",
-    )
-    return redirect("plans:overview", org.code)
+    job = jobs.enqueue(kind="plan_import", title=f"นำเข้าแผนพัฒนาท้องถิ่นจากไฟล์ {meta['name']}",
+                       org=org, user=request.user,
+                       params={"token": token, "name": meta["name"], "approve": meta["approve"]},
+                       max_attempts=2)  # fmt: skip
+    return start(request, job)
 
 
 @org_view()

@@ -55,9 +55,13 @@ INSTALLED_APPS = [
     "province",
     "exchange",
     "reports",
+    "django_tasks_db",
+    "jobs",
+    "notify",
 ]
 
 MIDDLEWARE = [
+    "tidtam.logs.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,9 +173,17 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # nginx sets it
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+from tidtam import logs as _logs  # noqa: E402
+
+LOGGING = _logs.config(os.environ.get("LOG_LEVEL", "INFO"), os.environ)
+
+# Background work: django.tasks on the database (django-tasks-db). Workers: `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failed attempt is retried after JOB_RETRY_BASE_SECONDS × 4^(attempt − 1) (30 s, 2 min, 8 min).
+JOB_RETRY_BASE_SECONDS = int(os.environ.get("JOB_RETRY_BASE_SECONDS", 30))
+# A running job whose heartbeat is older than this has lost its worker (recover_jobs retries it).
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", 600))
+# Housekeeping: login attempts kept this many days; unconfirmed uploads and job results kept hours.
+LOGIN_ATTEMPTS_KEEP_DAYS = int(os.environ.get("LOGIN_ATTEMPTS_KEEP_DAYS", 90))
+UPLOADS_KEEP_HOURS = int(os.environ.get("UPLOADS_KEEP_HOURS", 24))
+JOB_RESULTS_KEEP_DAYS = int(os.environ.get("JOB_RESULTS_KEEP_DAYS", 7))

@@ -31,4 +31,6 @@ urlpatterns = [
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
     path("o/<str:org_code>/audit/", include("orgs.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("my-work/", include("notify.urls")),
 ]
