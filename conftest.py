@@ -259,3 +259,22 @@ def worker(settings, db):
         return run_queued_tasks()
 
     return run
+
+
+@pytest.fixture
+def background_file(worker):
+    """background_file(client, url) → the bytes of a document made in the background: the page
+    starts a job, the worker runs it, the job's page offers the file."""
+
+    def fetch(client, url, _worker=None) -> bytes:
+        from jobs.models import Job
+
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith("/jobs/"), response
+        worker()
+        job = Job.objects.get(pk=int(response.url.split("/")[2]))
+        assert job.status == "done", (job.message, job.error)
+        download = client.get(f"/jobs/{job.pk}/file/")
+        return b"".join(download.streaming_content)
+
+    return fetch
