@@ -15,10 +15,12 @@ setup-dev:
 demo: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py worker --once
 	@echo ""
 	@echo "  Tidtam: http://$(HOST):$(PORT)/   (ผู้ใช้ทดลองแสดงด้านบน, รหัสผ่าน: demo)"
 	@echo ""
+	# the background worker (imports, documents, announced reports) next to the web server
+	$(PY) manage.py db_worker --no-reload --interval 1 --verbosity 0 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup-dev lint test-sqlite test-postgres

@@ -8,6 +8,7 @@ file stored before the row points at it), so a worker killed mid-task leaves not
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from jobs.models import Job, JobStatus
@@ -113,6 +115,31 @@ class Progress:
             Job.objects.filter(pk=self.job.pk).update(stage=text, heartbeat_at=timezone.now())
 
 
+class Heartbeat(threading.Thread):
+    """While a job runs, its row's heartbeat is refreshed every HEARTBEAT_SECONDS from a thread of
+    its own, so only a worker that really stopped goes silent (however long one step takes)."""
+
+    def __init__(self, job_id: int, attempt: int):
+        super().__init__(daemon=True, name=f"heartbeat-{job_id}")
+        self.job_id, self.attempt, self.stopped = job_id, attempt, threading.Event()
+
+    def run(self) -> None:
+        from django.db import connection as thread_connection
+
+        try:
+            while not self.stopped.wait(settings.JOB_HEARTBEAT_SECONDS):
+                try:
+                    Job.objects.filter(pk=self.job_id, attempts=self.attempt,
+                                       status=JobStatus.RUNNING).update(heartbeat_at=timezone.now())  # fmt: skip
+                except Exception:  # a busy database now and then: the next beat will do
+                    log.debug("heartbeat skipped", exc_info=True)
+        finally:
+            thread_connection.close()
+
+    def stop(self) -> None:
+        self.stopped.set()
+
+
 def execute(job_id: int, attempt: int) -> str:
     """The task's body. Returns a short word for the task result."""
     now = timezone.now()
@@ -129,6 +156,8 @@ def execute(job_id: int, attempt: int) -> str:
     ):
         log.info("job started", extra={"kind": job.kind, "attempt": attempt})
         started = time.perf_counter()
+        beat = Heartbeat(job.pk, attempt)
+        beat.start()
         try:
             outcome = HANDLERS[job.kind](job, Progress(job))
         except Refused as exc:
@@ -139,6 +168,8 @@ def execute(job_id: int, attempt: int) -> str:
         except Exception as exc:
             fail(job, f"{type(exc).__name__}: {exc}")
             raise  # the task result records the traceback too
+        finally:
+            beat.stop()
         _store(job, outcome)
         log.info(
             "job done", extra={"kind": job.kind, "seconds": round(time.perf_counter() - started, 2)}
@@ -158,18 +189,27 @@ def _store(job: Job, outcome: Outcome) -> None:
         name = default_storage.save(f"jobs/{job.pk}-{job.attempts}.bin", ContentFile(data))
         job.result_name = filename
     _finish(job, JobStatus.DONE, message=outcome.message, url=outcome.url, file=name)
+    job.refresh_from_db()
 
 
-def _finish(job: Job, status: str, *, message="", problems=None, url="", file="") -> None:
-    job.status, job.finished_at, job.message = status, timezone.now(), message
-    job.problems, job.result_url = problems or [], url
+def _finish(job: Job, status: str, *, message="", problems=None, url="", file="") -> bool:
+    """Record the end of this attempt, unless the job moved on meanwhile (given up for lost and
+    retried): then the attempt's result is dropped."""
+    changes = {"status": status, "finished_at": timezone.now(), "message": message,
+               "problems": problems or [], "result_url": url}  # fmt: skip
     if file:
-        job.result_file.name = file
+        changes["result_file"], changes["result_name"] = file, job.result_name
     if status == JobStatus.DONE:
-        job.done = job.total or job.done
-        job.error = ""
-    job.save(update_fields=["status", "finished_at", "message", "problems", "result_url",
-                            "result_file", "result_name", "done", "error"])  # fmt: skip
+        changes["done"], changes["error"] = F("total"), ""
+    ours = Job.objects.filter(pk=job.pk, attempts=job.attempts, status=JobStatus.RUNNING)
+    if not ours.update(**changes):
+        log.warning("job result dropped: the job moved on", extra={"job": job.pk})
+        if file:
+            from django.core.files.storage import default_storage
+
+            default_storage.delete(file)
+        return False
+    return True
 
 
 def fail(job: Job, error: str) -> None:

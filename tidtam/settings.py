@@ -182,7 +182,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A failed attempt is retried after JOB_RETRY_BASE_SECONDS × 4^(attempt − 1) (30 s, 2 min, 8 min).
 JOB_RETRY_BASE_SECONDS = int(os.environ.get("JOB_RETRY_BASE_SECONDS", 30))
 # A running job whose heartbeat is older than this has lost its worker (recover_jobs retries it).
-JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", 600))
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", 300))
+JOB_HEARTBEAT_SECONDS = int(os.environ.get("JOB_HEARTBEAT_SECONDS", 30))
 # Housekeeping: login attempts kept this many days; unconfirmed uploads and job results kept hours.
 LOGIN_ATTEMPTS_KEEP_DAYS = int(os.environ.get("LOGIN_ATTEMPTS_KEEP_DAYS", 90))
 UPLOADS_KEEP_HOURS = int(os.environ.get("UPLOADS_KEEP_HOURS", 24))
