@@ -19,7 +19,7 @@ from django.db import connection
 
 from jobs import services
 from jobs.handlers import upload_dir
-from jobs.models import Job, JobStatus
+from jobs.models import JobStatus
 from plans.models import Plan, Project
 
 ROOT = Path(__file__).resolve().parents[2]
