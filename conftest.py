@@ -278,3 +278,37 @@ def background_file(worker):
         return b"".join(download.streaming_content)
 
     return fetch
+
+
+def worker_process_env(settings_media, **extra) -> dict:
+    """The environment of a `manage.py db_worker` process that works on the test database."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    url = (f"sqlite:///{s['NAME']}" if connection.vendor == "sqlite" else
+           f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}")  # fmt: skip
+    return {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(settings_media),
+            "JOB_RETRY_BASE_SECONDS": "0", "JOB_HEARTBEAT_SECONDS": "1", **extra}  # fmt: skip
+
+
+WORKER_CMD = ["manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"]
+
+
+@pytest.fixture
+def worker_process(transactional_db, settings):
+    """A real background worker process next to the live server, stopped after the test."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    proc = subprocess.Popen([sys.executable, *WORKER_CMD], cwd=root,
+                            env=worker_process_env(settings.MEDIA_ROOT),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    yield proc
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

@@ -8,6 +8,7 @@ plans services, inside one transaction.
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -462,8 +463,11 @@ def import_plan(
     commit: bool = True,
     approve: bool = True,
     acting_user=None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    step = progress or (lambda done, total: None)
     report = ImportReport()
+    step(0, 4)
     try:
         tables = read_tables(data, filename)
     except FileRefused as exc:
@@ -510,6 +514,7 @@ def import_plan(
     if plan is None and (years[-1] - years[0] > 4 or years != list(range(years[0], years[-1] + 1))):
         report.problem(table.sheet, header_idx + 1, None, "คอลัมน์งบประมาณต้องเป็นปีต่อเนื่องกันไม่เกิน 5 ปี")
         return report
+    step(1, 4)
     fw = _framework(plan, tables, report)
     report.new_strategies = len(fw.new_strategies)
     report.rows = _parse_rows(table, header_idx, columns, budget_cols, fw, report)
@@ -517,9 +522,11 @@ def import_plan(
         report.problem(table.sheet, None, None, "ไม่มีข้อมูลโครงการใต้หัวตาราง")
     if report.problems:
         return report
+    step(2, 4)
     report.editions = _plan_editions(plan, report.rows, approve, report, table.sheet)
     if report.problems or not commit:
         return report
+    step(3, 4)
     try:
         report.plan = _write(org, plan, years, fw, report, approve, acting_user)
         report.committed = True

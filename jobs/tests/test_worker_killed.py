@@ -14,9 +14,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
+from conftest import WORKER_CMD, worker_process_env
 from jobs import services
 from jobs.handlers import upload_dir
 from jobs.models import JobStatus
@@ -33,18 +33,6 @@ def bench_workbook(n: int) -> bytes:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.workbook(n)
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-
-
-def worker_env() -> dict:
-    return {**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            "JOB_RETRY_BASE_SECONDS": "0", "JOB_HEARTBEAT_SECONDS": "1", "LOG_LEVEL": "INFO"}  # fmt: skip
 
 
 def writing() -> bool:
@@ -76,9 +64,9 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_retry_completes(
     (upload_dir() / token).write_bytes(bench_workbook(ROWS))
     job = services.enqueue(kind="plan_import", title="นำเข้า", org=cast.b, user=cast.bob,
                            params={"token": token, "name": "plan.xlsx", "approve": True})  # fmt: skip
-    cmd = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
-           "--interval", "0.2"]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=worker_env(), stdout=subprocess.DEVNULL,
+    cmd = [sys.executable, *WORKER_CMD]
+    env = worker_process_env(settings.MEDIA_ROOT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)  # fmt: skip
     try:
         deadline = time.monotonic() + 240
@@ -102,7 +90,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_retry_completes(
     assert services.recover() == 0  # its heartbeat is fresh: not given up yet
     time.sleep(1.1)
     assert services.recover(stale_after=dt.timedelta(seconds=1)) == 1
-    batch = subprocess.run([*cmd, "--batch"], cwd=ROOT, env=worker_env(), capture_output=True,
+    batch = subprocess.run([*cmd, "--batch"], cwd=ROOT, env=env, capture_output=True,
                            timeout=300, check=True)  # fmt: skip
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, (job.error, batch.stderr[-2000:])
