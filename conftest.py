@@ -312,3 +312,79 @@ def worker_process(transactional_db, settings):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+class _Mailbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's hook name)
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append({"from": envelope.mail_from, "to": list(envelope.rcpt_tos),
+                              "subject": message["subject"],
+                              "body": message.get_body(("plain",)).get_content()})  # fmt: skip
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a free local port; Django's SMTP backend sends to it.
+    .messages: what it received (from, to, subject, body)."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    box = _Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    box.host, box.port = "127.0.0.1", port
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def line_server(settings):
+    """A local HTTP server standing in for api.line.me: it records every call (path, headers,
+    JSON body) and answers like LINE does. The SDK is pointed at it via LINE_API_HOST."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    calls = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            calls.append({"path": self.path, "headers": dict(self.headers),
+                          "json": json.loads(body or b"{}")})  # fmt: skip
+            answer = {"sentMessages": [{"id": str(len(calls)), "quoteToken": "q"}]}
+            data = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.LINE_API_HOST = f"http://127.0.0.1:{server.server_address[1]}"
+    settings.LINE_CHANNEL_ACCESS_TOKEN = "test-channel-token"  # noqa: S105
+    settings.LINE_CHANNEL_SECRET = "test-channel-secret"  # noqa: S105
+    server.calls = calls
+    yield server
+    server.shutdown()
+    server.server_close()

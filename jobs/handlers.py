@@ -105,3 +105,25 @@ def freeze_report(job, progress) -> Outcome:
     if report is None:
         return Outcome("รายงานยังไม่ได้ประกาศ ไม่ต้องจัดเก็บ")
     return Outcome(f"จัดเก็บ PDF รายงานที่ประกาศของปี {report.fiscal_year} แล้ว")
+
+
+@handler("deliver")
+def deliver(job, progress) -> Outcome:
+    from notify.models import Notification
+    from notify.services import deliver as send
+
+    n = Notification.objects.select_related("user").filter(pk=job.params["notification"]).first()
+    if n is None:
+        return Outcome("ไม่มีการแจ้งเตือนนี้แล้ว")
+    sent = send(n)
+    return Outcome(f"ส่งแล้วทาง {', '.join(sent) or 'ไม่มีช่องทางที่เปิดไว้'}")
+
+
+@handler("digests")
+def digests(job, progress) -> Outcome:
+    import datetime as dt
+
+    from notify.services import send_digests
+
+    counts = send_digests(dt.date.fromisoformat(job.params["day"]))
+    return Outcome(f"ส่งสรุปประจำวันถึง {counts['people']:,} คน")

@@ -78,6 +78,23 @@ def _event(submission, action, user, note=""):
     SubmissionEvent.objects.create(submission=submission, action=action, by=user, note=note)
 
 
+def _tell(submission: Submission, action: str, person, detail: str = "") -> None:
+    """The person who submitted (or asked) is told: e-mail and LINE, now or in the digest."""
+    from django.urls import reverse
+
+    from notify.services import notify
+
+    label = REPORT_PERIODS[submission.period][3]
+    titles = {
+        "returned": f"อบจ. ส่งกลับแบบที่ 2 {label} ปี {submission.fiscal_year} ให้แก้ไข",
+        "approved": f"อบจ. อนุมัติแบบที่ 2 {label} ปี {submission.fiscal_year} แล้ว",
+        "unlocked": f"อบจ. ปลดล็อกแบบที่ 2 {label} ปี {submission.fiscal_year} ให้แก้ไขแล้ว",
+    }
+    notify(person, kind=f"submission_{action}", title=titles[action], body=detail,
+           key=f"submission:{submission.pk}:{action}:{submission.round}:{timezone.now():%Y%m%d%H%M%S}",
+           url=reverse("province:submissions_year", args=[submission.org.code, submission.fiscal_year]))  # fmt: skip
+
+
 def _lock(submission: Submission) -> tuple[str, int]:
     kind, number, _, _ = REPORT_PERIODS[submission.period]
     return kind, number
@@ -140,6 +157,8 @@ def return_(*, submission: Submission, reasons: list[tuple[str, str]], user) -> 
     )  # fmt: skip
     submission.save()
     _event(submission, "returned", user, "; ".join(r for _, r in reasons))
+    _tell(submission, "returned", submission.submitted_by,
+          "เหตุผล:\n" + "\n".join(f"- {i or 'ทั่วไป'}: {r}" for i, r in reasons))  # fmt: skip
     return submission
 
 
@@ -156,6 +175,7 @@ def approve(*, submission: Submission, user) -> Submission:
     monitoring_services.period_close(org=submission.org, fiscal_year=submission.fiscal_year,
                                      kind=kind, number=number, acting_user=user)  # fmt: skip
     _event(submission, "approved", user, "ปิดงวดข้อมูลของรอบนี้แล้ว")
+    _tell(submission, "approved", submission.submitted_by, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     return submission
 
 
@@ -199,6 +219,7 @@ def grant_unlock(*, request: UnlockRequest, user) -> Submission:
     ReturnReason.objects.create(submission=submission, round=submission.round, item="ปลดล็อกเพื่อแก้ไข",
                                 reason=request.reason)  # fmt: skip
     _event(submission, "unlocked", user, request.reason)
+    _tell(submission, "unlocked", request.requested_by, request.reason)
     return submission
 
 

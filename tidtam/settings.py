@@ -188,3 +188,12 @@ JOB_HEARTBEAT_SECONDS = int(os.environ.get("JOB_HEARTBEAT_SECONDS", 30))
 LOGIN_ATTEMPTS_KEEP_DAYS = int(os.environ.get("LOGIN_ATTEMPTS_KEEP_DAYS", 90))
 UPLOADS_KEEP_HOURS = int(os.environ.get("UPLOADS_KEEP_HOURS", 24))
 JOB_RESULTS_KEEP_DAYS = int(os.environ.get("JOB_RESULTS_KEEP_DAYS", 7))
+
+# Links in e-mail and LINE messages point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tidtam <no-reply@localhost>")
+# LINE Messaging API (a LINE Official Account's channel): docs/notifications.md.
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")
+LINE_OA_ID = os.environ.get("LINE_OA_ID", "")  # e.g. @tidtam: shown with the add-friend link
