@@ -88,17 +88,20 @@ def action_plan_items(org, today):
 
 def monthly_item(org, today):
     """Last month's progress: due on the MONTHLY_ENTRY_DAY of this month."""
-    from monitoring.models import MonthlyProgress, ProjectYear
+    from monitoring.models import MonthlyProgress
+    from plans.models import BudgetLine
     from thai.dates import fiscal_month_index
 
     last = today.replace(day=1) - dt.timedelta(days=1)
     fy, month = fiscal_year(last), fiscal_month_index(last)
     due = today.replace(day=MONTHLY_ENTRY_DAY)
-    years = ProjectYear.objects.filter(org=org, fiscal_year=fy).count()
+    years = (BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fy)
+             .values("project").distinct().count())  # fmt: skip
     if not years:
         return []
-    entered = MonthlyProgress.objects.filter(project_year__org=org, project_year__fiscal_year=fy,
-                                             month=month).count()  # fmt: skip
+    entered = (MonthlyProgress.objects.filter(project_year__org=org, project_year__fiscal_year=fy,
+                                              month=month)
+               .values("project_year__project").distinct().count())  # fmt: skip
     label = thai_date(last).split(" ", 1)[1]
     return [Item("monthly", f"บันทึกผลการดำเนินงานประจำเดือน{label}", due,
                  reverse("monitoring:entry", args=[org.code, fy, month]), org, entered >= years,
