@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluation import services as evaluation
 from evaluation.models import Committee
@@ -110,7 +111,7 @@ def test_monthly_entry_and_returned_submissions(cast, year_a, reference_lists):
 
 def test_the_home_page_is_my_work(client, cast, django_assert_max_num_queries):
     plans.ordinance_create(org=cast.b, fiscal_year=2570, kind="annual",
-                           promulgated_on=dt.date.today() - dt.timedelta(days=10))  # fmt: skip
+                           promulgated_on=timezone.localdate() - dt.timedelta(days=10))  # fmt: skip
     client.force_login(cast.bob)
     with django_assert_max_num_queries(20):
         body = client.get(reverse("home")).content.decode()
