@@ -1,6 +1,8 @@
 """The submission loop: org submits → rules checked → analyst returns (reasons) or approves →
 approved period locked → unlock requested and granted (recorded) → org fixes and resubmits."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +24,8 @@ from province.models import (
     UnlockRequest,
     ValidationRule,
 )
+
+log = logging.getLogger("tidtam.province")
 
 
 def numbers_for(org: Organization, fy: int, period: str) -> dict[str, float]:
@@ -219,6 +223,8 @@ def grant_unlock(*, request: UnlockRequest, user) -> Submission:
     ReturnReason.objects.create(submission=submission, round=submission.round, item="ปลดล็อกเพื่อแก้ไข",
                                 reason=request.reason)  # fmt: skip
     _event(submission, "unlocked", user, request.reason)
+    log.info("period unlocked", extra={"org": submission.org.code, "fiscal_year": submission.fiscal_year,
+                                       "period": submission.period, "reason": request.reason})  # fmt: skip
     _tell(submission, "unlocked", request.requested_by, request.reason)
     return submission
 
