@@ -15,13 +15,16 @@ setup-dev:
 demo: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py worker --once
 	@echo ""
 	@echo "  Tidtam: http://$(HOST):$(PORT)/   (ผู้ใช้ทดลองแสดงด้านบน, รหัสผ่าน: demo)"
 	@echo ""
-	DEBUG=0 SECRET_KEY=demo-only-not-secret-$(shell hostname) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
-		SECURE_HSTS_SECONDS=0 ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 \
-		$(PY) manage.py runserver --insecure $(HOST):$(PORT)
+	# the background worker (imports, documents, announced reports) next to the web server, both
+	# with DEBUG off as in production (runserver --insecure serves the static files)
+	export SITE_URL=http://$(HOST):$(PORT) DEBUG=0 SECRET_KEY=demo-only-not-secret-$(shell hostname) \
+		SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1; \
+	$(PY) manage.py db_worker --no-reload --interval 1 --verbosity 0 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
 test: setup-dev lint test-sqlite test-postgres
 

@@ -98,6 +98,13 @@ class SmtpServer:
     def to(self, address: str) -> list:
         return [m for rcpt, m in self.messages if address in rcpt]
 
+    def delivered(self) -> list[dict]:
+        """Every message so far as {from, to, subject, body}."""
+        return [
+            {"from": m["From"], "to": list(rcpt), "subject": m["Subject"], "body": self.body(m)}
+            for rcpt, m in self.messages
+        ]
+
     @staticmethod
     def body(msg) -> str:
         return msg.get_body(preferencelist=("plain",)).get_content()
@@ -285,3 +292,132 @@ def year_a(cast, plan_a):
     plan_a.dredge, plan_a.lunch, plan_a.road = dredge, lunch, road
     plan_a.d_line, plan_a.l_line = d_line, l_line
     return plan_a
+
+
+def run_queued_tasks() -> int:
+    """Run every task that is due on the django-tasks-db queue, in this process, with the
+    package's own Worker (claim, run, record); `db_worker --batch` would also close the test's
+    database connection between tasks. Returns how many tasks ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
+                    startup_delay=False, max_tasks=None, worker_id="test-worker",
+                    excluded_queue_names=[])  # fmt: skip
+    ran = 0
+    while (
+        task := DBTaskResult.objects.ready().order_by(*DBTaskResult._meta.ordering).first()
+    ) is not None:
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+        ran += 1
+    return ran
+
+
+@pytest.fixture
+def worker(settings, db):
+    """worker() runs the queued tasks now. Jobs enqueued in the test reach the queue first (the
+    on-commit hooks a commit of the test's transaction would run) and retries wait no time."""
+    from django.db import connection
+
+    settings.JOB_RETRY_BASE_SECONDS = 0
+    start = len(connection.run_on_commit)
+
+    def run() -> int:
+        while len(connection.run_on_commit) > start:
+            _, callback, _ = connection.run_on_commit.pop(start)
+            callback()
+        return run_queued_tasks()
+
+    return run
+
+
+@pytest.fixture
+def background_file(worker):
+    """background_file(client, url) → the bytes of a document made in the background: the page
+    starts a job, the worker runs it, the job's page offers the file."""
+
+    def fetch(client, url, _worker=None) -> bytes:
+        from jobs.models import Job
+
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith("/jobs/"), response
+        worker()
+        job = Job.objects.get(pk=int(response.url.split("/")[2]))
+        assert job.status == "done", (job.message, job.error)
+        download = client.get(f"/jobs/{job.pk}/file/")
+        return b"".join(download.streaming_content)
+
+    return fetch
+
+
+def worker_process_env(settings_media, **extra) -> dict:
+    """The environment of a `manage.py db_worker` process that works on the test database."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    url = (f"sqlite:///{s['NAME']}" if connection.vendor == "sqlite" else
+           f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}")  # fmt: skip
+    return {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(settings_media),
+            "JOB_RETRY_BASE_SECONDS": "0", "JOB_HEARTBEAT_SECONDS": "1", **extra}  # fmt: skip
+
+
+WORKER_CMD = ["manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"]
+
+
+@pytest.fixture
+def worker_process(transactional_db, settings):
+    """A real background worker process next to the live server, stopped after the test."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    proc = subprocess.Popen([sys.executable, *WORKER_CMD], cwd=root,
+                            env=worker_process_env(settings.MEDIA_ROOT),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    yield proc
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture
+def line_server(settings):
+    """A local HTTP server standing in for api.line.me: it records every call (path, headers,
+    JSON body) and answers like LINE does. The SDK is pointed at it via LINE_API_HOST."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    calls = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            calls.append({"path": self.path, "headers": dict(self.headers),
+                          "json": json.loads(body or b"{}")})  # fmt: skip
+            answer = {"sentMessages": [{"id": str(len(calls)), "quoteToken": "q"}]}
+            data = json.dumps(answer).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.LINE_API_HOST = f"http://127.0.0.1:{server.server_address[1]}"
+    settings.LINE_CHANNEL_ACCESS_TOKEN = "test-channel-token"  # noqa: S105
+    settings.LINE_CHANNEL_SECRET = "test-channel-secret"  # noqa: S105
+    server.calls = calls
+    yield server
+    server.shutdown()
+    server.server_close()

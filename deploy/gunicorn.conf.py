@@ -7,8 +7,8 @@ bind = "127.0.0.1:8000"  # nginx in front; never expose gunicorn directly
 # switching. Measured by bench/bench_load.py on 2 cores (session 5): 2 workers ≈ 150–160 saves/s,
 # 3 ≈ 133, 5 ≈ 119; 2 workers × 4 threads (gthread) ≈ 91. Again after the save path was rewritten
 # (session 6): 2 workers 173–225 saves/s, 3 workers 179; gthread with 1 thread 70.
-# Add one worker per long request you expect at once (a big import takes a worker while it runs;
-# annual-report PDFs are made by the background worker, not here).
+# Long work (imports, big PDFs/DOCX, the province-wide evaluation, announced reports) runs on the
+# background workers (deploy/tidtam-worker@.service), not in a request.
 workers = multiprocessing.cpu_count()
 timeout = 120  # a province summary or annual report PDF can take tens of seconds on a small server
 graceful_timeout = 30

@@ -268,7 +268,20 @@ def annual_report_save(
         raise ValidationError({"announced_on": "วันประกาศต้องไม่ก่อนวันที่เสนอต่อสภาท้องถิ่น"})
     report.full_clean()
     report.save()
+    if report.announced_on and not report.pdf:
+        _freeze_when_committed(report)
     return report
+
+
+def _freeze_when_committed(report) -> None:
+    """The announced document is made by a worker once the announcement is saved, so the public
+    reads what was announced (never a first reader's rendering of later data)."""
+    from jobs import services as jobs
+
+    jobs.enqueue(kind="freeze_report", org=report.org, params={"report": report.pk},
+                 title=f"จัดเก็บ PDF รายงานที่ประกาศ ปีงบประมาณ {report.fiscal_year}",
+                 key=f"freeze-report:{report.pk}:{report.announced_on.isoformat()}",
+                 max_attempts=5)  # fmt: skip
 
 
 @transaction.atomic

@@ -57,3 +57,23 @@ def program_choices(post) -> dict[str, str]:
             out[post[f"program-{n}-text"]] = code
         n += 1
     return out
+
+
+def approvals_to_params(approvals: dict[str, EditionApproval]) -> dict[str, dict]:
+    """The approvals as JSON for a background job's parameters (dates in ISO form)."""
+    return {
+        label: {
+            "approver": a.approver,
+            **{k: (getattr(a, k).isoformat() if getattr(a, k) else None) for k in DATE_FIELDS},
+        }
+        for label, a in approvals.items()
+    }
+
+
+def approvals_from_params(params: dict[str, dict]) -> dict[str, EditionApproval]:
+    return {
+        label: EditionApproval(
+            approver=p.get("approver", ""), **{k: _date(p.get(k) or "") for k in DATE_FIELDS}
+        )
+        for label, p in (params or {}).items()
+    }

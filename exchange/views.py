@@ -40,6 +40,8 @@ def _preview(request, org, token: str, meta: dict):
         programs=meta.get("programs") or {},
     )
     if report.ok or report.only_choices_missing:
+        meta["editions"] = [e.label for e in report.editions]
+        request.session[f"import:{token}"] = meta
         return render(
             request,
             "exchange/preview.html",
@@ -96,40 +98,38 @@ def import_recheck(request, org, token):
 
 @org_view(write=True)
 def import_commit(request, org, token):
-    """Step 2: the officer confirmed the preview; import the same file for real."""
+    """Step 2: the officer confirmed the preview; the same file is imported in the background."""
     meta = _pending(request, org, token)
     if meta is None:
         messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
         return redirect("exchange:import", org.code)
     approvals, errors = forms.edition_approvals(request.POST)
+    needs = [
+        label
+        for label in meta.get("editions", [])[:-1]
+        if not (approvals.get(label) and approvals[label].complete)
+    ]
+    if needs:  # only one draft edition can be open at a time
+        errors.append(
+            "ต้องระบุผู้อนุมัติและวันที่อนุมัติของ "
+            + ", ".join(f"“{label}”" for label in needs)
+            + " (มีฉบับที่ตามมาในไฟล์ และแผนมีฉบับร่างได้ครั้งละหนึ่งฉบับ)"
+        )
     if errors:
         for error in errors:
             messages.error(request, error)
         return _preview(request, org, token, meta)
-    path = upload_dir() / token
-    report = import_plan(
-        org=org,
-        data=path.read_bytes(),
-        filename=meta["name"],
-        commit=True,
-        approvals=approvals,
-        programs=meta.get("programs") or {},
-        acting_user=request.user,
-    )
-    if not report.ok and report.needs_approval:
-        messages.error(request, str(report.problems[0]))
-        return _preview(request, org, token, meta)
-    path.unlink(missing_ok=True)
+    from jobs import services as jobs
+    from jobs.views import start
+
     del request.session[f"import:{token}"]
-    if not report.ok:
-        return render(
-            request, "exchange/import.html", {"org": org, "report": report, "section": "import"}
-        )
-    messages.success(
-        request,
-        f"นำเข้า {len(report.rows):,} โครงการแล้ว ({', '.join(e.label for e in report.editions)})",
-    )
-    return redirect("plans:overview", org.code)
+    job = jobs.enqueue(kind="plan_import", title=f"นำเข้าแผนพัฒนาท้องถิ่นจากไฟล์ {meta['name']}",
+                       org=org, user=request.user,
+                       params={"token": token, "name": meta["name"],
+                               "approvals": forms.approvals_to_params(approvals),
+                               "programs": meta.get("programs") or {}},
+                       max_attempts=2)  # fmt: skip
+    return start(request, job)
 
 
 @org_view()

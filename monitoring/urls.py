@@ -13,6 +13,7 @@ urlpatterns = [
     path("dashboard/<int:fy>/evaluate/", dashboard.evaluate_now, name="evaluate"),
     path("province/", dashboard.province_start, name="province_start"),
     path("province/<int:fy>/", dashboard.province, name="province"),
+    path("province/<int:fy>/evaluate/", dashboard.province_evaluate, name="province_evaluate"),
     path("transfers/<int:fy>/", transfers.transfers, name="transfers"),
     path("transfers/<int:fy>/lines/<int:line_id>/", transfers.transfer_new, name="transfer_new"),
     path("form2/", report.form2_start, name="form2_start"),

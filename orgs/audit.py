@@ -24,7 +24,7 @@ from tidtam import plainsql
 
 AUDITED_APPS = ("orgs", "plans", "monitoring", "evaluation", "province", "reports", "exchange")
 # The log itself, the login log (a security record of its own), alerts (recomputed by the rules).
-NOT_AUDITED = {"orgs.AuditEntry", "orgs.LoginAttempt", "orgs.JobRun", "monitoring.Alert"}
+NOT_AUDITED = {"orgs.AuditEntry", "orgs.LoginAttempt", "monitoring.Alert"}
 EXTRA_AUDITED = ("auth.User",)
 # Fields never copied into the log (secrets) or not worth an entry (bookkeeping).
 HIDDEN = {"password", "key_hash"}

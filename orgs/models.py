@@ -256,21 +256,3 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.label}"
-
-
-class JobRun(models.Model):
-    """One run of a background job (the worker's bookkeeping): `key` names the piece of work, e.g.
-    the day of a nightly run, so that of several workers sharing the database only one claims it."""
-
-    name = models.CharField(max_length=40)
-    key = models.CharField(max_length=40)
-    started_at = models.DateTimeField()
-    finished_at = models.DateTimeField(null=True, blank=True)
-    result = models.TextField(blank=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["name", "key"], name="orgs_jobrun_unique")]
-        ordering = ["-started_at"]
-
-    def __str__(self):
-        return f"{self.name} {self.key}"

@@ -1,6 +1,8 @@
 """The submission loop: org submits → rules checked → analyst returns (reasons) or approves →
 approved period locked → unlock requested and granted (recorded) → org fixes and resubmits."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +24,8 @@ from province.models import (
     UnlockRequest,
     ValidationRule,
 )
+
+log = logging.getLogger("tidtam.province")
 
 
 def numbers_for(org: Organization, fy: int, period: str) -> dict[str, float]:
@@ -76,6 +80,23 @@ def check(numbers: dict[str, float]) -> list[str]:
 
 def _event(submission, action, user, note=""):
     SubmissionEvent.objects.create(submission=submission, action=action, by=user, note=note)
+
+
+def _tell(submission: Submission, action: str, person, detail: str = "") -> None:
+    """The person who submitted (or asked) is told: e-mail and LINE, now or in the digest."""
+    from django.urls import reverse
+
+    from notify.services import notify
+
+    label = REPORT_PERIODS[submission.period][3]
+    titles = {
+        "returned": f"อบจ. ส่งกลับแบบที่ 2 {label} ปี {submission.fiscal_year} ให้แก้ไข",
+        "approved": f"อบจ. อนุมัติแบบที่ 2 {label} ปี {submission.fiscal_year} แล้ว",
+        "unlocked": f"อบจ. ปลดล็อกแบบที่ 2 {label} ปี {submission.fiscal_year} ให้แก้ไขแล้ว",
+    }
+    notify(person, kind=f"submission_{action}", title=titles[action], body=detail,
+           key=f"submission:{submission.pk}:{action}:{submission.round}:{timezone.now():%Y%m%d%H%M%S}",
+           url=reverse("province:submissions_year", args=[submission.org.code, submission.fiscal_year]))  # fmt: skip
 
 
 def _lock(submission: Submission) -> tuple[str, int]:
@@ -140,6 +161,8 @@ def return_(*, submission: Submission, reasons: list[tuple[str, str]], user) -> 
     )  # fmt: skip
     submission.save()
     _event(submission, "returned", user, "; ".join(r for _, r in reasons))
+    _tell(submission, "returned", submission.submitted_by,
+          "เหตุผล:\n" + "\n".join(f"- {i or 'ทั่วไป'}: {r}" for i, r in reasons))  # fmt: skip
     return submission
 
 
@@ -156,6 +179,7 @@ def approve(*, submission: Submission, user) -> Submission:
     monitoring_services.period_close(org=submission.org, fiscal_year=submission.fiscal_year,
                                      kind=kind, number=number, acting_user=user)  # fmt: skip
     _event(submission, "approved", user, "ปิดงวดข้อมูลของรอบนี้แล้ว")
+    _tell(submission, "approved", submission.submitted_by, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     return submission
 
 
@@ -199,6 +223,9 @@ def grant_unlock(*, request: UnlockRequest, user) -> Submission:
     ReturnReason.objects.create(submission=submission, round=submission.round, item="ปลดล็อกเพื่อแก้ไข",
                                 reason=request.reason)  # fmt: skip
     _event(submission, "unlocked", user, request.reason)
+    log.info("period unlocked", extra={"org": submission.org.code, "fiscal_year": submission.fiscal_year,
+                                       "period": submission.period, "reason": request.reason})  # fmt: skip
+    _tell(submission, "unlocked", request.requested_by, request.reason)
     return submission
 
 

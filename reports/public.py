@@ -1,6 +1,7 @@
 """What citizens see without logging in: an org's announced M&E reports and its open surveys.
 
-The PDF of an announced report is generated once and kept (reports/services.py)."""
+The PDF of an announced report is made once by a worker when it is announced, and kept
+(reports/services.py, jobs)."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -8,7 +9,6 @@ from django.shortcuts import render
 from evaluation.models import AnnualReport, Survey
 from evaluation.publication import deadlines
 from orgs.models import Organization
-from reports.services import freeze_report
 
 
 def public_org(code) -> Organization:
@@ -36,8 +36,11 @@ def annual_pdf(request, org_code, fy):
     report = AnnualReport.objects.published().filter(org=org, fiscal_year=fy).first()
     if report is None:
         raise Http404("ยังไม่มีการประกาศรายงานของปีนี้")
-    if not report.pdf:  # the worker usually made it already
-        report = freeze_report(report.pk)
+    if not report.pdf:  # a worker makes it right after the announcement is saved
+        response = render(request, "reports/public_pending.html",
+                          {"org_public": org, "report": report}, status=503)  # fmt: skip
+        response["Retry-After"] = "30"
+        return response
     response = FileResponse(report.pdf.open("rb"), content_type="application/pdf",
                             filename=f"รายงานติดตามและประเมินผล-{org.code}-{fy}.pdf")  # fmt: skip
     response["X-Content-Type-Options"] = "nosniff"

@@ -22,6 +22,15 @@ def _quote(name: str) -> str:
     return quote(name)
 
 
+def _background(request, org, title: str, **params) -> HttpResponse:
+    """Long documents are made by a worker; the person watches a progress bar and downloads."""
+    from jobs import services as jobs
+    from jobs.views import start
+
+    job = jobs.enqueue(kind="document", title=title, org=org, user=request.user, params=params)
+    return start(request, job)
+
+
 def _fmt(fmt: str) -> str:
     if fmt not in ("pdf", "xlsx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
@@ -52,9 +61,11 @@ def p01(request, org, fmt):
 def p02(request, org, fmt):
     plan = get_plan(org)
     seq, _ = resolve_seq(request, plan)
-    return _file(
-        documents.p02(plan, seq, _fmt(fmt), thai_digits=request.GET.get("digits") == "thai")
-    )
+    thai = request.GET.get("digits") == "thai"
+    if _fmt(fmt) == "pdf":  # 26 pages for 300 projects: seconds of layout
+        return _background(request, org, f"จัดทำ ผ.02 ({plan.title}) PDF", doc="p02", fmt=fmt,
+                           seq=seq, thai=thai)  # fmt: skip
+    return _file(documents.p02(plan, seq, fmt, thai_digits=thai))
 
 
 def _action_plan(org, fy) -> ActionPlan:
@@ -110,19 +121,18 @@ def six_month(request, org, fy, fmt):
 
 @org_view()
 def annual(request, org, fy, fmt):
-    from reports.annual import annual_document
-
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
-    return _file(annual_document(org, fy, fmt, thai_digits=request.GET.get("digits") == "thai"))
+    return _background(request, org, f"จัดทำรายงานผลการติดตามและประเมินผล ปี {fy} ({fmt.upper()})",
+                       doc="annual", fmt=fmt, fy=fy, thai=request.GET.get("digits") == "thai")  # fmt: skip
 
 
 @org_view()
 def province_summary(request, org, fy, fmt):
     from orgs.access import require_province_analyst
-    from reports.province_docs import province_document
 
     require_province_analyst(request.user, org)
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
-    return _file(province_document(org.province, fy, fmt))
+    return _background(request, org, f"จัดทำสรุปผลการพัฒนาท้องถิ่นจังหวัด{org.province.name} ปี {fy} ({fmt.upper()})",
+                       doc="province", fmt=fmt, fy=fy)  # fmt: skip

@@ -61,9 +61,13 @@ INSTALLED_APPS = [
     "province",
     "exchange",
     "reports",
+    "django_tasks_db",
+    "jobs",
+    "notify",
 ]
 
 MIDDLEWARE = [
+    "tidtam.logs.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.HostileInputMiddleware",
@@ -243,7 +247,8 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ติดตาม <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The address links in e-mails point at (https://tidtam.example.go.th); else the request's host.
+# The address links in e-mails and LINE messages point at (https://tidtam.example.go.th). Mail sent
+# while answering a request falls back to the request's host; the background worker needs it set.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 UNFOLD = {
@@ -253,9 +258,24 @@ UNFOLD = {
     "SHOW_LANGUAGES": False,
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+from tidtam import logs as _logs  # noqa: E402
+
+LOGGING = _logs.config(os.environ.get("LOG_LEVEL", "INFO"), os.environ)
+
+# Background work: django.tasks on the database (django-tasks-db). Workers: `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A failed attempt is retried after JOB_RETRY_BASE_SECONDS × 4^(attempt − 1) (30 s, 2 min, 8 min).
+JOB_RETRY_BASE_SECONDS = int(os.environ.get("JOB_RETRY_BASE_SECONDS", 30))
+# A running job whose heartbeat is older than this has lost its worker (recover_jobs retries it).
+JOB_STALE_SECONDS = int(os.environ.get("JOB_STALE_SECONDS", 300))
+JOB_HEARTBEAT_SECONDS = int(os.environ.get("JOB_HEARTBEAT_SECONDS", 30))
+# Housekeeping: login attempts kept this many days; unconfirmed uploads and job results kept hours.
+LOGIN_ATTEMPTS_KEEP_DAYS = int(os.environ.get("LOGIN_ATTEMPTS_KEEP_DAYS", 90))
+UPLOADS_KEEP_HOURS = int(os.environ.get("UPLOADS_KEEP_HOURS", 24))
+JOB_RESULTS_KEEP_DAYS = int(os.environ.get("JOB_RESULTS_KEEP_DAYS", 7))
+
+# LINE Messaging API (a LINE Official Account's channel): docs/notifications.md.
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_CHANNEL_SECRET = os.environ.get("LINE_CHANNEL_SECRET", "")
+LINE_API_HOST = os.environ.get("LINE_API_HOST", "https://api.line.me")
+LINE_OA_ID = os.environ.get("LINE_OA_ID", "")  # e.g. @tidtam: shown with the add-friend link

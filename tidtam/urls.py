@@ -5,6 +5,7 @@ from django.urls import include, path
 from evaluation.views import public as evaluation_public
 from evaluation.views import settings as evaluation_settings
 from monitoring.views import rules as monitoring_rules
+from notify import views as notify_views
 from orgs import account_views
 from orgs.login import TidtamLoginView
 from province.views import national as national_views
@@ -38,6 +39,9 @@ urlpatterns = [
     path("o/<str:org_code>/exchange/", include("exchange.urls")),
     path("o/<str:org_code>/documents/", include("reports.urls")),
     path("o/<str:org_code>/audit/", include("orgs.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("my-work/", include("notify.urls")),
+    path("line/webhook/", notify_views.line_webhook, name="line_webhook"),
 ]
 
 handler400 = "core.views.bad_request"

@@ -335,7 +335,7 @@ def test_the_command_line_refuses_a_bad_file_and_writes_nothing(cast, make_workb
 
 
 @pytest.mark.django_db
-def test_the_web_import_previews_before_it_writes(client, cast, make_workbook):
+def test_the_web_import_previews_before_it_writes(client, cast, make_workbook, worker):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(cast.bob)
@@ -346,12 +346,17 @@ def test_the_web_import_previews_before_it_writes(client, cast, make_workbook):
     assert not Plan.objects.filter(org=cast.b).exists()
     token = response.context["token"]
     response = client.post(reverse("exchange:import_commit", args=[cast.b.code, token]))
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.url.startswith("/jobs/")
+    assert not Plan.objects.filter(org=cast.b).exists()  # the worker imports it
+    worker()
     assert Project.objects.filter(plan__org=cast.b).count() == 1
     edition = Edition.objects.get(plan__org=cast.b)
     assert (edition.status, edition.approved_on) == ("draft", None)  # nothing said: a draft
+    body = client.get(response.url).content.decode()
+    assert "นำเข้า 1 โครงการแล้ว" in body and "hx-trigger" not in body
     # the token is single-use
     client.post(reverse("exchange:import_commit", args=[cast.b.code, token]))
+    worker()
     assert Project.objects.filter(plan__org=cast.b).count() == 1
 
 

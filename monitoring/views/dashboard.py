@@ -91,6 +91,20 @@ def evaluate_now(request, org, fy):
 
 
 @org_view()
+@require_POST
+def province_evaluate(request, org, fy):
+    """Every org of the province: a background job with a progress bar."""
+    from jobs import services as jobs
+    from jobs.views import start
+
+    require_province_analyst(request.user, org)
+    job = jobs.enqueue(kind="evaluate", org=org, user=request.user,
+                       title=f"ประเมินสัญญาณเตือนทุก อปท. ในจังหวัด{org.province.name} ปีงบประมาณ {fy}",
+                       params={"fy": fy, "province": org.province_id})  # fmt: skip
+    return start(request, job)
+
+
+@org_view()
 def province_start(request, org):
     return redirect("monitoring:province", org.code, fiscal_year(timezone.localdate()))
 

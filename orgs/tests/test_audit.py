@@ -181,8 +181,12 @@ def test_no_write_bypasses_the_log():
     allowed = {
         ("monitoring/rules.py", "Alert.objects.bulk_create"),
         ("orgs/tokens.py", "ApiToken.objects.filter(pk=token.pk).update("),
-        ("tidtam/worker.py", ").update(started_at=now)"),
-    }  # fmt: skip  (JobRun: not audited)
+        ("jobs/services.py", "Job.objects.filter("),
+        ("jobs/services.py", "DBTaskResult.objects.filter("),
+        ("jobs/services.py", ").update(status=JobStatus.RUNNING"),
+        ("jobs/services.py", "ours.update("),
+        ("jobs/services.py", "heartbeat_at=job.heartbeat_at).update("),
+    }  # fmt: skip  (jobs: the queue's bookkeeping, not audited)
     pattern = re.compile(
         r"\.(bulk_create|bulk_update)\(|\)\.update\(|objects\.update\(|plainsql\.insert\("
     )

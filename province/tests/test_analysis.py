@@ -57,20 +57,26 @@ def test_an_ordinary_officer_cannot_open_the_analysis(client, demo):
     assert client.get(reverse("province:analysis", args=[demo.code])).status_code == 404
 
 
-def test_the_province_summary_carries_the_numbers_and_the_analysts_text(client, demo):
+def test_the_province_summary_carries_the_numbers_and_the_analysts_text(
+    client, demo, background_file
+):
     from docx import Document
 
     analyst = Membership.objects.get(org=demo, role=Role.ANALYST).user
     client.force_login(analyst)
     client.post(reverse("province:summary_year", args=[demo.code, 2569]),
                 {"impacts": "ผลกระทบของเรา", "risks": "ความเสี่ยงของเรา"})  # fmt: skip
-    docx = client.get(reverse("reports:province_summary", args=[demo.code, 2569, "docx"]))
-    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    docx = background_file(
+        client, reverse("reports:province_summary", args=[demo.code, 2569, "docx"])
+    )
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
     whole = total(grouped(demo.province_id, 2569, "program"))
     assert f"มีโครงการในแผนพัฒนาท้องถิ่น {whole.plan_n:,} โครงการ" in text
     assert "ผลกระทบของเรา" in text and "ความเสี่ยงของเรา" in text
-    pdf = client.get(reverse("reports:province_summary", args=[demo.code, 2569, "pdf"]))
-    assert pdf.content[:5] == b"%PDF-"
+    pdf = background_file(
+        client, reverse("reports:province_summary", args=[demo.code, 2569, "pdf"])
+    )
+    assert pdf[:5] == b"%PDF-"
 
 
 def test_the_national_roll_up_matches_the_province_totals(client, demo):

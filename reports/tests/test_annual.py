@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_officer_edits_the_narrative_and_gets_pdf_and_docx(
-    client, cast, year_a, reference_lists
+    client, cast, year_a, reference_lists, background_file
 ):
     from docx import Document
 
@@ -28,14 +28,14 @@ def test_the_officer_edits_the_narrative_and_gets_pdf_and_docx(
     report = AnnualReport.objects.get(org=cast.a, fiscal_year=2568)
     assert report.problems == "ฝนตกหนัก" and str(report.announced_on) == "2025-12-19"
 
-    docx = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
-    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    docx = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
     for expected in ("รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", "บทนำของเรา",
                      "เร่งจัดซื้อจัดจ้างไตรมาสแรก", "ได้รับอนุมัติงบประมาณ 2 โครงการ",
                      "ประกาศ ณ วันที่ 19 ธันวาคม 2568"):  # fmt: skip
         assert expected in text, expected
-    pdf = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "pdf"]))
-    assert pdf.content[:5] == b"%PDF-" and len(pdf.content) > 20_000
+    pdf = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "pdf"]))
+    assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000
 
 
 def test_announcing_before_presenting_is_refused(cast, plan_a):
@@ -50,7 +50,7 @@ def test_announcing_before_presenting_is_refused(cast, plan_a):
 
 
 def test_the_public_reads_the_announced_report_as_it_was_announced(
-    client, cast, year_a, reference_lists
+    client, cast, year_a, reference_lists, worker
 ):
     import datetime as dt
 
@@ -61,11 +61,17 @@ def test_the_public_reads_the_announced_report_as_it_was_announced(
                                 announced_on=dt.date(2025, 12, 12))  # fmt: skip
     page = client.get(url).content.decode()  # no login
     assert "12 ธันวาคม 2568" in page
+    # the worker makes the announced PDF after the announcement; a reader never does
+    pending = client.get(reverse("public_annual", args=[cast.a.code, 2568]))
+    assert pending.status_code == 503 and "กำลังจัดเก็บเอกสารที่ประกาศ" in pending.content.decode()
+    assert not AnnualReport.objects.get(org=cast.a, fiscal_year=2568).pdf
+    assert worker() == 1
     first = b"".join(
         client.get(reverse("public_annual", args=[cast.a.code, 2568])).streaming_content
     )
     assert first[:5] == b"%PDF-"
     services.annual_report_save(org=cast.a, fiscal_year=2568, problems="แก้ไขภายหลังประกาศ")
+    assert worker() == 0  # already kept: nothing to redo
     again = b"".join(
         client.get(reverse("public_annual", args=[cast.a.code, 2568])).streaming_content
     )

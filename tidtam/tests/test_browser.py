@@ -14,7 +14,7 @@ STRATEGIES = [
 
 
 def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
-    live_server, page, cast, make_workbook, tmp_path
+    live_server, page, cast, make_workbook, tmp_path, worker_process
 ):
     rows = [
         [
@@ -72,6 +72,8 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     page.fill("input[name=edition-0-approver]", "นายกองค์การบริหารส่วนตำบล")
     page.fill("input[name=edition-0-approved_on]", "2022-12-20")
     page.click("#confirm-import")
+    # the import runs on the background worker; its page follows it and links to the result
+    page.click("#job-result", timeout=60_000)
 
     expect(page.locator("#total-budget")).to_have_text("2,700,000.00")
     expect(page.locator("#total-projects")).to_have_text("6")

@@ -1,0 +1,120 @@
+"""งานของฉัน on fixed dates (Buddhist-era calendar): each legal deadline appears for the right
+role, links to the page that does it and says in Thai how many days are left or how late it is."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from evaluation import services as evaluation
+from evaluation.models import Committee
+from notify.deadlines import my_work
+from plans import services as plans
+from province import services as province
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def items(user, today, kind=None):
+    return [i for i in my_work(user, today) if kind is None or i.kind == kind]
+
+
+def only(user, today, kind, containing=""):
+    (item,) = [i for i in items(user, today, kind) if containing in i.title]
+    return item
+
+
+def test_the_action_plan_is_due_30_days_after_the_ordinance_on_every_day_of_the_window(cast):
+    plans.ordinance_create(org=cast.b, fiscal_year=2570, kind="annual",
+                           promulgated_on=D(2026, 9, 16))  # fmt: skip
+    item = only(cast.bob, D(2026, 10, 12), "action_plan")
+    assert item.title == "ประกาศแผนการดำเนินงาน ปีงบประมาณ 2570"
+    assert item.when == "อีก 4 วัน (ภายใน 16 ตุลาคม 2569)"
+    assert item.url == reverse("plans:action_plan", args=[cast.b.code])
+    assert only(cast.bob, D(2026, 10, 16), "action_plan").when == "ครบกำหนดวันนี้ (16 ตุลาคม 2569)"
+    assert (
+        only(cast.bob, D(2026, 10, 20), "action_plan").when == "เลยกำหนด 4 วัน (กำหนด 16 ตุลาคม 2569)"
+    )
+    for n in range(0, 60):  # a generated calendar: each day from the ordinance on
+        day = D(2026, 9, 16) + dt.timedelta(days=n)
+        assert only(cast.bob, day, "action_plan").days_left == 30 - n
+    assert items(cast.alice, D(2026, 10, 12), "action_plan") == []  # not her org
+    plans.action_plan_create(org=cast.b, fiscal_year=2570)
+    from plans.models import ActionPlan
+
+    ActionPlan.objects.filter(org=cast.b).update(approved_on=D(2026, 10, 10))
+    assert only(cast.bob, D(2026, 10, 12), "action_plan").when == "เสร็จแล้ว"
+
+
+def test_the_annual_report_clock_presented_announced_within_15_days_within_december(cast):
+    evaluation.annual_report_save(org=cast.a, fiscal_year=2569, presented_on=D(2026, 11, 20))
+    work = {i.title.split(": ", 1)[1]: i for i in items(cast.alice, D(2026, 12, 1), "annual")}
+    assert work["ประกาศผลภายใน 15 วันนับแต่เสนอ"].when == "อีก 4 วัน (ภายใน 5 ธันวาคม 2569)"
+    assert work["ผู้บริหารเสนอผลต่อสภาท้องถิ่น"].done
+    assert work["ประกาศอย่างน้อยปีละครั้งภายในเดือนธันวาคม"].when == "อีก 30 วัน (ภายใน 31 ธันวาคม 2569)"
+    late = {i.title.split(": ", 1)[1]: i for i in items(cast.alice, D(2026, 12, 8), "annual")}
+    assert late["ประกาศผลภายใน 15 วันนับแต่เสนอ"].when == "เลยกำหนด 3 วัน (กำหนด 5 ธันวาคม 2569)"
+    # the committee sees the same clock; the division head does not
+    assert len(items(cast.carl, D(2026, 12, 1), "annual")) == len(work)
+    assert items(cast.dana, D(2026, 12, 1), "annual") == []
+    assert items(cast.alice, D(2026, 6, 1), "annual") == []  # out of season
+
+
+def test_each_quarter_is_due_to_the_province_15_days_after_it_ends(cast):
+    item = only(cast.bob, D(2027, 1, 10), "submission", "ไตรมาสที่ 1")
+    assert item.title == "ส่งแบบที่ 2 ไตรมาสที่ 1 (ตุลาคม – ธันวาคม) ปี 2570 ให้ อบจ."
+    assert item.when == "อีก 5 วัน (ภายใน 15 มกราคม 2570)"
+    assert item.url == reverse("province:submissions_year", args=[cast.b.code, 2570])
+    # the analyst sees the orgs that are late once the day has passed
+    # the year before is still owed too (ไตรมาสที่ 4 and the year of 2569, due 15 ตุลาคม 2569)
+    owed = {i.title for i in items(cast.bob, D(2027, 1, 10), "submission")}
+    assert "ส่งแบบที่ 2 ไตรมาสที่ 4 (กรกฎาคม – กันยายน) ปี 2569 ให้ อบจ." in owed
+    late = only(cast.pat, D(2027, 1, 20), "late_orgs", "ไตรมาสที่ 1")
+    assert late.title == "อปท. ยังไม่ส่งแบบที่ 2 ไตรมาสที่ 1 (ตุลาคม – ธันวาคม) ปี 2570: 3 แห่ง"
+    assert late.when == "เลยกำหนด 5 วัน (กำหนด 15 มกราคม 2570)" and late.state == "late"
+    assert [i for i in items(cast.pat, D(2027, 1, 10), "late_orgs") if "2570" in i.title] == []
+
+
+def test_the_six_month_ita_report_by_april_and_the_committee_term(cast):
+    ita = only(cast.alice, D(2027, 4, 1), "six_month")
+    assert ita.when == "อีก 29 วัน (ภายใน 30 เมษายน 2570)"
+    Committee.objects.create(org=cast.a, appointed_on=D(2024, 12, 20), term_start=D(2025, 1, 1),
+                             term_end=D(2026, 12, 31))  # fmt: skip
+    term = only(cast.carl, D(2026, 12, 1), "committee")
+    assert term.when == "อีก 30 วัน (ภายใน 31 ธันวาคม 2569)"
+    assert term.url == reverse("evaluation:committee", args=[cast.a.code])
+    assert items(cast.carl, D(2026, 9, 1), "committee") == []  # months away: not yet
+
+
+def test_monthly_entry_and_returned_submissions(cast, year_a, reference_lists):
+    from monitoring import services as mon
+    from monitoring.models import Status
+
+    month = only(cast.alice, D(2024, 12, 3), "monthly")
+    assert month.title == "บันทึกผลการดำเนินงานประจำเดือนพฤศจิกายน 2567"
+    assert month.when == "อีก 2 วัน (ภายใน 5 ธันวาคม 2567)" and month.detail.startswith(
+        "บันทึกแล้ว 0 จาก"
+    )
+    assert only(cast.dana, D(2024, 12, 3), "monthly").title == month.title
+    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
+                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
+                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    sub = province.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    province.return_(submission=sub, reasons=[("ทั่วไป", "ตัวเลขไม่ตรง")], user=cast.pat)
+    returned = only(cast.alice, D(2025, 1, 20), "returned", "ไตรมาสที่ 1")
+    assert returned.title.startswith("แก้ไขและส่งใหม่: แบบที่ 2 ไตรมาสที่ 1")
+    assert returned.when == "เลยกำหนด 5 วัน (กำหนด 15 มกราคม 2568)"
+
+
+def test_the_home_page_is_my_work(client, cast, django_assert_max_num_queries):
+    plans.ordinance_create(org=cast.b, fiscal_year=2570, kind="annual",
+                           promulgated_on=timezone.localdate() - dt.timedelta(days=10))  # fmt: skip
+    client.force_login(cast.bob)
+    with django_assert_max_num_queries(20):
+        body = client.get(reverse("home")).content.decode()
+    assert (
+        "งานของฉัน" in body and "ประกาศแผนการดำเนินงาน ปีงบประมาณ 2570" in body and "อีก 20 วัน" in body
+    )
