@@ -99,12 +99,16 @@ def _docx(c: dict, td: bool) -> bytes:
     para(f"ประจำปีงบประมาณ พ.ศ.\u00a0{fy}", bold=True, size=22, center=True)
     if c["plan"]:
         para(f"({c['plan'].title})", size=18, center=True)
-    for _ in range(8):
+    for _ in range(4 if emblem else 8):
         para()
     para("คณะกรรมการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True, size=18, center=True)
     para(org.name, bold=True, size=20, center=True)
     if c["place"]:
         para(c["place"], size=18, center=True)
+    if org.address or org.website or org.email:
+        para()
+        para(org.full_address, size=14, center=True)
+        para(" · ".join(x for x in (org.website, org.email) if x), size=14, center=True)
 
     para("ส่วนที่ 1 บทนำ", bold=True, size=18, page_break=True)
     for line in report.introduction.splitlines():
@@ -176,7 +180,7 @@ def _docx(c: dict, td: bool) -> bytes:
         para(line, indent=True)
 
     if emblem:
-        d.picture(emblem, 2.5, page_break=True)
+        d.picture(emblem, 2.2, page_break=True)
     para(f"ประกาศ{org.name}", bold=True, size=18, center=True, page_break=not emblem)
     para(f"เรื่อง รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ.\u00a0{fy}",
          bold=True, center=True)  # fmt: skip
@@ -185,7 +189,7 @@ def _docx(c: dict, td: bool) -> bytes:
     para("จึงประกาศมาเพื่อทราบโดยทั่วกัน", indent=True)
     para(f"ประกาศ ณ วันที่ {thai_date(report.announced_on) if report.announced_on else '.......................'}",
          center=True)  # fmt: skip
-    for line in ("", "", *c["executive_signer"].lines()):
+    for line in ("", *c["executive_signer"].lines()):
         para(line, signature=True)
     return d.bytes()
 

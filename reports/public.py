@@ -12,7 +12,7 @@ from orgs.models import Organization
 
 
 def public_org(code) -> Organization:
-    org = Organization.objects.filter(code=code).first()
+    org = Organization.objects.select_related("province", "district").filter(code=code).first()
     if org is None:
         raise Http404("ไม่พบหน่วยงาน")
     return org

@@ -54,6 +54,7 @@ def test_the_annual_reports_announcement_carries_the_body_emblem_and_the_executi
     assert '<img class="emblem" src="file://' in section
     cover = html[html.index('class="cover') : html.index("</div>", html.index('class="cover'))]
     assert "อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in cover and 'class="emblem"' in cover
+    assert "99 หมู่ 1 อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in cover  # the address
 
 
 def test_the_annual_docx_has_the_same_announcement_and_signature(
@@ -70,7 +71,7 @@ def test_the_annual_docx_has_the_same_announcement_and_signature(
     assert announcement(context(detailed, 2568)) in text
     i = text.index("(นายสมชาย ใจกล้า)")
     assert text[i + 1] == "ตำแหน่ง นายกเทศมนตรีเมืองบัวใหญ่"
-    assert "อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in text
+    assert "อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in text and "99 หมู่ 1 อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in text
     assert len(doc.inline_shapes) == 2  # the emblem on the cover and on the ประกาศ
 
 
@@ -119,3 +120,13 @@ def test_no_line_of_the_annual_pdf_ends_at_the_era(client, detailed, cast, year_
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
     assert text.count("พ.ศ.") >= 5
     assert not [line for line in text.splitlines() if line.rstrip().endswith("พ.ศ.")]
+
+
+def test_the_public_page_gives_the_orgs_address_and_contacts(client, detailed):
+    from orgs.services import org_details_update
+
+    org_details_update(org=detailed, data={"website": "https://www.buayai.go.th",
+                                           "email": "saraban@buayai.go.th"})  # fmt: skip
+    html = client.get(reverse("public_org", args=[detailed.code])).content.decode()
+    contact = html[html.index('id="org-contact"') :]
+    assert "99 หมู่ 1 อำเภอบัวใหญ่" in contact and "saraban@buayai.go.th" in contact
