@@ -47,6 +47,8 @@ def entry(request, org, fy, month):
     everything = can_write(request.user, org)
     divisions = writable_division_ids(request.user, org)
     division = request.GET.get("division", "")
+    if not division and not everything and divisions:
+        division = str(min(divisions))  # a division head opens on their own division's rows
     shown = {int(division)} if division.isdigit() else None
     rows = entry_rows(org, fy, month, division_ids=shown)
     closed = month in closed_months(org, fy)

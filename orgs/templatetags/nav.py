@@ -19,3 +19,26 @@ def navurl(name: str, *args) -> str:
     prefix, then remembered. Reversing takes tens of microseconds each; the menu alone was an
     eighth of a dashboard's CPU."""
     return _reverse(get_script_prefix(), name, args)
+
+
+@register.simple_tag(takes_context=True)
+def menu_groups(context) -> list:
+    """The grouped, role-aware menu (orgs.navigation) for the page's user and org."""
+    from orgs.navigation import org_menu
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return []
+    return org_menu(user, context.get("org"))
+
+
+@register.simple_tag(takes_context=True)
+def signed_in_as(context):
+    from orgs.navigation import who
+
+    return who(context["user"], context.get("org"))
+
+
+@register.filter
+def group_active(group, section) -> bool:
+    return group.active(section or "")
