@@ -52,6 +52,36 @@ FIELD_NAMES = {
     "code": "รหัส",
     "changes": "รายการที่แก้ไข",
     "numbers": "ตัวเลขที่ส่ง",
+    "points": "คะแนน",
+    "fiscal_year": "ปีงบประมาณ",
+    "submitted_at": "เวลาที่ส่ง",
+    "reviewed_at": "เวลาที่ตรวจ",
+    "granted_at": "เวลาที่อนุมัติ",
+    "created_at": "เวลาที่สร้าง",
+    "answered_at": "เวลาที่ตอบ",
+    "month": "เดือน",
+    "year": "ปี",
+    "seq": "ลำดับฉบับ",
+    "revision": "ครั้งที่แก้ไข",
+    "value": "ค่า",
+    "reason": "เหตุผล",
+    "item": "รายการ",
+    "channel": "ช่องทาง",
+    "token": "รหัสลิงก์",
+    "message": "ข้อความ",
+    "expression": "เงื่อนไข",
+    "score": "คะแนน",
+    "verdict": "ผลการพิจารณา",
+    "first_name": "ชื่อ",
+    "last_name": "นามสกุล",
+    "username": "ชื่อผู้ใช้",
+    "email": "อีเมล",
+    "is_active": "ใช้งานได้",
+    "is_staff": "เข้าหน้าผู้ดูแลได้",
+    "is_superuser": "ผู้ดูแลระบบ",
+    "date_joined": "วันที่สมัคร",
+    "valid_from_seq": "มีผลตั้งแต่ฉบับที่",
+    "valid_until_seq": "มีผลถึงฉบับที่",
 }
 
 
@@ -72,6 +102,10 @@ def _field_label(meta, name: str) -> tuple[str, object]:
         return label, field
     if name in FIELD_NAMES:
         return FIELD_NAMES[name], field
+    if name.endswith("_at"):
+        return "เวลา", field
+    if name.endswith("_on"):
+        return "วันที่", field
     if field.is_relation and field.related_model is not None:
         from orgs.model_names import thai_name
 

@@ -50,18 +50,58 @@ class ProjectEditForm(forms.Form):
         return [self[f"budget_{y}"] for y in self.plan.years]
 
 
+NUMBERED_KINDS = (EditionKind.ADDITION, EditionKind.CHANGE)
+
+
 class EditionCreateForm(forms.Form):
     kind = forms.ChoiceField(label="ประเภท", choices=EditionKind.choices)
     number = forms.IntegerField(label="ครั้งที่", min_value=1, required=False)
     year = forms.IntegerField(label="ปี พ.ศ.", min_value=2540, max_value=2700, required=False)
     note = forms.CharField(label="หมายเหตุ", required=False)
 
+    def __init__(self, *args, has_editions: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if has_editions:  # a plan has one ฉบับเดิม; what follows amends it
+            self.fields["kind"].choices = [
+                c for c in EditionKind.choices if c[0] != EditionKind.ORIGINAL
+            ]
+            self.fields["kind"].initial = EditionKind.ADDITION
+        else:
+            self.fields["kind"].initial = EditionKind.ORIGINAL
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind in NUMBERED_KINDS:
+            label = EditionKind(kind).label
+            if not data.get("number"):
+                self.add_error("number", f"ฉบับ{label}ต้องระบุครั้งที่ (เช่น 1)")
+            if not data.get("year"):
+                self.add_error("year", f"ฉบับ{label}ต้องระบุปี พ.ศ. (เช่น 2568)")
+        return data
+
 
 class EditionApproveForm(forms.Form):
-    approver = forms.CharField(label="ผู้อนุมัติ", max_length=200)
+    approver = forms.CharField(
+        label="ผู้อนุมัติ", max_length=200,
+        error_messages={"required": "กรอกชื่อผู้อนุมัติ (ผู้บริหารท้องถิ่น)"},
+    )  # fmt: skip
     meeting_on = ThaiDateField(label="วันที่ประชุมพิจารณา", required=False)
-    approved_on = ThaiDateField(label="วันที่อนุมัติ")
-    announced_on = ThaiDateField(label="วันที่ประกาศใช้", required=False)
+    approved_on = ThaiDateField(label="วันที่อนุมัติ", error_messages={"required": "กรอกวันที่อนุมัติ"})
+    announced_on = ThaiDateField(
+        label="วันที่ประกาศใช้", error_messages={"required": "กรอกวันที่ประกาศใช้"}
+    )
+
+    def clean(self):
+        data = super().clean()
+        meeting, approved, announced = (
+            data.get("meeting_on"), data.get("approved_on"), data.get("announced_on")
+        )  # fmt: skip
+        if meeting and approved and meeting > approved:
+            self.add_error("meeting_on", "วันที่ประชุมพิจารณาต้องไม่หลังวันที่อนุมัติ")
+        if approved and announced and announced < approved:
+            self.add_error("announced_on", "วันที่ประกาศใช้ต้องไม่ก่อนวันที่อนุมัติ")
+        return data
 
 
 class OrdinanceForm(forms.Form):

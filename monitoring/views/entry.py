@@ -68,6 +68,7 @@ def entry(request, org, fy, month):
             "rows": rows,
             "closed": closed,
             "can_close": everything and not closed,
+            "can_import": everything,
             "divisions": Division.objects.filter(org=org),
             "division": division,
             "statuses": Status.choices,

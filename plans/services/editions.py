@@ -104,6 +104,8 @@ def edition_approve(
 ) -> Edition:
     if announced_on and approved_on and announced_on < approved_on:
         raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
+    if meeting_on and approved_on and meeting_on > approved_on:
+        raise ValidationError({"meeting_on": "วันที่ประชุมพิจารณาต้องไม่หลังวันที่อนุมัติ"})
     updated = audit.update(
         Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT),
         status=EditionStatus.APPROVED,

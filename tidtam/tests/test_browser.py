@@ -65,7 +65,8 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     page.click("button[type=submit]")
     expect(page.locator("h1")).to_contain_text("ยังไม่มีแผนพัฒนาท้องถิ่น")
 
-    page.click("text=นำเข้า Excel")
+    page.click("nav.menu summary:has-text('วางแผน')")  # the menu's groups open on a click
+    page.click("nav.menu >> text=นำเข้า Excel")
     page.set_input_files("#file", str(path))
     page.click("text=ตรวจสอบไฟล์")
     expect(page.locator("#preview")).to_contain_text("พร้อมนำเข้า 2 โครงการ")
