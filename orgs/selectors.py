@@ -72,6 +72,7 @@ FIELD_NAMES = {
     "expression": "เงื่อนไข",
     "score": "คะแนน",
     "verdict": "ผลการพิจารณา",
+    "role": "บทบาท",
     "first_name": "ชื่อ",
     "last_name": "นามสกุล",
     "username": "ชื่อผู้ใช้",
@@ -98,6 +99,8 @@ def _field_label(meta, name: str) -> tuple[str, object]:
     except FieldDoesNotExist:
         return FIELD_NAMES.get(name, name), None
     label = str(getattr(field, "verbose_name", name))
+    if _is_month_mask(field):
+        return "เดือนที่ดำเนินการ", field
     if _is_thai(label):
         return label, field
     if name in FIELD_NAMES:
@@ -111,6 +114,18 @@ def _field_label(meta, name: str) -> tuple[str, object]:
 
         return thai_name(field.related_model), field
     return label, field
+
+
+def _is_month_mask(field) -> bool:
+    """The action plan's month ticks, kept as bits (ต.ค. = 1, พ.ย. = 2, …)."""
+    return field is not None and "bitmask" in str(getattr(field, "verbose_name", ""))
+
+
+def _months(mask: int) -> str:
+    from thai.dates import FISCAL_MONTHS, MONTHS_SHORT
+
+    ticked = [MONTHS_SHORT[m - 1] for i, m in enumerate(FISCAL_MONTHS) if mask & (1 << i)]
+    return ", ".join(ticked) or "ไม่มี"
 
 
 def _person(user) -> str:
@@ -161,6 +176,8 @@ def _shown(field, value, names: dict):
         return "ใช่" if value else "ไม่ใช่"
     if field is None:
         return value
+    if _is_month_mask(field) and isinstance(value, int):
+        return _months(value)
     if field.is_relation and field.related_model is not None and not field.many_to_many:
         try:
             key = int(value)
