@@ -59,6 +59,12 @@ def fiscal_quarter(value: dt.date) -> int:
     return (fiscal_month_index(value) - 1) // 3 + 1
 
 
+def fiscal_month_start(fy: int, month: int) -> dt.date:
+    """The first day of month 1–12 of fiscal year fy (1 = October of the year before)."""
+    m = FISCAL_MONTHS[month - 1]
+    return dt.date(ce_year(fy - 1 if m >= 10 else fy), m, 1)
+
+
 def fiscal_month_labels(fy: int) -> list[tuple[str, int]]:
     """(short month name, BE year) for the 12 months of fiscal year fy, Oct first."""
     return [(MONTHS_SHORT[m - 1], fy - 1 if m >= 10 else fy) for m in FISCAL_MONTHS]

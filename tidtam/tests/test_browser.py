@@ -217,7 +217,10 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
     login(page, "alice")
     mine = f"{live_server.url}/o/{cast.a.code}/province/submissions/2568/"
     page.goto(mine)
-    page.locator("#p-q1 button").click()
+    page.on("dialog", lambda dialog: dialog.accept())  # the confirmation before sending
+    page.locator("#p-q1 a.btn").click()  # the figures first, then the confirmation
+    expect(page.locator("#preview")).to_contain_text("งบประมาณ (บาท)")
+    page.click("#confirm-submit button")
     expect(page.locator("#p-q1")).to_contain_text("ส่งแล้ว รอตรวจ")
 
     analyst = browser.new_context().new_page()
@@ -231,7 +234,8 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
 
     page.goto(mine)
     expect(page.locator("#p-q1")).to_contain_text("ยังไม่แนบหลักฐานการเบิกจ่าย")
-    page.locator("#p-q1 button").click()
+    page.locator("#p-q1 a.btn").click()
+    page.click("#confirm-submit button")
     expect(page.locator("#p-q1")).to_contain_text("ส่งครั้งที่ 2")
 
     analyst.reload()
@@ -241,3 +245,21 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
     page.goto(f"{live_server.url}/o/{cast.a.code}/monitoring/2568/3/")
     expect(page.locator("#closed")).to_be_visible()
     expect(page.locator("#entry input[name=progress]")).to_have_count(0)
+
+
+def test_a_quarter_not_yet_ended_cannot_be_sent(live_server, page, cast, year_a):
+    from plans.views.common import this_fy
+    from province.models import Submission
+
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    later = this_fy() + 1
+    page.goto(f"{live_server.url}/o/{cast.a.code}/province/submissions/{later}/")
+    expect(page.locator("#p-q4")).to_contain_text("ยังไม่สิ้นสุด ส่งได้ตั้งแต่")
+    expect(page.locator("#p-q4 a.btn, #p-q4 button")).to_have_count(0)
+    page.goto(f"{live_server.url}/o/{cast.a.code}/province/submissions/{later}/q4/submit/")
+    expect(page.locator("#early")).to_contain_text("ยังไม่สิ้นสุด")
+    expect(page.locator("#confirm-submit")).to_have_count(0)
+    assert not Submission.objects.exists()
