@@ -95,17 +95,28 @@ def _data_from(form) -> ProjectData:
         target=cd["target"],
         kpi=cd["kpi"],
         expected_result=cd["expected_result"],
-        responsible_unit=cd["responsible_unit"],
+        division=cd["division"],
+        responsible_unit=cd["responsible_unit"] or (cd["division"].name if cd["division"] else ""),
         form=cd["form"],
         location=cd["location"],
         budgets={y: cd[f"budget_{y}"] or 0 for y in form.plan.years},
     )
 
 
+def add_service_errors(form, exc: ValidationError) -> None:
+    """A service's errors under the form's fields where they name one, above the form otherwise."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.message_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
 def _initial(version) -> dict:
     initial = {f: getattr(version, f) for f in (*PROJECT_TEXT_FIELDS, "revision")}
     initial.update(
-        strategy=version.strategy_id, tactic=version.tactic_id, program=version.program_id
+        strategy=version.strategy_id, tactic=version.tactic_id, program=version.program_id,
+        division=version.division_id,
     )
     initial.update({f"budget_{b.year}": b.amount for b in version.budgets.all()})
     return initial
@@ -135,7 +146,7 @@ def project_edit(request, org, project_id):
                 acting_user=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"บันทึกการแก้ไขในฉบับ “{draft.label}” แล้ว")
             return redirect("plans:project", org.code, project.pk)
@@ -169,7 +180,7 @@ def project_new(request, org):
                 edition=draft, data=_data_from(form), acting_user=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"เพิ่มโครงการในฉบับ “{draft.label}” แล้ว")
             return redirect("plans:project", org.code, version.project_id)

@@ -263,3 +263,82 @@ def test_a_quarter_not_yet_ended_cannot_be_sent(live_server, page, cast, year_a)
     expect(page.locator("#early")).to_contain_text("ยังไม่สิ้นสุด")
     expect(page.locator("#confirm-submit")).to_have_count(0)
     assert not Submission.objects.exists()
+
+
+def _sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+
+
+def test_monthly_entry_keeps_typed_values_offline_on_500_and_after_the_session_expires(
+    live_server, page, cast, year_a
+):
+    from monitoring.models import MonthlyProgress
+
+    _sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/o/{cast.a.code}/monitoring/2568/6/")
+    row = page.locator(f"#r{year_a.dredge.pk}")
+    row.locator("select[name=status]").select_option("in_progress")
+    row.locator("input[name=progress]").fill("40")
+    row.locator("input[name=disbursed]").fill("12,500")
+
+    page.context.set_offline(True)  # offline: a Thai message in the row, the values stay
+    row.locator("button[type=submit]").click()
+    expect(row.locator(".row-note")).to_contain_text("ไม่มีการเชื่อมต่ออินเทอร์เน็ต")
+    expect(row.locator("input[name=progress]")).to_have_value("40")
+    page.context.set_offline(False)
+
+    page.route("**/rows/**", lambda route: route.fulfill(status=500, body="error"))
+    row.locator("button[type=submit]").click()  # the server fails
+    expect(row.locator(".row-note")).to_contain_text("ระบบขัดข้อง รหัส 500")
+    expect(row.locator("input[name=disbursed]")).to_have_value("12,500")
+    page.unroute("**/rows/**")
+
+    page.context.clear_cookies(name="sessionid")  # the session expires
+    row.locator("button[type=submit]").click()
+    expect(row.locator(".row-note")).to_contain_text("หมดเวลาการเข้าระบบ")
+    expect(page.locator("#entry form#id_username, #entry input[name=username]")).to_have_count(0)
+    expect(row.locator("input[name=progress]")).to_have_value("40")
+    assert not MonthlyProgress.objects.exists()
+
+    other = page.context.new_page()  # sign in again in another tab; the typed row is still here
+    _sign_in(other, live_server, "alice")
+    other.close()
+    row.locator("button[type=submit]").click()
+    expect(page.locator(f"#r{year_a.dredge.pk} .row-note")).to_have_text("บันทึกแล้ว")
+    saved = MonthlyProgress.objects.get()
+    assert saved.progress == 40 and saved.disbursed == 12500
+
+
+def test_the_project_form_filters_tactics_links_a_division_and_reports_every_mistake(
+    live_server, page, cast, plan_a
+):
+    from plans import services
+    from plans.models import ProjectVersion
+
+    services.tactic_create(strategy=plan_a.s2, number=1, name="ส่งเสริมการศึกษาปฐมวัย")
+    services.edition_create(plan=plan_a, kind="addition", number=1, year=2567)
+    _sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/o/{cast.a.code}/projects/new/")
+    page.select_option("#id_strategy", str(plan_a.s1.pk))
+    visible = page.locator("#id_tactic option:not([hidden])")
+    expect(visible).to_have_count(2)  # — ไม่ระบุ — and 1.1 only
+    page.select_option("#id_strategy", str(plan_a.s2.pk))
+    expect(page.locator("#id_tactic option:not([hidden])")).to_have_count(2)
+    expect(page.locator("#id_tactic")).to_contain_text("ส่งเสริมการศึกษาปฐมวัย")
+
+    page.click("#project-form button[type=submit]")  # nothing filled in: every mistake at once
+    expect(page.locator("#form-errors")).to_contain_text("แก้ไข")
+    assert page.locator(".field-error").count() >= 2  # ชื่อโครงการ and แผนงาน, in one round
+
+    page.select_option("#id_strategy", str(plan_a.s1.pk))
+    page.select_option("#id_program", str(plan_a.works.pk))
+    page.fill("#id_name", "ก่อสร้างรางระบายน้ำ หมู่ที่ 7")
+    page.select_option("#id_division", str(cast.works.pk))
+    page.fill("#id_budget_2568", "450,000")
+    page.click("#project-form button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("ก่อสร้างรางระบายน้ำ")
+    version = ProjectVersion.objects.get(name="ก่อสร้างรางระบายน้ำ หมู่ที่ 7")
+    assert version.division == cast.works and version.responsible_unit == "กองช่าง"
