@@ -2,7 +2,6 @@ from django import forms
 from django.db.models import Q
 
 from orgs.models import Division
-
 from plans.models import (
     EditionKind,
     FundingSource,

@@ -115,7 +115,9 @@ def add_service_errors(form, exc: ValidationError) -> None:
 def _initial(version) -> dict:
     initial = {f: getattr(version, f) for f in (*PROJECT_TEXT_FIELDS, "revision")}
     initial.update(
-        strategy=version.strategy_id, tactic=version.tactic_id, program=version.program_id,
+        strategy=version.strategy_id,
+        tactic=version.tactic_id,
+        program=version.program_id,
         division=version.division_id,
     )
     initial.update({f"budget_{b.year}": b.amount for b in version.budgets.all()})
