@@ -4,7 +4,6 @@ from django.db.models import Q
 from orgs.models import Division
 from plans.models import (
     EditionKind,
-    FundingSource,
     Goal,
     LinkageTarget,
     OrdinanceKind,
@@ -156,15 +155,22 @@ class OrdinanceForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
+    """A line of the budget document: its แหล่งเงิน follows from the document (ข้อบัญญัติ/เทศบัญญัติ
+    รายจ่ายประจำปี, ฉบับเพิ่มเติม, จ่ายขาดเงินสะสม, เงินอุดหนุนเฉพาะกิจ), so it is not asked again."""
+
     ordinance = forms.IntegerField(widget=forms.HiddenInput)
     project = forms.TypedChoiceField(label="โครงการในแผน", coerce=int, choices=[])
     amount = ThaiAmountField(label="งบประมาณ (บาท)")
-    source = forms.ChoiceField(label="แหล่งเงิน", choices=FundingSource.choices)
     item = forms.CharField(label="รายการ", required=False)
 
     def __init__(self, *args, project_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["project"].choices = [("", "— เลือกโครงการ —"), *project_choices]
+
+
+class BudgetLineEditForm(forms.Form):
+    amount = ThaiAmountField(label="งบประมาณ (บาท)")
+    item = forms.CharField(label="รายการ", required=False, max_length=300)
 
 
 class ActionPlanForm(forms.Form):

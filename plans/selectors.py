@@ -246,12 +246,15 @@ def budgetable_choices(plan: Plan, fiscal_year: int) -> list[tuple[str, list[tup
         versions_as_of(plan, approved_seq_on(plan))
         .annotate(planned=Subquery(year_budget))
         .order_by("strategy__number", "seq_no", "project_id")
-        .values_list("project_id", "name", "planned", "strategy__number", "strategy__name")
-    )
+        .values_list("project_id", "name", "planned", "strategy__number", "strategy__name",
+                     "seq_no", "location")
+    )  # fmt: skip
     groups: dict[str, list[tuple[int, str]]] = {}
-    for project_id, name, planned, number, strategy in rows:
+    for project_id, name, planned, number, strategy, seq_no, location in rows:
         money = f"{planned:,.2f} บาท" if planned else "ไม่มีงบในปีนี้"
-        label = f"{name[:90]} — ตามแผน {fiscal_year}: {money}"
+        place = f" ({location[:40]})" if location and location not in name else ""
+        order = f"{number}.{seq_no} " if seq_no else ""
+        label = f"{order}{name[:90]}{place} · รหัส {project_id} — ตามแผน {fiscal_year}: {money}"
         groups.setdefault(f"ยุทธศาสตร์ที่ {number} {strategy}", []).append((project_id, label))
     return list(groups.items())
 

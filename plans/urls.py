@@ -34,6 +34,12 @@ urlpatterns = [
     path("budget/<int:fy>/", budget.budget, name="budget_year"),
     path("budget/ordinances/new/", budget.ordinance_new, name="ordinance_new"),
     path("budget/<int:fy>/lines/new/", budget.budget_line_new, name="budget_line_new"),
+    path("budget/<int:fy>/lines/<int:line_id>/", budget.budget_line_edit, name="budget_line_edit"),
+    path(
+        "budget/<int:fy>/lines/<int:line_id>/remove/",
+        budget.budget_line_remove,
+        name="budget_line_remove",
+    ),
     path("action-plan/", action.action_plan, name="action_plan"),
     path("action-plan/<int:fy>/", action.action_plan, name="action_plan_year"),
     path("action-plan/new/", action.action_plan_new, name="action_plan_new"),

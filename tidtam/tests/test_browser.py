@@ -342,3 +342,32 @@ def test_the_project_form_filters_tactics_links_a_division_and_reports_every_mis
     expect(page.locator("h1")).to_contain_text("ก่อสร้างรางระบายน้ำ")
     version = ProjectVersion.objects.get(name="ก่อสร้างรางระบายน้ำ หมู่ที่ 7")
     assert version.division == cast.works and version.responsible_unit == "กองช่าง"
+
+
+def test_an_officer_finds_a_project_corrects_a_budget_line_and_deletes_one(
+    live_server, page, cast, year_a
+):
+    from plans.models import BudgetLine
+
+    _sign_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/o/{cast.a.code}/budget/2568/")
+    page.fill("input[data-filter-select=id_project]", "ถนน")  # the picker narrows as one types
+    expect(page.locator("#id_project option:not([hidden])").filter(has_text="รหัส")).to_have_count(1)
+    expect(page.locator("#id_project")).to_have_value(str(year_a.road.pk))
+
+    line = year_a.l_line
+    row = page.locator(f"#line-{line.pk}")
+    row.locator("summary").click()
+    row.locator("input[name=amount]").fill("260,000")
+    row.locator("form").first.locator("button").click()
+    expect(page.locator(".messages")).to_contain_text("แก้ไขรายการงบประมาณแล้ว")
+    expect(page.locator(f"#line-{line.pk}")).to_contain_text("260,000.00")
+    line.refresh_from_db()
+    assert line.amount == 260000
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    dredge = page.locator(f"#line-{year_a.d_line.pk}")  # in the action plan: refused
+    dredge.locator("summary").click()
+    dredge.locator("text=ลบรายการนี้").click()
+    expect(page.locator(".messages")).to_contain_text("อยู่ในแผนการดำเนินงานแล้ว")
+    assert BudgetLine.objects.filter(pk=year_a.d_line.pk).exists()

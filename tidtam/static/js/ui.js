@@ -123,3 +123,25 @@ window.addEventListener("beforeunload", (event) => {
 window.addEventListener("pageshow", (event) => {
   if (event.persisted && document.querySelector("[data-fresh-on-back]")) window.location.reload();
 });
+
+// <input data-filter-select="id_of_select">: typing narrows a long <select> to the options whose
+// text holds every typed word (name, number, รหัส); the first match is chosen.
+document.addEventListener("input", (event) => {
+  const box = event.target;
+  if (!box.dataset || !box.dataset.filterSelect) return;
+  const select = document.getElementById(box.dataset.filterSelect);
+  if (!select) return;
+  const words = box.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  let first = null;
+  for (const option of select.querySelectorAll("option")) {
+    if (!option.value) continue;
+    const text = option.textContent.toLowerCase();
+    const fits = words.every((w) => text.includes(w));
+    option.hidden = !fits;
+    if (fits && !first) first = option;
+  }
+  for (const group of select.querySelectorAll("optgroup")) {
+    group.hidden = ![...group.querySelectorAll("option")].some((o) => !o.hidden);
+  }
+  if (words.length && first) select.value = first.value;
+});
