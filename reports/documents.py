@@ -235,11 +235,11 @@ def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
             ]
             + [f"{m} {y}" for m, y in months]
         )
-        for it in group:
+        for number, it in enumerate(group, 1):  # numbered in the order printed, per แผนงาน
             flags = ["●" if on else "" for on in it.month_flags]
             sheet.line(
                 [
-                    it.seq_no,
+                    number,
                     it.name,
                     it.activity,
                     it.amount,
