@@ -41,6 +41,7 @@ def test_a_citizen_answers_without_logging_in(client, survey):
     assert page.status_code == 200 and "ส่งคำตอบ" in page.content.decode()
     done = client.post(url, filled(survey), REMOTE_ADDR="198.51.100.7")
     assert 'id="thanks"' in done.content.decode()
+    assert f'href="/p/{survey.org.code}/" id="to-public"' in done.content.decode()  # not a dead end
     response = survey.responses.get()
     assert response.channel == Channel.WEB and len(response.client) == 64
     assert "198.51.100.7" not in response.client
