@@ -46,3 +46,14 @@ def test_the_figures_are_shown_before_sending_and_sent_on_confirm(
     assert not Submission.objects.exists()  # looking sends nothing
     client.post(url)
     assert Submission.objects.get().numbers["budget"] == 550000
+
+
+def test_the_review_table_headers_are_not_cut(client, cast, year_a):
+    from monitoring.models import REPORT_PERIODS
+
+    client.force_login(cast.pat)
+    page = client.get(reverse("province:review_year", args=[cast.pao.code, 2568])).content.decode()
+    head = page.split('id="completeness"')[1].split("</thead>")[0]
+    for _, _, _, label in REPORT_PERIODS.values():
+        assert label in head
+    assert "…" not in head
