@@ -265,3 +265,37 @@ def latest_names(project_ids, org=None) -> dict[int, str]:
     if org is not None:
         qs = qs.filter(plan__org=org)
     return dict(qs.order_by("project_id", "valid_from_seq").values_list("project_id", "name"))
+
+
+def search_projects(org, query: str, limit: int = 200):
+    """Projects of every plan of the org, any year, whose latest version's name, place or unit
+    holds every word of the query (Thai cut into words). Latest version per project, newest plan
+    first."""
+    from django.db.models import Max, Q
+
+    from thai.words import search_terms
+
+    terms = search_terms(query)
+    if not terms:
+        return ProjectVersion.objects.none()
+    latest = (
+        ProjectVersion.objects.filter(plan__org=org)
+        .values("project_id")
+        .annotate(last=Max("valid_from_seq"))
+    )
+    qs = ProjectVersion.objects.filter(plan__org=org)
+    for term in terms:
+        qs = qs.filter(
+            Q(name__icontains=term)
+            | Q(location__icontains=term)
+            | Q(responsible_unit__icontains=term)
+        )
+    wanted = {
+        (r["project_id"], r["last"]) for r in latest.filter(project_id__in=qs.values("project_id"))
+    }
+    rows = (
+        qs.filter(project_id__in={pid for pid, _ in wanted})
+        .select_related("plan", "strategy", "edition")
+        .order_by("-plan__start_year", "strategy__number", "seq_no", "project_id")
+    )
+    return [v for v in rows if (v.project_id, v.valid_from_seq) in wanted][:limit]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("framework/kpis/<int:kpi_id>/", framework.kpi_edit, name="kpi_edit"),
     path("projects/", projects.project_list, name="projects"),
     path("projects/new/", projects.project_new, name="project_new"),
+    path("projects/search/", projects.project_search, name="project_search"),
     path("projects/<int:project_id>/", projects.project_detail, name="project"),
     path("projects/<int:project_id>/edit/", projects.project_edit, name="project_edit"),
     path("projects/<int:project_id>/remove/", projects.project_remove, name="project_remove"),

@@ -16,11 +16,13 @@ from plans.selectors import (
     draft_edition,
     project_history,
     project_rows,
+    search_projects,
     version_current,
     working_seq,
 )
 from plans.services import ProjectData
 from plans.views.common import resolve_seq
+from thai.words import search_terms
 
 PAGE_SIZE = 50
 
@@ -59,6 +61,17 @@ def project_list(request, org):
             "draft": draft_edition(plan),
         },
     )
+
+
+@org_view()
+def project_search(request, org):
+    """Every project of every plan and year of the org, searched by the words of the query."""
+    q = request.GET.get("q", "").strip()[:200]
+    found = search_projects(org, q) if q else []
+    return render(request, "plans/project_search.html", {
+        "org": org, "q": q, "found": found, "terms": search_terms(q) if q else [],
+        "section": "projects",
+    })  # fmt: skip
 
 
 @org_view()
