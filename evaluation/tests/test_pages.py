@@ -103,3 +103,19 @@ def test_a_committee_member_reads_results_but_cannot_enter_paper_forms(client, c
         reverse("evaluation:paper", args=[cast.a.code, survey.pk]), filled(survey)
     )
     assert response.status_code == 403 and not survey.responses.exists()
+
+
+def test_taro_yamane_sample_size_and_the_printable_poster(client, cast, survey):
+    from evaluation.stats import yamane
+
+    assert yamane(8450) == 382 and yamane(100) == 80 and yamane(0) == 0
+    client.force_login(cast.alice)
+    url = reverse("evaluation:survey", args=[cast.a.code, survey.pk])
+    page = client.get(url, {"population": "8,450"}).content.decode()
+    needed = page.split('id="needed"')[1].split("</p>")[0]
+    assert "382" in needed and "ยังขาด" in needed and "ทาโร่ ยามาเน่" in needed
+    assert "กรอกจำนวนประชากรเป็นตัวเลข" in client.get(url, {"population": "abc"}).content.decode()
+    poster = client.get(reverse("evaluation:survey_poster", args=[cast.a.code, survey.pk]))
+    body = poster.content.decode()
+    assert poster.status_code == 200 and "<svg" in body and survey.token in body
+    assert "ขอเชิญร่วมตอบแบบสำรวจความพึงพอใจ" in body and cast.a.name in body
