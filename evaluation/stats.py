@@ -130,3 +130,13 @@ def survey_result(survey: Survey) -> SurveyResult:
             for code, label in field_.choices
         ]
     return SurveyResult(survey, total, rows, by_strategy, overall, profile)
+
+
+def yamane(population: int, error: float = 0.05) -> int:
+    """Taro Yamane's sample size n = N / (1 + N·e²), rounded up: how many people must answer for
+    a population of N at a margin of error e (±5% by default)."""
+    import math
+
+    if population <= 0:
+        return 0
+    return math.ceil(population / (1 + population * error * error))

@@ -22,5 +22,6 @@ urlpatterns = [
     path("surveys/", surveys.survey_list, name="surveys"),
     path("surveys/<int:survey_id>/", surveys.survey_detail, name="survey"),
     path("surveys/<int:survey_id>/paper/", surveys.paper_entry, name="paper"),
+    path("surveys/<int:survey_id>/poster/", surveys.survey_poster, name="survey_poster"),
     path("surveys/<int:survey_id>/toggle/", surveys.survey_toggle, name="survey_toggle"),
 ]

@@ -28,7 +28,8 @@ NOT_AUDITED = {"orgs.AuditEntry", "orgs.LoginAttempt", "monitoring.Alert"}
 EXTRA_AUDITED = ("auth.User",)
 # Fields never copied into the log (secrets) or not worth an entry (bookkeeping).
 HIDDEN = {"password", "key_hash"}
-IGNORED = {"last_login", "last_used_at", "updated_at"}
+# A save whose only change is who last saved it changed nothing a person entered: no entry.
+IGNORED = {"last_login", "last_used_at", "updated_at", "updated_by"}
 
 # How to reach the org of a row, for the models that have no `org` field of their own. Models of
 # neither kind (templates, rules, provinces, users) are province- or system-wide: org stays empty.

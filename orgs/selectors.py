@@ -29,21 +29,210 @@ def model_name(label: str) -> str:
         return label
 
 
-def field_rows(entry: AuditEntry) -> list[tuple[str, object, object]]:
-    """(field label, old, new) for an entry, with the model's Thai field names."""
+# Thai names of fields whose model gives none (the field's own name would show in English).
+FIELD_NAMES = {
+    "updated_by": "ผู้แก้ไขล่าสุด",
+    "created_by": "ผู้บันทึก",
+    "submitted_by": "ผู้ส่ง",
+    "reviewed_by": "ผู้ตรวจ",
+    "by": "ผู้ดำเนินการ",
+    "user": "ผู้ใช้",
+    "version": "ครั้งที่บันทึก",
+    "status": "สถานะ",
+    "kind": "ประเภท",
+    "action": "การดำเนินการ",
+    "note": "หมายเหตุ",
+    "amount": "จำนวนเงิน",
+    "number": "ลำดับที่",
+    "order": "ลำดับ",
+    "months": "เดือนที่ดำเนินการ",
+    "round": "ครั้งที่",
+    "active": "ใช้งาน",
+    "name": "ชื่อ",
+    "code": "รหัส",
+    "changes": "รายการที่แก้ไข",
+    "numbers": "ตัวเลขที่ส่ง",
+    "points": "คะแนน",
+    "fiscal_year": "ปีงบประมาณ",
+    "submitted_at": "เวลาที่ส่ง",
+    "reviewed_at": "เวลาที่ตรวจ",
+    "granted_at": "เวลาที่อนุมัติ",
+    "created_at": "เวลาที่สร้าง",
+    "answered_at": "เวลาที่ตอบ",
+    "month": "เดือน",
+    "year": "ปี",
+    "seq": "ลำดับฉบับ",
+    "revision": "ครั้งที่แก้ไข",
+    "value": "ค่า",
+    "reason": "เหตุผล",
+    "item": "รายการ",
+    "channel": "ช่องทาง",
+    "token": "รหัสลิงก์",
+    "message": "ข้อความ",
+    "expression": "เงื่อนไข",
+    "score": "คะแนน",
+    "verdict": "ผลการพิจารณา",
+    "role": "บทบาท",
+    "first_name": "ชื่อ",
+    "last_name": "นามสกุล",
+    "username": "ชื่อผู้ใช้",
+    "email": "อีเมล",
+    "is_active": "ใช้งานได้",
+    "is_staff": "เข้าหน้าผู้ดูแลได้",
+    "is_superuser": "ผู้ดูแลระบบ",
+    "date_joined": "วันที่สมัคร",
+    "valid_from_seq": "มีผลตั้งแต่ฉบับที่",
+    "valid_until_seq": "มีผลถึงฉบับที่",
+}
+
+
+def _is_thai(text: str) -> bool:
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
+
+
+def _field_label(meta, name: str) -> tuple[str, object]:
+    """(Thai label, field or None) of a logged field name."""
+    if meta is None:
+        return FIELD_NAMES.get(name, name), None
     try:
-        meta = apps.get_model(entry.model)._meta
-    except LookupError:
-        meta = None
-    rows = []
-    for name, values in entry.changes.items():
-        old, new = values if isinstance(values, list) and len(values) == 2 else (None, values)
+        field = meta.get_field(name)
+    except FieldDoesNotExist:
+        return FIELD_NAMES.get(name, name), None
+    label = str(getattr(field, "verbose_name", name))
+    if _is_month_mask(field):
+        return "เดือนที่ดำเนินการ", field
+    if _is_thai(label):
+        return label, field
+    if name in FIELD_NAMES:
+        return FIELD_NAMES[name], field
+    if name.endswith("_at"):
+        return "เวลา", field
+    if name.endswith("_on"):
+        return "วันที่", field
+    if field.is_relation and field.related_model is not None:
+        from orgs.model_names import thai_name
+
+        return thai_name(field.related_model), field
+    return label, field
+
+
+def _is_month_mask(field) -> bool:
+    """The action plan's month ticks, kept as bits (ต.ค. = 1, พ.ย. = 2, …)."""
+    return field is not None and "bitmask" in str(getattr(field, "verbose_name", ""))
+
+
+def _months(mask: int) -> str:
+    from thai.dates import FISCAL_MONTHS, MONTHS_SHORT
+
+    ticked = [MONTHS_SHORT[m - 1] for i, m in enumerate(FISCAL_MONTHS) if mask & (1 << i)]
+    return ", ".join(ticked) or "ไม่มี"
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _names(wanted: dict) -> dict:
+    """{(model, pk): name} for the related rows an entry page mentions: one query per model."""
+    from django.contrib.auth import get_user_model
+    from django.db import models as db_models
+
+    from orgs.model_names import thai_name
+
+    found = {}
+    for model, pks in wanted.items():
+        clean = {int(pk) for pk in pks if isinstance(pk, (int, str)) and str(pk).isdigit()}
+        if not clean:
+            continue
+        named = getattr(model, "audit_names", None)  # a model named by another table's rows
+        if named is not None:
+            found.update({(model, pk): name for pk, name in named(clean).items()})
+            continue
+        if model.__str__ is db_models.Model.__str__:  # a row with no name of its own
+            found.update({(model, pk): f"{thai_name(model)} #{pk}" for pk in clean})
+            continue
+        user_model = model is get_user_model()
+        qs = model._default_manager.filter(pk__in=clean)
+        if model._meta.label in STR_NEEDS:
+            qs = qs.select_related(*STR_NEEDS[model._meta.label])
+        for obj in qs:
+            try:
+                found[(model, obj.pk)] = _person(obj) if user_model else str(obj)
+            except Exception:  # noqa: BLE001, S112 — a __str__ that needs a deleted relation
+                continue
+    return found
+
+
+# What a model's __str__ reads from its relations, fetched with it (no query per row).
+STR_NEEDS = {"plans.Tactic": ("strategy",), "plans.BudgetOrdinance": ("org",)}
+
+
+def _shown(field, value, names: dict):
+    """A logged value as the person reads it: a choice's label, a related row's name, ใช่/ไม่ใช่,
+    a date in the Buddhist era; the id only when the row no longer exists."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "ใช่" if value else "ไม่ใช่"
+    if field is None:
+        return value
+    if _is_month_mask(field) and isinstance(value, int):
+        return _months(value)
+    if field.is_relation and field.related_model is not None and not field.many_to_many:
         try:
-            label = str(meta.get_field(name).verbose_name) if meta else name
-        except FieldDoesNotExist:
-            label = name
-        rows.append((label, old, new))
-    return rows
+            key = int(value)
+        except (TypeError, ValueError):
+            return value
+        return names.get((field.related_model, key), f"(รายการที่ถูกลบ #{value})")
+    if field.many_to_many and isinstance(value, list):
+        return ", ".join(str(names.get((field.related_model, v), f"#{v}")) for v in value)
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        return dict(choices).get(value, value)
+    if field.get_internal_type() == "DateField" and isinstance(value, str):
+        import datetime as dt
+
+        from thai.dates import short_be
+
+        try:
+            return short_be(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
+def field_rows_for(entries) -> list[list[tuple[str, object, object]]]:
+    """(Thai field label, old, new) rows of each entry, names in place of ids and labels in place
+    of stored codes, resolved for the whole page at once."""
+    parsed, wanted = [], {}
+    for entry in entries:
+        try:
+            meta = apps.get_model(entry.model)._meta
+        except LookupError:
+            meta = None
+        rows = []
+        for name, values in (entry.changes or {}).items():
+            old, new = values if isinstance(values, list) and len(values) == 2 else (None, values)
+            label, field = _field_label(meta, name)
+            if field is not None and field.is_relation and field.related_model is not None:
+                bucket = wanted.setdefault(field.related_model, set())
+                for v in (old, new):
+                    if isinstance(v, list):
+                        bucket.update(v)
+                    elif v is not None:
+                        bucket.add(v)
+            rows.append((label, field, old, new))
+        parsed.append(rows)
+    names = _names(wanted)
+    return [
+        [(label, _shown(f, old, names), _shown(f, new, names)) for label, f, old, new in rows]
+        for rows in parsed
+    ]
+
+
+def field_rows(entry: AuditEntry) -> list[tuple[str, object, object]]:
+    """(field label, old, new) for one entry (see field_rows_for)."""
+    return field_rows_for([entry])[0]
 
 
 def audit_entries(org, f: AuditFilter):

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from orgs.access import require_audit_reader
 from orgs.decorators import org_view
 from orgs.models import AuditAction
-from orgs.selectors import AuditFilter, audit_entries, audit_facets, field_rows, model_name
+from orgs.selectors import AuditFilter, audit_entries, audit_facets, field_rows_for, model_name
 from thai.dates import parse_thai_date
 
 PAGE_SIZE = 50
@@ -27,7 +27,10 @@ def audit_log(request, org):
                     end=_date(get.get("end", "")), object_id=get.get("object", "")[:40])  # fmt: skip
     page = Paginator(audit_entries(org, f), PAGE_SIZE).get_page(get.get("page"))
     models, people = audit_facets(org)
-    entries = [(e, model_name(e.model), field_rows(e)) for e in page]
+    shown = list(page.object_list)
+    entries = [
+        (e, model_name(e.model), r) for e, r in zip(shown, field_rows_for(shown), strict=True)
+    ]
     query = "&".join(f"{k}={get[k]}" for k in ("model", "action", "user", "start", "end", "object")
                      if get.get(k))  # fmt: skip
     return render(request, "orgs/audit.html", {

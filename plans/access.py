@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from orgs.access import can_write, writable_division_ids
+from orgs.decorators import NotYet
 from orgs.models import Organization
 from plans.models import KPI, BudgetOrdinance, Edition, Plan, Project, Strategy, Tactic
 from plans.selectors import working_seq
@@ -14,7 +15,9 @@ def get_plan(org: Organization, plan_id: int | None = None) -> Plan:
     qs = Plan.objects.filter(org=org)
     plan = qs.filter(pk=plan_id).first() if plan_id else qs.order_by("-start_year").first()
     if plan is None:
-        raise Http404("ไม่พบแผนพัฒนาท้องถิ่น")
+        if plan_id:
+            raise Http404("ไม่พบแผนพัฒนาท้องถิ่น")
+        raise NotYet("ไม่พบแผนพัฒนาท้องถิ่น", template="plans/no_plan.html", section="plan")
     return plan
 
 

@@ -181,7 +181,22 @@ def find_pairs(
                 value, reason = score(a, b, idf)
                 if value >= threshold:
                     found.append((a, b, value, reason))
-    return sorted(found, key=lambda f: -f[2])
+    return _one_per_pao_project(sorted(found, key=lambda f: -f[2]))
+
+
+def _one_per_pao_project(found):
+    """An อบจ. project is built in one place: keep only its closest counterpart (the best score),
+    not a pair with every อปท. that has a village of that name."""
+    taken: set[int] = set()
+    kept = []
+    for a, b, value, reason in found:  # best first
+        pao = a if a.is_pao else b if b.is_pao else None
+        if pao is not None and not (a.is_pao and b.is_pao):
+            if pao.project_id in taken:
+                continue
+            taken.add(pao.project_id)
+        kept.append((a, b, value, reason))
+    return kept
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.db import models
 
 from monitoring.models import REPORT_PERIODS
 from orgs.models import Organization
+from province.labels import EVENT_LABELS
 
 PERIOD_CHOICES = [(code, label) for code, (_, _, _, label) in REPORT_PERIODS.items()]
 
@@ -51,6 +52,10 @@ class SubmissionEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    @property
+    def action_label(self) -> str:
+        return EVENT_LABELS.get(self.action, self.action)
 
 
 class ReturnReason(models.Model):

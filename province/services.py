@@ -110,6 +110,8 @@ def submit(*, org: Organization, fiscal_year: int, period: str, user) -> Submiss
         raise PermissionDenied("เฉพาะเจ้าหน้าที่ของหน่วยงาน")
     if period not in REPORT_PERIODS:
         raise ValidationError("รอบไม่ถูกต้อง")
+    if early := not_ended(fiscal_year, period):
+        raise ValidationError(early)
     existing = (
         Submission.objects.select_for_update()
         .filter(org=org, fiscal_year=fiscal_year, period=period)
@@ -227,6 +229,24 @@ def grant_unlock(*, request: UnlockRequest, user) -> Submission:
                                        "period": submission.period, "reason": request.reason})  # fmt: skip
     _tell(submission, "unlocked", request.requested_by, request.reason)
     return submission
+
+
+def period_end(fy: int, period: str):
+    _, _, month, _ = REPORT_PERIODS[period]
+    return month_end(fy, month)
+
+
+def not_ended(fy: int, period: str) -> str:
+    """Why a period cannot be sent yet ('' once it has ended): its months are still being worked."""
+    import datetime as dt
+
+    from thai.dates import thai_date
+
+    end = period_end(fy, period)
+    if timezone.localdate() > end:
+        return ""
+    label = REPORT_PERIODS[period][3]
+    return f"{label} ปีงบประมาณ {fy} ยังไม่สิ้นสุด ส่งได้ตั้งแต่ {thai_date(end + dt.timedelta(days=1))}"
 
 
 def due_date(fy: int, period: str):

@@ -69,13 +69,41 @@ def _p02_blocks(plan: Plan, seq: int | None):
     rows = project_rows(plan, seq)
     names = framework_names(plan, seq)
     keyf = lambda v: (v.strategy_id, v.tactic_id, v.program_id)  # noqa: E731
+    links = linkage_lines(plan)
     for key, group in groupby(rows, key=keyf):
         versions = list(group)
         v = versions[0]
         strategy = as_approved(v.strategy, names["strategies"])
+        strategy.linkage_lines = links.get(v.strategy_id, [])
         tactic = as_approved(v.tactic, names["tactics"])
         blocks.append((strategy, tactic, v.program, versions, totals.get(key)))
     return blocks, summary
+
+
+LINKAGE_LETTERS = "กขคงจ"
+
+
+def linkage_lines(plan: Plan) -> dict[int, list[tuple[str, str, str]]]:
+    """The ผ.02 preamble's lines ก.–จ. per strategy: (letter, level, linked names), one query."""
+    from plans.models import LinkageLevel, Strategy
+
+    through = Strategy.linkages.through
+    found: dict[int, dict[str, list[str]]] = {}
+    for sid, level, code, name in (
+        through.objects.filter(strategy__plan=plan)
+        .values_list(
+            "strategy_id", "linkagetarget__level", "linkagetarget__code", "linkagetarget__name"
+        )
+        .order_by("strategy_id", "linkagetarget__level", "linkagetarget__code")
+    ):
+        found.setdefault(sid, {}).setdefault(level, []).append(f"{code} {name}".strip())
+    lines = {}
+    for sid, by_level in found.items():
+        lines[sid] = [
+            (letter, label, " · ".join(by_level.get(level, [])) or "-")
+            for letter, (level, label) in zip(LINKAGE_LETTERS, LinkageLevel.choices, strict=True)
+        ]
+    return lines
 
 
 def p02(plan: Plan, seq: int | None, fmt: str, *, thai_digits: bool = False):
@@ -126,7 +154,7 @@ def p02(plan: Plan, seq: int | None, fmt: str, *, thai_digits: bool = False):
             )
         if total:
             sheet.line(
-                ["", "รวม", f"{total.total.count} โครงการ", "", *[c.amount for c in total.cells]],
+                ["", "รวม", f"{len(versions)} โครงการ", "", *[c.amount for c in total.cells]],
                 formats=money,
                 fill=render.TOTAL_FILL,
                 bold=True,
@@ -238,11 +266,11 @@ def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
             ]
             + [f"{m} {y}" for m, y in months]
         )
-        for it in group:
+        for number, it in enumerate(group, 1):  # numbered in the order printed, per แผนงาน
             flags = ["●" if on else "" for on in it.month_flags]
             sheet.line(
                 [
-                    it.seq_no,
+                    number,
                     it.name,
                     it.activity,
                     it.amount,

@@ -28,7 +28,28 @@ def org_page(request, org_code):
         r.clock = deadlines(r, today)
     surveys = Survey.objects.filter(org=org, is_open=True).select_related("template")
     return render(request, "reports/public_org.html", {"org_public": org, "reports": reports,
-                                                        "surveys": surveys})  # fmt: skip
+                                                        "surveys": surveys, **_plan_and_year(org)})  # fmt: skip
+
+
+def _plan_and_year(org) -> dict:
+    """The plan as approved (its edition, its amounts by year) and this year's projects with their
+    status and disbursement so far, as the officer recorded them."""
+    from django.utils import timezone
+
+    from monitoring.selectors import entry_rows
+    from plans.models import Plan
+    from plans.selectors import approved_seq_on, plan_summary
+    from thai.dates import fiscal_month_index, fiscal_year
+
+    today = timezone.localdate()
+    fy = fiscal_year(today)
+    plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
+    seq = approved_seq_on(plan) if plan else None
+    summary = plan_summary(plan, seq) if plan and seq else None
+    edition = plan.editions.filter(seq=seq).first() if seq else None
+    rows = sorted(entry_rows(org, fy, fiscal_month_index(today)), key=lambda r: r.name)
+    return {"plan": plan if seq else None, "edition": edition, "summary": summary, "fy": fy,
+            "projects": rows}  # fmt: skip
 
 
 def annual_pdf(request, org_code, fy):

@@ -59,6 +59,12 @@ def fiscal_quarter(value: dt.date) -> int:
     return (fiscal_month_index(value) - 1) // 3 + 1
 
 
+def fiscal_month_start(fy: int, month: int) -> dt.date:
+    """The first day of month 1–12 of fiscal year fy (1 = October of the year before)."""
+    m = FISCAL_MONTHS[month - 1]
+    return dt.date(ce_year(fy - 1 if m >= 10 else fy), m, 1)
+
+
 def fiscal_month_labels(fy: int) -> list[tuple[str, int]]:
     """(short month name, BE year) for the 12 months of fiscal year fy, Oct first."""
     return [(MONTHS_SHORT[m - 1], fy - 1 if m >= 10 else fy) for m in FISCAL_MONTHS]
@@ -83,11 +89,22 @@ def parse_thai_date(text: str) -> dt.date:
         day, month, year = (int(p) for p in parts)
         if year < 100:
             year += 2500
-        if year < 2400:
-            raise ValueError
-        return dt.date(ce_year(year), month, day)
     except ValueError:
         raise ValueError(f"วันที่ “{text}” ไม่ถูกต้อง ให้กรอกแบบ วัน/เดือน/ปี พ.ศ. เช่น 15/7/2567") from None
+    if 1900 <= year < 2400:
+        raise ValueError(
+            f"วันที่ “{text}”: ปี {year} เป็นปี ค.ศ. ให้กรอกปี พ.ศ. ({be_year(year)}) เช่น {day}/{month}/{be_year(year)}"
+        )
+    if not 2400 <= year <= 2800:
+        raise ValueError(f"วันที่ “{text}”: ปี พ.ศ. {year} ไม่ถูกต้อง ให้กรอกปี พ.ศ. 4 หลัก เช่น 2569")
+    if not 1 <= month <= 12:
+        raise ValueError(f"วันที่ “{text}”: ไม่มีเดือนที่ {month} (เดือนต้องเป็น 1–12)")
+    import calendar
+
+    days = calendar.monthrange(ce_year(year), month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"วันที่ “{text}”: เดือน{MONTHS[month - 1]} {year} มี {days} วัน")
+    return dt.date(ce_year(year), month, day)
 
 
 def short_be(value: dt.date | None) -> str:

@@ -36,10 +36,24 @@ class ThaiDateField(forms.Field):
             raise ValidationError(str(exc), code="invalid") from None
 
 
+class AmountInput(forms.TextInput):
+    """Shows a stored amount as the officer writes it: 800,000.00, not 800000.00."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "class": "amount", **(attrs or {})})
+
+    def format_value(self, value):
+        from decimal import Decimal
+
+        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+            return f"{Decimal(value):,.2f}"
+        return super().format_value(value)
+
+
 class ThaiAmountField(forms.Field):
     """An amount typed as on paper: 1,500,000 / ๑,๕๐๐ / 1500.50; blank → None; never negative."""
 
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "amount"})
+    widget = AmountInput
 
     def to_python(self, value):
         if value in self.empty_values or str(value).strip() == "":

@@ -151,6 +151,7 @@ LANGUAGE_CODE = "th"  # the only language: every request uses it, no LocaleMiddl
 LANGUAGES = [("th", "ไทย")]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]  # Thai for the Django messages its catalogue leaves in English
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -40,6 +40,13 @@ class Committee(models.Model):
     class Meta:
         ordering = ["-term_start"]
 
+    @property
+    def term_ended(self) -> bool:
+        """The term is over: its members no longer sit (a new committee must be appointed)."""
+        from django.utils import timezone
+
+        return self.term_end < timezone.localdate()
+
 
 class CommitteeMember(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="members")

@@ -71,3 +71,27 @@ def test_form1_is_answered_per_plan_all_items_or_nothing(client, cast, plan_a, r
     assert ChecklistAnswer.objects.get(item=items[0]).note == "คำสั่งที่ 45/2564"
     client.force_login(cast.carl)
     assert client.post(url, data).status_code == 403
+
+
+def test_a_committee_whose_term_has_ended_is_flagged_where_it_meets_and_scores(
+    client, cast, plan_a
+):
+    ended = services.committee_create(
+        org=cast.a, appointed_on=dt.date(2021, 10, 1), term_start=dt.date(2021, 10, 1)
+    )
+    assert ended.term_ended
+    services.meeting_add(committee=ended, held_on=ended.term_end + dt.timedelta(days=30),
+                         title="ประชุมหลังหมดวาระ", fiscal_year=2568)  # fmt: skip
+    client.force_login(cast.alice)
+    for name in ("evaluation:committee", "evaluation:scoring"):
+        page = client.get(reverse(name, args=[cast.a.code])).content.decode()
+        assert 'id="term-ended"' in page and "วาระของคณะกรรมการชุดนี้สิ้นสุดแล้ว" in page, name
+    page = client.get(reverse("evaluation:committee", args=[cast.a.code])).content.decode()
+    assert "หลังสิ้นสุดวาระ" in page.split('id="meetings"')[1]
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    current = services.committee_create(org=cast.a, appointed_on=today, term_start=today)
+    assert not current.term_ended
+    page = client.get(reverse("evaluation:committee", args=[cast.a.code])).content.decode()
+    assert 'id="term-ended"' not in page

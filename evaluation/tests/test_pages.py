@@ -44,6 +44,7 @@ def test_a_citizen_answers_without_logging_in(client, survey):
     assert page.status_code == 200 and "ส่งคำตอบ" in page.content.decode()
     done = client.post(url, filled(survey), REMOTE_ADDR="198.51.100.7")
     assert 'id="thanks"' in done.content.decode()
+    assert f'href="/p/{survey.org.code}/" id="to-public"' in done.content.decode()  # not a dead end
     response = survey.responses.get()
     assert response.channel == Channel.WEB and len(response.client) == 64
     assert "198.51.100.7" not in response.client
@@ -160,3 +161,19 @@ def test_the_audit_and_the_cap_see_the_real_address_not_the_proxy(client, survey
     _answer(client, survey, filled(survey, shown=shown(70)), REMOTE_ADDR="192.0.2.8",
             HTTP_X_FORWARDED_FOR="203.0.113.99")  # fmt: skip
     assert not AuditEntry.objects.filter(address="203.0.113.99").exists()
+
+
+def test_taro_yamane_sample_size_and_the_printable_poster(client, cast, survey):
+    from evaluation.stats import yamane
+
+    assert yamane(8450) == 382 and yamane(100) == 80 and yamane(0) == 0
+    client.force_login(cast.alice)
+    url = reverse("evaluation:survey", args=[cast.a.code, survey.pk])
+    page = client.get(url, {"population": "8,450"}).content.decode()
+    needed = page.split('id="needed"')[1].split("</p>")[0]
+    assert "382" in needed and "ยังขาด" in needed and "ทาโร่ ยามาเน่" in needed
+    assert "กรอกจำนวนประชากรเป็นตัวเลข" in client.get(url, {"population": "abc"}).content.decode()
+    poster = client.get(reverse("evaluation:survey_poster", args=[cast.a.code, survey.pk]))
+    body = poster.content.decode()
+    assert poster.status_code == 200 and "<svg" in body and survey.token in body
+    assert "ขอเชิญร่วมตอบแบบสำรวจความพึงพอใจ" in body and cast.a.name in body

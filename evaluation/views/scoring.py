@@ -36,7 +36,7 @@ def scoring(request, org, fy=None):
     return render(
         request,
         "evaluation/scoring.html",
-        {"org": org, "fy": fy, "seat": seat, "done": done,
+        {"org": org, "fy": fy, "seat": seat, "done": done, "committee": current_committee(org),
          "results": [consolidated(org, t, fy) for t in templates],
          "can_write": can_write(request.user, org), "section": "scoring"},
     )  # fmt: skip

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from evaluation import services
 from evaluation.forms import SurveyCreateForm, SurveyForm
 from evaluation.models import Channel, Survey
-from evaluation.stats import survey_result
+from evaluation.stats import survey_result, yamane
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans.views.common import form_errors, this_fy
+from thai.digits import arabic_digits
 
 
 def get_survey(org, survey_id) -> Survey:
@@ -53,12 +54,29 @@ def survey_detail(request, org, survey_id):
     survey = get_survey(org, survey_id)
     link = request.build_absolute_uri(reverse("survey_answer", args=[survey.token]))
     qr = segno.make(link, error="m").svg_inline(scale=4, dark="#0b5d4b")
+    raw = arabic_digits(request.GET.get("population", "")).replace(",", "").strip()
+    population = int(raw) if raw.isdigit() and 0 < int(raw) < 100_000_000 else None
+    result = survey_result(survey)
+    needed = yamane(population) if population else None
     return render(
         request,
         "evaluation/survey_detail.html",
-        {"org": org, "survey": survey, "result": survey_result(survey), "link": link, "qr": qr,
+        {"org": org, "survey": survey, "result": result, "link": link, "qr": qr,
+         "population": population, "needed": needed,
+         "still": max(0, needed - result.respondents) if needed else None,
+         "population_error": bool(raw) and population is None,
          "can_write": can_write(request.user, org), "section": "surveys"},
     )  # fmt: skip
+
+
+@org_view()
+def survey_poster(request, org, survey_id):
+    """A printable A4 poster: the survey's title, a large QR code and the link."""
+    survey = get_survey(org, survey_id)
+    link = request.build_absolute_uri(reverse("survey_answer", args=[survey.token]))
+    qr = segno.make(link, error="m").svg_inline(scale=12, dark="#000")
+    return render(request, "evaluation/survey_poster.html",
+                  {"org": org, "survey": survey, "link": link, "qr": qr})  # fmt: skip
 
 
 @org_view(write=True)

@@ -16,7 +16,13 @@ from orgs.decorators import org_view
 from orgs.models import Division
 from plans.access import get_project_for_user
 from plans.views.common import fiscal_years
-from thai.dates import fiscal_month_index, fiscal_month_labels, fiscal_year
+from thai.dates import (
+    fiscal_month_index,
+    fiscal_month_labels,
+    fiscal_month_start,
+    fiscal_year,
+    thai_date,
+)
 from thai.forms import labelled_errors
 
 
@@ -41,18 +47,30 @@ def check_month(month: int) -> None:
         raise Http404("ไม่มีเดือนนี้")
 
 
+def not_yet(fy: int, month: int) -> str:
+    """Why a month cannot be recorded yet ('' once it has begun): results are of months lived."""
+    start = fiscal_month_start(fy, month)
+    if start <= timezone.localdate():
+        return ""
+    return f"ยังไม่ถึงเดือนนี้ บันทึกผลได้ตั้งแต่ {thai_date(start)}"
+
+
 @org_view()
 def entry(request, org, fy, month):
     check_month(month)
     everything = can_write(request.user, org)
     divisions = writable_division_ids(request.user, org)
     division = request.GET.get("division", "")
+    if not division and not everything and divisions:
+        division = str(min(divisions))  # a division head opens on their own division's rows
     shown = {int(division)} if division.isdigit() else None
     rows = entry_rows(org, fy, month, division_ids=shown)
     closed = month in closed_months(org, fy)
+    future = not_yet(fy, month)
     for row in rows:
-        row.editable = not closed and (everything or row.division_id in divisions)
+        row.editable = not closed and not future and (everything or row.division_id in divisions)
     months = fiscal_month_labels(fy)
+    today = timezone.localdate()
     return render(
         request,
         "monitoring/entry.html",
@@ -61,11 +79,16 @@ def entry(request, org, fy, month):
             "fy": fy,
             "month": month,
             "month_label": f"{months[month - 1][0]} {months[month - 1][1]}",
-            "months": [(i, f"{m} {str(y)[-2:]}") for i, (m, y) in enumerate(months, 1)],
+            "months": [
+                (i, f"{m} {str(y)[-2:]}", fiscal_month_start(fy, i) > today)
+                for i, (m, y) in enumerate(months, 1)
+            ],  # fmt: skip
+            "future": future,
             "years": fiscal_years(org),
             "rows": rows,
             "closed": closed,
-            "can_close": everything and not closed,
+            "can_close": everything and not closed and not future,
+            "can_import": everything,
             "divisions": Division.objects.filter(org=org),
             "division": division,
             "statuses": Status.choices,
@@ -104,6 +127,8 @@ def save_progress(request, org, fy, month, project_id, fields):
     row = entry_row(org, fy, month, project.pk)
     if row is None:
         raise Http404("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
+    if future := not_yet(fy, month):
+        return row, future, ""
     form = ProgressForm(request.POST)
     posted = {f for f in fields if f in request.POST}
     form.is_valid()

@@ -21,31 +21,31 @@ def navurl(name: str, *args) -> str:
     return _reverse(get_script_prefix(), name, args)
 
 
-@register.simple_tag
-def my_roles(user, org=None) -> list[str]:
-    """The signed-in person's roles (in this org, when the page is an org's), for the header.
-    Read from the grants the page already loaded: no query of its own on an org's pages."""
-    from orgs.access import grants_for
-    from orgs.models import Role
-
-    if getattr(org, "pk", None) is None:  # a page of no org (the template gives "")
-        org = None
-    labels = ["ผู้ดูแลระบบ (ทั้งระบบ)"] if user.is_superuser else []
-    for g in grants_for(user):
-        if (
-            org is not None
-            and g.org_id != org.id
-            and not (g.role == Role.ANALYST and g.province_id == org.province_id)
-        ):
-            continue
-        label = Role(g.role).label
-        if label not in labels:
-            labels.append(label)
-    return labels
-
-
 @register.filter
 def can_manage(org, user) -> bool:
     from orgs.access import can_manage_people
 
     return can_manage_people(user, org)
+
+
+@register.simple_tag(takes_context=True)
+def menu_groups(context) -> list:
+    """The grouped, role-aware menu (orgs.navigation) for the page's user and org."""
+    from orgs.navigation import org_menu
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return []
+    return org_menu(user, context.get("org"))
+
+
+@register.simple_tag(takes_context=True)
+def signed_in_as(context):
+    from orgs.navigation import who
+
+    return who(context["user"], context.get("org"))
+
+
+@register.filter
+def group_active(group, section) -> bool:
+    return group.active(section or "")

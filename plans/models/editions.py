@@ -95,6 +95,19 @@ class Project(models.Model):
     def __str__(self) -> str:
         return f"โครงการ #{self.pk}"
 
+    @classmethod
+    def audit_names(cls, pks) -> dict[int, str]:
+        """The name of each project (its latest version), for the audit log."""
+        rows = (
+            ProjectVersion.objects.filter(project_id__in=pks)
+            .order_by("project_id", "-valid_from_seq")
+            .values_list("project_id", "name")
+        )
+        names: dict[int, str] = {}
+        for pk, name in rows:
+            names.setdefault(pk, name)
+        return names
+
 
 class ProjectVersion(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="versions")

@@ -4,6 +4,8 @@ from plans.services.budget import (
     action_item_add,
     action_plan_create,
     budget_line_add,
+    budget_line_delete,
+    budget_line_update,
     check_project_budgetable,
     ordinance_create,
 )
@@ -35,6 +37,8 @@ __all__ = [
     "action_item_add",
     "action_plan_create",
     "budget_line_add",
+    "budget_line_delete",
+    "budget_line_update",
     "check_project_budgetable",
     "division_for",
     "edition_approve",

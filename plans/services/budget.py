@@ -101,6 +101,37 @@ def budget_line_add(
     return line
 
 
+def _line_lock(line: BudgetLine, *, deleting: bool) -> str:
+    """Why a budget line can no longer be changed directly ('' while it can)."""
+    if line.transfers.exists():
+        return "รายการนี้มีการโอน/แก้ไขเปลี่ยนแปลงคำชี้แจงแล้ว ให้เปลี่ยนแปลงผ่านหน้า “การโอนงบประมาณ”"
+    if deleting and line.action_items.exists():
+        return "รายการนี้อยู่ในแผนการดำเนินงานแล้ว ให้นำออกจากแผนการดำเนินงานก่อนจึงจะลบได้"
+    return ""
+
+
+@transaction.atomic
+def budget_line_update(
+    *, line: BudgetLine, amount: Decimal, item: str = "", acting_user=None
+) -> BudgetLine:
+    """Correct a typing mistake in a line (amount, item) until the year's work refers to it."""
+    line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    if reason := _line_lock(line, deleting=False):
+        raise ValidationError(reason)
+    line.amount, line.item = amount, item
+    line.full_clean()
+    line.save(update_fields=["amount", "item"])
+    return line
+
+
+@transaction.atomic
+def budget_line_delete(*, line: BudgetLine, acting_user=None) -> None:
+    line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    if reason := _line_lock(line, deleting=True):
+        raise ValidationError(reason)
+    line.delete()
+
+
 def _default_source(kind: str) -> str:
     return {
         "annual": "annual",

@@ -131,6 +131,8 @@ def edition_approve(
         raise ValidationError({"approved_on": (
             f"วันที่อนุมัติย้อนเข้าไปในงวดที่ปิดแล้ว ({locked}): แผนตามงวดนั้นจะเปลี่ยน"
             " ให้ใช้วันที่อนุมัติจริงหลังงวดนั้น หรือขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
+    if meeting_on and approved_on and meeting_on > approved_on:
+        raise ValidationError({"meeting_on": "วันที่ประชุมพิจารณาต้องไม่หลังวันที่อนุมัติ"})
     updated = audit.update(
         Edition.objects.filter(pk=edition.pk, status=EditionStatus.DRAFT),
         status=EditionStatus.APPROVED,

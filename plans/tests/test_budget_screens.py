@@ -48,10 +48,10 @@ def test_the_picker_offers_the_plan_projects_with_their_planned_amount(
     body = client.get(reverse("plans:budget_year", args=[cast.a.code, 2567])).content.decode()
     road = plan_a.projects_[0]
     assert (
-        f'<option value="{road.pk}">ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3 — ตามแผน 2567: 500,000.00 บาท'
-        in body
+        f'<option value="{road.pk}">ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3 · รหัส {road.pk}'
+        " — ตามแผน 2567: 500,000.00 บาท" in body
     )
-    assert "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5 — ตามแผน 2567: ไม่มีงบในปีนี้" in body
+    assert "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5 · รหัส" in body and "ตามแผน 2567: ไม่มีงบในปีนี้" in body
 
     client.post(
         reverse("plans:budget_line_new", args=[cast.a.code, 2567]),

@@ -11,7 +11,7 @@ from orgs.access import can_write
 from orgs.decorators import org_view
 from plans import services
 from plans.forms import ActionItemForm, ActionPlanForm
-from plans.models import ActionPlan, BudgetLine, BudgetOrdinance, FundingSource
+from plans.models import ActionPlan, BudgetLine, BudgetOrdinance, FundingSource, ProjectVersion
 from plans.models.action import action_plan_due_date
 from plans.selectors import current_action_plan
 from plans.views.common import form_errors, pick_year, project_names, this_fy
@@ -110,6 +110,16 @@ def action_item_new(request, org, fy):
         project_names(org, [line.project_id])[line.project_id] if line else ""
     )
     last = current.items.aggregate(m=Max("seq_no"))["m"] or 0
+    latest = (
+        ProjectVersion.objects.filter(project_id=line.project_id)
+        .select_related("division").order_by("-valid_from_seq").first()
+        if line else None
+    )  # fmt: skip
+    unit = (
+        latest.responsible_unit or (latest.division.name if latest.division else "")
+        if latest
+        else ""
+    )
     try:
         services.action_item_add(
             action_plan=current,
@@ -119,8 +129,8 @@ def action_item_new(request, org, fy):
             amount=cd["amount"] if cd["amount"] is not None else (line.amount if line else 0),
             months=cd["months"],
             activity=cd["activity"],
-            place=cd["place"],
-            responsible_unit=cd["responsible_unit"],
+            place=cd["place"] or (latest.location if latest else ""),  # as in the plan unless typed
+            responsible_unit=cd["responsible_unit"] or unit,
             seq_no=last + 1,
             acting_user=request.user,
         )

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -8,7 +9,7 @@ from orgs.access import can_write
 from orgs.decorators import org_view
 from plans import services
 from plans.access import get_ordinance, get_project_for_user
-from plans.forms import BudgetLineForm, OrdinanceForm
+from plans.forms import BudgetLineEditForm, BudgetLineForm, OrdinanceForm
 from plans.models import BudgetLine, BudgetOrdinance, Plan
 from plans.selectors import budgetable_choices
 from plans.views.common import form_errors, pick_year, project_names, this_fy
@@ -84,7 +85,6 @@ def budget_line_new(request, org, fy):
             ordinance=ordinance,
             project=project,
             amount=cd["amount"],
-            source=cd["source"],
             item=cd["item"],
             acting_user=request.user,
         )
@@ -92,4 +92,42 @@ def budget_line_new(request, org, fy):
         messages.error(request, "; ".join(exc.messages))
     else:
         messages.success(request, "เพิ่มรายการงบประมาณแล้ว")
+    return redirect("plans:budget_year", org.code, fy)
+
+
+def _line(org, line_id) -> BudgetLine:
+    line = BudgetLine.objects.filter(pk=line_id, ordinance__org=org).select_related("ordinance")
+    found = line.first()
+    if found is None:
+        raise Http404("ไม่พบรายการงบประมาณ")
+    return found
+
+
+@org_view(write=True)
+@require_POST
+def budget_line_edit(request, org, fy, line_id):
+    line = _line(org, line_id)
+    form = BudgetLineEditForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("plans:budget_year", org.code, fy)
+    try:
+        services.budget_line_update(line=line, acting_user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, "แก้ไขรายการงบประมาณแล้ว")
+    return redirect("plans:budget_year", org.code, fy)
+
+
+@org_view(write=True)
+@require_POST
+def budget_line_remove(request, org, fy, line_id):
+    line = _line(org, line_id)
+    try:
+        services.budget_line_delete(line=line, acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.success(request, "ลบรายการงบประมาณแล้ว")
     return redirect("plans:budget_year", org.code, fy)

@@ -38,7 +38,9 @@ def fiscal_years(org) -> list[int]:
 
 def pick_year(org, fy):
     years = fiscal_years(org)
-    return (fy if fy else (years[-1] if years else None)), years
+    return (
+        fy if fy else (years[-1] if years else this_fy())
+    ), years  # an org with no data yet: this year
 
 
 def project_names(org, project_ids) -> dict[int, str]:

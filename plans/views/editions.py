@@ -11,11 +11,34 @@ from plans.forms import EditionApproveForm, EditionCreateForm
 from plans.selectors import edition_diff, editions_with_counts
 
 
+def _page(request, org, plan, *, form=None, approve_seq=None, approve_form=None, status=200):
+    editions = list(editions_with_counts(plan))
+    has_editions = bool(editions)
+    return render(
+        request,
+        "plans/editions.html",
+        {
+            "org": org,
+            "plan": plan,
+            "editions": editions,
+            "form": form or EditionCreateForm(has_editions=has_editions),
+            "section": "editions",
+            "approve_form": EditionApproveForm(),
+            "approve_seq": approve_seq,
+            "approve_bound": approve_form,
+            "can_write": can_write(request.user, org),
+            "can_approve": can_approve(request.user, org),
+        },
+        status=status,
+    )
+
+
 @org_view()
 def edition_list(request, org):
     plan = get_plan(org)
-    form = EditionCreateForm(request.POST or None)
+    form = None
     if request.method == "POST":
+        form = EditionCreateForm(request.POST, has_editions=plan.editions.exists())
         if not can_write(request.user, org):
             messages.error(request, "คุณไม่มีสิทธิ์สร้างฉบับของแผน")
         elif form.is_valid():
@@ -28,21 +51,7 @@ def edition_list(request, org):
             else:
                 messages.success(request, f"สร้างฉบับร่าง “{edition.label}” แล้ว")
                 return redirect("plans:editions", org.code)
-    editions = list(editions_with_counts(plan))
-    return render(
-        request,
-        "plans/editions.html",
-        {
-            "org": org,
-            "plan": plan,
-            "editions": editions,
-            "form": form,
-            "section": "editions",
-            "approve_form": EditionApproveForm(),
-            "can_write": can_write(request.user, org),
-            "can_approve": can_approve(request.user, org),
-        },
-    )
+    return _page(request, org, plan, form=form, status=400 if form and form.errors else 200)
 
 
 @org_view()
@@ -51,18 +60,23 @@ def edition_approve(request, org, seq):
     if not can_approve(request.user, org):
         messages.error(request, "คุณไม่มีสิทธิ์อนุมัติฉบับของแผน")
         return redirect("plans:editions", org.code)
-    edition = get_edition(get_plan(org), seq)
+    plan = get_plan(org)
+    edition = get_edition(plan, seq)
     form = EditionApproveForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "กรอกผู้อนุมัติและวันที่อนุมัติให้ครบ")
-        return redirect("plans:editions", org.code)
-    try:
-        services.edition_approve(edition=edition, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        messages.success(request, f"อนุมัติ “{edition.label}” แล้ว")
-    return redirect("plans:editions", org.code)
+    if form.is_valid():
+        try:
+            services.edition_approve(edition=edition, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc.messages)
+        else:
+            messages.success(request, f"อนุมัติ “{edition.label}” แล้ว")
+            return redirect("plans:editions", org.code)
+    # the typed values stay in the form, each mistake under its own field
+    return _page(request, org, plan, approve_seq=seq, approve_form=form, status=400)
 
 
 @org_view(write=True)

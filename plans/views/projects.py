@@ -16,11 +16,13 @@ from plans.selectors import (
     draft_edition,
     project_history,
     project_rows,
+    search_projects,
     version_current,
     working_seq,
 )
 from plans.services import ProjectData
 from plans.views.common import resolve_seq
+from thai.words import search_terms
 
 PAGE_SIZE = 50
 
@@ -62,6 +64,17 @@ def project_list(request, org):
 
 
 @org_view()
+def project_search(request, org):
+    """Every project of every plan and year of the org, searched by the words of the query."""
+    q = request.GET.get("q", "").strip()[:200]
+    found = search_projects(org, q) if q else []
+    return render(request, "plans/project_search.html", {
+        "org": org, "q": q, "found": found, "terms": search_terms(q) if q else [],
+        "section": "projects",
+    })  # fmt: skip
+
+
+@org_view()
 def project_detail(request, org, project_id):
     project = get_project_for_user(request.user, org, project_id)
     history = list(project_history(project))
@@ -95,17 +108,30 @@ def _data_from(form) -> ProjectData:
         target=cd["target"],
         kpi=cd["kpi"],
         expected_result=cd["expected_result"],
-        responsible_unit=cd["responsible_unit"],
+        division=cd["division"],
+        responsible_unit=cd["responsible_unit"] or (cd["division"].name if cd["division"] else ""),
         form=cd["form"],
         location=cd["location"],
         budgets={y: cd[f"budget_{y}"] or 0 for y in form.plan.years},
     )
 
 
+def add_service_errors(form, exc: ValidationError) -> None:
+    """A service's errors under the form's fields where they name one, above the form otherwise."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.message_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
 def _initial(version) -> dict:
     initial = {f: getattr(version, f) for f in (*PROJECT_TEXT_FIELDS, "revision")}
     initial.update(
-        strategy=version.strategy_id, tactic=version.tactic_id, program=version.program_id
+        strategy=version.strategy_id,
+        tactic=version.tactic_id,
+        program=version.program_id,
+        division=version.division_id,
     )
     initial.update({f"budget_{b.year}": b.amount for b in version.budgets.all()})
     return initial
@@ -137,7 +163,7 @@ def project_edit(request, org, project_id):
                 acting_user=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"บันทึกการแก้ไขในฉบับ “{draft.label}” แล้ว")
             return redirect("plans:project", org.code, project.pk)
@@ -183,7 +209,7 @@ def project_new(request, org):
         try:
             version = services.project_add(edition=draft, data=data, acting_user=request.user)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"เพิ่มโครงการในฉบับ “{draft.label}” แล้ว")
             return redirect("plans:project", org.code, version.project_id)

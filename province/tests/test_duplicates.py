@@ -63,3 +63,30 @@ def test_a_verdict_is_remembered_when_the_pairs_are_recomputed(cast, plan_a, ref
     judge(pair=pair, verdict=Verdict.NOT_DUPLICATE, user=cast.pat)
     refresh(cast.a.province_id, 2568)
     assert DuplicatePair.objects.get().verdict == Verdict.NOT_DUPLICATE
+
+
+def test_a_pao_project_is_paired_with_its_closest_counterpart_only():
+    road = "ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองแวง หมู่ที่ 3"
+    items = [c(1, 1, road, district=None, pao=True, amount=2_000_000)]
+    items += [c(10 + i, 10 + i, road.replace("หมู่ที่ 3", f"หมู่ที่ {i}"), district=i,
+                amount=480000 + 1000 * i) for i in range(5)]  # fmt: skip
+    for i in range(30):
+        items.append(
+            c(100 + i, 50 + i, f"ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาดี{i} หมู่ที่ 1", district=90 + i)
+        )
+    pairs = [(a.project_id, b.project_id) for a, b, _, _ in find_pairs(items)]
+    with_pao = [p for p in pairs if 1 in p]
+    assert len(with_pao) == 1  # not one pair per อปท. with a บ้านหนองแวง
+
+
+def test_the_pairs_page_shows_budgets_districts_and_links(client, cast, plan_a, reference_lists):
+    from django.urls import reverse
+
+    road, dredge = plan_a.projects_[0], plan_a.projects_[1]
+    DuplicatePair.objects.create(project_a=road, project_b=dredge, fiscal_year=2567,
+                                 score=Decimal("0.8"), reason="ทดสอบ")  # fmt: skip
+    client.force_login(cast.pat)
+    page = client.get(reverse("province:duplicates_year", args=[cast.pao.code, 2567])).content
+    row = page.decode().split('id="pairs"')[1].split("</table>")[0]
+    assert f'href="/o/{cast.a.code}/projects/{road.pk}/"' in row
+    assert "งบประมาณ 2567: 500,000.00 บาท" in row

@@ -115,3 +115,21 @@ def test_a_rule_that_divides_by_zero_is_reported_not_a_server_error(client, cast
     assert not cast.a.submissions.exists()
     with pytest.raises(RuleError, match="หารด้วยศูนย์"):
         evaluate("1 / 0 > 0", {})
+
+
+def test_the_review_page_names_every_number_and_step_in_thai(client, cast, recorded):
+    from django.urls import reverse
+
+    from province.labels import NUMBER_LABELS
+
+    sub = services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    services.return_(submission=sub, reasons=[("โครงการขุดลอก", "ยังไม่บันทึกสัญญา")], user=cast.pat)
+    client.force_login(cast.pat)
+    page = client.get(reverse("province:submission", args=[cast.pao.code, sub.pk])).content.decode()
+    numbers, events = page.split("ตัวเลขที่ส่ง")[1], page.split('id="events"')[1]
+    for key, label in NUMBER_LABELS.items():
+        assert f">{key}<" not in numbers
+        if key in sub.numbers:
+            assert label in numbers
+    assert ">submitted<" not in events and ">returned<" not in events
+    assert "ส่งข้อมูล" in events and "ส่งกลับให้แก้ไข" in events

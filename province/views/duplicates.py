@@ -1,13 +1,14 @@
 """Possible duplicates across neighbouring orgs, for the analyst to confirm or dismiss."""
 
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
-from plans.models import ProjectVersion
+from plans.models import ProjectBudget, ProjectVersion
 from plans.views.common import this_fy
 from province import duplicates
 from province.models import DuplicatePair
@@ -28,13 +29,16 @@ def pair_list(request, org, fy=None):
     pairs = list(_pairs(org, fy).order_by("verdict", "-score")[:300])
     ids = {p.project_a_id for p in pairs} | {p.project_b_id for p in pairs}
     info = {}
-    for pid, name, org_name in (ProjectVersion.objects.filter(project_id__in=ids)
-                                .order_by("project_id", "valid_from_seq")
-                                .values_list("project_id", "name", "plan__org__name")):  # fmt: skip
-        info[pid] = (name, org_name)
-    rows = [
-        (p, info.get(p.project_a_id, ("", "")), info.get(p.project_b_id, ("", ""))) for p in pairs
-    ]
+    budget = ProjectBudget.objects.filter(version=OuterRef("pk"), year=fy).values("amount")[:1]
+    for pid, name, org_name, code, district, amount, location in (
+        ProjectVersion.objects.filter(project_id__in=ids).annotate(amount=Subquery(budget))
+        .order_by("project_id", "valid_from_seq")
+        .values_list("project_id", "name", "plan__org__name", "plan__org__code",
+                     "plan__org__district__name", "amount", "location")
+    ):  # fmt: skip
+        info[pid] = {"name": name, "org": org_name, "code": code, "district": district or "",
+                     "amount": amount, "location": location, "id": pid}  # fmt: skip
+    rows = [(p, [info.get(p.project_a_id, {}), info.get(p.project_b_id, {})]) for p in pairs]
     return render(request, "province/duplicates.html", {"org": org, "fy": fy, "rows": rows,
                                                          "section": "duplicates"})  # fmt: skip
 

@@ -11,6 +11,7 @@ from orgs.access import can_write
 from orgs.decorators import org_view
 from plans.views.common import this_fy
 from province import services
+from province.labels import labelled_numbers
 from province.models import Submission
 from province.services import due_date
 
@@ -20,18 +21,26 @@ def submissions(request, org, fy=None):
     fy = fy or this_fy()
     existing = {s.period: s for s in Submission.objects.filter(org=org, fiscal_year=fy)
                 .prefetch_related("reasons", "unlocks")}  # fmt: skip
-    rows = [(code, label, due_date(fy, code), existing.get(code)) for code, (_, _, _, label)
-            in REPORT_PERIODS.items()]  # fmt: skip
+    rows = [(code, label, due_date(fy, code), existing.get(code), services.not_ended(fy, code))
+            for code, (_, _, _, label) in REPORT_PERIODS.items()]  # fmt: skip
     return render(request, "province/submissions.html",
                   {"org": org, "fy": fy, "rows": rows, "can_write": can_write(request.user, org),
                    "section": "submissions"})  # fmt: skip
 
 
 @org_view(write=True)
-@require_POST
 def submit(request, org, fy, period):
+    """GET: the figures that will be sent and the rules' verdict, to confirm; POST: send them."""
     if period not in REPORT_PERIODS:
         raise Http404
+    if request.method != "POST":
+        early = services.not_ended(fy, period)
+        numbers = {} if early else services.numbers_for(org, fy, period)
+        return render(request, "province/submit_preview.html", {
+            "org": org, "fy": fy, "period": period, "label": REPORT_PERIODS[period][3],
+            "early": early, "numbers": labelled_numbers(numbers, {}),
+            "failed": services.check(numbers) if numbers else [], "section": "submissions",
+        })  # fmt: skip
     try:
         services.submit(org=org, fiscal_year=fy, period=period, user=request.user)
     except ValidationError as exc:

@@ -14,6 +14,7 @@ from orgs.decorators import org_view
 from orgs.models import Organization
 from plans.views.common import this_fy
 from province import services
+from province.labels import labelled_numbers
 from province.models import Submission, SubmissionStatus, UnlockRequest
 from province.services import due_date
 
@@ -78,8 +79,9 @@ def submission_detail(request, org, submission_id):
     s = _submission(request, org, submission_id)
     current = services.numbers_for(s.org, s.fiscal_year, s.period)
     return render(request, "province/submission.html",
-                  {"org": org, "s": s, "numbers": sorted(s.numbers.items()), "current": current,
-                   "failed": services.check(s.numbers), "events": s.events.all(),
+                  {"org": org, "s": s, "numbers": labelled_numbers(s.numbers, current),
+                   "failed": services.check(s.numbers),
+                   "events": s.events.select_related("by"),
                    "reasons": s.reasons.all(), "unlocks": s.unlocks.all(), "section": "review"})  # fmt: skip
 
 

@@ -80,7 +80,9 @@ def shortbe(value):
 @register.filter
 def pct(value):
     """A Decimal percentage already rounded by thai.numbers.percent; '-' when there is no base."""
-    return "-" if value is None else f"{value:,}"
+    if value is None or value == "":  # no base, or nothing to show (an empty province)
+        return "-"
+    return f"{value:,}"
 
 
 @register.filter

@@ -21,6 +21,20 @@ from tidtam.demo import catalog as c
 
 FY = 2569  # the year that ended on 30 September 2569
 
+# Given names for นาง/นางสาว (the names passed in are men's, for นาย).
+FEMALE_FIRST_NAMES = [
+    "สมศรี",
+    "วิไล",
+    "มาลี",
+    "สุดารัตน์",
+    "พรทิพย์",
+    "อรุณี",
+    "กาญจนา",
+    "นภา",
+    "รัตนา",
+    "จันทร์เพ็ญ",
+]
+
 
 def _profile(rng) -> dict:
     return {
@@ -42,7 +56,9 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
     for seat, count in seats:
         for _ in range(count):
             role = "chair" if not members else "member"
-            name = f"{rng.choice(['นาย', 'นาง', 'นางสาว'])}{rng.choice(first_names)} {rng.choice(last_names)}"
+            title = rng.choice(["นาย", "นาง", "นางสาว"])
+            given = rng.choice(first_names if title == "นาย" else FEMALE_FIRST_NAMES)
+            name = f"{title}{given} {rng.choice(last_names)}"  # title and given name agree
             members.append(services.member_add(committee=committee, name=name, seat=seat, role=role,
                                                position=c.SEAT_POSITIONS.get(seat, "")))  # fmt: skip
     members[-1].role = "secretary"

@@ -1,0 +1,59 @@
+"""The audit page reads as Thai: field names, choice labels and the names of related rows (not
+ids); a save that changes nothing a person entered leaves no entry."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from evaluation.models import ChecklistItem
+from orgs.models import AuditEntry
+from plans import services as plan_services
+
+pytestmark = pytest.mark.django_db
+
+
+def audit_table(client, cast, **query):
+    body = client.get(reverse("orgs:audit", args=[cast.a.code]), query).content.decode()
+    return body.split('id="audit-log"')[1]
+
+
+def test_fields_and_values_are_shown_by_name(client, cast, year_a):
+    ordinance = plan_services.ordinance_create(
+        org=cast.a, fiscal_year=2569, kind="annual", promulgated_on=dt.date(2025, 9, 20)
+    )
+    plan_services.budget_line_add(ordinance=ordinance, project=year_a.lunch, amount=Decimal(1))
+    client.force_login(cast.alice)
+    table = audit_table(client, cast, model="plans.BudgetLine")
+    assert "โครงการอาหารกลางวันศูนย์พัฒนาเด็กเล็ก" in table  # the project by name
+    assert ">ordinance<" not in table and ">project<" not in table
+    assert "เทศบัญญัติงบประมาณรายจ่ายประจำปี" in table or "เทศบัญญัติ" in table
+    table = audit_table(client, cast, model="plans.BudgetOrdinance")
+    assert ">annual<" not in table
+    assert "20/9/2568" in table  # a date in the Buddhist era
+
+
+def test_saving_form1_unchanged_logs_nothing(client, cast, plan_a):
+    items = list(ChecklistItem.objects.filter(template__active=True))
+    assert items
+    post = {f"item_{i.pk}": "yes" for i in items}
+    url = reverse("evaluation:form1", args=[cast.a.code])
+    client.force_login(cast.alice)
+    client.post(url, post)
+    before = AuditEntry.objects.filter(model="evaluation.ChecklistAnswer").count()
+    assert before == len(items)
+    other = cast.bob
+    from orgs.models import Membership, Role
+
+    Membership.objects.create(user=other, org=cast.a, role=Role.OFFICER)
+    client.force_login(other)  # another officer saves the same answers
+    client.post(url, post)
+    assert AuditEntry.objects.filter(model="evaluation.ChecklistAnswer").count() == before
+    post[f"item_{items[0].pk}"] = "no"
+    client.post(url, post)
+    changed = AuditEntry.objects.filter(model="evaluation.ChecklistAnswer").count()
+    assert changed == before + 1
+    table = audit_table(client, cast, model="evaluation.ChecklistAnswer")
+    assert "มีการดำเนินงาน" in table and ">ใช่<" in table and ">ไม่ใช่<" in table
+    assert ">True<" not in table and ">False<" not in table

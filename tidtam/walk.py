@@ -1,0 +1,65 @@
+"""Walk an app's pages as a person would (links from the menu and from each page, GET only) and
+list the English words a page shows. Used by the tests (every page as every role) and by anyone
+checking a deployment by hand."""
+
+import re
+from html.parser import HTMLParser
+
+# Words that are Thai officials' own usage, or names of formats, systems and standards.
+ALLOWED = {
+    "excel", "pdf", "docx", "xlsx", "csv", "json", "kpi", "kpis", "api", "line", "sdg", "sdgs",
+    "nesdp", "qr", "url", "ita", "lpa", "e-plan", "eplan", "tab", "enter", "ctrl", "shift", "id",
+    "ok", "email", "e-mail", "token", "bearer", "http", "https", "www", "gov", "th", "co", "go",
+    "or", "ac", "in", "pdpa", "moi", "dla", "otp", "sms", "ms", "word", "open", "data", "odt",
+    "ods", "zip", "cc", "by", "sa", "taro", "yamane", "likert", "png", "svg", "md", "utf",
+    "opendata", "ci", "gps", "wifi", "nan", "e-bidding", "e-market", "jpg", "jpeg", "mb", "kb",
+    "swot", "cctv", "thailand", "input", "process", "output", "outcome", "goal", "sarabun",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
+URL = re.compile(r"(https?://|/)[^\s]+|\S+@\S+")  # links and addresses are not words
+SHOWN_ATTRS = {"placeholder", "title", "aria-label", "alt"}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.chunks: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template", "noscript"):
+            self.skip += 1
+        values = dict(attrs)
+        for name in SHOWN_ATTRS & set(values):
+            self.chunks.append(values[name] or "")
+        if tag == "input" and values.get("type") in ("submit", "button"):
+            self.chunks.append(values.get("value") or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template", "noscript") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.chunks.append(data)
+
+
+def read(html: str) -> tuple[str, list[str]]:
+    """(the text a person sees, the links of the page)."""
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.chunks), parser.links
+
+
+def english_words(text: str, extra: set[str] = frozenset()) -> list[str]:
+    """Latin-letter words outside the allow-list (and outside `extra`, e.g. the demo's codes)."""
+    found = []
+    for word in WORD.findall(URL.sub(" ", text)):
+        low = word.lower()
+        if low in ALLOWED or low in extra or len(low) == 1:
+            continue
+        found.append(word)
+    return found
