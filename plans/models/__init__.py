@@ -21,6 +21,7 @@ from plans.models.framework import (
     Strategy,
     Tactic,
 )
+from plans.models.places import PlaceSource, ProjectPlace
 
 __all__ = [
     "KPI",
@@ -38,11 +39,13 @@ __all__ = [
     "LinkageTarget",
     "Mission",
     "OrdinanceKind",
+    "PlaceSource",
     "Plan",
     "Program",
     "Project",
     "ProjectBudget",
     "ProjectForm",
+    "ProjectPlace",
     "ProjectVersion",
     "Strategy",
     "Tactic",

@@ -29,6 +29,7 @@ from plans.services.framework import (
     tactic_create,
     tactic_update,
 )
+from plans.services.places import place_set
 
 __all__ = [
     "ProjectData",
@@ -44,6 +45,7 @@ __all__ = [
     "kpi_save",
     "mission_add",
     "ordinance_create",
+    "place_set",
     "plan_create",
     "plan_update",
     "project_add",
