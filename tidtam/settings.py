@@ -175,3 +175,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Map tiles: OpenStreetMap unless set; MAP_TILE_URL="" draws the points over the province outline
+# only (no tile server, e.g. offline). The tile host must be allowed in the CSP img-src.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© ผู้ร่วมให้ข้อมูล OpenStreetMap")
