@@ -84,15 +84,20 @@
   }
 
   function load() {
-    const params = form ? new URLSearchParams(new FormData(form)) : new URLSearchParams();
-    for (const [k, v] of [...params]) if (!v) params.delete(k);
-    const url = el.dataset.src + (params.toString() ? "?" + params : "");
+    const url = new URL(el.dataset.src, window.location.href);
+    const page = new URLSearchParams(window.location.search);
+    if (form) {
+      for (const [k, v] of new FormData(form)) {
+        page.delete(k);
+        if (v) { url.searchParams.set(k, v); page.set(k, v); }
+      }
+    }
     el.dataset.state = "loading";
     fetch(url, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
       .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then((data) => { draw(data); el.dataset.state = "ready"; })
       .catch(() => { el.dataset.state = "error"; if (summary) summary.textContent = "โหลดข้อมูลแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง"; });
-    if (form && history.replaceState) history.replaceState(null, "", "?" + params);
+    if (form && window.history.replaceState) window.history.replaceState(null, "", "?" + page);
   }
 
   if (form) {
