@@ -10,7 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, FloatField, Max, Q, Sum
+from django.db.models.functions import Cast
 
 from monitoring.models import BudgetTransfer, Photo, ProjectYear, Stage, Status
 from monitoring.selectors import signed_transfer
@@ -39,8 +40,8 @@ class MapProject:
     disbursed: Decimal = Decimal(0)
     progress: int = 0
     status: str = Status.NOT_STARTED
-    latitude: Decimal | None = None
-    longitude: Decimal | None = None
+    latitude: float | None = None
+    longitude: float | None = None
     place: str = ""
     photos: int = 0
     after_photos: int = 0
@@ -91,12 +92,13 @@ def map_projects(
         return []
     in_orgs = Q(project__plan__org_id__in=org_ids)
     for pid, name, number, sname in (
-        ProjectVersion.objects.filter(plan__org_id__in=org_ids, project_id__in=rows)
+        ProjectVersion.objects.filter(plan__org_id__in=org_ids, valid_until_seq__isnull=True)
         .order_by("project_id", "valid_from_seq")
         .values_list("project_id", "name", "strategy__number", "strategy__name")
     ):  # the latest version wins
-        r = rows[pid]
-        r.name, r.strategy, r.strategy_name = name, number, sname
+        r = rows.get(pid)
+        if r is not None:
+            r.name, r.strategy, r.strategy_name = name, number, sname
     for pid, st, progress, paid in ProjectYear.objects.filter(
         org_id__in=org_ids, fiscal_year=fiscal_year
     ).values_list("project_id", "status", "progress", "disbursed"):
@@ -104,7 +106,11 @@ def map_projects(
             r = rows[pid]
             r.status, r.progress, r.disbursed = st, progress, paid
     for pid, lat, lng, code, moo in ProjectPlace.objects.filter(in_orgs).values_list(
-        "project_id", "latitude", "longitude", "subdistrict_code", "village_no"
+        "project_id",
+        Cast("latitude", FloatField()),
+        Cast("longitude", FloatField()),
+        "subdistrict_code",
+        "village_no",
     ):
         if pid in rows:
             r = rows[pid]
@@ -131,6 +137,8 @@ def map_projects(
     }
     out = []
     for r in rows.values():
+        if not r.name:  # a project whose only version is not current (removed): not on the map
+            continue
         if strategy is not None and r.strategy != strategy:
             continue
         if status and r.status != status:
@@ -140,33 +148,31 @@ def map_projects(
     return sorted(out, key=lambda r: (r.org_name, r.strategy or 0, r.name))
 
 
-def feature(r: MapProject, *, url: str = "", photo: str = "") -> dict:
+STATUS_LABELS = {s.value: s.label for s in Status}
+
+
+def feature(r: MapProject, *, url: str = "", photo: str = "", full: bool = False) -> dict:
+    """One work as a GeoJSON Feature. The map's own data is compact (org names and status
+    labels/colours once, in the collection); `full` repeats them in every feature, for open data
+    read by GIS programs."""
+    props = {
+        "project_id": r.project_id, "name": r.name, "org": r.org_code, "strategy": r.strategy,
+        "status": r.status, "budget": f"{r.budget:.2f}", "disbursed": f"{r.disbursed:.2f}",
+        "progress": r.progress, "place": r.place, "photos": r.photos,
+        "after_photos": r.after_photos,
+    }  # fmt: skip
+    if full:
+        props.update(url=url, photo=photo)
+    if full:
+        props.update(org_name=r.org_name, status_label=STATUS_LABELS[r.status],
+                     colour=STATUS_COLOURS[r.status])  # fmt: skip
     return {
         "type": "Feature",
         "id": r.project_id,
         "geometry": (
-            {"type": "Point", "coordinates": [float(r.longitude), float(r.latitude)]}
-            if r.located
-            else None
+            {"type": "Point", "coordinates": [r.longitude, r.latitude]} if r.located else None
         ),
-        "properties": {
-            "project_id": r.project_id,
-            "name": r.name,
-            "org": r.org_code,
-            "org_name": r.org_name,
-            "strategy": r.strategy,
-            "status": r.status,
-            "status_label": Status(r.status).label,
-            "colour": STATUS_COLOURS[Status(r.status)],
-            "budget": f"{r.budget:.2f}",
-            "disbursed": f"{r.disbursed:.2f}",
-            "progress": r.progress,
-            "place": r.place,
-            "photos": r.photos,
-            "after_photos": r.after_photos,
-            "url": url,
-            "photo": photo,
-        },
+        "properties": props,
     }
 
 
@@ -222,12 +228,21 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return lower[:-1] + upper[:-1]
 
 
-def province_points(province_id: int) -> list[tuple[float, float]]:
-    return list(
-        ProjectPlace.objects.filter(
-            project__plan__org__province_id=province_id, latitude__isnull=False
-        ).values_list("latitude", "longitude")
-    )
+def province_outline(province) -> dict | None:
+    """The outline of outline(), kept 10 minutes: it changes only when works are pinned."""
+    from django.core.cache import cache
+
+    key = f"tidtam:outline:{province.pk}"
+    shape = cache.get(key)
+    if shape is None:
+        points = list(
+            ProjectPlace.objects.filter(
+                project__plan__org__province_id=province.pk, latitude__isnull=False
+            ).values_list(Cast("latitude", FloatField()), Cast("longitude", FloatField()))
+        )
+        shape = outline(province, points) or {}
+        cache.set(key, shape, 600)
+    return shape or None
 
 
 def by_status(rows: list[MapProject]) -> dict[str, int]:
@@ -245,29 +260,38 @@ def url_maker(url_name: str, *args):
     hold the placeholders ORG (org code), PK (project id) and PHOTO (latest photo id)."""
     from django.urls import reverse
 
-    template = reverse(url_name, args=args)
+    template = (
+        reverse(url_name, args=args).replace("{", "{{").replace("}", "}}")
+        .replace(ORG, "{0}").replace(str(PK), "{1}").replace(str(PHOTO), "{2}")
+    )  # fmt: skip
 
     def make(r: MapProject) -> str:
-        return (
-            template.replace(ORG, r.org_code)
-            .replace(str(PK), str(r.project_id))
-            .replace(str(PHOTO), str(r.photo_id))
-        )
+        return template.format(r.org_code, r.project_id, r.photo_id)
 
+    make.template = template
     return make
 
 
-def collection(rows: list[MapProject], *, url=None, photo=None, outline_=None, links=()) -> dict:
-    """GeoJSON FeatureCollection of the located works (+ foreign members: counts, outline)."""
+def collection(
+    rows: list[MapProject], *, url=None, photo=None, outline_=None, links=(), full=False
+) -> dict:
+    """GeoJSON FeatureCollection of the located works (+ foreign members: counts, outline, org
+    names, status labels/colours). `url`/`photo` are url_maker functions: the compact form sends
+    their templates once ({0} org code, {1} project id, {2} photo id); `full` puts the links in
+    every feature."""
     located = [r for r in rows if r.located]
     features = [
         feature(
             r,
-            url=url(r) if url else "",
-            photo=photo(r) if photo and r.photo_id else "",
+            url=url(r) if url and full else "",
+            photo=photo(r) if photo and full and r.photo_id else "",
+            full=full,
         )
         for r in located
     ]
+    if not full:
+        for f, r in zip(features, located, strict=True):
+            f["properties"]["photo_id"] = r.photo_id
     return {
         "type": "FeatureCollection",
         "features": [*features, *links],
@@ -275,4 +299,8 @@ def collection(rows: list[MapProject], *, url=None, photo=None, outline_=None, l
         "unlocated": len(rows) - len(located),
         "by_status": by_status(rows),
         "outline": outline_,
+        "orgs": {r.org_code: r.org_name for r in rows},
+        "statuses": {s: [STATUS_LABELS[s], STATUS_COLOURS[s]] for s in Status.values},
+        "url_template": getattr(url, "template", "") if not full else "",
+        "photo_template": getattr(photo, "template", "") if not full else "",
     }

@@ -21,7 +21,7 @@ def duplicate_links(province_id: int, fiscal_year: int, located: dict[int, MapPr
         out.append({
             "type": "Feature",
             "geometry": {"type": "LineString", "coordinates": [
-                [float(pa.longitude), float(pa.latitude)], [float(pb.longitude), float(pb.latitude)]]},
+                [pa.longitude, pa.latitude], [pb.longitude, pb.latitude]]},
             "properties": {"kind": "duplicate", "score": f"{score:.2f}", "a": pa.name, "b": pb.name,
                            "a_org": pa.org_name, "b_org": pb.org_name},
         })  # fmt: skip

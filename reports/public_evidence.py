@@ -13,8 +13,7 @@ from monitoring.geo import (
     PHOTO,
     collection,
     map_projects,
-    outline,
-    province_points,
+    province_outline,
     url_maker,
 )
 from monitoring.models import Photo, Status
@@ -85,7 +84,7 @@ def open_projects(request, org_code, fmt):
     if fmt == "geojson":
         payload = collection(
             rows, photo=lambda r: request.build_absolute_uri(photo(r)),
-            outline_=outline(org.province, province_points(org.province_id)),
+            outline_=province_outline(org.province), full=True,
         )  # fmt: skip
         payload["fiscal_year"] = fy
         return json_response(payload)
@@ -93,7 +92,7 @@ def open_projects(request, org_code, fmt):
         "fiscal_year": fy, "project_id": r.project_id, "name": r.name, "org": org.code,
         "strategy": r.strategy, "status": r.status, "status_label": Status(r.status).label,
         "progress": r.progress, "budget": f"{r.budget:.2f}", "disbursed": f"{r.disbursed:.2f}",
-        "latitude": f"{r.latitude}" if r.located else "", "longitude": f"{r.longitude}" if r.located else "",
+        "latitude": f"{r.latitude:.6f}" if r.located else "", "longitude": f"{r.longitude:.6f}" if r.located else "",
         "place": r.place, "photos": r.photos, "after_photos": r.after_photos,
         "photo": request.build_absolute_uri(photo(r)) if r.photo_id else "",
     } for r in rows]  # fmt: skip

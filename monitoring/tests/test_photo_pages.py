@@ -93,8 +93,17 @@ def test_the_officers_map_data_is_geojson_of_the_orgs_works(client, cast, year_a
     (f,) = data["features"]
     assert f["geometry"] == {"type": "Point", "coordinates": [102.3, 15.2]}
     assert f["properties"]["name"] == "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5"
-    assert f["properties"]["photos"] == 1 and f["properties"]["photo"].endswith("/thumb.jpg")
-    assert f["properties"]["url"] == project_url(cast, year_a.dredge)
+    props = f["properties"]
+    assert props["photos"] == 1 and props["photo_id"] == Photo.objects.get().pk
+    assert data["url_template"].format(cast.a.code, props["project_id"]) == project_url(
+        cast, year_a.dredge
+    )
+    photo = data["photo_template"].format(cast.a.code, props["project_id"], props["photo_id"])
+    assert client.get(photo)["Content-Type"] == "image/jpeg"
+    assert (
+        data["orgs"] == {cast.a.code: cast.a.name}
+        and data["statuses"]["done"][0] == "ดำเนินการแล้วเสร็จ"
+    )
     assert data["outline"]["geometry"]["type"] == "Polygon"
     assert json.loads(client.get(url + "?status=done").content)["total"] == 0
     assert json.loads(client.get(url + "?strategy=2").content)["total"] == 1  # lunch, no point

@@ -10,8 +10,7 @@ from monitoring.geo import (
     PK,
     collection,
     map_projects,
-    outline,
-    province_points,
+    province_outline,
     url_maker,
 )
 from monitoring.models import Status
@@ -66,5 +65,5 @@ def org_map_data(request, org, fy):
         rows,
         url=url_maker("monitoring:project", ORG, fy, PK),
         photo=url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb"),
-        outline_=outline(org.province, province_points(org.province_id)),
+        outline_=province_outline(org.province),
     ))  # fmt: skip

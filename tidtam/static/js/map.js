@@ -26,18 +26,24 @@
     return n;
   }
 
+  let orgs = {}, statuses = {}, urlTemplate = "", photoTemplate = "";
+  const fill = (t, p, photo) => t.replace("{0}", encodeURIComponent(p.org)).replace("{1}", p.project_id).replace("{2}", photo);
+  const linkOf = (p) => p.url || (urlTemplate ? fill(urlTemplate, p, "") : "");
+  const photoOf = (p) => p.photo || (photoTemplate && p.photo_id ? fill(photoTemplate, p, p.photo_id) : "");
+
   function popup(p) {
     const box = node("div", null, "map-popup");
-    const title = node(p.url ? "a" : "strong", p.name);
-    if (p.url) title.href = p.url;
+    const url = linkOf(p), photo = photoOf(p);
+    const title = node(url ? "a" : "strong", p.name);
+    if (url) title.href = url;
     box.appendChild(title);
-    if (p.org_name) box.appendChild(node("div", p.org_name, "muted"));
-    box.appendChild(node("div", p.status_label + " · ความก้าวหน้า " + p.progress + "%"));
+    if (orgs[p.org]) box.appendChild(node("div", orgs[p.org], "muted"));
+    box.appendChild(node("div", (statuses[p.status] || [p.status])[0] + " · ความก้าวหน้า " + p.progress + "%"));
     box.appendChild(node("div", "งบประมาณ " + money(p.budget) + " บาท · เบิกจ่าย " + money(p.disbursed) + " บาท"));
     if (p.place) box.appendChild(node("div", p.place, "muted"));
-    if (p.photo) {
+    if (photo) {
       const img = node("img");
-      img.src = p.photo;
+      img.src = photo;
       img.alt = "ภาพถ่ายล่าสุดของโครงการ";
       img.className = "map-thumb";
       box.appendChild(img);
@@ -47,6 +53,10 @@
   }
 
   function draw(data) {
+    orgs = data.orgs || {};
+    statuses = data.statuses || {};
+    urlTemplate = data.url_template || "";
+    photoTemplate = data.photo_template || "";
     outlineLayer.clearLayers();
     linkLayer.clearLayers();
     pointLayer.clearLayers();
@@ -54,6 +64,7 @@
       L.geoJSON(data.outline, { style: { color: "#345", weight: 2, fillColor: "#dfe8ef", fillOpacity: 0.35, dashArray: data.outline.properties && data.outline.properties.derived ? "6 4" : null }, interactive: false }).addTo(outlineLayer);
     }
     const bounds = [];
+    const markers = [];
     for (const f of data.features) {
       if (!f.geometry) continue;
       if (f.geometry.type === "LineString") {
@@ -69,13 +80,17 @@
       }
       const [lng, lat] = f.geometry.coordinates;
       const p = f.properties;
-      const m = L.circleMarker([lat, lng], { radius: 7, color: "#fff", weight: 1.5, fillColor: p.colour, fillOpacity: 0.95 });
-      m.bindPopup(() => popup(p));
-      m.addTo(pointLayer);
+      const m = L.circleMarker([lat, lng], { radius: 7, color: "#fff", weight: 1.5, fillColor: (statuses[p.status] || [0, "#555"])[1], fillOpacity: 0.95 });
+      m.props = p;
+      markers.push(m);
       bounds.push([lat, lng]);
     }
+    // one group added at once, one popup for all: thousands of markers draw in one pass
+    const group = L.featureGroup(markers);
+    group.on("click", (e) => L.popup().setLatLng(e.layer.getLatLng()).setContent(popup(e.layer.props)).openOn(map));
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
     else if (data.outline) map.fitBounds(L.geoJSON(data.outline).getBounds());
+    group.addTo(pointLayer);
     el.dataset.markers = String(bounds.length);
     if (summary) {
       summary.textContent = "แสดง " + bounds.length.toLocaleString("th-TH") + " โครงการบนแผนที่ จาก " +
@@ -94,8 +109,8 @@
     }
     el.dataset.state = "loading";
     fetch(url, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
-      .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then((data) => { draw(data); el.dataset.state = "ready"; })
+      .then((r) => { if (!r.ok) throw new Error(r.status); el.dataset.tHeaders = Math.round(performance.now()); return r.json(); })
+      .then((data) => { el.dataset.tParsed = Math.round(performance.now()); draw(data); el.dataset.tDrawn = Math.round(performance.now()); el.dataset.state = "ready"; })
       .catch(() => { el.dataset.state = "error"; if (summary) summary.textContent = "โหลดข้อมูลแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง"; });
     if (form && window.history.replaceState) window.history.replaceState(null, "", "?" + page);
   }
