@@ -31,6 +31,10 @@ def test_a_photo_is_uploaded_shown_and_served_only_to_readers(client, cast, year
     assert photo.position_source == "device" and photo.accuracy_m == 8
     again = post_photo(client, cast, year_a.dredge, client_key="abc")
     assert again.status_code == 200 and Photo.objects.count() == 1
+    assert photo.is_public
+    hidden = post_photo(client, cast, year_a.dredge, is_public="")  # the box unticked
+    assert not Photo.objects.get(pk=hidden.json()["id"]).is_public
+    Photo.objects.get(pk=hidden.json()["id"]).delete()
     body = client.get(project_url(cast, year_a.dredge)).content.decode()
     thumb = reverse(
         "monitoring:photo_file", args=[cast.a.code, 2568, year_a.dredge.pk, photo.pk, "thumb"]

@@ -55,7 +55,7 @@ def photo_add(request, org, fy, project_id):
             longitude=request.POST.get("longitude"), accuracy_m=request.POST.get("accuracy"),
             taken_at=_taken_at(request.POST.get("taken_at", "")),
             caption=request.POST.get("caption", ""),
-            is_public=request.POST.get("is_public", "on") == "on",
+            is_public=request.POST.get("is_public") == "on",
             client_key=request.POST.get("client_key", ""), acting_user=request.user,
         )  # fmt: skip
     except ValidationError as exc:

@@ -16,4 +16,4 @@ def ita_section(context, org):
     current = this_fy()
     fy = int(raw) if raw.isdigit() and current - 5 <= int(raw) <= current else current
     return {"org_public": org, "ita_fy": fy, "ita_years": range(current - 2, current + 1),
-            "ita": ita_rows(org, fy)}  # fmt: skip
+            "ita": ita_rows(org, fy), "request": request}  # fmt: skip

@@ -42,7 +42,7 @@ def test_the_public_page_lists_the_years_ita_items_with_dates_and_working_links(
     assert "20 ธ.ค. 2564" in body or "20 ธันวาคม 2564" in body  # the plan's approval
     assert "15 ต.ค. 2567" in body or "15 ตุลาคม 2567" in body  # the action plan's announcement
     o4 = reverse("public_ita", args=[cast.a.code, 2568, "O4"])
-    assert f'href="{o4}"' in body
+    assert f'href="{o4}">http://testserver{o4}</a>' in body  # the full address to copy
     response = client.get(o4)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
