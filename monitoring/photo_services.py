@@ -90,7 +90,9 @@ def photo_add(
         when, time_source = timezone.make_aware(meta.taken_at), TimeSource.EXIF
     else:
         when, time_source = timezone.now(), TimeSource.UPLOAD
-    cleaned = photos.clean(data, latitude=lat, longitude=lng, taken_at=_naive(when))
+    # the stored EXIF says when the photo was taken only when that is known (not the upload time)
+    exif_time = _naive(when) if time_source != TimeSource.UPLOAD else None
+    cleaned = photos.clean(data, latitude=lat, longitude=lng, taken_at=exif_time)
     device = source == PositionSource.DEVICE
     accuracy = int(accuracy_m) if device and str(accuracy_m or "").isdigit() else None
     name = Path(upload.name or "photo").stem[:200] + ".jpg"

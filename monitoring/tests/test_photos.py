@@ -78,7 +78,8 @@ def test_a_photo_without_position_is_kept_and_marked(cast, year_a):
     added = add(cast, year_a, phone_jpeg(gps=None, when=None, orientation=0))
     assert added.photo.position_source == PositionSource.NONE and not added.photo.has_position
     assert added.photo.time_source == TimeSource.UPLOAD
-    assert not Image.open(added.photo.image.open("rb")).getexif().get_ifd(0x8825)
+    exif = Image.open(added.photo.image.open("rb")).getexif()
+    assert not exif.get_ifd(0x8825) and not exif.get_ifd(0x8769)  # no position, no invented time
 
 
 def test_a_position_outside_thailand_is_dropped(cast, year_a):
