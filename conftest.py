@@ -54,11 +54,16 @@ def _reference_lists():
         importlib.import_module("plans.migrations.0002_reference_lists").load(apps, None)
     if not WarningRule.objects.exists():
         importlib.import_module("monitoring.migrations.0002_default_rules").load(apps, None)
+        importlib.import_module("monitoring.migrations.0004_after_photo_rule").load(apps, None)
     from evaluation.models import SurveyTemplate
     from province.models import ValidationRule
 
     if not ValidationRule.objects.exists():
         importlib.import_module("province.migrations.0002_validation_rules").load(apps, None)
+    from reports.models import ItaItem
+
+    if not ItaItem.objects.exists():
+        importlib.import_module("reports.migrations.0002_ita_items_data").load(apps, None)
     if not SurveyTemplate.objects.exists():
         for name in ("0002_survey_templates", "0005_score_templates", "0007_form1_items"):
             importlib.import_module(f"evaluation.migrations.{name}").load(apps, None)

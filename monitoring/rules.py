@@ -201,10 +201,24 @@ def action_plan_not_budgeted(org_ids, fy, elapsed, rule):
         yield Hit(r["oid"], r["pid"], None, {"project": r["name"]})
 
 
+def done_no_after_photo(org_ids, fy, elapsed, rule):
+    from monitoring.models import Photo, Stage
+
+    after = Photo.objects.filter(project_year=OuterRef("pk"), stage=Stage.AFTER)
+    rows = (
+        ProjectYear.objects.filter(org_id__in=org_ids, fiscal_year=fy, status=Status.DONE)
+        .exclude(Exists(after))
+        .values_list("org_id", "project_id")
+    )
+    for oid, pid in rows:
+        yield Hit(oid, pid, None, {})
+
+
 # Rules over action-plan items take the org ids; rules over budgeted projects take the facts.
 ITEM_CHECKS = {
     RuleKind.NOT_STARTED_LATE: not_started_late,
     RuleKind.ACTION_PLAN_NOT_BUDGETED: action_plan_not_budgeted,
+    RuleKind.DONE_NO_AFTER_PHOTO: done_no_after_photo,
 }
 FACT_CHECKS = {
     RuleKind.NO_CONTRACT: no_contract,

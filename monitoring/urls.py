@@ -1,6 +1,7 @@
 from django.urls import path
 
-from monitoring.views import dashboard, entry, project, report, transfers
+from monitoring.views import dashboard, entry, photos, project, report, transfers
+from monitoring.views import map as maps
 
 app_name = "monitoring"
 
@@ -31,4 +32,19 @@ urlpatterns = [
         project.evidence_file,
         name="evidence_file",
     ),
+    path("<int:fy>/projects/<int:project_id>/photos/", photos.photo_add, name="photo_add"),
+    path(
+        "<int:fy>/projects/<int:project_id>/photos/<int:photo_id>/<str:kind>.jpg",
+        photos.photo_file,
+        name="photo_file",
+    ),
+    path(
+        "<int:fy>/projects/<int:project_id>/photos/<int:photo_id>/delete/",
+        photos.photo_delete,
+        name="photo_delete",
+    ),
+    path("<int:fy>/projects/<int:project_id>/place/", photos.place_save, name="place_save"),
+    path("map/", maps.map_start, name="map_start"),
+    path("map/<int:fy>/", maps.org_map, name="map"),
+    path("map/<int:fy>/projects.geojson", maps.org_map_data, name="map_data"),
 ]

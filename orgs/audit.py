@@ -49,6 +49,8 @@ ORG_PATHS = {
     "plans.ActionPlanItem": "action_plan.org_id",
     "monitoring.MonthlyProgress": "project_year.org_id",
     "monitoring.Evidence": "project_year.org_id",
+    "monitoring.Photo": "project_year.org_id",
+    "plans.ProjectPlace": "project.plan.org_id",
     "plans.BudgetTransfer": "line.ordinance.org_id",
     "evaluation.CommitteeMember": "committee.org_id",
     "evaluation.Meeting": "committee.org_id",

@@ -113,6 +113,7 @@ def province_group(code: str) -> Group:
         [
             Link("ตรวจรับข้อมูล อปท.", navurl("province:review", code), "review"),
             Link("วิเคราะห์จังหวัด", navurl("province:analysis", code), "analysis"),
+            Link("แผนที่จังหวัด", navurl("province:map_start", code), "province_map"),
             Link("โครงการซ้ำซ้อน", navurl("province:duplicates", code), "duplicates"),
             Link("ภาพรวมจังหวัด", navurl("monitoring:province_start", code), "province"),
             Link("สรุปจังหวัด", navurl("province:summary", code), "summary"),
@@ -163,6 +164,7 @@ def org_menu(user, org: Organization | None) -> list[Group]:
             [
                 Link("ติดตามรายเดือน", navurl("monitoring:start", c), "monitoring"),
                 Link("สัญญาณเตือน", navurl("monitoring:dashboard_start", c), "dashboard"),
+                Link("แผนที่โครงการ", navurl("monitoring:map_start", c), "map"),
                 Link("แบบที่ 2 (รายไตรมาส)", navurl("monitoring:form2_start", c), "form2"),
             ],
         )

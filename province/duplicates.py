@@ -6,6 +6,10 @@ and their orgs are neighbours (same district, or one of them is the อบจ.).
 Jaccard of the two word sets, each word weighted by its rarity in the province (IDF), damped when
 the shared words carry little information — two "จัดงานวันเด็กแห่งชาติ" in two towns are the usual
 annual event, not a duplicate; two "ถนน คสล. สายบ้านหนองแวง" are worth a look.
+
+Where both works have a point (ProjectPlace), distance is the strongest signal: two orgs' works
+on the same spot (≤ NEAR_M) are compared even when their names name the site differently, and
+get a bonus; works far apart (> FAR_M) with the same site name are two different works, damped.
 """
 
 import math
@@ -62,6 +66,7 @@ GENERIC = ASSET_WORDS | {
     "อาคาร",
 }
 THRESHOLD = 0.55
+NEAR_M, CLOSE_M, FAR_M = 150, 1000, 5000  # metres
 INFORMATION = 9.0  # total rarity the shared words must carry before a match counts in full
 
 
@@ -93,6 +98,20 @@ class Candidate:
     program_id: int
     name: str
     amount: Decimal
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+def distance(a: Candidate, b: Candidate) -> float | None:
+    if not (a.located and b.located):
+        return None
+    from thai.geo import distance_m
+
+    return distance_m((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 def candidates(province_id: int, fy: int) -> list[Candidate]:
@@ -104,11 +123,14 @@ def candidates(province_id: int, fy: int) -> list[Candidate]:
         )
         .values_list("version__project_id", "version__plan__org_id", "version__plan__org__name",
                      "version__plan__org__district_id", "version__plan__org__org_type",
-                     "version__program_id", "version__name", "amount")
+                     "version__program_id", "version__name", "amount",
+                     "version__project__place__latitude", "version__project__place__longitude")
     )  # fmt: skip
     return [
-        Candidate(p, o, on, d, t == OrgType.PAO, prog, n, a) for p, o, on, d, t, prog, n, a in rows
-    ]
+        Candidate(p, o, on, d, t == OrgType.PAO, prog, n, a,
+                  float(lat) if lat is not None else None, float(lng) if lng is not None else None)
+        for p, o, on, d, t, prog, n, a, lat, lng in rows
+    ]  # fmt: skip
 
 
 # "บ้าน" followed by these is a house, not a village: ซ่อมแซมบ้านผู้ยากไร้, บ้านพักครู …
@@ -128,13 +150,18 @@ def places(name: str) -> frozenset[str]:
     )
 
 
-def is_asset(name: str) -> bool:
-    return bool(words(name) & ASSET_WORDS) and bool(places(name))
+def is_asset(name: str, located: bool = False) -> bool:
+    """A work on a physical site: an asset word and a named site (or a point on the map)."""
+    return bool(words(name) & ASSET_WORDS) and (located or bool(places(name)))
 
 
-def score(a: Candidate, b: Candidate, idf: dict[str, float]) -> tuple[float, str]:
+def score(
+    a: Candidate, b: Candidate, idf: dict[str, float], *, use_distance: bool = True
+) -> tuple[float, str]:
+    metres = distance(a, b) if use_distance else None
     same_site = places(a.name) & places(b.name)
-    if not same_site:  # the same kind of work elsewhere is not a duplicate
+    near = metres is not None and metres <= NEAR_M
+    if not same_site and not near:  # the same kind of work elsewhere is not a duplicate
         return 0.0, ""
     wa, wb = words(a.name), words(b.name)
     shared = wa & wb
@@ -157,18 +184,28 @@ def score(a: Candidate, b: Candidate, idf: dict[str, float]) -> tuple[float, str
     ):
         value = min(1.0, value + 0.05)
         reasons.append("งบประมาณใกล้เคียงกัน")
+    if metres is not None:
+        if near and shared & (GENERIC - ASSET_WORDS):  # the same kind of thing on the same spot
+            value = min(1.0, max(value, 0.3) + 0.35)
+            reasons.append(f"ตำแหน่งเดียวกัน (ห่างกัน {metres:,.0f} ม.)")
+        elif metres <= CLOSE_M:
+            value = min(1.0, value + 0.1)
+            reasons.append(f"ตำแหน่งใกล้กัน (ห่างกัน {metres:,.0f} ม.)")
+        elif metres > FAR_M:
+            value *= 0.4
+            reasons.append(f"แต่ตำแหน่งห่างกัน {metres / 1000:,.1f} กม.")
     return value, " · ".join(reasons)
 
 
 def find_pairs(
-    items: list[Candidate], threshold: float = THRESHOLD
+    items: list[Candidate], threshold: float = THRESHOLD, *, use_distance: bool = True
 ) -> list[tuple[Candidate, Candidate, float, str]]:
     docs = Counter(w for c in items for w in words(c.name))
     n = max(len(items), 1)
     idf = {w: math.log(1 + n / df) for w, df in docs.items()}
     blocks: dict[int, list[Candidate]] = defaultdict(list)
     for c in items:
-        if is_asset(c.name):
+        if is_asset(c.name, located=use_distance and c.located):
             blocks[c.program_id].append(c)
     found = []
     for block in blocks.values():
@@ -178,7 +215,7 @@ def find_pairs(
                     continue
                 if not (a.is_pao or b.is_pao or (a.district_id and a.district_id == b.district_id)):
                     continue
-                value, reason = score(a, b, idf)
+                value, reason = score(a, b, idf, use_distance=use_distance)
                 if value >= threshold:
                     found.append((a, b, value, reason))
     return _one_per_pao_project(sorted(found, key=lambda f: -f[2]))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from province.views import analysis, duplicates, org, review, summary
+from province.views import map as maps
 
 app_name = "province"
 
@@ -22,4 +23,7 @@ urlpatterns = [
     path("review/<int:fy>/", review.completeness, name="review_year"),
     path("review/submission/<int:submission_id>/", review.submission_detail, name="submission"),
     path("review/submission/<int:submission_id>/decide/", review.decide, name="decide"),
+    path("map/", maps.province_map_start, name="map_start"),
+    path("map/<int:fy>/", maps.province_map, name="map"),
+    path("map/<int:fy>/projects.geojson", maps.province_map_data, name="map_data"),
 ]

@@ -206,11 +206,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 # <script> never runs. Styles keep 'unsafe-inline': ECharts draws its tooltips as HTML with inline
 # style attributes (the coloured markers, the box), which a nonce cannot cover; a style cannot run
 # code, and scripts stay strict.
+# Map tiles: OpenStreetMap unless set; MAP_TILE_URL="" draws the points over the province outline
+# only (no tile server, e.g. offline).
+# Its origin is allowed in the CSP's img-src.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© ผู้ร่วมให้ข้อมูล OpenStreetMap")
+_tile_origin = "/".join(MAP_TILE_URL.split("/")[:3]) if "://" in MAP_TILE_URL else ""
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([_tile_origin] if _tile_origin else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

@@ -9,7 +9,7 @@ from notify import views as notify_views
 from orgs import account_views
 from orgs.login import TidtamLoginView
 from province.views import national as national_views
-from reports import open_data, public
+from reports import open_data, public, public_evidence, views_ita
 from tidtam import views
 from tidtam.api import api
 
@@ -32,8 +32,26 @@ urlpatterns = [
     path("national/<int:fy>/", national_views.national, name="national_year"),
     path("settings/warning-rules/", monitoring_rules.rules, name="warning_rules"),
     path("settings/scoring/", evaluation_settings.score_templates, name="score_templates"),
+    path("settings/ita/", views_ita.ita_settings, name="ita_settings"),
+    path("settings/ita/<int:fy>/", views_ita.ita_settings, name="ita_settings_year"),
     path("p/<str:org_code>/", public.org_page, name="public_org"),
     path("p/<str:org_code>/annual/<int:fy>.pdf", public.annual_pdf, name="public_annual"),
+    path("p/<str:org_code>/map/", public_evidence.public_map, name="public_map"),
+    path(
+        "p/<str:org_code>/photos/<int:photo_id>/<str:kind>.jpg",
+        public_evidence.public_photo,
+        name="public_photo",
+    ),
+    path(
+        "p/<str:org_code>/ita/<int:fy>/<str:code>/",
+        public_evidence.ita_document,
+        name="public_ita",
+    ),
+    path(
+        "open-data/<str:org_code>/projects.<str:fmt>",
+        public_evidence.open_projects,
+        name="open_projects",
+    ),
     path("open-data/<str:org_code>/plan.<str:fmt>", open_data.open_plan, name="open_plan"),
     path("open-data/<str:org_code>/reports.<str:fmt>", open_data.open_reports, name="open_reports"),
     path("o/<str:org_code>/exchange/", include("exchange.urls")),

@@ -1,4 +1,5 @@
 from monitoring.models.periods import REPORT_PERIODS, PeriodKind, PeriodLock, PeriodReport
+from monitoring.models.photos import Photo, PositionSource, Stage, TimeSource
 from monitoring.models.tracking import (
     Evidence,
     MonthlyProgress,
@@ -16,10 +17,14 @@ __all__ = [
     "PeriodKind",
     "PeriodLock",
     "PeriodReport",
+    "Photo",
+    "PositionSource",
     "Procurement",
     "ProjectYear",
     "RuleKind",
     "Severity",
+    "Stage",
     "Status",
+    "TimeSource",
     "WarningRule",
 ]

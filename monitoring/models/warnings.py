@@ -15,6 +15,7 @@ class RuleKind(models.TextChoices):
     BUDGETED_NOT_IN_ACTION_PLAN = "budget_no_action", "ตั้งงบประมาณแล้วแต่ไม่อยู่ในแผนการดำเนินงาน"
     ACTION_PLAN_NOT_BUDGETED = "action_no_budget", "อยู่ในแผนการดำเนินงานแต่ไม่ได้ตั้งงบประมาณ"
     SUBSIDY_IDLE = "subsidy_idle", "เงินอุดหนุนเฉพาะกิจยังไม่เคลื่อนไหว"
+    DONE_NO_AFTER_PHOTO = "done_no_after_photo", "แล้วเสร็จแต่ไม่มีภาพถ่ายหลังดำเนินการ"
 
 
 class Severity(models.TextChoices):

@@ -64,6 +64,9 @@ def project_year(request, org, fy, project_id):
             "problems": row.problems,
         },
     )
+    can_photo = can_write(request.user, org) or row.division_id in writable_division_ids(
+        request.user, org
+    )
     return render(
         request,
         "monitoring/project.html",
@@ -80,8 +83,31 @@ def project_year(request, org, fy, project_id):
             "evidence_form": EvidenceForm(),
             "editable": editable,
             "section": "monitoring",
+            "can_photo": can_photo,
+            **photo_context(org, py, project),
         },
     )
+
+
+def photo_context(org, py, project) -> dict:
+    """Photos by stage and the project's place, for the project page (3 queries)."""
+    from django.conf import settings
+
+    from monitoring.models import Photo, Stage
+    from plans.models import ProjectPlace
+    from plans.places import subdistrict_choices
+
+    photos = list(Photo.objects.filter(project_year=py)) if py else []
+    stages = [(s, label, [p for p in photos if p.stage == s]) for s, label in Stage.choices]
+    return {
+        "photo_stages": stages,
+        "stage_choices": Stage.choices,
+        "photo_points": [[float(p.latitude), float(p.longitude)] for p in photos if p.has_position],
+        "place": ProjectPlace.objects.filter(project=project).first(),
+        "subdistricts": subdistrict_choices(org.province.code),
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
 
 
 @org_view()

@@ -163,7 +163,8 @@ def test_every_audited_model_reaches_its_org_or_is_province_wide():
             "plans.LinkageTarget", "monitoring.WarningRule", "evaluation.ChecklistTemplate",
             "evaluation.ChecklistItem", "evaluation.ScoreTemplate", "evaluation.ScoreItem",
             "evaluation.BandScheme", "evaluation.Band", "evaluation.SurveyTemplate",
-            "evaluation.SurveyItem", "province.ValidationRule", "province.ProvinceReport"}  # fmt: skip
+            "evaluation.SurveyItem", "province.ValidationRule", "province.ProvinceReport",
+            "reports.ItaItem"}  # fmt: skip
     for model in audit.audited_models():
         label = model._meta.label
         if label in audit.ORG_PATHS:

@@ -13,11 +13,13 @@ SAMPLE = {
     "submission_id": 1,
     "pair_id": 1,
     "token": "0" * 32,
+    "kind": "thumb",
 }
 
 
 # Pages meant for everyone (published reports, survey links); they are tested in reports/tests.
-PUBLIC = {"public_org", "public_annual", "open_plan", "open_reports"}
+PUBLIC = {"public_org", "public_annual", "open_plan", "open_reports", "public_map", "public_photo",
+          "public_ita", "open_projects"}  # fmt: skip
 
 
 def all_org_patterns():
@@ -68,6 +70,15 @@ def _evidence(plan):
     return evidence_add(org=plan.org, fiscal_year=2568, project=project, upload=photo), line
 
 
+def _photo(plan):
+    from monitoring.models import Stage
+    from monitoring.photo_services import photo_add
+    from monitoring.tests.photo_files import phone_jpeg, upload
+
+    return photo_add(org=plan.org, fiscal_year=2568, project=plan.projects_[2], stage=Stage.AFTER,
+                     upload=upload(phone_jpeg())).photo  # fmt: skip
+
+
 def object_ids(plan):
     """Real ids of org A's objects, one for every kind of id a URL can carry."""
     from decimal import Decimal
@@ -85,6 +96,7 @@ def object_ids(plan):
     return {
         "survey_id": survey.pk,
         "evidence_id": evidence.pk,
+        "photo_id": _photo(plan).pk,
         "line_id": line.pk,
         "project_id": plan.projects_[2].pk,
         "strategy_id": plan.s1.pk,

@@ -21,6 +21,7 @@ from plans.models.framework import (
     Strategy,
     Tactic,
 )
+from plans.models.places import PlaceSource, ProjectPlace
 from plans.models.rules import (
     ApprovedVersion,
     ApprovedWindow,
@@ -52,11 +53,13 @@ __all__ = [
     "LinkageTarget",
     "Mission",
     "OrdinanceKind",
+    "PlaceSource",
     "Plan",
     "Program",
     "Project",
     "ProjectBudget",
     "ProjectForm",
+    "ProjectPlace",
     "ProjectVersion",
     "Strategy",
     "Tactic",

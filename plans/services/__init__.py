@@ -31,6 +31,7 @@ from plans.services.framework import (
     tactic_create,
     tactic_update,
 )
+from plans.services.places import place_set
 
 __all__ = [
     "ProjectData",
@@ -48,6 +49,7 @@ __all__ = [
     "kpi_save",
     "mission_add",
     "ordinance_create",
+    "place_set",
     "plan_create",
     "plan_update",
     "project_add",

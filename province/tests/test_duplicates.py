@@ -90,3 +90,51 @@ def test_the_pairs_page_shows_budgets_districts_and_links(client, cast, plan_a, 
     row = page.decode().split('id="pairs"')[1].split("</table>")[0]
     assert f'href="/o/{cast.a.code}/projects/{road.pk}/"' in row
     assert "งบประมาณ 2567: 500,000.00 บาท" in row
+
+
+def at(candidate, lat, lng):
+    candidate.latitude, candidate.longitude = lat, lng
+    return candidate
+
+
+def _province(items):
+    for i in range(30):
+        items.append(c(100 + i, 50 + i, f"ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาดี{i} หมู่ที่ 1", district=9))
+    return items
+
+
+def test_two_works_on_the_same_spot_are_a_pair_even_when_their_names_differ():
+    items = _province(
+        [
+            at(c(1, 10, "ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3"), 15.00000, 102.00000),
+            at(c(2, 20, "ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายทางเข้าวัดป่าศรีสุข ม.5"), 15.00030, 102.00020),
+        ]
+    )
+    with_distance = {(a.project_id, b.project_id): r for a, b, _, r in find_pairs(items)}
+    assert (1, 2) in with_distance and "ตำแหน่งเดียวกัน" in with_distance[(1, 2)]
+    assert (1, 2) not in {
+        (a.project_id, b.project_id) for a, b, _, _ in find_pairs(items, use_distance=False)
+    }
+
+
+def test_the_same_site_name_far_apart_is_two_works():
+    items = _province(
+        [
+            at(c(1, 10, "ก่อสร้างถนน คสล. สายบ้านหนองแวง หมู่ที่ 3"), 15.0, 102.0),
+            at(c(2, 20, "โครงการก่อสร้างถนนคอนกรีตเสริมเหล็กสายบ้านหนองแวง ม.5"), 15.1, 102.1),  # ~15 km
+        ]
+    )
+    assert (1, 2) in {
+        (a.project_id, b.project_id) for a, b, _, _ in find_pairs(items, use_distance=False)
+    }
+    assert (1, 2) not in {(a.project_id, b.project_id) for a, b, _, _ in find_pairs(items)}
+
+
+def test_candidates_carry_the_projects_point(cast, plan_a):
+    from plans import services as plans_services
+    from province.duplicates import candidates
+
+    road = plan_a.projects_[0]
+    plans_services.place_set(project=road, latitude="15.1", longitude="102.2")
+    found = {x.project_id: x for x in candidates(cast.a.province_id, 2567)}
+    assert (found[road.pk].latitude, found[road.pk].longitude) == (15.1, 102.2)

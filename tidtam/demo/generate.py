@@ -190,6 +190,11 @@ class Generator:
         self.budget_and_action_plans(org, plan)
         for fy in (2568, 2569, 2570):
             year_of_progress(org, fy, self.seed)
+        from tidtam.demo.places import photograph_done_works, pin_works
+
+        pin_works(org, self.seed)
+        if slug == "buayai":
+            photograph_done_works(org, 2569)
         evaluated_year(org, plan, self.seed, FIRST_NAMES, LAST_NAMES)
         return plan
 

@@ -1,0 +1,70 @@
+"""The provincial unit's map: every org's works of the year, and suspected duplicates as lines."""
+
+from django.shortcuts import redirect, render
+
+from monitoring.geo import (
+    ORG,
+    PHOTO,
+    PK,
+    collection,
+    map_projects,
+    province_outline,
+    url_maker,
+)
+from monitoring.models import Status
+from monitoring.views.map import json_response, map_filters, tiles
+from orgs.access import require_province_analyst
+from orgs.decorators import org_view
+from orgs.models import Organization
+from plans.models import Strategy
+from plans.views.common import this_fy
+from province.map import duplicate_links
+
+
+def _orgs(org):
+    return list(
+        Organization.objects.filter(province_id=org.province_id)
+        .order_by("name")
+        .values_list("id", "code", "name")
+    )
+
+
+@org_view()
+def province_map_start(request, org):
+    require_province_analyst(request.user, org)
+    return redirect("province:map", org.code, this_fy())
+
+
+@org_view()
+def province_map(request, org, fy):
+    require_province_analyst(request.user, org)
+    numbers = (
+        Strategy.objects.filter(plan__org__province_id=org.province_id)
+        .values_list("number", flat=True)
+        .distinct()
+        .order_by("number")
+    )
+    filters = {**map_filters(request), "org": request.GET.get("org", "")}
+    return render(request, "province/map.html", {
+        "org": org, "fy": fy, "years": range(fy - 2, fy + 2), "section": "province_map",
+        "orgs": [(code, name) for _, code, name in _orgs(org)],
+        "strategies": [(n, f"ยุทธศาสตร์ที่ {n}") for n in numbers], "statuses": Status.choices,
+        "filters": filters, "links": True, **tiles(),
+    })  # fmt: skip
+
+
+@org_view()
+def province_map_data(request, org, fy):
+    require_province_analyst(request.user, org)
+    orgs = _orgs(org)
+    wanted = request.GET.get("org", "")
+    ids = [pk for pk, code, _ in orgs if not wanted or code == wanted]
+    rows = map_projects(ids, fy, **map_filters(request))
+    located = {r.project_id: r for r in rows if r.located}
+    return json_response(collection(
+        rows,
+        url=url_maker("monitoring:project", ORG, fy, PK),
+        photo=url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb"),
+        outline_=province_outline(org.province),
+        links=duplicate_links(org.province_id, fy, located),
+    ))  # fmt: skip

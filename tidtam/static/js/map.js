@@ -1,0 +1,123 @@
+/* The project map (officer, province, public). Reads its settings from data-* attributes of
+   #map: data-src (GeoJSON URL), data-tiles (tile URL template; empty = no tiles, the points are
+   drawn over the province outline), data-attribution. A <form id="map-filters"> next to it
+   refetches on change. Text from the data is only ever set with textContent. */
+(function () {
+  "use strict";
+  const el = document.getElementById("map");
+  if (!el || !window.L) return;
+  const THAILAND = [[5.6, 97.3], [20.5, 105.7]];
+  const map = L.map(el, { preferCanvas: true, zoomSnap: 0.5 });
+  map.fitBounds(THAILAND);
+  if (el.dataset.tiles) {
+    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
+  }
+  const outlineLayer = L.layerGroup().addTo(map);
+  const linkLayer = L.layerGroup().addTo(map);
+  const pointLayer = L.layerGroup().addTo(map);
+  const summary = document.getElementById("map-summary");
+  const form = document.getElementById("map-filters");
+  const money = (v) => Number(v).toLocaleString("th-TH", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  function node(tag, text, cls) {
+    const n = document.createElement(tag);
+    if (text !== undefined && text !== null) n.textContent = text;
+    if (cls) n.className = cls;
+    return n;
+  }
+
+  let orgs = {}, statuses = {}, urlTemplate = "", photoTemplate = "";
+  const fill = (t, p, photo) => t.replace("{0}", encodeURIComponent(p.org)).replace("{1}", p.project_id).replace("{2}", photo);
+  const linkOf = (p) => p.url || (urlTemplate ? fill(urlTemplate, p, "") : "");
+  const photoOf = (p) => p.photo || (photoTemplate && p.photo_id ? fill(photoTemplate, p, p.photo_id) : "");
+
+  function popup(p) {
+    const box = node("div", null, "map-popup");
+    const url = linkOf(p), photo = photoOf(p);
+    const title = node(url ? "a" : "strong", p.name);
+    if (url) title.href = url;
+    box.appendChild(title);
+    if (orgs[p.org]) box.appendChild(node("div", orgs[p.org], "muted"));
+    box.appendChild(node("div", (statuses[p.status] || [p.status])[0] + " · ความก้าวหน้า " + p.progress + "%"));
+    box.appendChild(node("div", "งบประมาณ " + money(p.budget) + " บาท · เบิกจ่าย " + money(p.disbursed) + " บาท"));
+    if (p.place) box.appendChild(node("div", p.place, "muted"));
+    if (photo) {
+      const img = node("img");
+      img.src = photo;
+      img.alt = "ภาพถ่ายล่าสุดของโครงการ";
+      img.className = "map-thumb";
+      box.appendChild(img);
+    }
+    box.appendChild(node("div", "ภาพถ่าย " + p.photos + " ภาพ (หลังดำเนินการ " + p.after_photos + ")", "muted"));
+    return box;
+  }
+
+  function draw(data) {
+    orgs = data.orgs || {};
+    statuses = data.statuses || {};
+    urlTemplate = data.url_template || "";
+    photoTemplate = data.photo_template || "";
+    outlineLayer.clearLayers();
+    linkLayer.clearLayers();
+    pointLayer.clearLayers();
+    if (data.outline) {
+      L.geoJSON(data.outline, { style: { color: "#345", weight: 2, fillColor: "#dfe8ef", fillOpacity: 0.35, dashArray: data.outline.properties && data.outline.properties.derived ? "6 4" : null }, interactive: false }).addTo(outlineLayer);
+    }
+    const bounds = [];
+    const markers = [];
+    for (const f of data.features) {
+      if (!f.geometry) continue;
+      if (f.geometry.type === "LineString") {
+        const [a, b] = f.geometry.coordinates;
+        const line = L.polyline([[a[1], a[0]], [b[1], b[0]]], { color: "#8e24aa", weight: 3, dashArray: "4 4", className: "dup-link" });
+        const box = node("div", null, "map-popup");
+        box.appendChild(node("strong", "อาจซ้ำซ้อน (คะแนน " + f.properties.score + ")"));
+        box.appendChild(node("div", f.properties.a + " — " + f.properties.a_org));
+        box.appendChild(node("div", f.properties.b + " — " + f.properties.b_org));
+        line.bindPopup(box);
+        line.addTo(linkLayer);
+        continue;
+      }
+      const [lng, lat] = f.geometry.coordinates;
+      const p = f.properties;
+      const m = L.circleMarker([lat, lng], { radius: 7, color: "#fff", weight: 1.5, fillColor: (statuses[p.status] || [0, "#555"])[1], fillOpacity: 0.95 });
+      m.props = p;
+      markers.push(m);
+      bounds.push([lat, lng]);
+    }
+    // one group added at once, one popup for all: thousands of markers draw in one pass
+    const group = L.featureGroup(markers);
+    group.on("click", (e) => L.popup().setLatLng(e.layer.getLatLng()).setContent(popup(e.layer.props)).openOn(map));
+    if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
+    else if (data.outline) map.fitBounds(L.geoJSON(data.outline).getBounds());
+    group.addTo(pointLayer);
+    el.dataset.markers = String(bounds.length);
+    if (summary) {
+      summary.textContent = "แสดง " + bounds.length.toLocaleString("th-TH") + " โครงการบนแผนที่ จาก " +
+        data.total.toLocaleString("th-TH") + " โครงการ" + (data.unlocated ? " (ยังไม่ระบุที่ตั้ง " + data.unlocated.toLocaleString("th-TH") + " โครงการ)" : "");
+    }
+  }
+
+  function load() {
+    const url = new URL(el.dataset.src, window.location.href);
+    const page = new URLSearchParams(window.location.search);
+    if (form) {
+      for (const [k, v] of new FormData(form)) {
+        page.delete(k);
+        if (v) { url.searchParams.set(k, v); page.set(k, v); }
+      }
+    }
+    el.dataset.state = "loading";
+    fetch(url, { headers: { Accept: "application/geo+json" }, credentials: "same-origin" })
+      .then((r) => { if (!r.ok) throw new Error(r.status); el.dataset.tHeaders = Math.round(performance.now()); return r.json(); })
+      .then((data) => { el.dataset.tParsed = Math.round(performance.now()); draw(data); el.dataset.tDrawn = Math.round(performance.now()); el.dataset.state = "ready"; })
+      .catch(() => { el.dataset.state = "error"; if (summary) summary.textContent = "โหลดข้อมูลแผนที่ไม่สำเร็จ ลองใหม่อีกครั้ง"; });
+    if (form && window.history.replaceState) window.history.replaceState(null, "", "?" + page);
+  }
+
+  if (form) {
+    form.addEventListener("change", load);
+    form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+  }
+  load();
+})();
