@@ -10,6 +10,7 @@ from django.db.models import Max
 
 from orgs import audit
 from orgs.models import Division
+from plans import locks
 from plans.models import (
     Edition,
     EditionKind,
@@ -124,9 +125,7 @@ def edition_approve(
         raise ValidationError({"approved_on": "ระบุวันที่อนุมัติ: ฉบับที่อนุมัติแล้วต้องมีวันที่อนุมัติ"})
     if announced_on and announced_on < approved_on:
         raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
-    from monitoring.selectors import closed_since  # monitoring builds on plans
-
-    locked = closed_since(edition.plan.org, approved_on)
+    locked = locks.closed_since(edition.plan.org, approved_on)
     if locked:
         raise ValidationError({"approved_on": (
             f"วันที่อนุมัติย้อนเข้าไปในงวดที่ปิดแล้ว ({locked}): แผนตามงวดนั้นจะเปลี่ยน"
