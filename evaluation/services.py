@@ -325,6 +325,9 @@ def score_template_update(*, template, points: dict[int, Decimal], pass_percent:
         raise ValidationError("เกณฑ์ผ่านต้องอยู่ระหว่างร้อยละ 1–100")
     if any(p <= 0 for p in points.values()):
         raise ValidationError("คะแนนเต็มของทุกข้อต้องมากกว่า 0")
+    from evaluation.models import ScoreItem
+
+    points = {k: bounded(ScoreItem, "max_points", v, "คะแนนเต็ม") for k, v in points.items()}
     for item in template.items.all():
         if item.pk in points:
             item.max_points = points[item.pk]

@@ -13,6 +13,7 @@ from functools import wraps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from core.numbers import bounded
 from monitoring.models import (
     MonthlyProgress,
     PeriodKind,
@@ -475,6 +476,10 @@ def rule_update(*, rule, name: str, threshold: Decimal, message: str, severity: 
         errors["message"] = (
             f"ข้อความใช้ตัวแทนที่ไม่รู้จัก: {', '.join(sorted(unknown))} (ใช้ได้: {' '.join(PLACEHOLDERS)})"
         )
+    try:
+        threshold = bounded(type(rule), "threshold", threshold, "เกณฑ์")
+    except ValidationError as exc:
+        errors["threshold"] = exc.messages[0]
     if errors:
         raise ValidationError(errors)
     rule.name, rule.threshold, rule.message = name.strip(), threshold, message.strip()

@@ -23,7 +23,7 @@ def username_of(request, credentials=None) -> str:
     raw = (credentials or {}).get("username")
     if raw is None and request is not None:
         raw = request.POST.get("username", "")
-    return (raw or "").strip().lower()
+    return (raw or "").strip().lower()[:150]  # Django's username length; longer is never a user
 
 
 def client_of(request) -> str:

@@ -106,3 +106,27 @@ def test_the_api_answers_json_even_when_it_fails(client, cast, bearer, monkeypat
     monkeypatch.setattr(tidtam.api, "readable_orgs", boom)
     answer = client.get("/api/v1/orgs", **bearer)
     assert answer.status_code == 500 and answer.json()["detail"]
+
+
+def test_numbers_are_bounded_to_the_column_that_stores_them(cast, plan_a, reference_lists):
+    """parse_amount takes up to 10^13 baht; a KPI target (10^12), a warning threshold (10^10) and an
+    item's full points (10^4) are smaller columns, refused in Thai rather than overflowing."""
+    from django.core.exceptions import ValidationError
+
+    from evaluation import services as evaluation_services
+    from evaluation.models import ScoreTemplate
+    from monitoring import services as monitoring_services
+    from monitoring.models import WarningRule
+    from plans import services as plan_services
+
+    with pytest.raises(ValidationError, match="ใหญ่เกิน"):
+        plan_services.kpi_save(strategy=plan_a.s1, name="k", targets={2568: Decimal("5e12")})
+    rule = WarningRule.objects.first()
+    with pytest.raises(ValidationError, match="ใหญ่เกิน"):
+        monitoring_services.rule_update(rule=rule, name="x", threshold=Decimal("1e11"), message="",
+                                        severity="red", active=True)  # fmt: skip
+    template = ScoreTemplate.objects.first()
+    item = template.items.first()
+    with pytest.raises(ValidationError, match="ใหญ่เกิน"):
+        evaluation_services.score_template_update(template=template, points={item.pk: Decimal("1e9")},
+                                                  pass_percent=Decimal(60))  # fmt: skip

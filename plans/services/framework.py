@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from core.numbers import bounded
 from orgs import stale
 from orgs.models import Division, Organization
 from plans.models import (
@@ -167,6 +168,7 @@ def kpi_save(
     kpi.full_clean()
     kpi.save()
     for year, value in targets.items():
+        value = bounded(KPITarget, "value", value, f"ค่าเป้าหมายปี {year}")
         if value is None:
             KPITarget.objects.filter(kpi=kpi, year=year).delete()
         else:

@@ -1,10 +1,11 @@
-"""Data flows one way: orgs → plans → (monitoring → evaluation) → reports; thai depends on nothing."""
+"""Data flows one way: core → thai → orgs → plans → (monitoring → evaluation) → reports; core and
+thai depend on nothing of ours."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["thai", "orgs", "plans", "monitoring", "evaluation", "province", "exchange", "reports"]
+LAYERS = ["core", "thai", "orgs", "plans", "monitoring", "evaluation", "province", "exchange", "reports"]
 
 
 def imports_of(app: str) -> set[str]:
@@ -30,3 +31,8 @@ def test_it_keeps_lower_apps_free_of_higher_ones():
 
 def test_it_keeps_thai_free_of_django_models():
     assert "orgs" not in imports_of("thai") and "plans" not in imports_of("thai")
+
+
+def test_it_keeps_core_free_of_every_other_app():
+    ours = set(LAYERS) | {"tidtam"}
+    assert not imports_of("core") & (ours - {"core"}), imports_of("core") & ours
