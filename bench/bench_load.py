@@ -175,7 +175,8 @@ def main():
     app, base = results["app"], results["baseline"]
     print(f"\nbaseline (bare view: same session and user, one UPDATE + one audit INSERT): "
           f"{base['per_s']:,.1f} saves/s · p95 {base['p95']:.0f} ms")  # fmt: skip
-    print(f"the app / baseline, same run: {app['per_s'] / base['per_s']:.0%} of the saves/s"
+    ratio = app["per_s"] / base["per_s"] if base["per_s"] else float("nan")
+    print(f"the app / baseline, same run: {ratio:.0%} of the saves/s"
           f" (goal ≥ 60 %) · save p95 {app['p95']:.0f} ms at {args.users} users (goal ≤ 300 ms)")  # fmt: skip
 
 
@@ -276,7 +277,11 @@ def cpu_by_role(server_pid: int) -> dict[str, float]:
 
 def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> None:
     rows = {r["Name"]: r for r in csv.DictReader(path.open())}
-    save, dash = rows["save a row"], rows["dashboard"]
+    if "save a row" not in rows:  # the users never got past the entry page: the machine is busy
+        print("no save finished in the run: make it longer (--seconds) or use fewer --users")
+        return {"per_s": 0.0, "p95": float("nan")}
+    empty = {"Request Count": "0", "Failure Count": "0", "50%": "0", "95%": "0"}
+    save, dash = rows["save a row"], rows.get("dashboard", empty)
     saves = int(save["Request Count"]) - int(save["Failure Count"])
     per_s = saves / seconds
     p95_save, p95_dash = float(save["95%"]), float(dash["95%"])
