@@ -153,6 +153,13 @@ def main():
     # The users keep the server busy: what is measured is its capacity. With longer pauses the 50
     # users themselves cap the load (Little's law: 50 / (pause + response) requests per second).
     parser.add_argument("--think", default="0,0.02", help="a user's pause, min,max seconds")
+    parser.add_argument(
+        "--open",
+        default="entry",
+        choices=["entry", "dashboard"],
+        help="each user's first page: the entry page (as officers do) or the "
+        "lighter dashboard, for a machine too busy to render 50 entry pages",
+    )
     parser.add_argument("--orgs", type=int, default=50)
     parser.add_argument("--projects", type=int, default=300)
     parser.add_argument("--database-url", default=PG)
@@ -209,7 +216,7 @@ def run(args, env, tmp: Path, orgs, target: str) -> dict:
              "-r", str(args.users), "-t", f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}",
              "--csv", tmp / "load", "--only-summary", "--loglevel", "WARNING"],
             cwd=ROOT, env=env | {"TIDTAM_LOAD_ORGS": str(tmp / "orgs.json"), "TIDTAM_THINK": args.think,
-                                 "TIDTAM_LOAD_TARGET": target},
+                                 "TIDTAM_LOAD_TARGET": target, "TIDTAM_OPEN": args.open},
             check=False,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
