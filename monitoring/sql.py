@@ -15,10 +15,11 @@ HOLDS = "{a}.valid_from <= %(end)s AND ({a}.valid_until IS NULL OR {a}.valid_unt
 # A budget movement is effective on %(end)s.
 EFFECTIVE = "({a}.effective_on IS NULL OR {a}.effective_on <= %(end)s)"
 
-# Budgeted projects of one org's year as of %(end)s: effective budget and whether a line counts.
+# Budgeted projects of one org's year as of %(end)s and their effective budget. A project with an
+# effective movement has an effective line (a transfer is never effective before its line's
+# ordinance), so "budgeted" needs no test of its own.
 _MONEY = f"""
-  SELECT m.project_id, SUM(m.amount) AS budget,
-         MAX(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) AS budgeted
+  SELECT m.project_id, SUM(m.amount) AS budget
   FROM plans_budgetmovement m
   WHERE m.org_id = %(org)s AND m.fiscal_year = %(fy)s AND {EFFECTIVE.format(a="m")}
   GROUP BY m.project_id"""  # noqa: S608 - constants only
@@ -32,8 +33,7 @@ lines AS (
          CASE WHEN e.status = 'approved' AND e.kind IN ('addition', 'change')
                AND e.approved_on BETWEEN %(start)s AND %(fy_end)s THEN 1 ELSE 0 END AS added
   FROM money JOIN plans_project p ON p.id = money.project_id
-  JOIN plans_edition e ON e.id = p.created_in_id
-  WHERE money.budgeted = 1),
+  JOIN plans_edition e ON e.id = p.created_in_id),
 py AS (
   SELECT id, project_id, contract_amount, contract_signed_on FROM monitoring_projectyear
   WHERE org_id = %(org)s AND fiscal_year = %(fy)s),
@@ -47,7 +47,8 @@ st AS (
   JOIN monitoring_monthlyprogress m ON m.project_year_id = py.id AND m.month = upto.month),
 sv AS (
   SELECT av.project_id, av.strategy_id FROM plans_approvedversion av
-  WHERE av.project_id IN (SELECT project_id FROM lines) AND {HOLDS.format(a="av")})
+  WHERE av.plan_id IN (SELECT id FROM plans_plan WHERE org_id = %(org)s)
+    AND av.project_id IN (SELECT project_id FROM lines) AND {HOLDS.format(a="av")})
 SELECT sv.strategy_id,
        COALESCE(st.status, 'not_started') AS status,
        COUNT(*) AS n,
@@ -97,8 +98,7 @@ GROUP BY m.month
 BUDGETED_FACTS = f"""
 WITH money AS (
   SELECT m.org_id, m.project_id, SUM(m.amount) AS amount,
-         SUM(CASE WHEN m.source = 'specific_subsidy' THEN m.amount ELSE 0 END) AS subsidy,
-         MAX(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) AS budgeted
+         SUM(CASE WHEN m.source = 'specific_subsidy' THEN m.amount ELSE 0 END) AS subsidy
   FROM plans_budgetmovement m
   WHERE m.org_id IN ({{orgs}}) AND m.fiscal_year = %(fy)s AND {EFFECTIVE.format(a="m")}
   GROUP BY m.org_id, m.project_id),
@@ -119,7 +119,6 @@ FROM money
 LEFT JOIN monitoring_projectyear py
   ON py.org_id = money.org_id AND py.fiscal_year = %(fy)s AND py.project_id = money.project_id
 LEFT JOIN items ON items.org_id = money.org_id AND items.project_id = money.project_id
-WHERE money.budgeted = 1
 """  # noqa: S608 - constants only
 
 # The province list: per org of a province, budgeted projects, effective budget, money, outcomes
@@ -128,8 +127,7 @@ WHERE money.budgeted = 1
 PROVINCE_ROWS = f"""
 WITH orgs AS (SELECT id FROM orgs_organization WHERE province_id = %(province)s),
 money AS (
-  SELECT m.org_id, m.project_id, SUM(m.amount) AS budget,
-         MAX(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) AS budgeted
+  SELECT m.org_id, m.project_id, SUM(m.amount) AS budget
   FROM plans_budgetmovement m
   WHERE m.fiscal_year = %(fy)s AND m.org_id IN (SELECT id FROM orgs) AND {EFFECTIVE.format(a="m")}
   GROUP BY m.org_id, m.project_id)
@@ -143,7 +141,7 @@ LEFT JOIN (SELECT money.org_id, COUNT(*) AS n, SUM(money.budget) AS budget,
                   SUM(CASE WHEN py.status = 'cancelled' THEN 1 ELSE 0 END) AS canc
            FROM money LEFT JOIN monitoring_projectyear py
              ON py.org_id = money.org_id AND py.fiscal_year = %(fy)s AND py.project_id = money.project_id
-           WHERE money.budgeted = 1 GROUP BY money.org_id) b ON b.org_id = o.id
+           GROUP BY money.org_id) b ON b.org_id = o.id
 LEFT JOIN (SELECT org_id, SUM(CASE WHEN severity = 'red' THEN 1 ELSE 0 END) AS red,
                   SUM(CASE WHEN severity = 'amber' THEN 1 ELSE 0 END) AS amber
            FROM monitoring_alert WHERE fiscal_year = %(fy)s AND org_id IN (SELECT id FROM orgs)
@@ -158,7 +156,7 @@ WITH sub AS (
   FROM plans_budgetmovement m
   WHERE m.org_id = %(org)s AND m.fiscal_year = %(fy)s AND m.source = 'specific_subsidy'
     AND {EFFECTIVE.format(a="m")}
-  GROUP BY m.project_id HAVING MAX(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) = 1),
+  GROUP BY m.project_id),
 py AS (
   SELECT id, project_id FROM monitoring_projectyear
   WHERE org_id = %(org)s AND fiscal_year = %(fy)s AND project_id IN (SELECT project_id FROM sub)),
@@ -186,13 +184,12 @@ av AS (
   WHERE p.org_id IN (SELECT id FROM orgs) AND p.start_year <= %(fy)s AND p.end_year >= %(fy)s
     AND {HOLDS.format(a="av")}),
 money AS (
-  SELECT m.project_id, SUM(m.amount) AS budget,
-         MAX(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) AS budgeted
+  SELECT m.project_id, SUM(m.amount) AS budget, 1 AS budgeted
   FROM plans_budgetmovement m
   WHERE m.org_id IN (SELECT id FROM orgs) AND m.fiscal_year = %(fy)s AND {EFFECTIVE.format(a="m")}
   GROUP BY m.project_id),
 ids AS (SELECT project_id FROM av WHERE removed = %(false)s
-        UNION SELECT project_id FROM money WHERE budgeted = 1),
+        UNION SELECT project_id FROM money),
 facts AS (
   SELECT ids.project_id, p.org_id, orgs.org_type, orgs.district_id, av.program_id, av.strategy_id,
          CASE WHEN av.removed = %(false)s THEN COALESCE(pb.amount, 0) ELSE 0 END AS plan_amount,
@@ -226,8 +223,7 @@ ANALYSIS_GROUPINGS = {
 # bench/bench_national.py: 112 ms p50 over 7,850 orgs (an ORM form: not measured).
 NATIONAL = f"""
 WITH money AS (
-  SELECT m.org_id, m.project_id, SUM(m.amount) AS budget,
-         MAX(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) AS budgeted
+  SELECT m.org_id, m.project_id, SUM(m.amount) AS budget
   FROM plans_budgetmovement m
   WHERE m.fiscal_year = %(fy)s AND {EFFECTIVE.format(a="m")}
   GROUP BY m.org_id, m.project_id),
@@ -239,7 +235,7 @@ state AS (
   FROM money JOIN orgs_organization o ON o.id = money.org_id
   LEFT JOIN monitoring_projectyear py
     ON py.org_id = money.org_id AND py.fiscal_year = %(fy)s AND py.project_id = money.project_id
-  WHERE money.budgeted = 1 GROUP BY o.province_id),
+  GROUP BY o.province_id),
 orgs AS (SELECT province_id, COUNT(*) AS n FROM orgs_organization GROUP BY province_id)
 SELECT p.id, p.code, p.name, COALESCE(orgs.n, 0), COALESCE(state.projects, 0), COALESCE(state.budget, 0),
        COALESCE(state.disbursed, 0), COALESCE(state.done, 0), COALESCE(state.cancelled, 0)
@@ -261,7 +257,7 @@ SELECT b.n, b.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,
        (SELECT SUM(mp.disbursed) FROM monitoring_monthlyprogress mp
          WHERE mp.project_year_id = py.id AND mp.month < %(month)s),
        u.month, u.status, u.progress, u.disbursed, u.note
-FROM (SELECT SUM(CASE WHEN m.kind = 'line' THEN 1 ELSE 0 END) AS n, SUM(m.amount) AS s
+FROM (SELECT COUNT(*) AS n, SUM(m.amount) AS s
         FROM plans_budgetmovement m
        WHERE m.org_id = %(org)s AND m.fiscal_year = %(fy)s AND m.project_id = %(project)s
          AND {EFFECTIVE.format(a="m")}) b

@@ -21,7 +21,7 @@ FIELDS = {
 def _values(obj) -> list:
     values = [getattr(obj, f) for f in FIELDS[obj._meta.label]]
     if obj._meta.label == "plans.KPI" and obj.pk:
-        values.append(sorted(obj.targets.values_list("year", "value")))
+        values.append(sorted((t.year, t.value) for t in obj.targets.all()))  # prefetched on pages
     return values
 
 

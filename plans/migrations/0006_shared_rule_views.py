@@ -1,19 +1,17 @@
 """The shared rules as database views (see plans/models/rules.py): the approved windows of
 editions, each project's approved versions, budget movements (lines and transfers) and the current
 action-plan amendment. Every reader — ORM and written-out SQL — reads these, so each rule has one
-definition. A later change to a view is a new migration that drops and recreates it."""
+definition. The views themselves are made after every `migrate` from that one definition (and
+dropped before it, so that later migrations can rebuild the tables they read): plans/apps.py."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-from plans.models.rules import VIEWS
 
 
 class Migration(migrations.Migration):
     dependencies = [("orgs", "0001_orgs_memberships"), ("plans", "0005_approved_editions_have_a_date")]
 
     operations = [
-        *(migrations.RunSQL(sql, f"DROP VIEW {name}") for name, sql in VIEWS),
         migrations.CreateModel(
             name='ApprovedVersion',
             fields=[

@@ -1,6 +1,6 @@
-"""The plan's three shared rules, each defined once as a database view (created by migration
-plans/0005_shared_rule_views) and read through these unmanaged models by the ORM, and by name
-in the hand-written SQL of monitoring/sql.py:
+"""The plan's three shared rules, each defined once as a database view (made after every
+`migrate` from these definitions, see plans/apps.py) and read through these unmanaged models by
+the ORM, and by name in the hand-written SQL of monitoring/sql.py:
 
 - ApprovedWindow: which edition of a plan is "the plan as approved" on a date. An approved
   edition holds from its approval date until a later edition (higher seq) is approved; drafts
