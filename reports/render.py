@@ -189,6 +189,7 @@ class ThaiDocx:
                          bold=total_last and n == len(rows) - 1)  # fmt: skip
                 if i and _numeric(v):
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    _no_wrap(cell)  # 1,234,567.00 stays on one line (a total wraps otherwise)
         for column, w in zip(t.columns, widths_cm, strict=True):
             column.width = Cm(w)
             for cell in column.cells:
@@ -199,3 +200,11 @@ class ThaiDocx:
         buf = io.BytesIO()
         self.doc.save(buf)
         return buf.getvalue()
+
+
+def _no_wrap(cell) -> None:
+    from docx.oxml import OxmlElement
+
+    props = cell._tc.get_or_add_tcPr()
+    if props.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}noWrap") is None:
+        props.append(OxmlElement("w:noWrap"))

@@ -63,6 +63,7 @@ def survey_detail(request, org, survey_id):
         "evaluation/survey_detail.html",
         {"org": org, "survey": survey, "result": result, "link": link, "qr": qr,
          "population": population, "needed": needed,
+         "population_raw": request.GET.get("population", "")[:20],
          "still": max(0, needed - result.respondents) if needed else None,
          "population_error": bool(raw) and population is None,
          "can_write": can_write(request.user, org), "section": "surveys"},

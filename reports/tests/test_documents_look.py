@@ -43,3 +43,19 @@ def test_form2_uses_one_kind_of_digit_throughout(
     flat = " ".join(text.split())
     assert flat.count(f"แบบที่ {two}") >= 2  # the corner box and the title agree
     assert f"แบบที่ {other}" not in flat
+
+
+def test_amounts_in_docx_tables_do_not_wrap(client, cast, year_a):
+    from docx import Document
+
+    client.force_login(cast.alice)
+    data = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "docx"])).content
+    doc = Document(io.BytesIO(data))
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    import re
+
+    money = [c for t in doc.tables for row in t.rows[1:] for c in row.cells[1:]
+             if re.fullmatch(r"\d[\d,]*\.\d\d", c.text)]  # fmt: skip
+    assert money, "the tables hold amounts"
+    assert all(c._tc.tcPr.find(f"{ns}noWrap") is not None for c in money)
+    Document(io.BytesIO(data))  # still a valid document after the change

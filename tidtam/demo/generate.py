@@ -17,6 +17,7 @@ from tidtam.demo import catalog as c
 from tidtam.demo import details
 from tidtam.demo.evaluation import evaluated_year
 from tidtam.demo.progress import year_of_progress
+from tidtam.demo.submissions import submission_history
 
 PLAN_YEARS = (2566, 2570)
 DEMO_PASSWORD = "demo"
@@ -96,6 +97,9 @@ class Generator:
             self.log(
                 f"  {org.name}: แผนพัฒนาท้องถิ่น {PLAN_YEARS[0]}–{PLAN_YEARS[1]} พร้อมข้อบัญญัติและแผนการดำเนินงาน"
             )
+        with transaction.atomic():
+            sent = submission_history(province, self.seed)
+        self.log(f"  การส่งข้อมูลให้ อบจ. ปีงบประมาณ 2569: {sent} รายการ")
         return province
 
     def _linkages(self, province, level, names):

@@ -188,11 +188,23 @@ def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_ri
     citizen.get_by_label("41–50 ปี").check()
     citizen.get_by_label("มัธยมศึกษาหรือเทียบเท่า").check()
     citizen.get_by_label("เกษตรกร").check()
+    total = citizen.locator("#survey-form .q").count()
+    expect(citizen.locator("#survey-progress .count")).to_have_text(f"4 จาก {total}")
+    citizen.click("#survey-later")  # save and continue later: the answers stay on the phone
+    expect(citizen.locator("#survey-later-note")).to_be_visible()
+    citizen.goto(link)
+    expect(citizen.locator("#survey-restored")).to_be_visible()
+    expect(citizen.get_by_label("เกษตรกร")).to_be_checked()
     for question in citizen.locator("fieldset.q-block").nth(1).locator(".q").all():
         question.get_by_label("มาก", exact=True).check()
+    expect(citizen.locator("#survey-progress .count")).to_have_text(f"{total} จาก {total}")
     citizen.wait_for_timeout(1200)
-    citizen.click("text=ส่งคำตอบ")
+    citizen.click("#survey-form button[type=submit]")
     expect(citizen.locator("#thanks")).to_be_visible()
+    expect(citizen.locator("#to-public")).to_be_visible()  # not a dead end
+    citizen.goto(link)  # sent: nothing is brought back
+    expect(citizen.locator("#survey-restored")).to_be_hidden()
+    expect(citizen.get_by_label("เกษตรกร")).not_to_be_checked()
     phone.close()
 
     page.reload()
