@@ -39,6 +39,7 @@ def _media(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DEBUG = False
+    settings.MAP_TILE_URL = ""  # no tile server in tests: maps draw over the province outline
 
 
 def _reference_lists():
