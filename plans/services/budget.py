@@ -82,7 +82,9 @@ def budget_line_add(
     if project.plan.org_id != ordinance.org_id:
         raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
     check_project_budgetable(project, ordinance.fiscal_year, ordinance.promulgated_on)
-    locked = locks.closed_period_reached(ordinance.org, ordinance.fiscal_year, ordinance.promulgated_on)
+    locked = locks.closed_period_reached(
+        ordinance.org, ordinance.fiscal_year, ordinance.promulgated_on
+    )
     if locked:
         raise ValidationError(
             f"{ordinance.title} ประกาศใช้ในงวดที่ปิดแล้ว (เดือน{locked}): เพิ่มรายการแล้วตัวเลขของงวดนั้นจะเปลี่ยน"

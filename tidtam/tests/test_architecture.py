@@ -5,7 +5,17 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["core", "thai", "orgs", "plans", "monitoring", "evaluation", "province", "exchange", "reports"]
+LAYERS = [
+    "core",
+    "thai",
+    "orgs",
+    "plans",
+    "monitoring",
+    "evaluation",
+    "province",
+    "exchange",
+    "reports",
+]
 
 
 def imports_of(app: str) -> set[str]:
