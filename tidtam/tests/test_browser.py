@@ -63,6 +63,8 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     page.fill("#id_username", "bob")
     page.fill("#id_password", "pw")
     page.click("button[type=submit]")
+    expect(page.locator("h1")).to_contain_text("งานของฉัน")  # the home page, then the org
+    page.click(f"a:has-text('{cast.b.name}')")
     expect(page.locator("h1")).to_contain_text("ยังไม่มีแผนพัฒนาท้องถิ่น")
 
     page.click("nav.menu summary:has-text('วางแผน')")  # the menu's groups open on a click
