@@ -190,7 +190,7 @@ def test_progress_is_reported_as_rows_are_written(cast):
 
 
 @pytest.mark.django_db
-def test_the_web_preview_shows_how_the_book_was_understood(client, cast):
+def test_the_web_preview_shows_how_the_book_was_understood(client, cast, worker):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
@@ -220,7 +220,9 @@ def test_the_web_preview_shows_how_the_book_was_understood(client, cast):
             "edition-0-announced_on": "2022-12-25",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.url.startswith("/jobs/")
+    assert not Plan.objects.filter(org=cast.b).exists()  # the background worker imports it
+    worker()
     edition = Edition.objects.get(plan__org=cast.b)
     assert (edition.status, str(edition.approved_on), str(edition.announced_on)) == (
         "approved",
@@ -230,7 +232,7 @@ def test_the_web_preview_shows_how_the_book_was_understood(client, cast):
 
 
 @pytest.mark.django_db
-def test_the_web_preview_asks_which_program_is_meant(client, cast):
+def test_the_web_preview_asks_which_program_is_meant(client, cast, worker):
     import io
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -257,6 +259,7 @@ def test_the_web_preview_asks_which_program_is_meant(client, cast):
     assert response.context["report"].ok
     response = client.post(reverse("exchange:import_commit", args=[cast.b.code, token]))
     assert response.status_code == 302
+    worker()
     plan = Plan.objects.get(org=cast.b)
     light = next(v for v in project_rows(plan, working_seq(plan)) if "ไฟฟ้า" in v.name)
     assert light.program.code == "00240"

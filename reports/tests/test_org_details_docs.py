@@ -58,15 +58,15 @@ def test_the_annual_reports_announcement_carries_the_body_emblem_and_the_executi
 
 
 def test_the_annual_docx_has_the_same_announcement_and_signature(
-    client, detailed, cast, year_a, reference_lists
+    client, detailed, cast, year_a, reference_lists, background_file
 ):
     from docx import Document
 
     from reports.annual import announcement, context
 
     client.force_login(cast.alice)
-    r = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
-    doc = Document(io.BytesIO(r.content))
+    docx = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
+    doc = Document(io.BytesIO(docx))
     text = [p.text for p in doc.paragraphs]
     assert announcement(context(detailed, 2568)) in text
     i = text.index("(นายสมชาย ใจกล้า)")
@@ -111,12 +111,14 @@ def test_plan_documents_name_the_district_and_province(client, detailed, cast, p
     assert "เทศบาลเมืองบัวใหญ่ อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in cells
 
 
-def test_no_line_of_the_annual_pdf_ends_at_the_era(client, detailed, cast, year_a, reference_lists):
+def test_no_line_of_the_annual_pdf_ends_at_the_era(
+    client, detailed, cast, year_a, reference_lists, background_file
+):
     """ "พ.ศ. 2568" stays on one line (a no-break space alone did not hold in WeasyPrint)."""
     import subprocess
 
     client.force_login(cast.alice)
-    pdf = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "pdf"])).content
+    pdf = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "pdf"]))
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True).stdout.decode()
     assert text.count("พ.ศ.") >= 5
     assert not [line for line in text.splitlines() if line.rstrip().endswith("พ.ศ.")]
