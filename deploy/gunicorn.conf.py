@@ -4,13 +4,11 @@ import multiprocessing
 
 bind = "127.0.0.1:8000"  # nginx in front; never expose gunicorn directly
 # One sync worker per core: the requests are CPU-bound and more processes than cores only add
-# switching. Measured by bench/bench_load.py on 2 cores (session 5): 2 workers ≈ 150–160 saves/s,
-# 3 ≈ 133, 5 ≈ 119; 2 workers × 4 threads (gthread) ≈ 91. Again after the save path was rewritten
-# (session 6): 2 workers 173–225 saves/s, 3 workers 179; gthread with 1 thread 70.
+# switching (bench/bench_load.py; the figures are in docs/performance.md).
 # Long work (imports, big PDFs/DOCX, the province-wide evaluation, announced reports) runs on the
 # background workers (deploy/tidtam-worker@.service), not in a request.
 workers = multiprocessing.cpu_count()
-timeout = 120  # a province summary or annual report PDF can take tens of seconds on a small server
+timeout = 120  # long work runs on the background workers; this only guards against a stuck request
 graceful_timeout = 30
 # Recycle workers now and then (WeasyPrint/Pango hold memory), but not often: a new worker loads
 # Django and the app again (≈ 1.5 s of CPU). At 2,000 requests a 2-core server recycles a worker

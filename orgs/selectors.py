@@ -178,6 +178,13 @@ def _shown(field, value, names: dict):
         return value
     if _is_month_mask(field) and isinstance(value, int):
         return _months(value)
+    if isinstance(value, dict) and set(value) <= {"strategies", "tactics"}:
+        # an approved edition's framework names: {"strategies": {id: [no, name]}, "tactics": …}
+        return "; ".join(
+            f"{label} {n}. {name}"
+            for key, label in (("strategies", "ยุทธศาสตร์"), ("tactics", "กลยุทธ์"))
+            for n, name in (value.get(key) or {}).values()
+        )
     if field.is_relation and field.related_model is not None and not field.many_to_many:
         try:
             key = int(value)

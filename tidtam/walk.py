@@ -14,6 +14,7 @@ ALLOWED = {
     "ods", "zip", "cc", "by", "sa", "taro", "yamane", "likert", "png", "svg", "md", "utf",
     "opendata", "ci", "gps", "wifi", "nan", "e-bidding", "e-market", "jpg", "jpeg", "mb", "kb",
     "swot", "cctv", "thailand", "input", "process", "output", "outcome", "goal", "sarabun",
+    "xls", "geojson", "oit", "webp", "exif", "oa",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 URL = re.compile(r"(https?://|/)[^\s]+|\S+@\S+")  # links and addresses are not words
