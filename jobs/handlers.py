@@ -80,6 +80,7 @@ def evaluate(job, progress) -> Outcome:
     from django.utils import timezone
 
     from monitoring.rules import evaluate as evaluate_rules
+    from notify.services import weekly_warnings
     from orgs.models import Organization
     from thai.dates import fiscal_year_bounds
 
@@ -95,6 +96,8 @@ def evaluate(job, progress) -> Outcome:
             progress(n, len(orgs))
             with transaction.atomic():
                 found += evaluate_rules([org], fy, as_of)
+            if job.params.get("tell"):  # the nightly run: this week's warnings, once a week
+                weekly_warnings(org, fy, timezone.localdate())
     progress(len(orgs), len(orgs))
     return Outcome(f"ประเมินสัญญาณเตือน {len(orgs):,} หน่วยงานแล้ว พบ {found:,} รายการ")
 

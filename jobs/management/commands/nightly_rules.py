@@ -12,5 +12,5 @@ class Command(BaseCommand):
         today = timezone.localdate()
         fy = fiscal_year(today)
         job = services.enqueue(kind="evaluate", title=f"ประเมินสัญญาณเตือนประจำวัน ปีงบประมาณ {fy}",
-                               params={"fy": fy}, key=f"nightly-rules:{today.isoformat()}")  # fmt: skip
+                               params={"fy": fy, "tell": True}, key=f"nightly-rules:{today.isoformat()}")  # fmt: skip
         self.stdout.write(f"งาน #{job.pk}: {job.title} ({job.get_status_display()})")
