@@ -14,7 +14,7 @@ setup-dev:
 
 demo: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	LOG_LEVEL=WARNING $(PY) manage.py seed_demo
 	@echo ""
 	@echo "  Tidtam: http://$(HOST):$(PORT)/   (ผู้ใช้ทดลองแสดงด้านบน, รหัสผ่าน: demo)"
 	@echo ""

@@ -98,3 +98,24 @@ class HostileInputMiddleware:
                     )
                 raise Http404("ไม่พบหน้าที่ต้องการ")
         return None
+
+
+class AdminCspMiddleware:
+    """The operator's admin (django-unfold) runs Alpine.js, which evaluates its x-data attributes
+    as code: under /admin/ only, scripts may also be evaluated ('unsafe-eval'). Inline scripts
+    still need the page's nonce, and every value the admin shows is escaped by Django, so no one
+    can plant such an attribute; only superusers and staff reach these pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            from django.conf import settings
+            from django.utils.csp import CSP
+
+            policy = dict(settings.SECURE_CSP)
+            policy["script-src"] = [*policy.get("script-src", []), CSP.UNSAFE_EVAL]
+            response._csp_config = policy
+        return response

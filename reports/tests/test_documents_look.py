@@ -12,14 +12,18 @@ from reports.tests.test_documents import pdf_text
 pytestmark = pytest.mark.django_db
 
 
-def test_p02_has_the_linkage_lines_and_counts_projects(client, cast, plan_a, tmp_path):
+def test_p02_has_the_linkage_lines_and_counts_projects(
+    client, cast, plan_a, tmp_path, background_file
+):
     from plans.models import LinkageTarget
 
     national = LinkageTarget.objects.filter(level="national").first()
     assert national is not None
     plan_a.s1.linkages.add(national)
     client.force_login(cast.alice)
-    text = pdf_text(client.get(reverse("reports:p02", args=[cast.a.code, "pdf"])).content, tmp_path)
+    text = pdf_text(
+        background_file(client, reverse("reports:p02", args=[cast.a.code, "pdf"])), tmp_path
+    )
     flat = " ".join(text.split())
     assert "ก. ยุทธศาสตร์ชาติ 20 ปี" in flat and national.name.split()[0] in flat
     assert "ข. แผนพัฒนาเศรษฐกิจและสังคมแห่งชาติ ฉบับที่ 13" in flat
@@ -45,11 +49,11 @@ def test_form2_uses_one_kind_of_digit_throughout(
     assert f"แบบที่ {other}" not in flat
 
 
-def test_amounts_in_docx_tables_do_not_wrap(client, cast, year_a):
+def test_amounts_in_docx_tables_do_not_wrap(client, cast, year_a, background_file):
     from docx import Document
 
     client.force_login(cast.alice)
-    data = client.get(reverse("reports:annual", args=[cast.a.code, 2568, "docx"])).content
+    data = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
     doc = Document(io.BytesIO(data))
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     import re
