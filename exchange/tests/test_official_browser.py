@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_officer_previews_an_official_book_and_imports_it_as_a_draft(
-    live_server, page, cast, tmp_path
+    live_server, page, cast, tmp_path, worker_process
 ):
     data, expected = books.book_wrong_totals()
     path = tmp_path / "ผ02.xlsx"
@@ -33,6 +33,7 @@ def test_an_officer_previews_an_official_book_and_imports_it_as_a_draft(
         expect(page.locator("#preview-differences li").nth(n)).to_have_text(text)
     page.screenshot(path=str(tmp_path / "preview.png"), full_page=True)
     page.click("#confirm-import")
+    page.click("#job-result", timeout=60_000)  # imported by the background worker
     expect(page.locator("h1")).not_to_contain_text("ตรวจสอบก่อนนำเข้า")
     edition = Edition.objects.get(plan__org=cast.b)
     assert (edition.status, edition.approved_on) == ("draft", None)

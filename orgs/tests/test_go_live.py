@@ -78,7 +78,7 @@ def _accept(page, url, path, password=PASSWORD):
 
 
 def test_going_live_in_a_province_from_an_empty_database(
-    live_server, page, smtp_server, reference_lists, make_workbook, tmp_path
+    live_server, page, smtp_server, reference_lists, make_workbook, tmp_path, worker_process
 ):
     assert not Organization.objects.exists() and not get_user_model().objects.exists()
     url = live_server.url
@@ -168,13 +168,14 @@ def test_going_live_in_a_province_from_an_empty_database(
     page.select_option("#invite #id_division", label="กองช่าง")
     page.click("#invite button[type=submit]")
     expect(page.locator("#people")).to_contain_text("รอตั้งรหัสผ่าน")
-    # A plan to work on, imported as a draft (the head edits in it).
-    page.click("text=นำเข้า Excel")
+    # A plan to work on, imported as a draft (the head edits in it), on the background worker.
+    page.click("nav.menu summary:has-text('วางแผน')")  # the menu's groups open on a click
+    page.click("nav.menu >> text=นำเข้า Excel")
     (tmp_path / "แผน.xlsx").write_bytes(make_workbook(PROJECTS, strategies=STRATEGIES))
     page.set_input_files("#file", str(tmp_path / "แผน.xlsx"))
-    page.uncheck("input[name=approve]")
     page.click("text=ตรวจสอบไฟล์")
     page.click("#confirm-import")
+    page.click("#job-result", timeout=60_000)
     expect(page.locator("#total-projects")).to_be_visible()
     _sign_out(page)
 

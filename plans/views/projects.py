@@ -154,7 +154,6 @@ def project_edit(request, org, project_id):
     if request.method == "POST" and form.is_valid():
         try:
             data = _data_from(form)
-            data.division = current.division if current else None  # the form does not show it
             services.project_change(
                 project=project,
                 edition=draft,
@@ -182,7 +181,7 @@ def project_edit(request, org, project_id):
 
 
 def _own_division(user, org):
-    """A division head's new project is their division's (the form does not ask)."""
+    """A division head's new project is their division's unless the form names another."""
     from orgs.models import Membership
 
     membership = (
@@ -205,7 +204,7 @@ def project_new(request, org):
     form = ProjectEditForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         data = _data_from(form)
-        data.division = _own_division(request.user, org)
+        data.division = data.division or _own_division(request.user, org)
         try:
             version = services.project_add(edition=draft, data=data, acting_user=request.user)
         except ValidationError as exc:
