@@ -13,6 +13,8 @@ def in_thailand(lat, lng) -> bool:
         lat, lng = Decimal(str(lat)), Decimal(str(lng))
     except ArithmeticError:
         return False
+    if not (lat.is_finite() and lng.is_finite()):
+        return False  # NaN and infinity are no place (and NaN refuses to be compared)
     return LAT_MIN <= lat <= LAT_MAX and LNG_MIN <= lng <= LNG_MAX
 
 

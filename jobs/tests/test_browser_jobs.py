@@ -2,6 +2,7 @@
 background worker process with a progress bar that survives a reload, while the web server keeps
 answering other requests."""
 
+import datetime as dt
 import importlib.util
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from exchange.plan_import import import_plan
+from exchange.plan_import import EditionApproval, import_plan
 from jobs.models import Job, JobStatus
 from plans.models import Project
 
@@ -47,7 +48,10 @@ def test_a_big_import_and_the_p02_pdf_run_in_the_background_with_progress(
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     # org A gets a 300-project plan for its ผ.02
-    report = import_plan(org=cast.a, data=bench_workbook(300), filename="a.xlsx", commit=True)
+    approved = {"ฉบับเดิม": EditionApproval(approver="นายก", approved_on=dt.date(2022, 12, 20))}
+    report = import_plan(
+        org=cast.a, data=bench_workbook(300), filename="a.xlsx", commit=True, approvals=approved
+    )
     assert report.ok and Project.objects.filter(plan__org=cast.a).count() == 300
     path = tmp_path / "แผน5000.xlsx"
     path.write_bytes(bench_workbook(5000))
@@ -57,6 +61,8 @@ def test_a_big_import_and_the_p02_pdf_run_in_the_background_with_progress(
     page.set_input_files("#file", str(path))
     page.click("text=ตรวจสอบไฟล์")
     expect(page.locator("#preview")).to_contain_text("พร้อมนำเข้า 5000 โครงการ", timeout=120_000)
+    page.fill("input[name=edition-0-approver]", "นายกองค์การบริหารส่วนตำบล")
+    page.fill("input[name=edition-0-approved_on]", "2022-12-20")
     page.click("#confirm-import")
 
     job_url = page.url

@@ -63,7 +63,8 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_retry_completes(
     token = uuid.uuid4().hex
     (upload_dir() / token).write_bytes(bench_workbook(ROWS))
     job = services.enqueue(kind="plan_import", title="นำเข้า", org=cast.b, user=cast.bob,
-                           params={"token": token, "name": "plan.xlsx", "approve": True})  # fmt: skip
+                           params={"token": token, "name": "plan.xlsx", "approvals": {
+                               "ฉบับเดิม": {"approver": "นายก", "approved_on": "2022-12-20"}}})  # fmt: skip
     cmd = [sys.executable, *WORKER_CMD]
     env = worker_process_env(settings.MEDIA_ROOT)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,

@@ -14,6 +14,8 @@ SAMPLE = {
     "pair_id": 1,
     "token": "0" * 32,
     "kind": "thumb",
+    "job_id": 1,
+    "uidb64": "MQ",  # an invitation / password-reset link of user 1, with a wrong token
 }
 
 

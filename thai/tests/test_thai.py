@@ -135,3 +135,11 @@ def test_options_mark_the_selected_choice_and_escape_every_label():
         choices, 3
     )
     assert " selected" not in options(choices, None)
+
+
+def test_a_position_that_is_no_number_is_not_in_thailand():
+    from thai.geo import in_thailand
+
+    assert in_thailand("13.75", "100.5")
+    for lat, lng in (("NaN", "100.5"), ("13.75", "nan"), ("Infinity", "100"), ("ถนน", "100")):
+        assert not in_thailand(lat, lng), (lat, lng)
