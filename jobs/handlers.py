@@ -6,8 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 
+from core import audit
 from jobs.services import Outcome, Refused, handler
-from orgs import audit
 
 
 def upload_dir() -> Path:
