@@ -23,8 +23,9 @@ def seed(rows: int) -> None:
     from plans.models import Edition, Plan, Project
 
     province = Province.objects.create(code="30", name="นครราชสีมา")
-    org = Organization.objects.create(code="6300101", name="เทศบาลเมืองบัวใหญ่", org_type="town",
-                                      province=province)  # fmt: skip
+    org = Organization.objects.create(
+        code="6300101", name="เทศบาลเมืองบัวใหญ่", org_type="town", province=province
+    )
     plan = Plan.objects.create(org=org, title="แผนพัฒนาท้องถิ่น", start_year=2566, end_year=2570)
     edition = Edition.objects.create(plan=plan, seq=1, kind="original")
     n_years = -(-rows // 12)

@@ -62,8 +62,14 @@ def _log_model() -> type[models.Model]:
     return _LOG[0]
 
 
-def register(app_label: str, *, names: dict[str, str], org_paths: dict[str, str | None],
-             skip: tuple[str, ...] = (), only: tuple[str, ...] | None = None) -> None:  # fmt: skip
+def register(
+    app_label: str,
+    *,
+    names: dict[str, str],
+    org_paths: dict[str, str | None],
+    skip: tuple[str, ...] = (),
+    only: tuple[str, ...] | None = None,
+) -> None:
     """Audit the managed models of an app (called from its AppConfig.ready()): all but `skip`,
     or `only` those. `names` gives each its Thai name (a test requires one for every audited
     model); `org_paths` how a row reaches its org's id ("plan.org_id"), "" where the model has an

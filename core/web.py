@@ -24,5 +24,6 @@ def download(data: bytes | str, filename: str, content_type: str, *, inline: boo
     """The bytes as a file the browser saves (or shows, inline) under a Thai name: the
     Content-Disposition header built by Django (filename*=UTF-8'' for non-ASCII names)."""
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    header = content_disposition_header(not inline, filename)
+    response["Content-Disposition"] = header or ("inline" if inline else "attachment")
     return response

@@ -48,5 +48,6 @@ class EvaluationConfig(AppConfig):
 
     def ready(self):
         from core import audit
+        from evaluation import deadlines  # noqa: F401  (its items of งานของฉัน)
 
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS)

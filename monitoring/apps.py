@@ -26,6 +26,10 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         from core import audit
+        from monitoring import (
+            deadlines,  # noqa: F401  (its items of งานของฉัน)
+            handlers,  # noqa: F401  (registers its kinds of background jobs)
+        )
 
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS, skip=("Alert",))
 

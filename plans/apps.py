@@ -81,6 +81,7 @@ class PlansConfig(AppConfig):
 
     def ready(self):
         from core import audit
+        from plans import deadlines  # noqa: F401  (its items of งานของฉัน)
 
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS)
 

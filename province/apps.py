@@ -27,5 +27,6 @@ class ProvinceConfig(AppConfig):
 
     def ready(self):
         from core import audit
+        from province import deadlines  # noqa: F401  (its items of งานของฉัน)
 
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS)

@@ -16,5 +16,9 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from core import audit
+        from reports import (
+            deadlines,  # noqa: F401  (its items of งานของฉัน)
+            handlers,  # noqa: F401  (registers its kinds of background jobs)
+        )
 
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS)

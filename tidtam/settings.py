@@ -67,7 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "tidtam.logs.RequestContextMiddleware",
+    "core.logs.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.AdminCspMiddleware",
@@ -266,7 +266,7 @@ UNFOLD = {
     "SHOW_LANGUAGES": False,
 }
 
-from tidtam import logs as _logs  # noqa: E402
+from core import logs as _logs  # noqa: E402
 
 LOGGING = _logs.config(os.environ.get("LOG_LEVEL", "INFO"), os.environ)
 
