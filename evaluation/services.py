@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core import audit
 from core.numbers import bounded
 from evaluation.models import (
     SCALE_CHOICES,
@@ -23,7 +24,6 @@ from evaluation.models import (
     Survey,
     SurveyTemplate,
 )
-from orgs import audit
 from orgs.models import Organization
 from plans.models import Plan, Project, Strategy
 

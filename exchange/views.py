@@ -1,12 +1,12 @@
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from core.web import download
 from exchange import import_forms as forms
 from exchange.action_import import import_action_plan
 from exchange.official_export import official_workbook
@@ -26,9 +26,7 @@ def upload_dir() -> Path:
 
 
 def xlsx_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return download(data, filename, XLSX)
 
 
 def _preview(request, org, token: str, meta: dict):

@@ -19,8 +19,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core import logs
 from jobs.models import Job, JobStatus
-from tidtam import logs
 
 log = logging.getLogger("tidtam.jobs")
 

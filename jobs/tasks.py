@@ -5,6 +5,4 @@ from jobs import services
 
 @task()
 def run_job(job_id: int, attempt: int) -> str:
-    from jobs import handlers  # noqa: F401  (registers the kinds)
-
     return services.execute(job_id, attempt)

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from orgs.models import Membership, Organization, Province, Role
-from tidtam import plainsql
+from orgs.models import Membership, Organization, Role
 
 WRITE_ROLES = {Role.OFFICER, Role.ADMIN}
 
@@ -89,27 +88,12 @@ def readable_orgs(user):
     return qs.filter(Q(id__in=org_ids) | Q(province_id__in=province_ids))
 
 
-_ORG_WITH_GRANTS_SQL = f"""
-SELECT {plainsql.columns(Organization, "o")}, {plainsql.columns(Province, "p")},
-       m.org_id, mo.province_id, m.role, m.division_id
-  FROM orgs_organization o JOIN orgs_province p ON p.id = o.province_id
-  LEFT JOIN orgs_membership m ON m.user_id = %s
-  LEFT JOIN orgs_organization mo ON mo.id = m.org_id
- WHERE o.code = %s"""  # noqa: S608 - only the model's column names are formatted in
-
-
 def org_with_grants(user, code: str) -> Organization | None:
-    """The org with its province (select_related) and the user's roles (grants_for), in one
-    written-out statement: every page of an org starts here (see tidtam.plainsql). A row per
-    membership of the user, or one with no membership, each carrying the org."""
-    rows = plainsql.fetch(_ORG_WITH_GRANTS_SQL, [user.pk, code])
-    if not rows:
-        return None
-    n, k = plainsql.width(Organization), plainsql.width(Province)
-    org = plainsql.instance(Organization, rows[0][:n])
-    org.province = plainsql.instance(Province, rows[0][n : n + k])
-    if user.is_authenticated:
-        user._tidtam_grants = [Grant(*row[n + k :]) for row in rows if row[n + k] is not None]
+    """The org with its province (every page of an org starts here), and the user's roles
+    (grants_for, cached on the user for the request): two queries."""
+    org = Organization.objects.select_related("province").filter(code=code).first()
+    if org is not None:
+        grants_for(user)
     return org
 
 

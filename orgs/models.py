@@ -230,7 +230,7 @@ class AuditAction(models.TextChoices):
 
 class AuditEntry(models.Model):
     """One write to tenant data: who, when, what, and the old and new values of each changed field.
-    Written by orgs.audit in the same transaction as the write itself, so neither exists alone."""
+    Written by core.audit in the same transaction as the write itself, so neither exists alone."""
 
     org = models.ForeignKey(
         Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -21,7 +21,7 @@ class AuditFilter:
 
 
 def model_name(label: str) -> str:
-    from orgs.model_names import thai_name
+    from core.audit import thai_name
 
     try:
         return thai_name(apps.get_model(label))
@@ -110,7 +110,7 @@ def _field_label(meta, name: str) -> tuple[str, object]:
     if name.endswith("_on"):
         return "วันที่", field
     if field.is_relation and field.related_model is not None:
-        from orgs.model_names import thai_name
+        from core.audit import thai_name
 
         return thai_name(field.related_model), field
     return label, field
@@ -137,7 +137,7 @@ def _names(wanted: dict) -> dict:
     from django.contrib.auth import get_user_model
     from django.db import models as db_models
 
-    from orgs.model_names import thai_name
+    from core.audit import thai_name
 
     found = {}
     for model, pks in wanted.items():

@@ -1,5 +1,5 @@
 """Writes of organisations, divisions and people: the province set-up, the org's own details,
-invitations, roles, disabling and handing accounts over. Every write is audited (orgs.audit's
+invitations, roles, disabling and handing accounts over. Every write is audited (core.audit's
 signals catch each save and delete; the acting user comes from the request or `audit.acting`)."""
 
 import datetime as dt

@@ -8,7 +8,6 @@ from orgs.decorators import NotYet
 from orgs.models import Organization
 from plans.models import KPI, BudgetOrdinance, Edition, Plan, Project, Strategy, Tactic
 from plans.selectors import working_seq
-from tidtam import plainsql
 
 
 def get_plan(org: Organization, plan_id: int | None = None) -> Plan:
@@ -21,22 +20,13 @@ def get_plan(org: Organization, plan_id: int | None = None) -> Plan:
     return plan
 
 
-_PROJECT_SQL = f"""
-SELECT {plainsql.columns(Project, "pr")}, {plainsql.columns(Plan, "pl")}
-  FROM plans_project pr JOIN plans_plan pl ON pl.id = pr.plan_id
- WHERE pr.id = %s AND pl.org_id = %s"""  # noqa: S608 - only the model's column names are formatted in
-
-
 def get_project_for_user(
     user, org: Organization, project_id: int, *, write: bool = False
 ) -> Project:
-    # with its plan (select_related), written out: every save of a month's row starts here
-    rows = plainsql.fetch(_PROJECT_SQL, [project_id, org.pk])
-    if not rows:
+    """The org's project with its plan (every save of a month's row starts here): one query."""
+    project = Project.objects.select_related("plan").filter(pk=project_id, plan__org=org).first()
+    if project is None:
         raise Http404("ไม่พบโครงการ")
-    n = plainsql.width(Project)
-    project = plainsql.instance(Project, rows[0][:n])
-    project.plan = plainsql.instance(Plan, rows[0][n:])
     if write and not can_write(user, org):
         seq = working_seq(project.plan)
         current = (

@@ -12,6 +12,7 @@ from plans.models import (
     ActionPlan,
     ApprovedVersion,
     ApprovedWindow,
+    BudgetOrdinance,
     CurrentActionPlan,
     Edition,
     EditionStatus,
@@ -32,6 +33,13 @@ def year_as_of(fiscal_year: int) -> dt.date:
     """The date a year's current figures are read as of: today, or the year's last day once the
     year is over (every "current" reader of a year uses this one date)."""
     return min(timezone.localdate(), fiscal_year_bounds(fiscal_year)[1])
+
+
+def fiscal_years(org) -> list[int]:
+    """The years with an ordinance or an action plan, oldest first (one query)."""
+    ordinances = BudgetOrdinance.objects.filter(org=org).order_by().values_list("fiscal_year")
+    plans = ActionPlan.objects.filter(org=org).order_by().values_list("fiscal_year")
+    return [year for (year,) in ordinances.union(plans).order_by("fiscal_year")]
 
 
 def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:

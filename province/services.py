@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core import audit
 from monitoring import services as monitoring_services
 from monitoring.models import REPORT_PERIODS, PeriodLock, ProjectYear, Status
 from monitoring.queries import form2, month_end
-from orgs import audit
 from orgs.access import can_analyse_province, can_write
 from orgs.models import Organization
 from plans.models import BudgetLine, Plan

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.cells import csv_text
+from core.web import download
 from evaluation.models import AnnualReport
 from monitoring.models import Status
 from monitoring.queries import form2
@@ -23,9 +24,7 @@ def _json(payload: dict) -> JsonResponse:
 
 def _csv(rows: list[dict], filename: str, empty_fields: list[str]) -> HttpResponse:
     text = csv_text(rows, list(rows[0]) if rows else empty_fields)  # formulas written as text
-    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download("\ufeff" + text, filename, "text/csv; charset=utf-8")
 
 
 def open_plan(request, org_code, fmt):

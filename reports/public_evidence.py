@@ -4,10 +4,11 @@ ITA items' stable URLs, and the projects of a year as open data (CSV, JSON, GeoJ
 import csv
 import io
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from core.web import download, this_fy
 from monitoring.geo import (
     ORG,
     PHOTO,
@@ -20,7 +21,6 @@ from monitoring.models import Photo, Status
 from monitoring.views.map import json_response, map_filters, tiles
 from monitoring.views.photos import serve
 from plans.models import Strategy
-from plans.views.common import this_fy
 from reports import ita
 from reports.public import public_org
 
@@ -60,10 +60,7 @@ def ita_document(request, org_code, fy, code):
     if isinstance(result, str):
         return redirect(result)
     filename, content_type, data = result
-    from urllib.parse import quote
-
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(filename)}"
+    response = download(data, filename, content_type, inline=True)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -104,9 +101,9 @@ def open_projects(request, org_code, fmt):
     writer.writeheader()
     for row in out:  # text cells never start a formula
         writer.writerow({k: _text(v) for k, v in row.items()})
-    response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="projects-{org.code}-{fy}.csv"'
-    return response
+    return download(
+        "\ufeff" + buf.getvalue(), f"projects-{org.code}-{fy}.csv", "text/csv; charset=utf-8"
+    )
 
 
 def _text(value):

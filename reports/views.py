@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from core.web import download
 from orgs.decorators import org_view
 from plans.access import get_plan
 from plans.models import ActionPlan
@@ -11,15 +12,7 @@ from reports import documents, monitoring_docs
 
 def _file(result) -> HttpResponse:
     filename, content_type, data = result
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
+    return download(data, filename, content_type)
 
 
 def _background(request, org, title: str, **params) -> HttpResponse:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from plans.views.common import this_fy
+from core.web import this_fy
 from reports import ita_services
 from reports.models import ItaItem, ItaSource
 

@@ -67,7 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "tidtam.logs.RequestContextMiddleware",
+    "core.logs.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.AdminCspMiddleware",
@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "orgs.audit.AuditMiddleware",
+    "core.audit.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
@@ -266,7 +266,7 @@ UNFOLD = {
     "SHOW_LANGUAGES": False,
 }
 
-from tidtam import logs as _logs  # noqa: E402
+from core import logs as _logs  # noqa: E402
 
 LOGGING = _logs.config(os.environ.get("LOG_LEVEL", "INFO"), os.environ)
 

@@ -5,13 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from core.web import form_errors, this_fy
 from evaluation import services
 from evaluation.forms import AnnualReportForm
 from evaluation.models import AnnualReport
 from evaluation.publication import deadlines
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import form_errors, this_fy
 
 FIELDS = ["introduction", "method", "problems", "recommendations", "presented_on", "announced_on",
           "posted_from", "posted_until"]  # fmt: skip

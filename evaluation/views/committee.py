@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import form_errors
 from evaluation import services
 from evaluation.forms import CommitteeForm, MeetingForm, MemberForm
 from evaluation.models import Seat
@@ -14,7 +15,6 @@ from evaluation.models.committee import SEATS_2548
 from evaluation.selectors import current_committee
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import form_errors
 
 
 @org_view()

@@ -2,9 +2,9 @@
 
 from django.shortcuts import render
 
+from core.web import this_fy
 from evaluation.form31 import form31
 from orgs.decorators import org_view
-from plans.views.common import this_fy
 
 
 @org_view()

@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from core.web import this_fy
 from evaluation import services
 from evaluation.models import ScoreEntry, ScoreSheet, ScoreTemplate
 from evaluation.scores import consolidated
 from evaluation.selectors import current_committee
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import this_fy
 from thai.digits import arabic_digits
 
 

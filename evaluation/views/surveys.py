@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.web import form_errors, this_fy
 from evaluation import services
 from evaluation.forms import SurveyCreateForm, SurveyForm
 from evaluation.models import Channel, Survey
 from evaluation.stats import survey_result, yamane
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import form_errors, this_fy
 from thai.digits import arabic_digits
 
 

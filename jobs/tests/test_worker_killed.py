@@ -17,8 +17,8 @@ import pytest
 from django.db import connection
 
 from conftest import WORKER_CMD, worker_process_env
+from exchange.handlers import upload_dir
 from jobs import services
-from jobs.handlers import upload_dir
 from jobs.models import JobStatus
 from plans.models import Plan, Project
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.web import this_fy
 from monitoring.models import MonthlyProgress
-from plans.views.common import this_fy
 
 pytestmark = pytest.mark.django_db
 

@@ -124,7 +124,7 @@ def test_it_refuses_a_project_not_tracked_that_year(cast, year_a):
 
 
 def test_it_is_audited(cast, year_a):
-    from orgs import audit
+    from core import audit
 
     with audit.acting(cast.alice, "alice"):
         photo = add(cast, year_a, phone_jpeg()).photo

@@ -16,8 +16,7 @@ from monitoring.views.entry import default_period
 from orgs.access import can_write, require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
-from plans.selectors import year_as_of
-from plans.views.common import fiscal_years
+from plans.selectors import fiscal_years, year_as_of
 from thai.dates import fiscal_month_labels, fiscal_year
 from thai.numbers import percent
 

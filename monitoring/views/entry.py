@@ -15,7 +15,7 @@ from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from orgs.models import Division
 from plans.access import get_project_for_user
-from plans.views.common import fiscal_years
+from plans.selectors import fiscal_years
 from thai.dates import (
     fiscal_month_index,
     fiscal_month_labels,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
+from core.web import this_fy
 from monitoring.geo import (
     ORG,
     PHOTO,
@@ -16,7 +17,6 @@ from monitoring.geo import (
 from monitoring.models import Status
 from orgs.decorators import org_view
 from plans.models import Strategy
-from plans.views.common import this_fy
 
 
 def map_filters(request) -> dict:

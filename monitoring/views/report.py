@@ -11,7 +11,7 @@ from monitoring.queries import form2
 from monitoring.views.entry import default_period
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import fiscal_years
+from plans.selectors import fiscal_years
 from thai.numbers import MODE_LABELS
 
 

@@ -7,12 +7,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import form_errors
 from monitoring import services
 from monitoring.forms import TransferForm
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans.models import BudgetLine, BudgetMovement, BudgetTransfer
-from plans.views.common import fiscal_years, form_errors, project_names
+from plans.selectors import fiscal_years, latest_names
 
 
 @org_view()
@@ -23,7 +24,7 @@ def transfers(request, org, fy):
         .prefetch_related(Prefetch("transfers", queryset=BudgetTransfer.objects.order_by("id")))
         .order_by("ordinance_id", "id")
     )
-    names = project_names(org, [ln.project_id for ln in lines])
+    names = latest_names(org=org, project_ids=[ln.project_id for ln in lines])
     net = dict(  # each line after every transfer on it (the shared rule: plans_budgetmovement)
         BudgetMovement.objects.filter(org=org, fiscal_year=fy)
         .values("line_id")

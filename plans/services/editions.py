@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from orgs import audit
+from core import audit
 from orgs.models import Division
 from plans import locks
 from plans.models import (

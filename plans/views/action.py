@@ -7,14 +7,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import form_errors, this_fy
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans import services
 from plans.forms import ActionItemForm, ActionPlanForm
 from plans.models import ActionPlan, BudgetLine, BudgetOrdinance, FundingSource, ProjectVersion
 from plans.models.action import action_plan_due_date
-from plans.selectors import current_action_plan
-from plans.views.common import form_errors, pick_year, project_names, this_fy
+from plans.selectors import current_action_plan, latest_names
+from plans.views.common import pick_year
 from thai.dates import fiscal_month_labels
 
 
@@ -66,7 +67,7 @@ def _line_choices(org, fy):
         .order_by("ordinance_id", "id")
         .values_list("pk", "project_id", "amount", "source")
     )
-    names = project_names(org, [p for _, p, _, _ in lines])
+    names = latest_names(org=org, project_ids=[p for _, p, _, _ in lines])
     sources = dict(FundingSource.choices)
     return [
         (pk, f"{names.get(p, '')[:90]} — {amount:,.2f} บาท ({sources[src]})")
@@ -107,7 +108,7 @@ def action_item_new(request, org, fy):
         else None
     )
     name = cd["name"].strip() or (
-        project_names(org, [line.project_id])[line.project_id] if line else ""
+        latest_names(org=org, project_ids=[line.project_id])[line.project_id] if line else ""
     )
     last = current.items.aggregate(m=Max("seq_no"))["m"] or 0
     latest = (

@@ -5,14 +5,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import form_errors, this_fy
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans import services
 from plans.access import get_ordinance, get_project_for_user
 from plans.forms import BudgetLineEditForm, BudgetLineForm, OrdinanceForm
 from plans.models import BudgetLine, BudgetOrdinance, Plan
-from plans.selectors import budgetable_choices
-from plans.views.common import form_errors, pick_year, project_names, this_fy
+from plans.selectors import budgetable_choices, latest_names
+from plans.views.common import pick_year
 
 
 @org_view()
@@ -28,7 +29,7 @@ def budget(request, org, fy=None):
         .select_related("ordinance", "project")
         .order_by("ordinance_id", "id")
     )
-    names = project_names(org, [ln.project_id for ln in lines])
+    names = latest_names(org=org, project_ids=[ln.project_id for ln in lines])
     return render(
         request,
         "plans/budget.html",

@@ -1,13 +1,9 @@
-"""Helpers the plan views share: which edition/year a page shows, names, form errors."""
+"""Helpers the plan pages share: which edition and which year a page shows."""
 
-from django.contrib import messages
-from django.utils import timezone
-
+from core.web import this_fy
 from plans.models import Plan
-from plans.selectors import approved_seq_on, latest_names, working_seq
-from thai.dates import fiscal_year, parse_thai_date
-from thai.forms import labelled_errors
-from tidtam import plainsql
+from plans.selectors import approved_seq_on, fiscal_years, working_seq
+from thai.dates import parse_thai_date
 
 
 def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
@@ -26,31 +22,7 @@ def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
     return approved_seq_on(plan), "approved"
 
 
-_YEARS_SQL = """
-SELECT fiscal_year FROM plans_budgetordinance WHERE org_id = %s
- UNION SELECT fiscal_year FROM plans_actionplan WHERE org_id = %s ORDER BY 1"""
-
-
-def fiscal_years(org) -> list[int]:
-    """The years with an ordinance or an action plan (one statement: most pages show the list)."""
-    return [year for (year,) in plainsql.fetch(_YEARS_SQL, [org.pk, org.pk])]
-
-
 def pick_year(org, fy):
+    """The year a plan page shows (?fy or the org's latest), and the org's years."""
     years = fiscal_years(org)
-    return (
-        fy if fy else (years[-1] if years else this_fy())
-    ), years  # an org with no data yet: this year
-
-
-def project_names(org, project_ids) -> dict[int, str]:
-    return latest_names(project_ids, org)
-
-
-def this_fy() -> int:
-    return fiscal_year(timezone.localdate())
-
-
-def form_errors(request, form, errors=None) -> None:
-    """A form's (or a service's) errors as one message, each naming its field in Thai."""
-    messages.error(request, labelled_errors(form, errors))
+    return (fy if fy else (years[-1] if years else this_fy())), years  # no data yet: this year

@@ -6,13 +6,13 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import form_errors
 from orgs.access import can_write
 from orgs.decorators import org_view
 from plans import services
 from plans.access import get_kpi, get_plan, get_strategy, get_tactic
 from plans.forms import KPIForm, NameForm, StrategyForm, TextForm, VisionForm
 from plans.models import KPI, KPITarget, LinkageLevel, LinkageTarget, Strategy
-from plans.views.common import form_errors
 
 
 def _strategies(plan):

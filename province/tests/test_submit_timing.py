@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from plans.views.common import this_fy
+from core.web import this_fy
 from province import services
 from province.models import Submission
 

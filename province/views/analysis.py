@@ -1,11 +1,11 @@
 """The province analysis page (and its XLSX): plan vs budget vs money across every org."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 
+from core.web import download, this_fy
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
-from plans.views.common import this_fy
 from province.analysis import GROUPINGS, grouped, infrastructure_share, total, uncovered
 
 
@@ -38,7 +38,6 @@ def analysis(request, org, fy=None):
 @org_view()
 def analysis_xlsx(request, org, fy):
     _check(request, org)
-    from urllib.parse import quote
 
     from openpyxl import Workbook
 
@@ -63,11 +62,8 @@ def analysis_xlsx(request, org, fy):
 
     buf = io.BytesIO()
     wb.save(buf)
-    response = HttpResponse(
+    return download(
         buf.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"วิเคราะห์จังหวัด-{fy}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(f'วิเคราะห์จังหวัด-{fy}.xlsx')}"
-    )
-    return response

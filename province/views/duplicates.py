@@ -6,10 +6,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import this_fy
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from plans.models import ProjectBudget, ProjectVersion
-from plans.views.common import this_fy
 from province import duplicates
 from province.models import DuplicatePair
 

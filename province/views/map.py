@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect, render
 
+from core.web import this_fy
 from monitoring.geo import (
     ORG,
     PHOTO,
@@ -17,7 +18,6 @@ from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
 from plans.models import Strategy
-from plans.views.common import this_fy
 from province.map import duplicate_links
 
 

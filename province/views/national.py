@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from plans.views.common import this_fy
+from core.web import this_fy
 from province.analysis import national_rollup
 
 

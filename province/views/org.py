@@ -6,10 +6,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.web import this_fy
 from monitoring.models import REPORT_PERIODS
 from orgs.access import can_write
 from orgs.decorators import org_view
-from plans.views.common import this_fy
 from province import services
 from province.labels import labelled_numbers
 from province.models import Submission

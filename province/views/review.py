@@ -7,12 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.web import this_fy
 from evaluation.models import AnnualReport
 from monitoring.models import REPORT_PERIODS
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
-from plans.views.common import this_fy
 from province import services
 from province.labels import labelled_numbers
 from province.models import Submission, SubmissionStatus, UnlockRequest

@@ -3,9 +3,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from core.web import this_fy
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
-from plans.views.common import this_fy
 from province.models import ProvinceReport
 
 

@@ -3,7 +3,7 @@ stays as it is)."""
 
 from django import template
 
-from plans.views.common import this_fy
+from core.web import this_fy
 from reports.ita import ita_rows
 
 register = template.Library()

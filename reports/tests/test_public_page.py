@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.web import this_fy
 from plans import services
-from plans.views.common import this_fy
 
 pytestmark = pytest.mark.django_db
 

@@ -266,7 +266,7 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
 
 
 def test_a_quarter_not_yet_ended_cannot_be_sent(live_server, page, cast, year_a):
-    from plans.views.common import this_fy
+    from core.web import this_fy
     from province.models import Submission
 
     page.goto(f"{live_server.url}/login/")

@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.urls import reverse
 
-from tidtam import logs
+from core import logs
 
 
 def test_a_line_is_one_json_object_with_the_context_and_the_extras():
@@ -68,8 +68,8 @@ def test_a_request_logs_with_its_id_user_and_org(client, cast, plan_a, lines):
 def test_a_refused_import_is_logged_with_who_and_where(cast, worker, lines, make_workbook):
     import uuid
 
+    from exchange.handlers import upload_dir
     from jobs import services as jobs
-    from jobs.handlers import upload_dir
 
     token = uuid.uuid4().hex
     (upload_dir() / token).write_bytes(b"not a workbook")

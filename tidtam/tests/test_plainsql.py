@@ -112,7 +112,7 @@ def test_the_org_and_the_users_roles_come_in_one_statement(cast, django_assert_n
 
 def test_the_years_of_an_org_are_those_with_an_ordinance_or_an_action_plan(cast, year_a):
     from plans import services as plans_services
-    from plans.views.common import fiscal_years
+    from plans.selectors import fiscal_years
 
     plans_services.action_plan_create(org=cast.a, fiscal_year=2569)  # a plan, no ordinance yet
     plans_services.action_plan_create(org=cast.b, fiscal_year=2570)  # another org's year

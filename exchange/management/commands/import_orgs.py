@@ -4,8 +4,8 @@ import geothai
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.audit import acting
 from exchange.org_import import import_orgs
-from orgs.audit import acting
 from orgs.models import Province
 from orgs.services import districts_sync
 

@@ -4,8 +4,8 @@ projects of their division (through the real SMTP server when they chose "ทั
 import datetime as dt
 
 from monitoring.models import Alert, Severity, WarningRule
+from monitoring.weekly import weekly_warnings
 from notify.models import Notification
-from notify.services import weekly_warnings
 from orgs.models import Membership, Role
 
 

@@ -87,7 +87,7 @@ def config(default_level: str, environ) -> dict:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "formatters": {"json": {"()": "tidtam.logs.JsonFormatter"}},
+        "formatters": {"json": {"()": "core.logs.JsonFormatter"}},
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
         "root": {"handlers": ["console"], "level": default_level.upper()},
         "loggers": loggers,
