@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from monitoring import photo_services
 from monitoring.models import Photo, PositionSource, Stage, TimeSource
+from monitoring.services import photos as photo_services
 from monitoring.tests.photo_files import (
     ARTIST,
     MAKE,

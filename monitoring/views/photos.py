@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
 
-from monitoring import photo_services
 from monitoring.models import Photo
+from monitoring.services import photos as photo_services
 from orgs.decorators import org_view
 from plans import services as plans_services
 from plans.access import get_project_for_user
