@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from exchange.progress_import import import_progress, progress_template
 from exchange.views import upload_dir, xlsx_response
-from monitoring.views.entry import check_month
+from monitoring.web import check_month
 from orgs.decorators import org_view
 from thai.dates import fiscal_month_labels
 

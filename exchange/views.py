@@ -120,7 +120,7 @@ def import_commit(request, org, token):
             messages.error(request, error)
         return _preview(request, org, token, meta)
     from jobs import services as jobs
-    from jobs.views import start
+    from jobs.responses import job_started
 
     del request.session[f"import:{token}"]
     job = jobs.enqueue(kind="plan_import", title=f"นำเข้าแผนพัฒนาท้องถิ่นจากไฟล์ {meta['name']}",
@@ -129,7 +129,7 @@ def import_commit(request, org, token):
                                "approvals": forms.approvals_to_params(approvals),
                                "programs": meta.get("programs") or {}},
                        max_attempts=2)  # fmt: skip
-    return start(request, job)
+    return job_started(request, job)
 
 
 @org_view()

@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from ninja import Router, Schema
 from ninja import Status as Reply
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -13,6 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from monitoring import services
 from monitoring.models import Alert, Status
 from monitoring.selectors import action_items, budgets_by_project, entry_row, entry_rows
+from monitoring.web import check_month
 from orgs.access import can_write, get_org_for_user, require_some_write
 from plans.access import get_project_for_user
 from plans.models import Project
@@ -73,17 +73,12 @@ def _progress(row) -> ProgressOut:
                        cumulative=row.cumulative)  # fmt: skip
 
 
-def _month(month: int) -> None:
-    if not 1 <= month <= 12:
-        raise Http404("ไม่มีเดือนนี้ (1 = ตุลาคม … 12 = กันยายน)")
-
-
 @router.get("/orgs/{code}/progress/{fy}/{month}", response=list[ProgressOut])
 @paginate(LimitOffsetPagination)
 def progress(request, code: str, fy: int, month: int, status: str | None = None,
              strategy: int | None = None):  # fmt: skip
     org = get_org_for_user(request.user, code)
-    _month(month)
+    check_month(month)
     return [_progress(r) for r in entry_rows(org, fy, month)
             if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
 
@@ -105,7 +100,7 @@ def _save(request, org, fy: int, month: int, project, data, budget=None) -> None
 )
 def progress_save(request, code: str, fy: int, month: int, project_id: int, data: ProgressIn):
     org = get_org_for_user(request.user, code)
-    _month(month)
+    check_month(month)
     project = get_project_for_user(request.user, org, project_id, write=True)
     try:
         _save(request, org, fy, month, project, data)
@@ -123,7 +118,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
     current version of each conflicting project; a refused value answers 422 naming the row."""
     org = get_org_for_user(request.user, code)
     require_some_write(request.user, org)
-    _month(month)
+    check_month(month)
     if not rows or len(rows) > 2000:
         raise ValidationError("ส่งได้ครั้งละ 1 ถึง 2,000 แถว")
     if len({r.project_id for r in rows}) != len(rows):

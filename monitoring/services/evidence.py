@@ -27,9 +27,14 @@ def sniff(head: bytes) -> tuple[str, str] | None:
 
 @transaction.atomic
 def evidence_add(
-    *, org: Organization, fiscal_year: int, project: Project, upload, caption: str = "",
+    *,
+    org: Organization,
+    fiscal_year: int,
+    project: Project,
+    upload,
+    caption: str = "",
     acting_user=None,
-):  # fmt: skip
+):
     """Attach a photo/PDF; the type is read from the bytes, never from the name or the browser."""
     if upload.size > EVIDENCE_MAX_BYTES:
         raise ValidationError("ไฟล์ใหญ่เกิน 10 MB")
@@ -43,6 +48,11 @@ def evidence_add(
     name = Path(upload.name).stem[:200] + kind[1]
     upload.name = name
     return Evidence.objects.create(
-        project_year=py, file=upload, original_name=name, content_type=kind[0],
-        size=upload.size, caption=caption, uploaded_by=acting_user,
-    )  # fmt: skip
+        project_year=py,
+        file=upload,
+        original_name=name,
+        content_type=kind[0],
+        size=upload.size,
+        caption=caption,
+        uploaded_by=acting_user,
+    )

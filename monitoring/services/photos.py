@@ -97,12 +97,23 @@ def photo_add(
     accuracy = int(accuracy_m) if device and str(accuracy_m or "").isdigit() else None
     name = Path(upload.name or "photo").stem[:200] + ".jpg"
     photo = Photo(
-        project_year=py, stage=stage, width=cleaned.width, height=cleaned.height,
-        size=len(cleaned.image), original_name=name, caption=caption[:300],
-        latitude=lat, longitude=lng,
-        accuracy_m=accuracy, position_source=source, taken_at=when, time_source=time_source,
-        is_public=is_public, client_key=client_key, uploaded_by=acting_user,
-    )  # fmt: skip
+        project_year=py,
+        stage=stage,
+        width=cleaned.width,
+        height=cleaned.height,
+        size=len(cleaned.image),
+        original_name=name,
+        caption=caption[:300],
+        latitude=lat,
+        longitude=lng,
+        accuracy_m=accuracy,
+        position_source=source,
+        taken_at=when,
+        time_source=time_source,
+        is_public=is_public,
+        client_key=client_key,
+        uploaded_by=acting_user,
+    )
     photo.image.save(name, ContentFile(cleaned.image), save=False)
     photo.thumbnail.save(name, ContentFile(cleaned.thumbnail), save=False)
     photo.full_clean(exclude=["image", "thumbnail"])

@@ -146,9 +146,14 @@ def _check_contract_frozen(org, fiscal_year, py, data: ProgressInput, closed: se
     for on in {before[0], after[0]} - {None}:
         locked = closed_period_reached(org, fiscal_year, on, closed)
         if locked:
-            raise ValidationError({"contract_signed_on": (
-                f"สัญญาลงนามในงวดที่ปิดแล้ว (เดือน{locked}): แก้วันที่หรือจำนวนเงินตามสัญญาแล้ว"
-                " ตัวเลขของงวดที่ปิดหรืออนุมัติแล้วจะเปลี่ยน ต้องขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
+            raise ValidationError(
+                {
+                    "contract_signed_on": (
+                        f"สัญญาลงนามในงวดที่ปิดแล้ว (เดือน{locked}): แก้วันที่หรือจำนวนเงินตามสัญญาแล้ว"
+                        " ตัวเลขของงวดที่ปิดหรืออนุมัติแล้วจะเปลี่ยน ต้องขอปลดล็อกงวดนั้นก่อน"
+                    )
+                }
+            )
 
 
 def _amount(value) -> Decimal | None:
@@ -213,18 +218,30 @@ def progress_save(
         budget = budget_of(org, fiscal_year, project.pk)
     check_progress(org, fiscal_year, project, month, data, others + data.disbursed, budget)
 
-    values = {"status": data.status, "progress": data.progress, "disbursed": data.disbursed,
-              "note": data.note, "updated_by": acting_user}  # fmt: skip
+    values = {
+        "status": data.status,
+        "progress": data.progress,
+        "disbursed": data.disbursed,
+        "note": data.note,
+        "updated_by": acting_user,
+    }
     year = {name: getattr(data, name) for name in YEAR_FIELDS}
     with audit.batched():  # the entries of this save go to the log in one insert
         if py is None:  # the project's first month of the year: the year starts in its final state
             try:
                 with transaction.atomic():
                     py = ProjectYear.objects.create(
-                        org=org, fiscal_year=fiscal_year, project=project, status=data.status,
-                        progress=data.progress, last_month=month, disbursed=data.disbursed,
-                        version=1, updated_by=acting_user, **year,
-                    )  # fmt: skip
+                        org=org,
+                        fiscal_year=fiscal_year,
+                        project=project,
+                        status=data.status,
+                        progress=data.progress,
+                        last_month=month,
+                        disbursed=data.disbursed,
+                        version=1,
+                        updated_by=acting_user,
+                        **year,
+                    )
             except IntegrityError:  # someone else's first save won the race
                 current = ProjectYear.objects.filter(
                     org=org, fiscal_year=fiscal_year, project=project

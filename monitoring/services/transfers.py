@@ -46,9 +46,14 @@ def transfer_record(
     ordinance = line.ordinance
     locked = closed_period_reached(ordinance.org, ordinance.fiscal_year, approved_on)
     if locked:
-        raise ValidationError({"approved_on": (
-            f"วันที่อนุมัติอยู่ในงวดที่ปิดแล้ว (เดือน{locked}): การโอนนี้จะเปลี่ยนตัวเลขของงวดที่ปิดหรืออนุมัติแล้ว"
-            " ต้องขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
+        raise ValidationError(
+            {
+                "approved_on": (
+                    f"วันที่อนุมัติอยู่ในงวดที่ปิดแล้ว (เดือน{locked}): การโอนนี้จะเปลี่ยนตัวเลขของงวดที่ปิดหรืออนุมัติแล้ว"
+                    " ต้องขอปลดล็อกงวดนั้นก่อน"
+                )
+            }
+        )
     if kind == TransferKind.EXPLANATION:
         amount = Decimal(0)
     if kind == TransferKind.DECREASE:

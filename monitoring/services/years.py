@@ -39,9 +39,13 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
         total = sum((m[3] for m in r.months), Decimal(0))
         budget = budgets.get(r.project_id, Decimal(0))
         for month, status, progress, _ in r.months:
-            data = ProgressInput(status=status, progress=progress, contract_amount=r.contract_amount,
-                                 contract_signed_on=r.contract_signed_on,
-                                 carried_over=r.carried_over)  # fmt: skip
+            data = ProgressInput(
+                status=status,
+                progress=progress,
+                contract_amount=r.contract_amount,
+                contract_signed_on=r.contract_signed_on,
+                carried_over=r.carried_over,
+            )
             try:
                 check_progress(org, fiscal_year, None, month, data, total, budget)
             except ValidationError as exc:
@@ -49,13 +53,22 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
         last = max(r.months, default=(0, Status.NOT_STARTED, 0, 0))
         years.append(
             ProjectYear(
-                org=org, fiscal_year=fiscal_year, project_id=r.project_id,
-                procurement=r.procurement, contract_signed_on=r.contract_signed_on,
-                contract_amount=r.contract_amount, carried_over=r.carried_over,
-                problems=r.problems, status=last[1], progress=last[2], disbursed=total,
-                last_month=last[0], version=1, updated_by=acting_user,
+                org=org,
+                fiscal_year=fiscal_year,
+                project_id=r.project_id,
+                procurement=r.procurement,
+                contract_signed_on=r.contract_signed_on,
+                contract_amount=r.contract_amount,
+                carried_over=r.carried_over,
+                problems=r.problems,
+                status=last[1],
+                progress=last[2],
+                disbursed=total,
+                last_month=last[0],
+                version=1,
+                updated_by=acting_user,
             )
-        )  # fmt: skip
+        )
     audit.bulk_create(ProjectYear, years, batch_size=1000, org_id=org.pk)
     by_project = {
         py.project_id: py.pk
@@ -71,7 +84,7 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
                 progress=p,
                 disbursed=d,
                 updated_by=acting_user,
-            )  # fmt: skip
+            )
             for r in records
             for m, s, p, d in r.months
         ],

@@ -25,14 +25,23 @@ def same(a, b):
 @pytest.fixture
 def year(cast, year_a):
     data = ProgressInput(
-        status=Status.IN_PROGRESS, progress=35, disbursed=Decimal("12345.67"),
-        contract_no="12/2568", contract_signed_on=dt.date(2025, 1, 15),
-        contract_amount=Decimal("295000.50"), problems="ฝนตกชุก",
-    )  # fmt: skip
+        status=Status.IN_PROGRESS,
+        progress=35,
+        disbursed=Decimal("12345.67"),
+        contract_no="12/2568",
+        contract_signed_on=dt.date(2025, 1, 15),
+        contract_amount=Decimal("295000.50"),
+        problems="ฝนตกชุก",
+    )
     return services.progress_save(
-        org=cast.a, fiscal_year=2568, project=year_a.dredge, month=4, data=data,
-        expected_version=0, acting_user=cast.alice,
-    )  # fmt: skip
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=4,
+        data=data,
+        expected_version=0,
+        acting_user=cast.alice,
+    )
 
 
 def test_a_saves_state_is_the_instances_the_orm_loads_and_the_closed_months(cast, year):

@@ -11,6 +11,7 @@ from monitoring import services
 from monitoring.forms import ROW_FIELDS, ProgressForm
 from monitoring.models import PeriodKind, Procurement, Status
 from monitoring.selectors import closed_months, entry_row, entry_rows, saved_row
+from monitoring.web import check_month
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from orgs.models import Division
@@ -40,11 +41,6 @@ def default_period(org) -> tuple[int, int]:
 def entry_start(request, org):
     fy, month = default_period(org)
     return redirect("monitoring:entry", org.code, fy, month)
-
-
-def check_month(month: int) -> None:
-    if not 1 <= month <= 12:
-        raise Http404("ไม่มีเดือนนี้")
 
 
 def not_yet(fy: int, month: int) -> str:

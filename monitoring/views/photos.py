@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from monitoring.models import Photo
 from monitoring.services import photos as photo_services
+from monitoring.web import photo_response
 from orgs.decorators import org_view
 from plans import services as plans_services
 from plans.access import get_project_for_user
@@ -75,15 +76,6 @@ def photo_add(request, org, fy, project_id):
     return redirect(_back(org, fy, project.pk, request))
 
 
-def serve(photo: Photo, kind: str) -> FileResponse:
-    f = photo.thumbnail if kind == "thumb" else photo.image
-    response = FileResponse(f.open("rb"), content_type="image/jpeg")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
 @org_view()
 def photo_file(request, org, fy, project_id, photo_id, kind):
     project = get_project_for_user(request.user, org, project_id)
@@ -93,7 +85,7 @@ def photo_file(request, org, fy, project_id, photo_id, kind):
     ).first()  # fmt: skip
     if photo is None or kind not in ("thumb", "full"):
         raise Http404("ไม่พบภาพ")
-    return serve(photo, kind)
+    return photo_response(photo, kind)
 
 
 @org_view()
