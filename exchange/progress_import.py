@@ -86,7 +86,7 @@ def _header_map(header: list, sheet: str, report: ProgressReport) -> dict[str, i
 
 def import_progress(
     *, org: Organization, fiscal_year: int, month: int, data: bytes, filename: str,
-    commit: bool, acting_user=None,
+    commit: bool, updated_by=None,
 ) -> ProgressReport:  # fmt: skip
     report = ProgressReport()
     try:
@@ -139,7 +139,7 @@ def import_progress(
                     services.progress_save(
                         org=org, fiscal_year=fiscal_year, project=projects[row.project_id],
                         month=month, data=data_in, expected_version=row.version,
-                        acting_user=acting_user,
+                        updated_by=updated_by,
                     )  # fmt: skip
                 except services.Conflict as exc:
                     report.problems.append(Problem(sheet, n, "โครงการ", str(exc)))

@@ -55,7 +55,7 @@ def progress_commit(request, org, fy, month, token):
         return redirect("exchange:progress_import", org.code, fy, month)
     report = import_progress(
         org=org, fiscal_year=fy, month=month, data=path.read_bytes(), filename=meta["name"],
-        commit=True, acting_user=request.user,
+        commit=True, updated_by=request.user,
     )  # fmt: skip
     path.unlink(missing_ok=True)
     del request.session[f"progress:{token}"]

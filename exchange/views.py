@@ -166,9 +166,7 @@ def action_import(request, org):
         if not path.exists():
             messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
             return redirect("exchange:action_import", org.code)
-        report = import_action_plan(
-            org=org, data=path.read_bytes(), filename=meta["name"], acting_user=request.user
-        )
+        report = import_action_plan(org=org, data=path.read_bytes(), filename=meta["name"])
         path.unlink(missing_ok=True)
         del request.session[f"action-import:{token}"]
         if report.ok:

@@ -91,7 +91,7 @@ def _save(request, org, fy: int, month: int, project, data, budget=None) -> None
         org=org, fiscal_year=fy, project=project, month=month,
         data=services.ProgressInput(status=data.status, progress=data.progress,
                                     disbursed=data.disbursed, note=data.note),
-        expected_version=data.version, acting_user=request.user, keep_year=True, budget=budget,
+        expected_version=data.version, updated_by=request.user, keep_year=True, budget=budget,
     )  # fmt: skip
 
 

@@ -179,7 +179,7 @@ def approve(*, submission: Submission, user) -> Submission:
     submission.save()
     kind, number = _lock(submission)
     monitoring_services.period_close(org=submission.org, fiscal_year=submission.fiscal_year,
-                                     kind=kind, number=number, acting_user=user)  # fmt: skip
+                                     kind=kind, number=number, closed_by=user)  # fmt: skip
     _event(submission, "approved", user, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     _tell(submission, "approved", submission.submitted_by, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     return submission

@@ -37,7 +37,7 @@ def survey_list(request, org):
         if not can_write(request.user, org):
             raise Http404
         if form.is_valid():
-            survey = services.survey_create(org=org, acting_user=request.user, **form.cleaned_data)
+            survey = services.survey_create(org=org, **form.cleaned_data)
             messages.success(request, "สร้างแบบสำรวจแล้ว ส่งลิงก์หรือคิวอาร์โค้ดให้ประชาชนตอบได้เลย")
             return redirect("evaluation:survey", org.code, survey.pk)
         form_errors(request, form)

@@ -33,7 +33,7 @@ def evidence_add(
     project: Project,
     upload,
     caption: str = "",
-    acting_user=None,
+    uploaded_by=None,
 ):
     """Attach a photo/PDF; the type is read from the bytes, never from the name or the browser."""
     if upload.size > EVIDENCE_MAX_BYTES:
@@ -54,5 +54,5 @@ def evidence_add(
         content_type=kind[0],
         size=upload.size,
         caption=caption,
-        uploaded_by=acting_user,
+        uploaded_by=uploaded_by,
     )

@@ -8,13 +8,13 @@ from orgs.models import Organization
 
 
 @transaction.atomic
-def period_close(*, org: Organization, fiscal_year: int, kind: str, number: int, acting_user=None):
+def period_close(*, org: Organization, fiscal_year: int, kind: str, number: int, closed_by=None):
     lock, _ = PeriodLock.objects.get_or_create(
         org=org,
         fiscal_year=fiscal_year,
         kind=kind,
         number=number,
-        defaults={"closed_by": acting_user},
+        defaults={"closed_by": closed_by},
     )
     return lock
 

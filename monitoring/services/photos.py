@@ -49,7 +49,7 @@ def photo_add(
     caption: str = "",
     is_public: bool = True,
     client_key: str = "",
-    acting_user=None,
+    uploaded_by=None,
 ) -> Added:
     """Store a photo of a work. The position is the phone's at capture (latitude/longitude), else
     the photo's EXIF GPS; a position outside Thailand is dropped; no position is accepted and
@@ -112,7 +112,7 @@ def photo_add(
         time_source=time_source,
         is_public=is_public,
         client_key=client_key,
-        uploaded_by=acting_user,
+        uploaded_by=uploaded_by,
     )
     photo.image.save(name, ContentFile(cleaned.image), save=False)
     photo.thumbnail.save(name, ContentFile(cleaned.thumbnail), save=False)
@@ -129,7 +129,7 @@ def _naive(value: dt.datetime | None) -> dt.datetime | None:
 
 
 @transaction.atomic
-def photo_delete(*, photo: Photo, acting_user=None) -> None:
+def photo_delete(*, photo: Photo) -> None:
     image, thumb = photo.image.name, photo.thumbnail.name
     storage = photo.image.storage
     photo.delete()

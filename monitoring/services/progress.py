@@ -184,7 +184,7 @@ def progress_save(
     month: int,
     data: ProgressInput,
     expected_version: int,
-    acting_user=None,
+    updated_by=None,
     budget: Decimal | None = None,
     keep_year: bool = False,
 ) -> ProjectYear:
@@ -223,7 +223,7 @@ def progress_save(
         "progress": data.progress,
         "disbursed": data.disbursed,
         "note": data.note,
-        "updated_by": acting_user,
+        "updated_by": updated_by,
     }
     year = {name: getattr(data, name) for name in YEAR_FIELDS}
     with audit.batched():  # the entries of this save go to the log in one insert
@@ -239,7 +239,7 @@ def progress_save(
                         last_month=month,
                         disbursed=data.disbursed,
                         version=1,
-                        updated_by=acting_user,
+                        updated_by=updated_by,
                         **year,
                     )
             except IntegrityError:  # someone else's first save won the race
@@ -265,6 +265,6 @@ def progress_save(
         for name, value in year.items():
             setattr(py, name, value)
         py.version += 1
-        py.updated_by = acting_user
+        py.updated_by = updated_by
         py.save()
     return py

@@ -32,7 +32,7 @@ def transfer_record(
     changes_nature: bool = False,
     reference: str = "",
     reason: str = "",
-    acting_user=None,
+    created_by=None,
 ) -> BudgetTransfer:
     needed = approver_required(kind, investment=investment, changes_nature=changes_nature)
     if needed == Approver.COUNCIL and approver != Approver.COUNCIL:
@@ -79,7 +79,7 @@ def transfer_record(
         approved_on=approved_on,
         reference=reference,
         reason=reason,
-        created_by=acting_user,
+        created_by=created_by,
     )
     transfer.full_clean()
     transfer.save()

@@ -28,7 +28,7 @@ class YearRecord:
 
 
 @transaction.atomic
-def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord], acting_user=None):
+def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord], updated_by=None):
     """Bulk-create project-years that do not exist yet; refuses to touch recorded ones."""
     budgets = budgets_by_project(org, fiscal_year)
     ids = [r.project_id for r in records]
@@ -66,7 +66,7 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
                 disbursed=total,
                 last_month=last[0],
                 version=1,
-                updated_by=acting_user,
+                updated_by=updated_by,
             )
         )
     audit.bulk_create(ProjectYear, years, batch_size=1000, org_id=org.pk)
@@ -83,7 +83,7 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
                 status=s,
                 progress=p,
                 disbursed=d,
-                updated_by=acting_user,
+                updated_by=updated_by,
             )
             for r in records
             for m, s, p, d in r.months

@@ -24,7 +24,7 @@ from orgs.models import AuditEntry
 def add(cast, year_a, data, **kw):
     return photo_services.photo_add(
         org=cast.a, fiscal_year=2568, project=year_a.dredge, stage=kw.pop("stage", Stage.AFTER),
-        upload=upload(data), acting_user=cast.alice, **kw,
+        upload=upload(data), uploaded_by=cast.alice, **kw,
     )  # fmt: skip
 
 

@@ -40,7 +40,7 @@ def year(cast, year_a):
         month=4,
         data=data,
         expected_version=0,
-        acting_user=cast.alice,
+        updated_by=cast.alice,
     )
 
 

@@ -141,7 +141,7 @@ def save_progress(request, org, fy, month, project_id, fields):
             month=month,
             data=data,
             expected_version=cleaned["version"],
-            acting_user=request.user,
+            updated_by=request.user,
             budget=row.budget,
         )
     except services.Conflict as exc:
@@ -182,7 +182,7 @@ def period_close(request, org, fy):
     if kind not in PeriodKind.values or not number.isdigit():
         raise PermissionDenied("รอบไม่ถูกต้อง")
     services.period_close(
-        org=org, fiscal_year=fy, kind=kind, number=int(number), acting_user=request.user
+        org=org, fiscal_year=fy, kind=kind, number=int(number), closed_by=request.user
     )
     messages.success(request, "ปิดงวดแล้ว ข้อมูลของงวดนี้แก้ไขไม่ได้")
     if request.POST.get("code"):

@@ -57,7 +57,7 @@ def photo_add(request, org, fy, project_id):
             taken_at=_taken_at(request.POST.get("taken_at", "")),
             caption=request.POST.get("caption", ""),
             is_public=request.POST.get("is_public") == "on",
-            client_key=request.POST.get("client_key", ""), acting_user=request.user,
+            client_key=request.POST.get("client_key", ""), uploaded_by=request.user,
         )  # fmt: skip
     except ValidationError as exc:
         text = "; ".join(exc.messages)
@@ -98,7 +98,7 @@ def photo_delete(request, org, fy, project_id, photo_id):
     ).first()  # fmt: skip
     if photo is None:
         raise Http404("ไม่พบภาพ")
-    photo_services.photo_delete(photo=photo, acting_user=request.user)
+    photo_services.photo_delete(photo=photo)
     messages.success(request, "ลบภาพแล้ว")
     return redirect(_back(org, fy, project.pk, request))
 
@@ -121,7 +121,7 @@ def place_save(request, org, fy, project_id):
             project=project, latitude=lat, longitude=lng,
             subdistrict_code=request.POST.get("subdistrict_code", ""),
             village_no=request.POST.get("village_no", ""), source=source,
-            acting_user=request.user,
+            updated_by=request.user,
         )  # fmt: skip
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))

@@ -128,7 +128,7 @@ def evidence_add(request, org, fy, project_id):
             project=project,
             upload=form.cleaned_data["file"],
             caption=form.cleaned_data["caption"],
-            acting_user=request.user,
+            uploaded_by=request.user,
         )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))

@@ -61,7 +61,6 @@ def plan_new(request, org):
                 start_year=start,
                 end_year=start + 4,
                 vision=request.POST.get("vision", ""),
-                acting_user=request.user,
             )
         except (ValueError, ValidationError) as exc:
             messages.error(request, f"สร้างแผนไม่ได้: {_message(exc)}")
