@@ -59,6 +59,14 @@ def survey_create(
     return survey
 
 
+@transaction.atomic
+def survey_open_set(*, survey: Survey, is_open: bool) -> Survey:
+    """Open or close a survey to answers (citizens' links answer "closed" while it is shut)."""
+    survey.is_open = is_open
+    survey.save(update_fields=["is_open"])
+    return survey
+
+
 def survey_strategies(survey: Survey) -> list[Strategy]:
     if not survey.template.per_strategy:
         return []

@@ -12,11 +12,12 @@ from monitoring.models import REPORT_PERIODS, PeriodLock, ProjectYear, Status
 from monitoring.queries import form2, month_end
 from orgs import audit
 from orgs.access import can_analyse_province, can_write
-from orgs.models import Organization
+from orgs.models import Organization, Province
 from plans.models import BudgetLine, Plan
 from plans.selectors import approved_seq_on, versions_as_of
 from province.expressions import RuleError, evaluate
 from province.models import (
+    ProvinceReport,
     ReturnReason,
     Submission,
     SubmissionEvent,
@@ -255,3 +256,25 @@ def due_date(fy: int, period: str):
 
     _, _, month, _ = REPORT_PERIODS[period]
     return month_end(fy, month) + dt.timedelta(days=15)
+
+
+REPORT_TEXT_MAX = 20_000
+
+
+@transaction.atomic
+def province_report_save(
+    *, province: Province, fiscal_year: int, impacts: str, risks: str
+) -> ProvinceReport:
+    """The analyst's part 3 of the province summary (impacts; risks and recommendations)."""
+    impacts, risks = impacts.strip(), risks.strip()
+    errors = {
+        name: f"{ProvinceReport._meta.get_field(name).verbose_name}: ยาวเกิน {REPORT_TEXT_MAX:,} ตัวอักษร"
+        for name, text in (("impacts", impacts), ("risks", risks))
+        if len(text) > REPORT_TEXT_MAX
+    }
+    if errors:
+        raise ValidationError(errors)
+    report, _ = ProvinceReport.objects.update_or_create(
+        province=province, fiscal_year=fiscal_year, defaults={"impacts": impacts, "risks": risks}
+    )
+    return report

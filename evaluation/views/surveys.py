@@ -111,7 +111,6 @@ def paper_entry(request, org, survey_id):
 @require_POST
 def survey_toggle(request, org, survey_id):
     survey = get_survey(org, survey_id)
-    survey.is_open = not survey.is_open
-    survey.save(update_fields=["is_open"])
+    survey = services.survey_open_set(survey=survey, is_open=not survey.is_open)
     messages.success(request, "เปิดรับคำตอบแล้ว" if survey.is_open else "ปิดรับคำตอบแล้ว")
     return redirect("evaluation:survey", org.code, survey.pk)
