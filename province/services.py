@@ -268,8 +268,11 @@ def province_report_save(
     """The analyst's part 3 of the province summary (impacts; risks and recommendations)."""
     impacts, risks = impacts.strip(), risks.strip()
     errors = {
-        name: f"{ProvinceReport._meta.get_field(name).verbose_name}: ยาวเกิน {REPORT_TEXT_MAX:,} ตัวอักษร"
-        for name, text in (("impacts", impacts), ("risks", risks))
+        name: f"{label}: ยาวเกิน {REPORT_TEXT_MAX:,} ตัวอักษร"
+        for name, label, text in (
+            ("impacts", ProvinceReport.impacts.field.verbose_name, impacts),
+            ("risks", ProvinceReport.risks.field.verbose_name, risks),
+        )
         if len(text) > REPORT_TEXT_MAX
     }
     if errors:

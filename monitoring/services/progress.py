@@ -124,7 +124,7 @@ def save_state(org: Organization, fiscal_year: int, project_id: int, month: int)
             row=FilteredRelation("months", condition=Q(months__month=month)),
             locks=_locks_of_the_year(),
         )
-        .select_related("row")
+        .select_related("row")  # type: ignore[misc]  # a FilteredRelation, unknown to the stubs
         .filter(org=org, fiscal_year=fiscal_year, project_id=project_id)
         .first()
     )
@@ -260,6 +260,7 @@ def progress_save(
             py.status, py.progress, py.last_month = data.status, data.progress, month
         else:
             latest = py.months.order_by("-month").first()
+            assert latest is not None  # the month just saved, at least
             py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
         py.disbursed = others + data.disbursed
         for name, value in year.items():

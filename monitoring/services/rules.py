@@ -28,13 +28,14 @@ def rule_update(*, rule, name: str, threshold: Decimal, message: str, severity: 
         errors["message"] = (
             f"ข้อความใช้ตัวแทนที่ไม่รู้จัก: {', '.join(sorted(unknown))} (ใช้ได้: {' '.join(PLACEHOLDERS)})"
         )
+    checked: Decimal | None = None
     try:
-        threshold = bounded(type(rule), "threshold", threshold, "เกณฑ์")
+        checked = bounded(type(rule), "threshold", threshold, "เกณฑ์")
     except ValidationError as exc:
         errors["threshold"] = exc.messages[0]
     if errors:
         raise ValidationError(errors)
-    rule.name, rule.threshold, rule.message = name.strip(), threshold, message.strip()
+    rule.name, rule.threshold, rule.message = name.strip(), checked, message.strip()
     rule.severity, rule.active = severity, active
     rule.save()
     return rule

@@ -42,7 +42,7 @@ def foreign_views(app: str) -> list[str]:
                     and parts[1:2] == ["views"]
                     and name not in SHARED_WEB_HELPERS
                 ):
-                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+                    found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}: {name}")
     return sorted(found)
 
 
