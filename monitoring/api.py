@@ -11,7 +11,13 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from monitoring import services
 from monitoring.models import Alert, Status
-from monitoring.selectors import action_items, budgets_by_project, entry_row, entry_rows
+from monitoring.selectors import (
+    action_items,
+    budgets_by_project,
+    closed_months,
+    entry_row,
+    entry_rows,
+)
 from monitoring.web import check_month
 from orgs.access import can_write, get_org_for_user, require_some_write
 from plans.access import get_project_for_user
@@ -83,7 +89,7 @@ def progress(request, code: str, fy: int, month: int, status: str | None = None,
             if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
 
 
-def _save(request, org, fy: int, month: int, project, data, budget=None) -> None:
+def _save(request, org, fy: int, month: int, project, data, budget=None, closed=None) -> None:
     """One row through the service (the single-row and the bulk endpoint alike)."""
     if data.status not in Status.values:
         raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
@@ -91,7 +97,7 @@ def _save(request, org, fy: int, month: int, project, data, budget=None) -> None
         org=org, fiscal_year=fy, project=project, month=month,
         data=services.ProgressInput(status=data.status, progress=data.progress,
                                     disbursed=data.disbursed, note=data.note),
-        expected_version=data.version, updated_by=request.user, keep_year=True, budget=budget,
+        expected_version=data.version, updated_by=request.user, keep_year=True, budget=budget, closed=closed,
     )  # fmt: skip
 
 
@@ -133,6 +139,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
             else {}
         )  # fmt: skip
         budgets = budgets_by_project(org, fy, only=ids)
+        closed = closed_months(org, fy)  # the same for every row of the month
         tracked = set(budgets) | set(
             action_items(org, fy).filter(project_id__in=ids).values_list("project_id", flat=True)
         )
@@ -142,7 +149,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
             )
             try:
                 budget = budgets.get(project.pk, Decimal(0)) if project.pk in tracked else None
-                _save(request, org, fy, month, project, row, budget)
+                _save(request, org, fy, month, project, row, budget, closed)
             except services.Conflict as exc:
                 conflicts[row.project_id] = exc.current.version if exc.current else 0
             except ValidationError as exc:

@@ -13,16 +13,14 @@ from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, FilteredRelation, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import FilteredRelation, Q
 
-from monitoring.models import MonthlyProgress, PeriodLock, ProjectYear, Status
+from monitoring.models import MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import (
     budget_of,
     closed_months,
     closed_period_reached,
     is_tracked,
-    months_closed_by,
 )
 from orgs import audit
 from orgs.models import Organization
@@ -101,39 +99,22 @@ class SaveState:
     closed: set[int]  # months closed by a period lock
 
 
-def _locks_of_the_year():
-    """The year's period locks as one text, "kind:number,…" (a subquery of the year's row)."""
-    lock = Concat("kind", Value(":"), Cast("number", CharField()))
-    return Subquery(
-        PeriodLock.objects.filter(org=OuterRef("org_id"), fiscal_year=OuterRef("fiscal_year"))
-        .order_by()
-        .values("org")
-        .annotate(all=StringAgg(lock, delimiter=Value(",")))
-        .values("all")
-    )
-
-
-def save_state(org: Organization, fiscal_year: int, project_id: int, month: int) -> SaveState:
-    """What a month's save reads before it writes, in one statement when the project's year exists
-    (every save of a recorded project): the year's row, locked; the month's row, joined to it; and
-    the year's period locks, aggregated into it. A project's first save of the year reads the
-    locks in a second statement."""
+def save_state(
+    org: Organization, fiscal_year: int, project_id: int, month: int, closed: set[int] | None = None
+) -> SaveState:
+    """What a month's save reads before it writes: the year's row, locked, with the month's row
+    joined to it (one statement), and the months closed by the year's period locks — given by a
+    caller that saves many rows of the year (they are the same for every row), else read here."""
     year = (
         ProjectYear.objects.select_for_update(of=("self",))
-        .annotate(
-            row=FilteredRelation("months", condition=Q(months__month=month)),
-            locks=_locks_of_the_year(),
-        )
+        .annotate(row=FilteredRelation("months", condition=Q(months__month=month)))
         .select_related("row")  # type: ignore[misc]  # a FilteredRelation, unknown to the stubs
         .filter(org=org, fiscal_year=fiscal_year, project_id=project_id)
         .first()
     )
-    if year is None:
-        return SaveState(None, None, closed_months(org, fiscal_year))
     # the month's row knows its year (set by select_related): the log finds the org without a query
     row = getattr(year, "row", None)
-    locks = (lock.split(":") for lock in year.locks.split(",")) if year.locks else ()
-    return SaveState(year, row, months_closed_by((kind, int(number)) for kind, number in locks))
+    return SaveState(year, row, closed_months(org, fiscal_year) if closed is None else closed)
 
 
 def _check_contract_frozen(org, fiscal_year, py, data: ProgressInput, closed: set[int]) -> None:
@@ -186,6 +167,7 @@ def progress_save(
     expected_version: int,
     updated_by=None,
     budget: Decimal | None = None,
+    closed: set[int] | None = None,
     keep_year: bool = False,
 ) -> ProjectYear:
     """Record one project's month: status, progress, this month's disbursement, contract data.
@@ -193,14 +175,15 @@ def progress_save(
     Every refusal (Conflict, ValidationError) comes before the first write (see in_transaction).
     `budget` is for a caller that has just read the project's entry row in this transaction
     (the entry page does, to show it): that row vouches the project is tracked this year and
-    gives its budget after transfers, so they are not read twice."""
+    gives its budget after transfers, so they are not read twice. `closed` is for a caller that
+    saves many rows of the year: the closed months (selectors.closed_months), read once."""
     if not 1 <= month <= 12:
         raise ValidationError("เดือนไม่ถูกต้อง")
     if project.plan.org_id != org.pk or (
         budget is None and not is_tracked(org, fiscal_year, project.pk)
     ):
         raise ValidationError("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
-    state = save_state(org, fiscal_year, project.pk, month)
+    state = save_state(org, fiscal_year, project.pk, month, closed)
     if month in state.closed:
         raise ValidationError(f"เดือน{month_name(month)} ปิดงวดแล้ว แก้ไขไม่ได้")
     py, row = state.year, state.month

@@ -1,5 +1,6 @@
-"""What a month's save reads before it writes (the locked year, the month's row, the closed months)
-is the very instances the ORM loads, on SQLite and PostgreSQL alike, in one statement."""
+"""What a month's save reads before it writes (the locked year, the month's row, the closed months):
+the very instances the ORM loads, on SQLite and PostgreSQL alike, the year and its month in one
+statement."""
 
 import datetime as dt
 from decimal import Decimal
@@ -75,11 +76,14 @@ def test_the_locked_year_keeps_its_old_values_for_the_log(cast, year):
     assert entry.changes == {"problems": ["ฝนตกชุก", "ผู้รับจ้างส่งมอบงานล่าช้า"]}
 
 
-def test_a_recorded_projects_state_is_one_statement(cast, year, django_assert_num_queries):
+def test_the_year_and_its_month_are_one_statement_and_the_closed_months_one_more(
+    cast, year, django_assert_num_queries
+):
     PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="month", number=2)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         state = save_state(cast.a, 2568, year.project_id, 4)
-        assert state.month.project_year.org_id == cast.a.pk
+        assert state.month.project_year.org_id == cast.a.pk  # no query to reach the org
     assert state.closed == {2}
-    with django_assert_num_queries(2):  # a project's first save of the year: the locks on their own
-        assert save_state(cast.a, 2568, year.project_id + 10**6, 4).closed == {2}
+    with django_assert_num_queries(1):  # a caller saving many rows gives the closed months
+        state = save_state(cast.a, 2568, year.project_id, 4, closed={2, 3})
+    assert (state.year.pk, state.month.month, state.closed) == (year.pk, 4, {2, 3})
