@@ -11,8 +11,8 @@ workers = multiprocessing.cpu_count()
 timeout = 120  # long work runs on the background workers; this only guards against a stuck request
 graceful_timeout = 30
 # Recycle workers now and then (WeasyPrint/Pango hold memory), but not often: a new worker loads
-# Django and the app again (≈ 1.5 s of CPU). At 2,000 requests a 2-core server recycles a worker
-# every 20 s of the quarter-end burst (measured: 164 saves/s, against 178–186 at 20,000).
+# Django and the app again, and recycling every few thousand requests costs the quarter-end burst
+# a visible share of its throughput (docs/performance.md, "Figures behind the code's choices").
 max_requests = 20000
 max_requests_jitter = 2000
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - gunicorn makes its heartbeat files there with mkstemp; memory, not disk

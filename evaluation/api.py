@@ -53,7 +53,7 @@ def kpi_result_save(request, code: str, kpi_id: int, year: int, data: KPIResultI
     org = get_org_for_user(request.user, code, write=True)
     kpi = get_kpi(get_plan(org), kpi_id)
     services.kpi_results_save(kpi=kpi, values={year: (data.actual, data.evidence)},
-                              acting_user=request.user)  # fmt: skip
+                              updated_by=request.user)  # fmt: skip
     saved = KPIResult.objects.filter(kpi=kpi, year=year).first()
     return KPIResultOut(kpi_id=kpi.pk, year=year, actual=saved.actual if saved else None,
                         evidence=saved.evidence if saved else "")  # fmt: skip

@@ -42,13 +42,13 @@ def form31(org, fy: int, *, base: str = "strategy") -> Form31:
             col = plan.years.index(fy)
             measured = [r.cells[col][3] for r in rows if r.cells[col][3] is not None]
             kpis[strategy.number] = (sum(1 for p in measured if p >= 100), len(measured))
-    by_strategy_sat: dict[str, Decimal] = {}
+    by_strategy_sat: dict[int, Decimal | None] = {}
     overall = []
     for survey in Survey.objects.filter(org=org, fiscal_year=fy).select_related("template"):
         result = survey_result(survey)
         if survey.template.per_strategy:
-            for name, stat in result.by_strategy:
-                by_strategy_sat[name.split(".", 1)[0]] = stat.mean
+            for number, stat in result.by_strategy_number.items():
+                by_strategy_sat[number] = stat.mean
         elif result.respondents:
             overall.append(
                 (survey.title, result.overall.mean, result.overall.band, result.respondents)
@@ -59,7 +59,7 @@ def form31(org, fy: int, *, base: str = "strategy") -> Form31:
         whole = all_plan if base == "all" else r.plan_n
         met, measured = kpis.get(r.number, (0, 0))
         return Form31Row(r, done, percent(done, whole), met, measured,
-                         by_strategy_sat.get(str(r.number)))  # fmt: skip
+                         by_strategy_sat.get(r.number) if r.number is not None else None)  # fmt: skip
 
     rows = [row(r) for r in report.rows]
     total = row(report.total)

@@ -48,7 +48,7 @@ def address_key(ip: str, day: dt.date) -> str:
 @transaction.atomic
 def survey_create(
     *, org: Organization, fiscal_year: int, template: SurveyTemplate, title: str,
-    project: Project | None = None, acting_user=None,
+    project: Project | None = None,
 ) -> Survey:  # fmt: skip
     if project is not None and project.plan.org_id != org.pk:
         raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
@@ -56,6 +56,14 @@ def survey_create(
                     project=project)  # fmt: skip
     survey.full_clean()
     survey.save()
+    return survey
+
+
+@transaction.atomic
+def survey_open_set(*, survey: Survey, is_open: bool) -> Survey:
+    """Open or close a survey to answers (citizens' links answer "closed" while it is shut)."""
+    survey.is_open = is_open
+    survey.save(update_fields=["is_open"])
     return survey
 
 
@@ -124,7 +132,7 @@ def response_submit(
 
 
 @transaction.atomic
-def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
+def kpi_results_save(*, kpi, values: dict[int, tuple], updated_by=None) -> int:
     """values: {year: (actual or None, evidence)}; None removes that year's result."""
     from evaluation.models import KPIResult
 
@@ -140,7 +148,7 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
             continue
         KPIResult.objects.update_or_create(
             kpi=kpi, year=year,
-            defaults={"actual": actual, "evidence": evidence.strip(), "updated_by": acting_user},
+            defaults={"actual": actual, "evidence": evidence.strip(), "updated_by": updated_by},
         )  # fmt: skip
         saved += 1
     return saved
@@ -148,7 +156,7 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], acting_user=None) -> int:
 
 @transaction.atomic
 def committee_create(*, org: Organization, appointed_on: dt.date, term_start: dt.date,
-                     order_no: str = "", acting_user=None):  # fmt: skip
+                     order_no: str = ""):  # fmt: skip
     """A committee serves a two-year term (วาระคราวละสองปี)."""
     from evaluation.models import Committee
 
@@ -164,8 +172,7 @@ def committee_create(*, org: Organization, appointed_on: dt.date, term_start: dt
 
 
 @transaction.atomic
-def member_add(*, committee, name: str, seat: str, role: str, position: str = "", user=None,
-               acting_user=None):  # fmt: skip
+def member_add(*, committee, name: str, seat: str, role: str, position: str = "", user=None):  # fmt: skip
     from evaluation.models import CommitteeMember, MemberRole
     from evaluation.models.committee import SELECTED_BY
 
@@ -186,7 +193,7 @@ def member_add(*, committee, name: str, seat: str, role: str, position: str = ""
 
 @transaction.atomic
 def meeting_add(*, committee, held_on: dt.date, title: str, fiscal_year: int | None = None,
-                minutes: str = "", acting_user=None):  # fmt: skip
+                minutes: str = ""):  # fmt: skip
     from evaluation.models import Meeting
 
     meeting = Meeting(committee=committee, held_on=held_on, title=title.strip(),
@@ -197,9 +204,7 @@ def meeting_add(*, committee, held_on: dt.date, title: str, fiscal_year: int | N
 
 
 @transaction.atomic
-def score_save(
-    *, member, template, fiscal_year: int, points: dict[int, Decimal | None], acting_user=None
-):
+def score_save(*, member, template, fiscal_year: int, points: dict[int, Decimal | None]):
     """One member's score sheet: every item, 0 … its full points. Re-saving replaces the sheet."""
     from evaluation.models import ScoreEntry, ScoreSheet
 
@@ -232,7 +237,7 @@ def score_save(
 
 
 @transaction.atomic
-def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], acting_user=None) -> int:
+def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], updated_by=None) -> int:
     """แบบที่ 1 for a plan: {item id: (done, note)} for every item of the active template."""
     from evaluation.models import ChecklistAnswer, ChecklistTemplate
 
@@ -244,15 +249,13 @@ def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], acting_user=No
     for item_id, (done, note) in answers.items():
         ChecklistAnswer.objects.update_or_create(
             plan=plan, item_id=item_id,
-            defaults={"done": done, "note": note.strip()[:300], "updated_by": acting_user},
+            defaults={"done": done, "note": note.strip()[:300], "updated_by": updated_by},
         )  # fmt: skip
     return len(answers)
 
 
 @transaction.atomic
-def annual_report_save(
-    *, org: Organization, fiscal_year: int, seen: str | None = None, acting_user=None, **fields
-):
+def annual_report_save(*, org: Organization, fiscal_year: int, seen: str | None = None, **fields):
     from evaluation.models import AnnualReport
     from orgs import stale
 

@@ -43,6 +43,7 @@ class ItemRow:
     text: str
     strategy: str
     stat: Stat
+    strategy_number: int = 0  # the strategy's number in the plan (0: an item of no strategy)
 
 
 @dataclass
@@ -50,15 +51,10 @@ class SurveyResult:
     survey: Survey
     respondents: int
     items: list[ItemRow]
-    by_strategy: list[tuple[str, Stat]]
+    by_strategy: list[tuple[str, Stat]]  # (the strategy's label, its statistics), in plan order
     overall: Stat
     profile: dict[str, list[tuple[str, int, Decimal | None]]]
-
-
-def _number(label: str) -> int:
-    """Strategy labels start with their number ("10. …"): sort 2 before 10."""
-    head = label.split(".", 1)[0]
-    return int(head) if head.isdigit() else 0
+    by_strategy_number: dict[int, Stat] = field(default_factory=dict)  # the same, by number
 
 
 def _stat(row, bands) -> Stat:
@@ -88,7 +84,7 @@ def survey_result(survey: Survey) -> SurveyResult:
         counts[(item_id, strategy_id)][value] = c
     items = {i.pk: i for i in template.items.all()}
     strategies = {
-        s.pk: f"{s.number}. {s.name}"
+        s.pk: (s.number, f"{s.number}. {s.name}")
         for s in Strategy.objects.filter(plan__org=survey.org, plan__start_year__lte=survey.fiscal_year,
                                          plan__end_year__gte=survey.fiscal_year)
     }  # fmt: skip
@@ -101,16 +97,21 @@ def survey_result(survey: Survey) -> SurveyResult:
             (label, dist.get(v, 0), percent(dist.get(v, 0), r["n"])) for v, label in choices
         ]
         item = items[r["item_id"]]
-        rows.append(ItemRow(item.number, item.text, strategies.get(r["strategy_id"], ""), stat))
-    rows.sort(key=lambda x: (_number(x.strategy), x.number))
-    by_strategy = [
-        (strategies.get(r["strategy_id"], ""), _stat(r, bands))
-        for r in answers.exclude(strategy=None)
-        .values("strategy_id")
-        .annotate(**aggregates)
-        .order_by()
-    ]
-    by_strategy.sort(key=lambda x: _number(x[0]))
+        number, label = strategies.get(r["strategy_id"], (0, ""))
+        rows.append(ItemRow(item.number, item.text, label, stat, number))
+    rows.sort(key=lambda x: (x.strategy_number, x.number))
+    per_strategy = sorted(
+        (
+            (strategies.get(r["strategy_id"], (0, "")), _stat(r, bands))
+            for r in answers.exclude(strategy=None)
+            .values("strategy_id")
+            .annotate(**aggregates)
+            .order_by()
+        ),
+        key=lambda pair: pair[0],
+    )
+    by_strategy = [(label, stat) for (_, label), stat in per_strategy]
+    by_number = {number: stat for (number, _), stat in per_strategy}
     overall_row = answers.aggregate(**aggregates)
     overall = _stat(overall_row, bands)
     dist = dict(
@@ -129,7 +130,7 @@ def survey_result(survey: Survey) -> SurveyResult:
             (label, got.get(code, 0), percent(got.get(code, 0), total))
             for code, label in field_.choices
         ]
-    return SurveyResult(survey, total, rows, by_strategy, overall, profile)
+    return SurveyResult(survey, total, rows, by_strategy, overall, profile, by_number)
 
 
 def yamane(population: int, error: float = 0.05) -> int:

@@ -215,7 +215,6 @@ def import_action_plan(
     filename: str,
     fiscal_year: int | None = None,
     commit: bool = True,
-    acting_user=None,
 ) -> ActionReport:
     report = ActionReport(fiscal_year=fiscal_year)
     try:
@@ -235,7 +234,7 @@ def import_action_plan(
     if report.problems or not commit:
         return report
     try:
-        report.action_plan = _write(org, report, acting_user)
+        report.action_plan = _write(org, report)
         report.committed = True
     except ValidationError as exc:
         report.problem("", None, None, "บันทึกไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก: " + "; ".join(exc.messages))
@@ -243,12 +242,10 @@ def import_action_plan(
 
 
 @transaction.atomic
-def _write(org, report: ActionReport, acting_user) -> ActionPlan:
+def _write(org, report: ActionReport) -> ActionPlan:
     fy = report.fiscal_year
     amendment = ActionPlan.objects.filter(org=org, fiscal_year=fy).count()
-    action_plan = services.action_plan_create(
-        org=org, fiscal_year=fy, amendment=amendment, acting_user=acting_user
-    )
+    action_plan = services.action_plan_create(org=org, fiscal_year=fy, amendment=amendment)
     lines: dict[int, list[BudgetLine]] = {}
     for line in BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fy):
         lines.setdefault(line.project_id, []).append(line)
@@ -265,6 +262,5 @@ def _write(org, report: ActionReport, acting_user) -> ActionPlan:
             place=r.place,
             responsible_unit=r.unit,
             seq_no=n,
-            acting_user=acting_user,
         )
     return action_plan

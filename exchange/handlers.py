@@ -33,7 +33,6 @@ def plan_import(job, progress) -> Outcome:
             commit=True,
             approvals=approvals_from_params(job.params.get("approvals")),
             programs=job.params.get("programs") or {},
-            acting_user=job.user,
             progress=progress,
         )
     if not report.ok:

@@ -17,7 +17,7 @@ from exchange.plan_import import Problem
 from exchange.tables import FileRefused, read_tables
 from monitoring import services
 from monitoring.models import Status
-from monitoring.selectors import entry_rows
+from monitoring.selectors import closed_months, entry_rows
 from orgs.models import Organization
 from plans.models import Project
 from thai.dates import parse_thai_date
@@ -86,7 +86,7 @@ def _header_map(header: list, sheet: str, report: ProgressReport) -> dict[str, i
 
 def import_progress(
     *, org: Organization, fiscal_year: int, month: int, data: bytes, filename: str,
-    commit: bool, acting_user=None,
+    commit: bool, updated_by=None,
 ) -> ProgressReport:  # fmt: skip
     report = ProgressReport()
     try:
@@ -134,12 +134,13 @@ def import_progress(
     projects = Project.objects.select_related("plan").in_bulk([r.project_id for _, r, _ in parsed])
     try:
         with transaction.atomic():
+            closed = closed_months(org, fiscal_year)  # the same for every row of the month
             for n, row, data_in in parsed:
                 try:
                     services.progress_save(
                         org=org, fiscal_year=fiscal_year, project=projects[row.project_id],
                         month=month, data=data_in, expected_version=row.version,
-                        acting_user=acting_user,
+                        updated_by=updated_by, closed=closed,
                     )  # fmt: skip
                 except services.Conflict as exc:
                     report.problems.append(Problem(sheet, n, "โครงการ", str(exc)))

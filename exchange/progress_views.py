@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from exchange.progress_import import import_progress, progress_template
 from exchange.views import upload_dir, xlsx_response
-from monitoring.views.entry import check_month
+from monitoring.web import check_month
 from orgs.decorators import org_view
 from thai.dates import fiscal_month_labels
 
@@ -55,7 +55,7 @@ def progress_commit(request, org, fy, month, token):
         return redirect("exchange:progress_import", org.code, fy, month)
     report = import_progress(
         org=org, fiscal_year=fy, month=month, data=path.read_bytes(), filename=meta["name"],
-        commit=True, acting_user=request.user,
+        commit=True, updated_by=request.user,
     )  # fmt: skip
     path.unlink(missing_ok=True)
     del request.session[f"progress:{token}"]

@@ -118,7 +118,7 @@ def import_commit(request, org, token):
             messages.error(request, error)
         return _preview(request, org, token, meta)
     from jobs import services as jobs
-    from jobs.views import start
+    from jobs.responses import job_started
 
     del request.session[f"import:{token}"]
     job = jobs.enqueue(kind="plan_import", title=f"นำเข้าแผนพัฒนาท้องถิ่นจากไฟล์ {meta['name']}",
@@ -127,7 +127,7 @@ def import_commit(request, org, token):
                                "approvals": forms.approvals_to_params(approvals),
                                "programs": meta.get("programs") or {}},
                        max_attempts=2)  # fmt: skip
-    return start(request, job)
+    return job_started(request, job)
 
 
 @org_view()
@@ -164,9 +164,7 @@ def action_import(request, org):
         if not path.exists():
             messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
             return redirect("exchange:action_import", org.code)
-        report = import_action_plan(
-            org=org, data=path.read_bytes(), filename=meta["name"], acting_user=request.user
-        )
+        report = import_action_plan(org=org, data=path.read_bytes(), filename=meta["name"])
         path.unlink(missing_ok=True)
         del request.session[f"action-import:{token}"]
         if report.ok:

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from jobs import selectors
 from jobs.models import Job
@@ -13,13 +13,6 @@ def _job(request, job_id) -> Job:
     if job is None or not visible_to(request.user, job):
         raise Http404("ไม่พบงานนี้")
     return job
-
-
-def start(request, job: Job):
-    """What a view returns after enqueueing: the job's page (htmx: just its progress panel)."""
-    if request.headers.get("HX-Request"):
-        return render(request, "jobs/_progress.html", {"job": job})
-    return redirect("jobs:page", job.pk)
 
 
 @login_required

@@ -5,14 +5,20 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from ninja import Router, Schema
 from ninja import Status as Reply
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from monitoring import services
 from monitoring.models import Alert, Status
-from monitoring.selectors import action_items, budgets_by_project, entry_row, entry_rows
+from monitoring.selectors import (
+    action_items,
+    budgets_by_project,
+    closed_months,
+    entry_row,
+    entry_rows,
+)
+from monitoring.web import check_month
 from orgs.access import can_write, get_org_for_user, require_some_write
 from plans.access import get_project_for_user
 from plans.models import Project
@@ -73,22 +79,17 @@ def _progress(row) -> ProgressOut:
                        cumulative=row.cumulative)  # fmt: skip
 
 
-def _month(month: int) -> None:
-    if not 1 <= month <= 12:
-        raise Http404("ไม่มีเดือนนี้ (1 = ตุลาคม … 12 = กันยายน)")
-
-
 @router.get("/orgs/{code}/progress/{fy}/{month}", response=list[ProgressOut])
 @paginate(LimitOffsetPagination)
 def progress(request, code: str, fy: int, month: int, status: str | None = None,
              strategy: int | None = None):  # fmt: skip
     org = get_org_for_user(request.user, code)
-    _month(month)
+    check_month(month)
     return [_progress(r) for r in entry_rows(org, fy, month)
             if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
 
 
-def _save(request, org, fy: int, month: int, project, data, budget=None) -> None:
+def _save(request, org, fy: int, month: int, project, data, budget=None, closed=None) -> None:
     """One row through the service (the single-row and the bulk endpoint alike)."""
     if data.status not in Status.values:
         raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
@@ -96,7 +97,7 @@ def _save(request, org, fy: int, month: int, project, data, budget=None) -> None
         org=org, fiscal_year=fy, project=project, month=month,
         data=services.ProgressInput(status=data.status, progress=data.progress,
                                     disbursed=data.disbursed, note=data.note),
-        expected_version=data.version, acting_user=request.user, keep_year=True, budget=budget,
+        expected_version=data.version, updated_by=request.user, keep_year=True, budget=budget, closed=closed,
     )  # fmt: skip
 
 
@@ -105,7 +106,7 @@ def _save(request, org, fy: int, month: int, project, data, budget=None) -> None
 )
 def progress_save(request, code: str, fy: int, month: int, project_id: int, data: ProgressIn):
     org = get_org_for_user(request.user, code)
-    _month(month)
+    check_month(month)
     project = get_project_for_user(request.user, org, project_id, write=True)
     try:
         _save(request, org, fy, month, project, data)
@@ -123,7 +124,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
     current version of each conflicting project; a refused value answers 422 naming the row."""
     org = get_org_for_user(request.user, code)
     require_some_write(request.user, org)
-    _month(month)
+    check_month(month)
     if not rows or len(rows) > 2000:
         raise ValidationError("ส่งได้ครั้งละ 1 ถึง 2,000 แถว")
     if len({r.project_id for r in rows}) != len(rows):
@@ -138,6 +139,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
             else {}
         )  # fmt: skip
         budgets = budgets_by_project(org, fy, only=ids)
+        closed = closed_months(org, fy)  # the same for every row of the month
         tracked = set(budgets) | set(
             action_items(org, fy).filter(project_id__in=ids).values_list("project_id", flat=True)
         )
@@ -147,7 +149,7 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
             )
             try:
                 budget = budgets.get(project.pk, Decimal(0)) if project.pk in tracked else None
-                _save(request, org, fy, month, project, row, budget)
+                _save(request, org, fy, month, project, row, budget, closed)
             except services.Conflict as exc:
                 conflicts[row.project_id] = exc.current.version if exc.current else 0
             except ValidationError as exc:

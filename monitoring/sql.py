@@ -25,7 +25,8 @@ _MONEY = f"""
   GROUP BY m.project_id"""  # noqa: S608 - constants only
 
 # แบบที่ 2 and the dashboard, per strategy and status, as of a month's end.
-# bench/bench_monitoring.py: the ORM form (correlated subqueries) took 9–12× this statement's time.
+# Written out because the ORM form (correlated subqueries) is several times slower
+# (bench/bench_monitoring.py; docs/performance.md).
 FORM2_BY_STRATEGY = f"""
 WITH money AS ({_MONEY}),
 lines AS (
@@ -66,7 +67,7 @@ GROUP BY sv.strategy_id, COALESCE(st.status, 'not_started')
 """  # noqa: S608 - constants only
 
 # Projects of the plan as approved on %(end)s with a budget > 0 in the year, per strategy.
-# bench/bench_monitoring.py: part of the dashboard numbers above (9–12× as ORM).
+# Part of the dashboard's numbers above (bench/bench_monitoring.py).
 PLAN_BY_STRATEGY = f"""
 SELECT av.strategy_id, COUNT(*), SUM(b.amount)
 FROM plans_approvedversion av
@@ -77,7 +78,7 @@ GROUP BY av.strategy_id
 
 # The disbursement curve in one statement: rows ('plan', first month, last month, amount) — the
 # current action plan's amounts per (first, last) month pair — and ('paid', month, NULL, paid).
-# bench/bench_monitoring.py: part of the dashboard numbers (app 3.6 ms vs raw 3.2 ms, SQLite).
+# Part of the dashboard's numbers (bench/bench_monitoring.py).
 DISBURSEMENT_CURVE = """
 SELECT 'plan', i.first_month, i.last_month, SUM(i.amount)
 FROM plans_actionplanitem i
@@ -94,7 +95,8 @@ GROUP BY m.month
 
 # Early warning: one row per budgeted project of the orgs being evaluated, with everything the
 # budget-based rules look at. {orgs} is replaced by placeholders of organization ids.
-# bench/bench_monitoring.py: province evaluation 13 s as ORM vs 1.6 s (PostgreSQL), ≈ 8×.
+# Written out because the province-wide evaluation as ORM queries is several times slower
+# (bench/bench_monitoring.py; docs/performance.md).
 BUDGETED_FACTS = f"""
 WITH money AS (
   SELECT m.org_id, m.project_id, SUM(m.amount) AS amount,
@@ -123,7 +125,7 @@ LEFT JOIN items ON items.org_id = money.org_id AND items.project_id = money.proj
 
 # The province list: per org of a province, budgeted projects, effective budget, money, outcomes
 # of the budgeted projects, and alerts.
-# bench/bench_national.py: 4.4 ms for 150 orgs (the three ORM queries it replaced: not re-measured).
+# One statement for the whole province (bench/bench_national.py).
 PROVINCE_ROWS = f"""
 WITH orgs AS (SELECT id FROM orgs_organization WHERE province_id = %(province)s),
 money AS (
@@ -175,7 +177,7 @@ ORDER BY sub.project_id
 
 # The province analysis: one row per project of the province's orgs that is in the plan as
 # approved on %(end)s or budgeted by then; the groupings below aggregate these facts.
-# bench/bench_national.py / README: province analysis not timed against an ORM form.
+# One statement per grouping, the database aggregates (bench/bench_national.py).
 ANALYSIS_FACTS = f"""
 WITH orgs AS (SELECT id, org_type, district_id FROM orgs_organization WHERE province_id = %(province)s),
 av AS (
@@ -220,7 +222,7 @@ ANALYSIS_GROUPINGS = {
 }  # fmt: skip
 
 # The national roll-up: per province, budgeted projects, effective budget and outcomes.
-# bench/bench_national.py: 112 ms p50 over 7,850 orgs (an ORM form: not measured).
+# One statement for the whole country (bench/bench_national.py).
 NATIONAL = f"""
 WITH money AS (
   SELECT m.org_id, m.project_id, SUM(m.amount) AS budget
@@ -248,7 +250,8 @@ ORDER BY p.code
 # facts as selectors.entry_rows(only={project}) — a test holds the two to agreeing — in one round
 # trip. Each derived table is an aggregate without GROUP BY, so it always yields one row; the bits
 # of the action-plan months are OR-ed as a sum of MAX(bit).
-# In-process CPU per save 7.2 → 3.9 ms with the hot path written out (README, load figures).
+# Written out because it runs on every save of the quarter-end burst (bench/bench_load.py;
+# docs/performance.md).
 _MASK = " + ".join(f"COALESCE(MAX(i.months & {1 << b}), 0)" for b in range(12))
 ENTRY_ROW = f"""
 SELECT b.n, b.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,

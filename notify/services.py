@@ -168,6 +168,11 @@ def link(code: str, line_user_id: str) -> LineAccount | None:
     return account
 
 
+def unlink(user) -> None:
+    """The person stops receiving LINE messages: their account forgets its LINE user id."""
+    LineAccount.objects.filter(user=user).update(line_user_id=None, linked_at=None)
+
+
 def handle_events(events) -> int:
     from linebot.v3.webhooks import FollowEvent, MessageEvent, TextMessageContent
 

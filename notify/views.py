@@ -41,7 +41,7 @@ def settings_page(request):
         services.new_link_code(request.user)
         return redirect("notify:settings")
     if request.method == "POST" and request.POST.get("action") == "unlink":
-        LineAccount.objects.filter(user=request.user).update(line_user_id=None, linked_at=None)
+        services.unlink(request.user)
         messages.success(request, "ยกเลิกการเชื่อมบัญชี LINE แล้ว")
         return redirect("notify:settings")
     if request.method == "POST" and form.is_valid():

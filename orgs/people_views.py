@@ -164,11 +164,11 @@ def person(request, org, user_id):
             elif action == "remove":
                 m = get_object_or_404(Membership, pk=request.POST.get("membership"), org=org,
                                       user=person)  # fmt: skip
-                services.membership_remove(membership=m, acting_user=request.user)
+                services.membership_remove(membership=m, removed_by=request.user)
                 messages.success(request, "ลบบทบาทแล้ว")
                 return redirect("people:people", org.code)
             elif action == "disable":
-                disabled = services.person_disable(org=org, user=person, acting_user=request.user)
+                disabled = services.person_disable(org=org, user=person, disabled_by=request.user)
                 messages.success(request, "ปิดการใช้งานบัญชีแล้ว ประวัติการทำงานยังคงอยู่ในชื่อเดิม"
                                  if disabled else "ลบบทบาทในหน่วยงานนี้แล้ว (ผู้ใช้ยังมีบทบาทในหน่วยงานอื่น)")  # fmt: skip
                 return redirect("people:people", org.code)
@@ -176,7 +176,7 @@ def person(request, org, user_id):
                 d = handover.cleaned_data
                 services.accounts_hand_over(org=org, from_user=person, email=d["email"],
                                             first_name=d["first_name"], last_name=d["last_name"],
-                                            base_url=_base(request), acting_user=request.user)  # fmt: skip
+                                            base_url=_base(request), handed_over_by=request.user)  # fmt: skip
                 messages.success(request, f"ส่งมอบบทบาทให้ {d['email']} แล้ว และปิดบัญชีผู้ส่งมอบ")
                 return redirect("people:people", org.code)
         except ValidationError as exc:

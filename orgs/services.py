@@ -240,18 +240,18 @@ def membership_change(*, membership: Membership, role: str, division: Division |
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership, acting_user) -> None:
-    if membership.user_id == acting_user.pk and membership.role in (Role.OFFICER, Role.ADMIN):
+def membership_remove(*, membership: Membership, removed_by) -> None:
+    if membership.user_id == removed_by.pk and membership.role in (Role.OFFICER, Role.ADMIN):
         raise ValidationError("ลบสิทธิ์ดูแลหน่วยงานของตัวเองไม่ได้ ให้ผู้ดูแลคนอื่นดำเนินการ")
     membership.delete()
 
 
 @transaction.atomic
-def person_disable(*, org: Organization, user, acting_user) -> bool:
+def person_disable(*, org: Organization, user, disabled_by) -> bool:
     """A person who left: they can no longer sign in (sessions and API tokens stop working too);
     their memberships and every record they made stay, still in their name. A person who also
     works for another org only loses their roles here. True if the account was disabled."""
-    if user.pk == acting_user.pk:
+    if user.pk == disabled_by.pk:
         raise ValidationError("ปิดการใช้งานบัญชีของตัวเองไม่ได้")
     if user.is_superuser:
         raise ValidationError("บัญชีผู้ดูแลระบบปิดได้จากหน้าผู้ดูแลระบบเท่านั้น")
@@ -269,7 +269,7 @@ def person_disable(*, org: Organization, user, acting_user) -> bool:
 
 @transaction.atomic
 def accounts_hand_over(*, org: Organization, from_user, email: str, base_url: str,
-                       first_name: str = "", last_name: str = "", acting_user) -> list[Membership]:  # fmt: skip
+                       first_name: str = "", last_name: str = "", handed_over_by) -> list[Membership]:  # fmt: skip
     """Staff transfer: the newcomer is invited with every role the leaver had in the org, then the
     leaver is disabled (or loses this org's roles). The leaver's records keep their name."""
     roles = list(Membership.objects.filter(user=from_user, org=org).select_related("division"))
@@ -279,7 +279,7 @@ def accounts_hand_over(*, org: Organization, from_user, email: str, base_url: st
         raise ValidationError({"email": "ต้องเป็นอีเมลของผู้รับมอบงาน ไม่ใช่ของผู้ส่งมอบ"})
     given = [person_invite(org=org, email=email, role=m.role, division=m.division,
                            first_name=first_name, last_name=last_name, base_url=base_url,
-                           invited_by=acting_user, notify=i == len(roles) - 1)
+                           invited_by=handed_over_by, notify=i == len(roles) - 1)
              for i, m in enumerate(roles)]  # fmt: skip
-    person_disable(org=org, user=from_user, acting_user=acting_user)
+    person_disable(org=org, user=from_user, disabled_by=handed_over_by)
     return given

@@ -128,6 +128,8 @@ class SummaryRow:
     cells: list[Cell]
     total: Cell
     key: tuple = ()
+    number: int | None = None  # a strategy row's number and name, as approved (for charts)
+    name: str = ""
 
 
 @dataclass
@@ -201,7 +203,15 @@ def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     for s in strategies:
         cells, total = _cells(by_strategy, (s.id,), years)
         summary.rows.append(
-            SummaryRow("strategy", f"ยุทธศาสตร์ที่ {s.number} {s.name}", cells, total, (s.id,))
+            SummaryRow(
+                "strategy",
+                f"ยุทธศาสตร์ที่ {s.number} {s.name}",
+                cells,
+                total,
+                (s.id,),
+                number=s.number,
+                name=s.name,
+            )
         )
         tactic_ids = [t.id for t in tactics if t.strategy_id == s.id]
         if any(k[1] is None for k in by_tactic if k[0] == s.id):

@@ -12,11 +12,12 @@ from monitoring import services as monitoring_services
 from monitoring.models import REPORT_PERIODS, PeriodLock, ProjectYear, Status
 from monitoring.queries import form2, month_end
 from orgs.access import can_analyse_province, can_write
-from orgs.models import Organization
+from orgs.models import Organization, Province
 from plans.models import BudgetLine, Plan
 from plans.selectors import approved_seq_on, versions_as_of
 from province.expressions import RuleError, evaluate
 from province.models import (
+    ProvinceReport,
     ReturnReason,
     Submission,
     SubmissionEvent,
@@ -179,7 +180,7 @@ def approve(*, submission: Submission, user) -> Submission:
     submission.save()
     kind, number = _lock(submission)
     monitoring_services.period_close(org=submission.org, fiscal_year=submission.fiscal_year,
-                                     kind=kind, number=number, acting_user=user)  # fmt: skip
+                                     kind=kind, number=number, closed_by=user)  # fmt: skip
     _event(submission, "approved", user, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     _tell(submission, "approved", submission.submitted_by, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     return submission
@@ -255,3 +256,28 @@ def due_date(fy: int, period: str):
 
     _, _, month, _ = REPORT_PERIODS[period]
     return month_end(fy, month) + dt.timedelta(days=15)
+
+
+REPORT_TEXT_MAX = 20_000
+
+
+@transaction.atomic
+def province_report_save(
+    *, province: Province, fiscal_year: int, impacts: str, risks: str
+) -> ProvinceReport:
+    """The analyst's part 3 of the province summary (impacts; risks and recommendations)."""
+    impacts, risks = impacts.strip(), risks.strip()
+    errors = {
+        name: f"{label}: ยาวเกิน {REPORT_TEXT_MAX:,} ตัวอักษร"
+        for name, label, text in (
+            ("impacts", ProvinceReport.impacts.field.verbose_name, impacts),
+            ("risks", ProvinceReport.risks.field.verbose_name, risks),
+        )
+        if len(text) > REPORT_TEXT_MAX
+    }
+    if errors:
+        raise ValidationError(errors)
+    report, _ = ProvinceReport.objects.update_or_create(
+        province=province, fiscal_year=fiscal_year, defaults={"impacts": impacts, "risks": risks}
+    )
+    return report

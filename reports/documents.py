@@ -2,10 +2,10 @@
 
 from itertools import groupby
 
+from plans.action_selectors import items_with_strategy, pd01_rows
 from plans.models import ActionPlan, Plan
 from plans.selectors import PlanSummary, as_approved, framework_names, plan_summary, project_rows
 from reports import render
-from reports.action_selectors import items_with_strategy, pd01_rows
 from thai.dates import fiscal_month_labels
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

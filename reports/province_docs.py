@@ -8,15 +8,14 @@ from evaluation.models import AnnualReport
 from monitoring.models import Alert
 from orgs.models import Organization, Province
 from province.analysis import grouped, infrastructure_share, total, uncovered
-from province.models import DuplicatePair, ProvinceReport, Submission, SubmissionStatus, Verdict
+from province.models import DuplicatePair, Submission, SubmissionStatus, Verdict
+from province.selectors import province_report
 from reports import render
 from reports.monitoring_docs import DOCX, PDF
 
 
 def context(province: Province, fy: int) -> dict:
-    report = ProvinceReport.objects.filter(
-        province=province, fiscal_year=fy
-    ).first() or ProvinceReport(province=province, fiscal_year=fy)
+    report = province_report(province, fy)
     programs = grouped(province.pk, fy, "program")
     lao = grouped(province.pk, fy, "lao_strategy")
     prov = grouped(province.pk, fy, "province_strategy")

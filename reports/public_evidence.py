@@ -18,8 +18,7 @@ from monitoring.geo import (
     url_maker,
 )
 from monitoring.models import Photo, Status
-from monitoring.views.map import json_response, map_filters, tiles
-from monitoring.views.photos import serve
+from monitoring.web import json_response, map_filters, photo_response, tiles
 from plans.models import Strategy
 from reports import ita
 from reports.public import public_org
@@ -49,7 +48,7 @@ def public_photo(request, org_code, photo_id, kind):
     photo = Photo.objects.filter(pk=photo_id, project_year__org=org, is_public=True).first()
     if photo is None or kind not in ("thumb", "full"):
         raise Http404("ไม่พบภาพ")
-    response = serve(photo, kind)
+    response = photo_response(photo, kind)
     response["Cache-Control"] = "public, max-age=3600"
     return response
 

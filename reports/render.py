@@ -21,7 +21,7 @@ COUNT = '#,##0;-#,##0;"-"'
 
 
 def pdf_bytes(template: str, context: dict) -> bytes:
-    from weasyprint import HTML  # imported lazily: 0.7 s at import time
+    from weasyprint import HTML  # imported lazily: slow to import (docs/performance.md)
 
     context = {**context, "font_dir": settings.FONT_DIR.as_uri()}
     html = render_to_string(template, context)

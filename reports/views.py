@@ -18,10 +18,10 @@ def _file(result) -> HttpResponse:
 def _background(request, org, title: str, **params) -> HttpResponse:
     """Long documents are made by a worker; the person watches a progress bar and downloads."""
     from jobs import services as jobs
-    from jobs.views import start
+    from jobs.responses import job_started
 
     job = jobs.enqueue(kind="document", title=title, org=org, user=request.user, params=params)
-    return start(request, job)
+    return job_started(request, job)
 
 
 def _fmt(fmt: str) -> str:

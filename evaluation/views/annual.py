@@ -29,7 +29,7 @@ def annual(request, org, fy=None):
             raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
         if form.is_valid():
             try:
-                services.annual_report_save(org=org, fiscal_year=fy, acting_user=request.user,
+                services.annual_report_save(org=org, fiscal_year=fy,
                                             seen=request.POST.get("seen", ""),
                                             **form.cleaned_data)  # fmt: skip
             except ValidationError as exc:

@@ -57,7 +57,7 @@ def _run(request, form, fn, ok):
 @require_POST
 def committee_new(request, org):
     form = CommitteeForm(request.POST)
-    _run(request, form, lambda cd: services.committee_create(org=org, acting_user=request.user, **cd),
+    _run(request, form, lambda cd: services.committee_create(org=org, **cd),
          "แต่งตั้งคณะกรรมการชุดใหม่แล้ว")  # fmt: skip
     return redirect("evaluation:committee", org.code)
 

@@ -26,7 +26,7 @@ def form1(request, org):
             if value in ("yes", "no"):
                 answers[i.pk] = (value == "yes", request.POST.get(f"note_{i.pk}", ""))
         try:
-            services.checklist_save(plan=plan, answers=answers, acting_user=request.user)
+            services.checklist_save(plan=plan, answers=answers, updated_by=request.user)
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         else:

@@ -58,7 +58,7 @@ def kpi_save(request, org, kpi_id):
         messages.error(request, "; ".join(errors))
     else:
         try:
-            services.kpi_results_save(kpi=kpi, values=values, acting_user=request.user)
+            services.kpi_results_save(kpi=kpi, values=values, updated_by=request.user)
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         else:

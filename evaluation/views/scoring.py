@@ -74,8 +74,7 @@ def score_sheet(request, org, fy, code):
         try:
             if bad:
                 raise ValidationError(bad)
-            services.score_save(member=seat, template=template, fiscal_year=fy, points=values,
-                                acting_user=request.user)  # fmt: skip
+            services.score_save(member=seat, template=template, fiscal_year=fy, points=values)  # fmt: skip
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         else:

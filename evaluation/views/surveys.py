@@ -37,7 +37,7 @@ def survey_list(request, org):
         if not can_write(request.user, org):
             raise Http404
         if form.is_valid():
-            survey = services.survey_create(org=org, acting_user=request.user, **form.cleaned_data)
+            survey = services.survey_create(org=org, **form.cleaned_data)
             messages.success(request, "สร้างแบบสำรวจแล้ว ส่งลิงก์หรือคิวอาร์โค้ดให้ประชาชนตอบได้เลย")
             return redirect("evaluation:survey", org.code, survey.pk)
         form_errors(request, form)
@@ -111,7 +111,6 @@ def paper_entry(request, org, survey_id):
 @require_POST
 def survey_toggle(request, org, survey_id):
     survey = get_survey(org, survey_id)
-    survey.is_open = not survey.is_open
-    survey.save(update_fields=["is_open"])
+    survey = services.survey_open_set(survey=survey, is_open=not survey.is_open)
     messages.success(request, "เปิดรับคำตอบแล้ว" if survey.is_open else "ปิดรับคำตอบแล้ว")
     return redirect("evaluation:survey", org.code, survey.pk)

@@ -49,7 +49,6 @@ def import_plan(
     commit: bool = True,
     approvals: dict[str, EditionApproval] | None = None,
     programs: dict[str, str] | None = None,
-    acting_user=None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """approvals: {edition label: EditionApproval}; an edition without approver and approval date
@@ -98,7 +97,7 @@ def import_plan(
         )
         return report
     try:
-        report.plan = write(org, plan, years, fw, report, approvals, acting_user, progress)
+        report.plan = write(org, plan, years, fw, report, approvals, progress)
         report.committed = True
     except ValidationError as exc:
         report.problem("", None, None, "บันทึกไม่สำเร็จ ไม่มีข้อมูลใดถูกบันทึก: " + "; ".join(exc.messages))

@@ -21,7 +21,6 @@ def write(
     fw: Framework,
     report: ImportReport,
     approvals: dict[str, EditionApproval],
-    acting_user=None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Plan:
     total = len(report.rows)
@@ -29,14 +28,10 @@ def write(
     if progress:
         progress(0, total)
     if plan is None:
-        plan = services.plan_create(
-            org=org, start_year=years[0], end_year=years[0] + 4, acting_user=acting_user
-        )
+        plan = services.plan_create(org=org, start_year=years[0], end_year=years[0] + 4)
     strategies = {s.number: s for s in Strategy.objects.filter(plan=plan)}
     for no in sorted(fw.new_strategies):
-        strategies[no] = services.strategy_create(
-            plan=plan, number=no, name=fw.strategies[no], acting_user=acting_user
-        )
+        strategies[no] = services.strategy_create(plan=plan, number=no, name=fw.strategies[no])
     tactics = {
         (t.strategy.number, t.number): t
         for t in Tactic.objects.filter(strategy__plan=plan).select_related("strategy")
@@ -46,7 +41,6 @@ def write(
             strategy=strategies[s_no],
             number=t_no,
             name=fw.tactics[s_no][t_no],
-            acting_user=acting_user,
         )
     divisions = {
         name: services.division_for(org, name) for name in {r.unit for r in report.rows if r.unit}
@@ -79,13 +73,10 @@ def write(
             number=number,
             year=year,
             note="นำเข้าจากไฟล์",
-            acting_user=acting_user,
         )
         for start in range(0, len(ep.added), BATCH):
             chunk = ep.added[start : start + BATCH]
-            versions = services.projects_bulk_add(
-                edition=edition, rows=[data(r) for r in chunk], acting_user=acting_user
-            )
+            versions = services.projects_bulk_add(edition=edition, rows=[data(r) for r in chunk])
             for r, v in zip(chunk, versions, strict=True):
                 created[id(r)] = v.project
             done += len(chunk)
@@ -93,9 +84,7 @@ def write(
                 progress(done, total)
         for r, target in ep.changed:
             project = created[id(target)] if isinstance(target, ParsedRow) else target
-            services.project_change(
-                project=project, edition=edition, data=data(r), acting_user=acting_user
-            )
+            services.project_change(project=project, edition=edition, data=data(r))
             done += 1
             if progress and (done % 100 == 0 or done == total):
                 progress(done, total)
@@ -107,7 +96,6 @@ def write(
                 approver=approval.approver.strip(),
                 meeting_on=approval.meeting_on,
                 announced_on=approval.announced_on,
-                acting_user=acting_user,
             )
     if progress:
         progress(total, total)

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from monitoring import photo_services
 from monitoring.models import Photo, PositionSource, Stage, TimeSource
+from monitoring.services import photos as photo_services
 from monitoring.tests.photo_files import (
     ARTIST,
     MAKE,
@@ -24,7 +24,7 @@ from orgs.models import AuditEntry
 def add(cast, year_a, data, **kw):
     return photo_services.photo_add(
         org=cast.a, fiscal_year=2568, project=year_a.dredge, stage=kw.pop("stage", Stage.AFTER),
-        upload=upload(data), acting_user=cast.alice, **kw,
+        upload=upload(data), uploaded_by=cast.alice, **kw,
     )  # fmt: skip
 
 

@@ -17,7 +17,7 @@ def save(cast, project, month, version, **kw):
     data = ProgressInput(status=kw.pop("status", Status.IN_PROGRESS), **kw)
     return services.progress_save(
         org=cast.a, fiscal_year=2568, project=project, month=month, data=data,
-        expected_version=version, acting_user=cast.alice,
+        expected_version=version, updated_by=cast.alice,
     )  # fmt: skip
 
 

@@ -94,13 +94,13 @@ def evaluate_now(request, org, fy):
 def province_evaluate(request, org, fy):
     """Every org of the province: a background job with a progress bar."""
     from jobs import services as jobs
-    from jobs.views import start
+    from jobs.responses import job_started
 
     require_province_analyst(request.user, org)
     job = jobs.enqueue(kind="evaluate", org=org, user=request.user,
                        title=f"ประเมินสัญญาณเตือนทุก อปท. ในจังหวัด{org.province.name} ปีงบประมาณ {fy}",
                        params={"fy": fy, "province": org.province_id})  # fmt: skip
-    return start(request, job)
+    return job_started(request, job)
 
 
 @org_view()

@@ -11,6 +11,7 @@ from monitoring import services
 from monitoring.forms import ROW_FIELDS, ProgressForm
 from monitoring.models import PeriodKind, Procurement, Status
 from monitoring.selectors import closed_months, entry_row, entry_rows, saved_row
+from monitoring.web import check_month
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from orgs.models import Division
@@ -40,11 +41,6 @@ def default_period(org) -> tuple[int, int]:
 def entry_start(request, org):
     fy, month = default_period(org)
     return redirect("monitoring:entry", org.code, fy, month)
-
-
-def check_month(month: int) -> None:
-    if not 1 <= month <= 12:
-        raise Http404("ไม่มีเดือนนี้")
 
 
 def not_yet(fy: int, month: int) -> str:
@@ -145,7 +141,7 @@ def save_progress(request, org, fy, month, project_id, fields):
             month=month,
             data=data,
             expected_version=cleaned["version"],
-            acting_user=request.user,
+            updated_by=request.user,
             budget=row.budget,
         )
     except services.Conflict as exc:
@@ -186,7 +182,7 @@ def period_close(request, org, fy):
     if kind not in PeriodKind.values or not number.isdigit():
         raise PermissionDenied("รอบไม่ถูกต้อง")
     services.period_close(
-        org=org, fiscal_year=fy, kind=kind, number=int(number), acting_user=request.user
+        org=org, fiscal_year=fy, kind=kind, number=int(number), closed_by=request.user
     )
     messages.success(request, "ปิดงวดแล้ว ข้อมูลของงวดนี้แก้ไขไม่ได้")
     if request.POST.get("code"):

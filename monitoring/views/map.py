@@ -1,7 +1,5 @@
 """The officer's map: the org's works of a year, coloured by status, filtered by strategy/status."""
 
-from django.conf import settings
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from core.web import this_fy
@@ -15,27 +13,9 @@ from monitoring.geo import (
     url_maker,
 )
 from monitoring.models import Status
+from monitoring.web import json_response, map_filters, tiles
 from orgs.decorators import org_view
 from plans.models import Strategy
-
-
-def map_filters(request) -> dict:
-    raw = request.GET.get("strategy", "")
-    status = request.GET.get("status", "")
-    return {
-        "strategy": int(raw) if raw.isdigit() else None,
-        "status": status if status in Status.values else "",
-    }
-
-
-def tiles() -> dict:
-    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
-
-
-def json_response(payload: dict) -> JsonResponse:
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
-    response["Content-Type"] = "application/geo+json; charset=utf-8"
-    return response
 
 
 @org_view()

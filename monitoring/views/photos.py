@@ -5,14 +5,15 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
 
-from monitoring import photo_services
 from monitoring.models import Photo
+from monitoring.services import photos as photo_services
+from monitoring.web import photo_response
 from orgs.decorators import org_view
 from plans import services as plans_services
 from plans.access import get_project_for_user
@@ -56,7 +57,7 @@ def photo_add(request, org, fy, project_id):
             taken_at=_taken_at(request.POST.get("taken_at", "")),
             caption=request.POST.get("caption", ""),
             is_public=request.POST.get("is_public") == "on",
-            client_key=request.POST.get("client_key", ""), acting_user=request.user,
+            client_key=request.POST.get("client_key", ""), uploaded_by=request.user,
         )  # fmt: skip
     except ValidationError as exc:
         text = "; ".join(exc.messages)
@@ -75,15 +76,6 @@ def photo_add(request, org, fy, project_id):
     return redirect(_back(org, fy, project.pk, request))
 
 
-def serve(photo: Photo, kind: str) -> FileResponse:
-    f = photo.thumbnail if kind == "thumb" else photo.image
-    response = FileResponse(f.open("rb"), content_type="image/jpeg")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
 @org_view()
 def photo_file(request, org, fy, project_id, photo_id, kind):
     project = get_project_for_user(request.user, org, project_id)
@@ -93,7 +85,7 @@ def photo_file(request, org, fy, project_id, photo_id, kind):
     ).first()  # fmt: skip
     if photo is None or kind not in ("thumb", "full"):
         raise Http404("ไม่พบภาพ")
-    return serve(photo, kind)
+    return photo_response(photo, kind)
 
 
 @org_view()
@@ -106,7 +98,7 @@ def photo_delete(request, org, fy, project_id, photo_id):
     ).first()  # fmt: skip
     if photo is None:
         raise Http404("ไม่พบภาพ")
-    photo_services.photo_delete(photo=photo, acting_user=request.user)
+    photo_services.photo_delete(photo=photo)
     messages.success(request, "ลบภาพแล้ว")
     return redirect(_back(org, fy, project.pk, request))
 
@@ -129,7 +121,7 @@ def place_save(request, org, fy, project_id):
             project=project, latitude=lat, longitude=lng,
             subdistrict_code=request.POST.get("subdistrict_code", ""),
             village_no=request.POST.get("village_no", ""), source=source,
-            acting_user=request.user,
+            updated_by=request.user,
         )  # fmt: skip
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))

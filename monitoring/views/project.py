@@ -10,7 +10,8 @@ from monitoring import services
 from monitoring.forms import EvidenceForm, ProgressForm
 from monitoring.models import Evidence, MonthlyProgress, ProjectYear
 from monitoring.selectors import closed_months, entry_row
-from monitoring.views.entry import check_month, save_progress
+from monitoring.views.entry import save_progress
+from monitoring.web import check_month
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from plans.access import get_project_for_user
@@ -127,7 +128,7 @@ def evidence_add(request, org, fy, project_id):
             project=project,
             upload=form.cleaned_data["file"],
             caption=form.cleaned_data["caption"],
-            acting_user=request.user,
+            uploaded_by=request.user,
         )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))

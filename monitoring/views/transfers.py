@@ -64,7 +64,7 @@ def transfer_new(request, org, fy, line_id):
         form_errors(request, form)
     else:
         try:
-            services.transfer_record(line=line, acting_user=request.user, **form.cleaned_data)
+            services.transfer_record(line=line, created_by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form_errors(request, form, exc)
         else:

@@ -74,7 +74,7 @@ def _evidence(plan):
 
 def _photo(plan):
     from monitoring.models import Stage
-    from monitoring.photo_services import photo_add
+    from monitoring.services.photos import photo_add
     from monitoring.tests.photo_files import phone_jpeg, upload
 
     return photo_add(org=plan.org, fiscal_year=2568, project=plan.projects_[2], stage=Stage.AFTER,

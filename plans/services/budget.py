@@ -32,7 +32,6 @@ def ordinance_create(
     number: int = 1,
     council_approved_on: dt.date | None = None,
     promulgated_on: dt.date | None = None,
-    acting_user=None,
 ) -> BudgetOrdinance:
     ordinance = BudgetOrdinance(
         org=org,
@@ -77,7 +76,6 @@ def budget_line_add(
     amount: Decimal,
     source: str | None = None,
     item: str = "",
-    acting_user=None,
 ) -> BudgetLine:
     if project.plan.org_id != ordinance.org_id:
         raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
@@ -112,9 +110,7 @@ def _line_lock(line: BudgetLine, *, deleting: bool) -> str:
 
 
 @transaction.atomic
-def budget_line_update(
-    *, line: BudgetLine, amount: Decimal, item: str = "", acting_user=None
-) -> BudgetLine:
+def budget_line_update(*, line: BudgetLine, amount: Decimal, item: str = "") -> BudgetLine:
     """Correct a typing mistake in a line (amount, item) until the year's work refers to it."""
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
     if reason := _line_lock(line, deleting=False):
@@ -126,7 +122,7 @@ def budget_line_update(
 
 
 @transaction.atomic
-def budget_line_delete(*, line: BudgetLine, acting_user=None) -> None:
+def budget_line_delete(*, line: BudgetLine) -> None:
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
     if reason := _line_lock(line, deleting=True):
         raise ValidationError(reason)
@@ -150,7 +146,6 @@ def action_plan_create(
     amendment: int = 0,
     approved_on: dt.date | None = None,
     announced_on: dt.date | None = None,
-    acting_user=None,
 ) -> ActionPlan:
     action_plan = ActionPlan(
         org=org,
@@ -178,7 +173,6 @@ def action_item_add(
     place: str = "",
     responsible_unit: str = "",
     seq_no: int = 0,
-    acting_user=None,
 ) -> ActionPlanItem:
     if budget_line is not None:
         if budget_line.ordinance.org_id != action_plan.org_id:

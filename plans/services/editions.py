@@ -76,7 +76,6 @@ def edition_create(
     number: int | None = None,
     year: int | None = None,
     note: str = "",
-    acting_user=None,
 ) -> Edition:
     editions = Edition.objects.select_for_update().filter(plan=plan)
     if editions.filter(status=EditionStatus.DRAFT).exists():
@@ -119,7 +118,6 @@ def edition_approve(
     approver: str = "",
     announced_on: dt.date | None = None,
     meeting_on: dt.date | None = None,
-    acting_user=None,
 ) -> Edition:
     if approved_on is None:
         raise ValidationError({"approved_on": "ระบุวันที่อนุมัติ: ฉบับที่อนุมัติแล้วต้องมีวันที่อนุมัติ"})
@@ -148,7 +146,7 @@ def edition_approve(
 
 
 @transaction.atomic
-def edition_discard(*, edition: Edition, acting_user=None) -> None:
+def edition_discard(*, edition: Edition) -> None:
     """Drop a draft edition and everything it changed, reopening the versions it had closed."""
     if edition.is_approved:
         raise ValidationError("ฉบับที่อนุมัติแล้วยกเลิกไม่ได้")
@@ -193,9 +191,7 @@ def _budget_rows(version: ProjectVersion, budgets: dict[int, Decimal], years: li
 
 
 @transaction.atomic
-def projects_bulk_add(
-    *, edition: Edition, rows: list[ProjectData], acting_user=None
-) -> list[ProjectVersion]:
+def projects_bulk_add(*, edition: Edition, rows: list[ProjectData]) -> list[ProjectVersion]:
     """Add new projects to a draft edition (used by the form and, in bulk, by the import)."""
     _require_draft(edition)
     plan = edition.plan
@@ -225,8 +221,8 @@ def projects_bulk_add(
     return versions
 
 
-def project_add(*, edition: Edition, data: ProjectData, acting_user=None) -> ProjectVersion:
-    return projects_bulk_add(edition=edition, rows=[data], acting_user=acting_user)[0]
+def project_add(*, edition: Edition, data: ProjectData) -> ProjectVersion:
+    return projects_bulk_add(edition=edition, rows=[data])[0]
 
 
 def _stale_project(current: ProjectVersion | None) -> str:
@@ -253,7 +249,6 @@ def project_change(
     edition: Edition,
     data: ProjectData,
     expected_revision: int | None = None,
-    acting_user=None,
 ) -> ProjectVersion:
     """Change a project in a draft edition. A stale form (someone saved first) is refused."""
     _require_draft(edition)
@@ -296,7 +291,7 @@ def project_change(
 
 
 @transaction.atomic
-def project_remove(*, project: Project, edition: Edition, acting_user=None) -> None:
+def project_remove(*, project: Project, edition: Edition) -> None:
     _require_draft(edition)
     current = version_current(project, edition.seq)
     if current is None:

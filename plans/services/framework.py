@@ -31,7 +31,6 @@ def plan_create(
     end_year: int,
     title: str = "",
     vision: str = "",
-    acting_user=None,
 ) -> Plan:
     plan = Plan(
         org=org,
@@ -46,9 +45,7 @@ def plan_create(
 
 
 @transaction.atomic
-def strategy_create(
-    *, plan: Plan, name: str, number: int | None = None, acting_user=None
-) -> Strategy:
+def strategy_create(*, plan: Plan, name: str, number: int | None = None) -> Strategy:
     number = number or _next_number(plan.strategies)
     strategy = Strategy(plan=plan, number=number, name=name.strip())
     strategy.full_clean()
@@ -57,9 +54,7 @@ def strategy_create(
 
 
 @transaction.atomic
-def tactic_create(
-    *, strategy: Strategy, name: str, number: int | None = None, acting_user=None
-) -> Tactic:
+def tactic_create(*, strategy: Strategy, name: str, number: int | None = None) -> Tactic:
     number = number or _next_number(strategy.tactics)
     tactic = Tactic(strategy=strategy, number=number, name=name.strip())
     tactic.full_clean()
@@ -76,9 +71,7 @@ def division_for(org: Organization, name: str) -> Division | None:
 
 
 @transaction.atomic
-def plan_update(
-    *, plan: Plan, vision: str, title: str = "", seen: str | None = None, acting_user=None
-) -> Plan:
+def plan_update(*, plan: Plan, vision: str, title: str = "", seen: str | None = None) -> Plan:
     stale.check(stale.locked(plan), seen)
     plan.vision = vision.strip()
     if title.strip():
@@ -93,7 +86,7 @@ def _next_number(qs) -> int:
 
 
 @transaction.atomic
-def mission_add(*, plan: Plan, text: str, acting_user=None) -> Mission:
+def mission_add(*, plan: Plan, text: str) -> Mission:
     mission = Mission(plan=plan, number=_next_number(plan.missions), text=text.strip())
     mission.full_clean()
     mission.save()
@@ -107,7 +100,6 @@ def strategy_update(
     name: str,
     linkages: list[LinkageTarget] | None = None,
     seen: str | None = None,
-    acting_user=None,
 ) -> Strategy:
     stale.check(stale.locked(strategy), seen)
     strategy.name = name.strip()
@@ -123,9 +115,7 @@ def strategy_update(
 
 
 @transaction.atomic
-def tactic_update(
-    *, tactic: Tactic, name: str, seen: str | None = None, acting_user=None
-) -> Tactic:
+def tactic_update(*, tactic: Tactic, name: str, seen: str | None = None) -> Tactic:
     stale.check(stale.locked(tactic), seen)
     tactic.name = name.strip()
     tactic.full_clean()
@@ -134,7 +124,7 @@ def tactic_update(
 
 
 @transaction.atomic
-def goal_add(*, strategy: Strategy, text: str, acting_user=None) -> Goal:
+def goal_add(*, strategy: Strategy, text: str) -> Goal:
     goal = Goal(strategy=strategy, number=_next_number(strategy.goals), text=text.strip())
     goal.full_clean()
     goal.save()
@@ -151,7 +141,6 @@ def kpi_save(
     targets: dict[int, Decimal | None],
     kpi: KPI | None = None,
     seen: str | None = None,
-    acting_user=None,
 ) -> KPI:
     """Create a KPI (kpi=None) or change it; targets maps each plan year to a value (None clears)."""
     if goal is not None and goal.strategy_id != strategy.pk:

@@ -31,7 +31,7 @@ def place_set(
     subdistrict_code: str = "",
     village_no: int | None = None,
     source: str = PlaceSource.MAP,
-    acting_user=None,
+    updated_by=None,
 ) -> ProjectPlace:
     """Record the project's point and/or ตำบล + หมู่ที่; a point must lie in Thailand and a
     sub-district in the org's province."""
@@ -63,7 +63,7 @@ def place_set(
     place.latitude, place.longitude = lat, lng
     place.source = source if lat is not None else ""
     place.subdistrict_code, place.village_no = code, village_no
-    place.updated_by = acting_user
+    place.updated_by = updated_by
     place.full_clean()
     place.save()
     return place

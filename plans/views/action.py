@@ -83,7 +83,7 @@ def action_plan_new(request, org):
         form_errors(request, form)
         return redirect("plans:action_plan", org.code)
     try:
-        ap = services.action_plan_create(org=org, acting_user=request.user, **form.cleaned_data)
+        ap = services.action_plan_create(org=org, **form.cleaned_data)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
         return redirect("plans:action_plan", org.code)
@@ -133,7 +133,6 @@ def action_item_new(request, org, fy):
             place=cd["place"] or (latest.location if latest else ""),  # as in the plan unless typed
             responsible_unit=cd["responsible_unit"] or unit,
             seq_no=last + 1,
-            acting_user=request.user,
         )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))

@@ -61,9 +61,7 @@ def ordinance_new(request, org):
         form_errors(request, form)
         return redirect("plans:budget", org.code)
     try:
-        ordinance = services.ordinance_create(
-            org=org, acting_user=request.user, **form.cleaned_data
-        )
+        ordinance = services.ordinance_create(org=org, **form.cleaned_data)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
         return redirect("plans:budget", org.code)
@@ -87,7 +85,6 @@ def budget_line_new(request, org, fy):
             project=project,
             amount=cd["amount"],
             item=cd["item"],
-            acting_user=request.user,
         )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
@@ -113,7 +110,7 @@ def budget_line_edit(request, org, fy, line_id):
         form_errors(request, form)
         return redirect("plans:budget_year", org.code, fy)
     try:
-        services.budget_line_update(line=line, acting_user=request.user, **form.cleaned_data)
+        services.budget_line_update(line=line, **form.cleaned_data)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:
@@ -126,7 +123,7 @@ def budget_line_edit(request, org, fy, line_id):
 def budget_line_remove(request, org, fy, line_id):
     line = _line(org, line_id)
     try:
-        services.budget_line_delete(line=line, acting_user=request.user)
+        services.budget_line_delete(line=line)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:

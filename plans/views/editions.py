@@ -43,9 +43,7 @@ def edition_list(request, org):
             messages.error(request, "คุณไม่มีสิทธิ์สร้างฉบับของแผน")
         elif form.is_valid():
             try:
-                edition = services.edition_create(
-                    plan=plan, acting_user=request.user, **form.cleaned_data
-                )
+                edition = services.edition_create(plan=plan, **form.cleaned_data)
             except ValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))
             else:
@@ -65,7 +63,7 @@ def edition_approve(request, org, seq):
     form = EditionApproveForm(request.POST)
     if form.is_valid():
         try:
-            services.edition_approve(edition=edition, acting_user=request.user, **form.cleaned_data)
+            services.edition_approve(edition=edition, **form.cleaned_data)
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.message_dict.items():
@@ -84,7 +82,7 @@ def edition_approve(request, org, seq):
 def edition_discard(request, org, seq):
     edition = get_edition(get_plan(org), seq)
     try:
-        services.edition_discard(edition=edition, acting_user=request.user)
+        services.edition_discard(edition=edition)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:

@@ -79,7 +79,6 @@ def vision_edit(request, org):
             plan=plan,
             vision=cd["vision"],
             seen=request.POST.get("seen", ""),
-            acting_user=request.user,
         ),
         VisionForm(request.POST),
         "บันทึกวิสัยทัศน์แล้ว",
@@ -93,7 +92,7 @@ def mission_new(request, org):
     return _done(
         request,
         org,
-        lambda cd: services.mission_add(plan=plan, text=cd["text"], acting_user=request.user),
+        lambda cd: services.mission_add(plan=plan, text=cd["text"]),
         TextForm(request.POST),
         "เพิ่มพันธกิจแล้ว",
     )
@@ -106,7 +105,7 @@ def strategy_new(request, org):
     return _done(
         request,
         org,
-        lambda cd: services.strategy_create(plan=plan, name=cd["name"], acting_user=request.user),
+        lambda cd: services.strategy_create(plan=plan, name=cd["name"]),
         NameForm(request.POST),
         "เพิ่มยุทธศาสตร์แล้ว",
     )
@@ -124,7 +123,6 @@ def strategy_edit(request, org, strategy_id):
             name=cd["name"],
             linkages=list(cd["linkages"]),
             seen=request.POST.get("seen", ""),
-            acting_user=request.user,
         ),
         StrategyForm(request.POST, province=org.province),
         "บันทึกยุทธศาสตร์แล้ว",
@@ -139,7 +137,7 @@ def goal_new(request, org, strategy_id):
     return _done(
         request,
         org,
-        lambda cd: services.goal_add(strategy=strategy, text=cd["text"], acting_user=request.user),
+        lambda cd: services.goal_add(strategy=strategy, text=cd["text"]),
         TextForm(request.POST),
         "เพิ่มเป้าประสงค์แล้ว",
         f"s{strategy.pk}",
@@ -153,9 +151,7 @@ def tactic_new(request, org, strategy_id):
     return _done(
         request,
         org,
-        lambda cd: services.tactic_create(
-            strategy=strategy, name=cd["name"], acting_user=request.user
-        ),
+        lambda cd: services.tactic_create(strategy=strategy, name=cd["name"]),
         NameForm(request.POST),
         "เพิ่มกลยุทธ์แล้ว",
         f"s{strategy.pk}",
@@ -173,7 +169,6 @@ def tactic_edit(request, org, tactic_id):
             tactic=tactic,
             name=cd["name"],
             seen=request.POST.get("seen", ""),
-            acting_user=request.user,
         ),
         NameForm(request.POST),
         "บันทึกกลยุทธ์แล้ว",
@@ -195,7 +190,6 @@ def kpi_new(request, org, strategy_id):
             unit=cd["unit"],
             goal=cd["goal"],
             targets=form.targets(),
-            acting_user=request.user,
         ),
         form,
         "เพิ่มตัวชี้วัดแล้ว",
@@ -219,7 +213,6 @@ def kpi_edit(request, org, kpi_id):
             goal=cd["goal"],
             targets=form.targets(),
             seen=request.POST.get("seen", ""),
-            acting_user=request.user,
         ),
         form,
         "บันทึกตัวชี้วัดแล้ว",

@@ -26,7 +26,7 @@ def overview(request, org):
         "years": [str(y) for y in summary.years],
         "series": [
             {
-                "name": r.label.split(" ", 1)[1][:40] if " " in r.label else r.label,
+                "name": f"{r.number} {r.name}"[:40],
                 "data": [float(c.amount) for c in r.cells],
             }
             for r in summary.rows
@@ -61,7 +61,6 @@ def plan_new(request, org):
                 start_year=start,
                 end_year=start + 4,
                 vision=request.POST.get("vision", ""),
-                acting_user=request.user,
             )
         except (ValueError, ValidationError) as exc:
             messages.error(request, f"สร้างแผนไม่ได้: {_message(exc)}")

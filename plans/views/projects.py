@@ -159,7 +159,6 @@ def project_edit(request, org, project_id):
                 edition=draft,
                 data=data,
                 expected_revision=form.cleaned_data["revision"],
-                acting_user=request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -206,7 +205,7 @@ def project_new(request, org):
         data = _data_from(form)
         data.division = data.division or _own_division(request.user, org)
         try:
-            version = services.project_add(edition=draft, data=data, acting_user=request.user)
+            version = services.project_add(edition=draft, data=data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -233,7 +232,7 @@ def project_remove(request, org, project_id):
     try:
         if draft is None:
             raise ValidationError("ต้องมีฉบับร่างก่อนจึงจะตัดโครงการออกจากแผนได้")
-        services.project_remove(project=project, edition=draft, acting_user=request.user)
+        services.project_remove(project=project, edition=draft)
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
         return redirect("plans:project", org.code, project.pk)

@@ -13,7 +13,7 @@ from monitoring.geo import (
     url_maker,
 )
 from monitoring.models import Status
-from monitoring.views.map import json_response, map_filters, tiles
+from monitoring.web import json_response, map_filters, tiles
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization

@@ -9,8 +9,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from monitoring import photo_services
 from monitoring.models import Stage
+from monitoring.services import photos as photo_services
 from monitoring.tests.photo_files import phone_jpeg, upload
 from plans import services as plan_services
 

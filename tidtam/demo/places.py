@@ -72,7 +72,7 @@ def photograph_done_works(org, fiscal_year: int, limit: int = 12) -> int:
     """An "after" photo, at the work's place, for the org's first completed works of the year."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from monitoring.photo_services import photo_add
+    from monitoring.services.photos import photo_add
 
     done = ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, status=Status.DONE,
                                       project__place__latitude__isnull=False)  # fmt: skip

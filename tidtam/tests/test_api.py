@@ -205,7 +205,7 @@ def test_a_months_bulk_save_is_all_or_nothing(client, cast, year_a, api):
 
 def test_a_months_bulk_save_costs_a_few_statements_per_row(client, cast, year_a, api):
     """The month's projects, budgets and tracking are read once; each row then costs its lock-read,
-    its two writes and its log entry (was ≈ 8.4 statements a row)."""
+    its two writes and its log entry."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

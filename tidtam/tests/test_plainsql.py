@@ -1,17 +1,11 @@
 """The written-out lookups of the hot path give the very instances the ORM gives (values and types,
 on SQLite and PostgreSQL alike), and the audit log still sees their old values."""
 
-import datetime as dt
-from decimal import Decimal
-
 import pytest
 from django.contrib.auth import get_user_model
 
-from monitoring import services
-from monitoring.models import MonthlyProgress, PeriodLock, ProjectYear, Status
-from monitoring.services import ProgressInput, save_state
 from orgs.access import org_with_grants
-from orgs.models import AuditEntry, Organization
+from orgs.models import Organization
 from plans.access import get_project_for_user
 from tidtam import plainsql
 
@@ -26,41 +20,6 @@ def same(a, b):
         assert (f.name, left, type(left)) == (f.name, right, type(right))
 
 
-@pytest.fixture
-def year(cast, year_a):
-    data = ProgressInput(
-        status=Status.IN_PROGRESS, progress=35, disbursed=Decimal("12345.67"),
-        contract_no="12/2568", contract_signed_on=dt.date(2025, 1, 15),
-        contract_amount=Decimal("295000.50"), problems="ฝนตกชุก",
-    )  # fmt: skip
-    return services.progress_save(
-        org=cast.a, fiscal_year=2568, project=year_a.dredge, month=4, data=data,
-        expected_version=0, acting_user=cast.alice,
-    )  # fmt: skip
-
-
-def test_a_saves_state_is_the_instances_the_orm_loads_and_the_closed_months(cast, year):
-    state = save_state(cast.a, 2568, year.project_id, 4)
-    same(state.year, ProjectYear.objects.get(pk=year.pk))
-    same(state.month, MonthlyProgress.objects.get(project_year=year, month=4))
-    assert state.month.project_year is state.year  # no query to reach the org for the log
-    assert state.year.contract_signed_on == dt.date(2025, 1, 15)
-    assert state.year.contract_amount == Decimal("295000.50")
-    assert state.closed == set()
-    assert save_state(cast.a, 2568, year.project_id, 5).month is None  # month not recorded yet
-    # a row per lock: the quarter ม.ค.–มี.ค. (months 4–6) and the month ต.ค. (1)
-    PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="quarter", number=2)
-    PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="month", number=1)
-    PeriodLock.objects.create(org=cast.b, fiscal_year=2568, kind="year", number=1)  # another org
-    PeriodLock.objects.create(org=cast.a, fiscal_year=2569, kind="year", number=1)  # another year
-    state = save_state(cast.a, 2568, year.project_id, 4)
-    assert state.closed == {1, 4, 5, 6}
-    same(state.year, ProjectYear.objects.get(pk=year.pk))
-    empty = save_state(cast.a, 2569, year.project_id, 4)
-    assert (empty.year, empty.month, empty.closed) == (None, None, set(range(1, 13)))
-    assert save_state(cast.b, 2568, year.project_id, 4).year is None
-
-
 def test_org_project_and_user_rows_are_the_instances_the_orm_loads(cast, year_a):
     alice = get_user_model().objects.get(username="alice")
     org = org_with_grants(alice, cast.a.code)
@@ -72,15 +31,6 @@ def test_org_project_and_user_rows_are_the_instances_the_orm_loads(cast, year_a)
     project = get_project_for_user(cast.alice, cast.a, year_a.dredge.pk)
     same(project, year_a.dredge)
     same(project.plan, year_a.dredge.plan)
-
-
-def test_an_instance_from_a_written_out_row_keeps_its_old_values_for_the_log(cast, year):
-    loaded = save_state(cast.a, 2568, year.project_id, 4).year
-    loaded.problems = "ผู้รับจ้างส่งมอบงานล่าช้า"
-    loaded.save()
-    entry = AuditEntry.objects.filter(model="monitoring.ProjectYear").latest("pk")
-    # only the field that changed: money, dates and times read back equal to what was stored
-    assert entry.changes == {"problems": ["ฝนตกชุก", "ผู้รับจ้างส่งมอบงานล่าช้า"]}
 
 
 def test_a_row_of_the_wrong_width_is_refused():

@@ -49,7 +49,7 @@ def photo_add(
     caption: str = "",
     is_public: bool = True,
     client_key: str = "",
-    acting_user=None,
+    uploaded_by=None,
 ) -> Added:
     """Store a photo of a work. The position is the phone's at capture (latitude/longitude), else
     the photo's EXIF GPS; a position outside Thailand is dropped; no position is accepted and
@@ -97,12 +97,23 @@ def photo_add(
     accuracy = int(accuracy_m) if device and str(accuracy_m or "").isdigit() else None
     name = Path(upload.name or "photo").stem[:200] + ".jpg"
     photo = Photo(
-        project_year=py, stage=stage, width=cleaned.width, height=cleaned.height,
-        size=len(cleaned.image), original_name=name, caption=caption[:300],
-        latitude=lat, longitude=lng,
-        accuracy_m=accuracy, position_source=source, taken_at=when, time_source=time_source,
-        is_public=is_public, client_key=client_key, uploaded_by=acting_user,
-    )  # fmt: skip
+        project_year=py,
+        stage=stage,
+        width=cleaned.width,
+        height=cleaned.height,
+        size=len(cleaned.image),
+        original_name=name,
+        caption=caption[:300],
+        latitude=lat,
+        longitude=lng,
+        accuracy_m=accuracy,
+        position_source=source,
+        taken_at=when,
+        time_source=time_source,
+        is_public=is_public,
+        client_key=client_key,
+        uploaded_by=uploaded_by,
+    )
     photo.image.save(name, ContentFile(cleaned.image), save=False)
     photo.thumbnail.save(name, ContentFile(cleaned.thumbnail), save=False)
     photo.full_clean(exclude=["image", "thumbnail"])
@@ -118,11 +129,17 @@ def _naive(value: dt.datetime | None) -> dt.datetime | None:
 
 
 @transaction.atomic
-def photo_delete(*, photo: Photo, acting_user=None) -> None:
+def photo_delete(*, photo: Photo) -> None:
     image, thumb = photo.image.name, photo.thumbnail.name
     storage = photo.image.storage
     photo.delete()
-    transaction.on_commit(lambda: [storage.delete(n) for n in (image, thumb) if n])
+
+    def remove_files() -> None:
+        for name in (image, thumb):
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
 
 
 def position_from_photos(project: Project) -> tuple[Decimal, Decimal] | None:
@@ -134,9 +151,13 @@ def position_from_photos(project: Project) -> tuple[Decimal, Decimal] | None:
     )
     if not rows:
         return None
-    order = {Stage.AFTER: 3, Stage.DURING: 2, Stage.BEFORE: 1}
+    order: dict[str, int] = {Stage.AFTER: 3, Stage.DURING: 2, Stage.BEFORE: 1}
     best = max(order[s] for s, _, _ in rows)
-    chosen = [(la, lo) for s, la, lo in rows if order[s] == best]
-    lat = sum(la for la, _ in chosen) / len(chosen)
-    lng = sum(lo for _, lo in chosen) / len(chosen)
+    chosen = [
+        (la, lo) for s, la, lo in rows if order[s] == best and la is not None and lo is not None
+    ]
+    if not chosen:
+        return None
+    lat = sum((la for la, _ in chosen), Decimal(0)) / len(chosen)
+    lng = sum((lo for _, lo in chosen), Decimal(0)) / len(chosen)
     return lat.quantize(photos.SIX), lng.quantize(photos.SIX)

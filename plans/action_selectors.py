@@ -1,4 +1,5 @@
-"""Reads for the action-plan documents (ผด.01, ผด.02), grouped by the database."""
+"""Reads for the action plan's documents (ผด.01, ผด.02): its items with their strategy and
+แผนงาน, grouped by the database."""
 
 from django.db.models import Count, F, OuterRef, Subquery, Sum
 from django.utils import timezone

@@ -1,0 +1,43 @@
+"""Request and response helpers of the monitoring pages that other apps' pages share (the province
+map, the public evidence pages, the disbursement import): the month in a URL, the map's filters and
+tiles, a GeoJSON answer, a photo served safely."""
+
+from django.conf import settings
+from django.http import FileResponse, Http404, JsonResponse
+
+from monitoring.models import Photo, Status
+
+
+def check_month(month: int) -> None:
+    """A month of the fiscal year in a URL or API path: 1 = ตุลาคม … 12 = กันยายน, else 404."""
+    if not 1 <= month <= 12:
+        raise Http404("ไม่มีเดือนนี้ (1 = ตุลาคม … 12 = กันยายน)")
+
+
+def map_filters(request) -> dict:
+    raw = request.GET.get("strategy", "")
+    status = request.GET.get("status", "")
+    return {
+        "strategy": int(raw) if raw.isdigit() else None,
+        "status": status if status in Status.values else "",
+    }
+
+
+def tiles() -> dict:
+    return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+def json_response(payload: dict) -> JsonResponse:
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/geo+json; charset=utf-8"
+    return response
+
+
+def photo_response(photo: Photo, kind: str) -> FileResponse:
+    """A photo's file (or its thumbnail) as an image that the browser never runs or sniffs."""
+    f = photo.thumbnail if kind == "thumb" else photo.image
+    response = FileResponse(f.open("rb"), content_type="image/jpeg")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
