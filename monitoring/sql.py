@@ -65,16 +65,6 @@ LEFT JOIN py ON py.project_id = lines.project_id
 GROUP BY sv.strategy_id, COALESCE(st.status, 'not_started')
 """  # noqa: S608 - constants only
 
-# Projects of the plan as approved on %(end)s with a budget > 0 in the year, per strategy.
-# bench/bench_monitoring.py: part of the dashboard numbers above (9–12× as ORM).
-PLAN_BY_STRATEGY = f"""
-SELECT av.strategy_id, COUNT(*), SUM(b.amount)
-FROM plans_approvedversion av
-JOIN plans_projectbudget b ON b.version_id = av.version_id AND b.year = %(fy)s AND b.amount > 0
-WHERE av.plan_id = %(plan)s AND av.removed = %(false)s AND {HOLDS.format(a="av")}
-GROUP BY av.strategy_id
-"""  # noqa: S608 - constants only
-
 # The disbursement curve in one statement: rows ('plan', first month, last month, amount) — the
 # current action plan's amounts per (first, last) month pair — and ('paid', month, NULL, paid).
 # bench/bench_monitoring.py: part of the dashboard numbers (app 3.6 ms vs raw 3.2 ms, SQLite).
@@ -218,31 +208,6 @@ ANALYSIS_GROUPINGS = {
     "lao_strategy": ("ยุทธศาสตร์การพัฒนาของ อปท. ในเขตจังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'lao_province' GROUP BY t.code, t.name ORDER BY t.code"),
     "province_strategy": ("ยุทธศาสตร์จังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'province' GROUP BY t.code, t.name ORDER BY t.code"),
 }  # fmt: skip
-
-# The national roll-up: per province, budgeted projects, effective budget and outcomes.
-# bench/bench_national.py: 112 ms p50 over 7,850 orgs (an ORM form: not measured).
-NATIONAL = f"""
-WITH money AS (
-  SELECT m.org_id, m.project_id, SUM(m.amount) AS budget
-  FROM plans_budgetmovement m
-  WHERE m.fiscal_year = %(fy)s AND {EFFECTIVE.format(a="m")}
-  GROUP BY m.org_id, m.project_id),
-state AS (
-  SELECT o.province_id, COUNT(*) AS projects, SUM(money.budget) AS budget,
-         SUM(COALESCE(py.disbursed, 0)) AS disbursed,
-         SUM(CASE WHEN py.status = 'done' THEN 1 ELSE 0 END) AS done,
-         SUM(CASE WHEN py.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
-  FROM money JOIN orgs_organization o ON o.id = money.org_id
-  LEFT JOIN monitoring_projectyear py
-    ON py.org_id = money.org_id AND py.fiscal_year = %(fy)s AND py.project_id = money.project_id
-  GROUP BY o.province_id),
-orgs AS (SELECT province_id, COUNT(*) AS n FROM orgs_organization GROUP BY province_id)
-SELECT p.id, p.code, p.name, COALESCE(orgs.n, 0), COALESCE(state.projects, 0), COALESCE(state.budget, 0),
-       COALESCE(state.disbursed, 0), COALESCE(state.done, 0), COALESCE(state.cancelled, 0)
-FROM orgs_province p LEFT JOIN orgs ON orgs.province_id = p.id
-LEFT JOIN state ON state.province_id = p.id
-ORDER BY p.code
-"""  # noqa: S608 - constants only
 
 # One project's row of the entry page: the hot path of every save (entry page and API). The same
 # facts as selectors.entry_rows(only={project}) — a test holds the two to agreeing — in one round
