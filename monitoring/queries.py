@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Sum
@@ -115,7 +116,7 @@ def form2(
         Strategy.objects.filter(plan__org=org, plan__start_year__lte=fy, plan__end_year__gte=fy)
     )
     rows: dict[int | None, Form2Row] = {s.pk: Form2Row(s.number, s.name) for s in strategies}
-    params = {"org": org.pk, "fy": fy, "month": month, "end": end, "start": start,
+    params: dict[str, Any] = {"org": org.pk, "fy": fy, "month": month, "end": end, "start": start,
               "fy_end": fy_end, "false": False}  # fmt: skip
     for strategy_id, n, amount in plan_by_strategy(org, fy, end):
         if strategy_id in rows:
@@ -212,7 +213,7 @@ def province_rows(province_id: int, org_ids: list[int], fy: int) -> list[dict]:
     """Per org of the province: budgeted projects and money (as of today, or the year's end),
     status counts of the budgeted projects, alerts —
     one statement (sql.PROVINCE_ROWS); rows come back in the order of org_ids."""
-    params = {"province": province_id, "fy": fy, "end": year_as_of(fy)}
+    params: dict[str, Any] = {"province": province_id, "fy": fy, "end": year_as_of(fy)}
     with connection.cursor() as cursor:
         cursor.execute(sql.PROVINCE_ROWS, params)
         found = {r[0]: r for r in cursor.fetchall()}

@@ -7,7 +7,11 @@ restates a rule:
   plans_currentactionplan — the current amendment of the year's action plan
 
 "As of d" is written by HOLDS / EFFECTIVE below, the SQL twins of plans.models.rules.window_holds
-and effective_by. Beside each statement: the bench figure that keeps it written out by hand.
+and effective_by. A statement stays here only while bench/bench_sql.py measures it at least 2× as
+fast as the same numbers read by the ORM on PostgreSQL (the production database); beside each, the
+figure of the last run (docs/numbers.md has the table, SQLite too). Statements that fell under 2×
+were replaced by their ORM form: the plan columns of แบบที่ 2 (monitoring.queries.plan_by_strategy)
+and the national roll-up (province.analysis.national_rollup).
 """
 
 # The window of an approved edition contains the date %(end)s.
@@ -25,7 +29,7 @@ _MONEY = f"""
   GROUP BY m.project_id"""  # noqa: S608 - constants only
 
 # แบบที่ 2 and the dashboard, per strategy and status, as of a month's end.
-# bench/bench_monitoring.py: the ORM form (correlated subqueries) took 9–12× this statement's time.
+# bench/bench_sql.py, 2026-12-01: 2.3× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 1.2×).
 FORM2_BY_STRATEGY = f"""
 WITH money AS ({_MONEY}),
 lines AS (
@@ -67,7 +71,7 @@ GROUP BY sv.strategy_id, COALESCE(st.status, 'not_started')
 
 # The disbursement curve in one statement: rows ('plan', first month, last month, amount) — the
 # current action plan's amounts per (first, last) month pair — and ('paid', month, NULL, paid).
-# bench/bench_monitoring.py: part of the dashboard numbers (app 3.6 ms vs raw 3.2 ms, SQLite).
+# bench/bench_sql.py, 2026-12-01: 2.0× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 2.5×).
 DISBURSEMENT_CURVE = """
 SELECT 'plan', i.first_month, i.last_month, SUM(i.amount)
 FROM plans_actionplanitem i
@@ -84,7 +88,7 @@ GROUP BY m.month
 
 # Early warning: one row per budgeted project of the orgs being evaluated, with everything the
 # budget-based rules look at. {orgs} is replaced by placeholders of organization ids.
-# bench/bench_monitoring.py: province evaluation 13 s as ORM vs 1.6 s (PostgreSQL), ≈ 8×.
+# bench/bench_sql.py, 2026-12-01: 3.6× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 2.0×).
 BUDGETED_FACTS = f"""
 WITH money AS (
   SELECT m.org_id, m.project_id, SUM(m.amount) AS amount,
@@ -113,7 +117,7 @@ LEFT JOIN items ON items.org_id = money.org_id AND items.project_id = money.proj
 
 # The province list: per org of a province, budgeted projects, effective budget, money, outcomes
 # of the budgeted projects, and alerts.
-# bench/bench_national.py: 4.4 ms for 150 orgs (the three ORM queries it replaced: not re-measured).
+# bench/bench_sql.py, 2026-12-01: 27× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 2.7×).
 PROVINCE_ROWS = f"""
 WITH orgs AS (SELECT id FROM orgs_organization WHERE province_id = %(province)s),
 money AS (
@@ -139,7 +143,7 @@ LEFT JOIN (SELECT org_id, SUM(CASE WHEN severity = 'red' THEN 1 ELSE 0 END) AS r
 """  # noqa: S608 - constants only
 
 # แบบที่ 2 part 3: projects funded by a special subsidy, with status and money as of the month.
-# Not timed on its own (one org's few subsidy projects).
+# bench/bench_sql.py, 2026-12-01: 3.2× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 27×).
 SUBSIDY_ROWS = f"""
 WITH sub AS (
   SELECT m.project_id, SUM(m.amount) AS received
@@ -165,7 +169,8 @@ ORDER BY sub.project_id
 
 # The province analysis: one row per project of the province's orgs that is in the plan as
 # approved on %(end)s or budgeted by then; the groupings below aggregate these facts.
-# bench/bench_national.py / README: province analysis not timed against an ORM form.
+# bench/bench_sql.py, 2026-12-01: 8.8× the ORM on PostgreSQL, 18,000 budget lines, grouped by
+# program (SQLite: 4.0×); every grouping below reads these facts.
 ANALYSIS_FACTS = f"""
 WITH orgs AS (SELECT id, org_type, district_id FROM orgs_organization WHERE province_id = %(province)s),
 av AS (
@@ -213,7 +218,8 @@ ANALYSIS_GROUPINGS = {
 # facts as selectors.entry_rows(only={project}) — a test holds the two to agreeing — in one round
 # trip. Each derived table is an aggregate without GROUP BY, so it always yields one row; the bits
 # of the action-plan months are OR-ed as a sum of MAX(bit).
-# In-process CPU per save 7.2 → 3.9 ms with the hot path written out (README, load figures).
+# bench/bench_sql.py, 2026-12-01: 10× selectors.entry_rows(only=…) on PostgreSQL, 18,000 budget
+# lines (SQLite: 46×).
 _MASK = " + ".join(f"COALESCE(MAX(i.months & {1 << b}), 0)" for b in range(12))
 ENTRY_ROW = f"""
 SELECT b.n, b.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,

@@ -4,6 +4,7 @@ aggregates."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 from django.db.models import Count, Q, Sum
@@ -47,7 +48,12 @@ class Group:
 
 def grouped(province_id: int, fy: int, by: str) -> list[Group]:
     _, select = GROUPINGS[by]
-    params = {"province": province_id, "fy": fy, "false": False, "end": year_as_of(fy)}
+    params: dict[str, Any] = {
+        "province": province_id,
+        "fy": fy,
+        "false": False,
+        "end": year_as_of(fy),
+    }
     with connection.cursor() as cursor:
         cursor.execute(sql.ANALYSIS_FACTS + select.format(m=sql.ANALYSIS_MEASURES), params)
         rows = cursor.fetchall()
