@@ -113,7 +113,9 @@ def budget_line_edit(request, org, fy, line_id):
         return redirect("plans:budget_year", org.code, fy)
     try:
         services.budget_line_update(
-            line=line, seen=request.POST.get("seen", ""), acting_user=request.user,
+            line=line,
+            seen=request.POST.get("seen", ""),
+            acting_user=request.user,
             **form.cleaned_data,
         )
     except ValidationError as exc:
