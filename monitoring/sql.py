@@ -7,7 +7,11 @@ restates a rule:
   plans_currentactionplan — the current amendment of the year's action plan
 
 "As of d" is written by HOLDS / EFFECTIVE below, the SQL twins of plans.models.rules.window_holds
-and effective_by. Beside each statement: the bench figure that keeps it written out by hand.
+and effective_by. A statement stays here only while bench/bench_sql.py measures it at least 2× as
+fast as the same numbers read by the ORM on PostgreSQL (the production database); beside each, the
+figure of the last run (docs/numbers.md has the table, SQLite too). Statements that fell under 2×
+were replaced by their ORM form: the plan columns of แบบที่ 2 (monitoring.queries.plan_by_strategy)
+and the national roll-up (province.analysis.national_rollup).
 """
 
 # The window of an approved edition contains the date %(end)s.
@@ -25,8 +29,7 @@ _MONEY = f"""
   GROUP BY m.project_id"""  # noqa: S608 - constants only
 
 # แบบที่ 2 and the dashboard, per strategy and status, as of a month's end.
-# Written out because the ORM form (correlated subqueries) is several times slower
-# (bench/bench_monitoring.py; docs/performance.md).
+# bench/bench_sql.py, 2026-12-01: 2.3× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 1.2×).
 FORM2_BY_STRATEGY = f"""
 WITH money AS ({_MONEY}),
 lines AS (
@@ -66,19 +69,9 @@ LEFT JOIN py ON py.project_id = lines.project_id
 GROUP BY sv.strategy_id, COALESCE(st.status, 'not_started')
 """  # noqa: S608 - constants only
 
-# Projects of the plan as approved on %(end)s with a budget > 0 in the year, per strategy.
-# Part of the dashboard's numbers above (bench/bench_monitoring.py).
-PLAN_BY_STRATEGY = f"""
-SELECT av.strategy_id, COUNT(*), SUM(b.amount)
-FROM plans_approvedversion av
-JOIN plans_projectbudget b ON b.version_id = av.version_id AND b.year = %(fy)s AND b.amount > 0
-WHERE av.plan_id = %(plan)s AND av.removed = %(false)s AND {HOLDS.format(a="av")}
-GROUP BY av.strategy_id
-"""  # noqa: S608 - constants only
-
 # The disbursement curve in one statement: rows ('plan', first month, last month, amount) — the
 # current action plan's amounts per (first, last) month pair — and ('paid', month, NULL, paid).
-# Part of the dashboard's numbers (bench/bench_monitoring.py).
+# bench/bench_sql.py, 2026-12-01: 2.0× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 2.5×).
 DISBURSEMENT_CURVE = """
 SELECT 'plan', i.first_month, i.last_month, SUM(i.amount)
 FROM plans_actionplanitem i
@@ -95,8 +88,7 @@ GROUP BY m.month
 
 # Early warning: one row per budgeted project of the orgs being evaluated, with everything the
 # budget-based rules look at. {orgs} is replaced by placeholders of organization ids.
-# Written out because the province-wide evaluation as ORM queries is several times slower
-# (bench/bench_monitoring.py; docs/performance.md).
+# bench/bench_sql.py, 2026-12-01: 3.6× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 2.0×).
 BUDGETED_FACTS = f"""
 WITH money AS (
   SELECT m.org_id, m.project_id, SUM(m.amount) AS amount,
@@ -125,7 +117,7 @@ LEFT JOIN items ON items.org_id = money.org_id AND items.project_id = money.proj
 
 # The province list: per org of a province, budgeted projects, effective budget, money, outcomes
 # of the budgeted projects, and alerts.
-# One statement for the whole province (bench/bench_national.py).
+# bench/bench_sql.py, 2026-12-01: 27× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 2.7×).
 PROVINCE_ROWS = f"""
 WITH orgs AS (SELECT id FROM orgs_organization WHERE province_id = %(province)s),
 money AS (
@@ -151,7 +143,7 @@ LEFT JOIN (SELECT org_id, SUM(CASE WHEN severity = 'red' THEN 1 ELSE 0 END) AS r
 """  # noqa: S608 - constants only
 
 # แบบที่ 2 part 3: projects funded by a special subsidy, with status and money as of the month.
-# Not timed on its own (one org's few subsidy projects).
+# bench/bench_sql.py, 2026-12-01: 3.2× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 27×).
 SUBSIDY_ROWS = f"""
 WITH sub AS (
   SELECT m.project_id, SUM(m.amount) AS received
@@ -177,7 +169,8 @@ ORDER BY sub.project_id
 
 # The province analysis: one row per project of the province's orgs that is in the plan as
 # approved on %(end)s or budgeted by then; the groupings below aggregate these facts.
-# One statement per grouping, the database aggregates (bench/bench_national.py).
+# bench/bench_sql.py, 2026-12-01: 8.8× the ORM on PostgreSQL, 18,000 budget lines, grouped by
+# program (SQLite: 4.0×); every grouping below reads these facts.
 ANALYSIS_FACTS = f"""
 WITH orgs AS (SELECT id, org_type, district_id FROM orgs_organization WHERE province_id = %(province)s),
 av AS (
@@ -221,37 +214,12 @@ ANALYSIS_GROUPINGS = {
     "province_strategy": ("ยุทธศาสตร์จังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'province' GROUP BY t.code, t.name ORDER BY t.code"),
 }  # fmt: skip
 
-# The national roll-up: per province, budgeted projects, effective budget and outcomes.
-# One statement for the whole country (bench/bench_national.py).
-NATIONAL = f"""
-WITH money AS (
-  SELECT m.org_id, m.project_id, SUM(m.amount) AS budget
-  FROM plans_budgetmovement m
-  WHERE m.fiscal_year = %(fy)s AND {EFFECTIVE.format(a="m")}
-  GROUP BY m.org_id, m.project_id),
-state AS (
-  SELECT o.province_id, COUNT(*) AS projects, SUM(money.budget) AS budget,
-         SUM(COALESCE(py.disbursed, 0)) AS disbursed,
-         SUM(CASE WHEN py.status = 'done' THEN 1 ELSE 0 END) AS done,
-         SUM(CASE WHEN py.status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
-  FROM money JOIN orgs_organization o ON o.id = money.org_id
-  LEFT JOIN monitoring_projectyear py
-    ON py.org_id = money.org_id AND py.fiscal_year = %(fy)s AND py.project_id = money.project_id
-  GROUP BY o.province_id),
-orgs AS (SELECT province_id, COUNT(*) AS n FROM orgs_organization GROUP BY province_id)
-SELECT p.id, p.code, p.name, COALESCE(orgs.n, 0), COALESCE(state.projects, 0), COALESCE(state.budget, 0),
-       COALESCE(state.disbursed, 0), COALESCE(state.done, 0), COALESCE(state.cancelled, 0)
-FROM orgs_province p LEFT JOIN orgs ON orgs.province_id = p.id
-LEFT JOIN state ON state.province_id = p.id
-ORDER BY p.code
-"""  # noqa: S608 - constants only
-
 # One project's row of the entry page: the hot path of every save (entry page and API). The same
 # facts as selectors.entry_rows(only={project}) — a test holds the two to agreeing — in one round
 # trip. Each derived table is an aggregate without GROUP BY, so it always yields one row; the bits
 # of the action-plan months are OR-ed as a sum of MAX(bit).
-# Written out because it runs on every save of the quarter-end burst (bench/bench_load.py;
-# docs/performance.md).
+# bench/bench_sql.py, 2026-12-01: 10× selectors.entry_rows(only=…) on PostgreSQL, 18,000 budget
+# lines (SQLite: 46×).
 _MASK = " + ".join(f"COALESCE(MAX(i.months & {1 << b}), 0)" for b in range(12))
 ENTRY_ROW = f"""
 SELECT b.n, b.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,

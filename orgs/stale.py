@@ -13,6 +13,7 @@ FIELDS = {
     "plans.Strategy": ("name",),
     "plans.Tactic": ("name",),
     "plans.KPI": ("name", "unit", "goal_id"),
+    "plans.BudgetLine": ("amount", "item"),
     "evaluation.AnnualReport": ("introduction", "method", "problems", "recommendations",
                                 "presented_on", "announced_on", "posted_from", "posted_until"),
 }  # fmt: skip

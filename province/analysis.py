@@ -4,13 +4,17 @@ aggregates."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
+from django.db.models import Count, Q, Sum
 
 from monitoring import sql
+from monitoring.models import ProjectYear, Status
 from monitoring.queries import money
-from orgs.models import OrgType
+from orgs.models import Organization, OrgType, Province
 from plans.models import LinkageLevel, LinkageTarget
+from plans.models.rules import BudgetMovement, effective_by
 from plans.selectors import year_as_of
 from thai.numbers import percent
 
@@ -44,7 +48,12 @@ class Group:
 
 def grouped(province_id: int, fy: int, by: str) -> list[Group]:
     _, select = GROUPINGS[by]
-    params = {"province": province_id, "fy": fy, "false": False, "end": year_as_of(fy)}
+    params: dict[str, Any] = {
+        "province": province_id,
+        "fy": fy,
+        "false": False,
+        "end": year_as_of(fy),
+    }
     with connection.cursor() as cursor:
         cursor.execute(sql.ANALYSIS_FACTS + select.format(m=sql.ANALYSIS_MEASURES), params)
         rows = cursor.fetchall()
@@ -106,9 +115,48 @@ class ProvinceRow:
 
 
 def national_rollup(fy: int) -> list[ProvinceRow]:
-    """Every province's budgeted projects, money and outcomes for a year (one statement)."""
-    with connection.cursor() as cursor:
-        cursor.execute(sql.NATIONAL, {"fy": fy, "end": year_as_of(fy)})
-        rows = cursor.fetchall()
-    return [ProvinceRow(pid, code, name, int(n), int(p), money(b), money(d), int(done), int(c))
-            for pid, code, name, n, p, b, d, done, c in rows]  # fmt: skip
+    """Every province's budgeted projects, money and outcomes for a year, read through the shared
+    budget rule (bench/bench_sql.py: the statement it replaced was 1.3× this form on SQLite)."""
+    moves = BudgetMovement.objects.filter(effective_by(year_as_of(fy)), fiscal_year=fy)
+    budgeted = {
+        pid: (n, budget)
+        for pid, n, budget in moves.values("org__province_id")
+        .annotate(n=Count("project_id", distinct=True), b=Sum("amount"))
+        .values_list("org__province_id", "n", "b")
+    }
+    state = {
+        pid: rest
+        for pid, *rest in ProjectYear.objects.filter(
+            fiscal_year=fy, project_id__in=moves.values("project_id")
+        )
+        .values("org__province_id")
+        .annotate(
+            d=Sum("disbursed"),
+            done=Count("id", filter=Q(status=Status.DONE)),
+            canc=Count("id", filter=Q(status=Status.CANCELLED)),
+        )
+        .values_list("org__province_id", "d", "done", "canc")
+    }
+    orgs = dict(
+        Organization.objects.values("province_id")
+        .annotate(n=Count("id"))
+        .values_list("province_id", "n")
+    )
+    rows = []
+    for pid, code, name in Province.objects.order_by("code").values_list("id", "code", "name"):
+        n, budget = budgeted.get(pid, (0, 0))
+        disbursed, done, cancelled = state.get(pid, (0, 0, 0))
+        rows.append(
+            ProvinceRow(
+                pid,
+                code,
+                name,
+                orgs.get(pid, 0),
+                n,
+                money(budget),
+                money(disbursed),
+                done,
+                cancelled,
+            )
+        )
+    return rows

@@ -110,9 +110,15 @@ def _line_lock(line: BudgetLine, *, deleting: bool) -> str:
 
 
 @transaction.atomic
-def budget_line_update(*, line: BudgetLine, amount: Decimal, item: str = "") -> BudgetLine:
-    """Correct a typing mistake in a line (amount, item) until the year's work refers to it."""
+def budget_line_update(
+    *, line: BudgetLine, amount: Decimal, item: str = "", seen: str | None = None
+) -> BudgetLine:
+    """Correct a typing mistake in a line (amount, item) until the year's work refers to it. A
+    form that showed other values than the line has now (someone saved first) is refused."""
+    from orgs import stale
+
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    stale.check(line, seen)
     if reason := _line_lock(line, deleting=False):
         raise ValidationError(reason)
     line.amount, line.item = amount, item

@@ -110,7 +110,11 @@ def budget_line_edit(request, org, fy, line_id):
         form_errors(request, form)
         return redirect("plans:budget_year", org.code, fy)
     try:
-        services.budget_line_update(line=line, **form.cleaned_data)
+        services.budget_line_update(
+            line=line,
+            seen=request.POST.get("seen", ""),
+            **form.cleaned_data,
+        )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:

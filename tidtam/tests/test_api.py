@@ -230,3 +230,73 @@ def test_a_months_bulk_save_costs_a_few_statements_per_row(client, cast, year_a,
     assert reply.status_code == 200, reply.content
     per_row = len(two) - len(one)
     assert per_row <= 4, [q["sql"][:80] for q in two.captured_queries]
+
+
+BULK_ROWS = 500  # docs/numbers.md gives the figure for 2,000 rows (the endpoint's limit)
+
+
+def test_a_months_bulk_save_is_a_fixed_number_of_statements_per_row(
+    client, cast, year_a, api, django_assert_max_num_queries
+):
+    """BULK_ROWS budgeted projects saved in one request. A project's first month of the year costs
+    6 statements (lock-read, the project-year's INSERT inside a savepoint pair that catches a
+    concurrent first save, the month row, the log entry); a later month 4 (lock-read, month row,
+    project-year, log entry). Everything else is read once for the whole request."""
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.models import MonthlyProgress
+    from plans.models import BudgetLine, Project, ProjectVersion
+
+    template = ProjectVersion.objects.filter(project=year_a.dredge).latest("valid_from_seq")
+    projects = Project.objects.bulk_create(
+        Project(plan_id=template.plan_id, created_in_id=year_a.dredge.created_in_id)
+        for _ in range(BULK_ROWS)
+    )
+    ProjectVersion.objects.bulk_create(
+        ProjectVersion(
+            project=p,
+            plan_id=template.plan_id,
+            edition_id=template.edition_id,
+            valid_from_seq=template.valid_from_seq,
+            strategy_id=template.strategy_id,
+            program_id=template.program_id,
+            seq_no=1000 + i,
+            name=f"โครงการที่ {i}",
+        )
+        for i, p in enumerate(projects)
+    )
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            ordinance=year_a.d_line.ordinance, project=p, source="annual", amount=Decimal(1000)
+        )
+        for p in projects
+    )
+    h = api(cast.alice)
+
+    def save(month, version, chosen):
+        rows = [
+            {
+                "project_id": p.pk,
+                "version": version,
+                "status": "in_progress",
+                "progress": 10,
+                "disbursed": "10",
+            }
+            for p in chosen
+        ]
+        url = f"/api/v1/orgs/{cast.a.code}/progress/2568/{month}"
+        reply = client.put(url, rows, content_type="application/json", **h)
+        assert reply.status_code == 200, reply.content[:300]
+        assert reply.json()["saved"] == len(chosen)
+
+    for month, version, per_row in ((4, 0, 6), (5, 1, 4)):
+        connection.queries_log.clear()  # the log keeps 9,000 statements: count from empty
+        with CaptureQueriesContext(connection) as one:
+            save(month, version, projects[:1])
+        fixed = len(one) - per_row
+        with django_assert_max_num_queries(fixed + per_row * (BULK_ROWS - 1)):
+            save(month, version, projects[1:])
+        assert MonthlyProgress.objects.filter(month=month, disbursed=10).count() == BULK_ROWS

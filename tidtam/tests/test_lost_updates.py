@@ -122,3 +122,26 @@ def test_a_stale_vision_strategy_or_kpi_save_is_refused(client, cast, plan_a):
     with pytest.raises(Exception, match="มีผู้อื่นบันทึกข้อมูลนี้ไปก่อนแล้ว"):
         ps.kpi_save(strategy=s1, kpi=kpi, name="ถนน", unit="กม.", targets={2568: 4}, seen=seen)
     assert kpi.targets.get(year=2568).value == 5
+
+
+def test_a_stale_budget_line_save_is_refused_and_shows_the_first(client, cast, year_a):
+    """Two officers open the ordinance page; the first corrects the dredging's amount, the
+    second (still showing the old amount) is refused and told what the first saved."""
+    import re
+
+    client.force_login(cast.alice)
+    page = client.get(reverse("plans:budget_year", args=[cast.a.code, 2568])).content.decode()
+    action = reverse("plans:budget_line_edit", args=[cast.a.code, 2568, year_a.d_line.pk])
+    form = page[page.index(f'action="{action}"') :]
+    seen = re.search(r'name="seen" value="([^"]+)"', form).group(1)
+    first = client.post(action, {"amount": "310000", "item": "ค่าจ้างเหมา", "seen": seen})
+    assert first.status_code == 302
+    second = client.post(action, {"amount": "290000", "item": "", "seen": seen}, follow=True)
+    text = messages_of(second)
+    assert "มีผู้อื่นบันทึกข้อมูลนี้ไปก่อนแล้ว" in text and "310000" in text and "ค่าจ้างเหมา" in text
+    year_a.d_line.refresh_from_db()
+    assert (year_a.d_line.amount, year_a.d_line.item) == (310000, "ค่าจ้างเหมา")
+    # a page from before the fingerprint (no `seen`) saves nothing either
+    client.post(action, {"amount": "1", "item": ""})
+    year_a.d_line.refresh_from_db()
+    assert year_a.d_line.amount == 310000

@@ -147,6 +147,11 @@ def build(cast, plan_a) -> Province:
     ms.transfer_record(line=p.w_line, kind="increase", amount=D(20000), approver="executive",
                        approved_on=dt.date(2024, 12, 1))  # fmt: skip
     save(p.well, 6, "done", 100, 95000)
+
+    # org A announced its annual M&E report: open data publishes the year's figures
+    from evaluation import services as ev
+
+    ev.annual_report_save(org=cast.a, fiscal_year=FY, announced_on=dt.date(2025, 12, 10))
     return p
 
 
@@ -228,6 +233,30 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
                 g = by_target[target.code]
                 assert (g.plan_n, g.plan_amount, g.budget_n, g.budget, g.disbursed) == (
                     s_row.plan_n, s_row.plan_amount, s_row.budget_n, s_row.budget, s_row.disbursed)  # fmt: skip
+    # the annual M&E report and open data (the report's figures, published for anyone)
+    from reports.annual import context as annual_context
+
+    for o in orgs:
+        t = reports[o.pk].total
+        year = annual_context(o, FY)["year"]
+        assert [
+            (r.number, r.plan_n, r.budget_n, r.budget, r.contracted, r.disbursed) for r in year.rows
+        ] == [
+            (r.number, r.plan_n, r.budget_n, r.budget, r.contracted, r.disbursed)
+            for r in reports[o.pk].rows
+        ], "annual report"
+    published = client.get(reverse("open_reports", args=[cast.a.code, "json"])).json()
+    year = next(y for y in published["reports"] if y["fiscal_year"] == FY)
+    t = reports[cast.a.pk].total
+    assert (
+        year["total"]["projects_in_budget"],
+        D(year["total"]["budget"]),
+        D(year["total"]["disbursed"]),
+        D(year["total"]["contracted"]),
+    ) == (t.budget_n, t.budget, t.disbursed, t.contracted), "open data"
+    assert {s["number"]: (s["projects_in_budget"], D(s["budget"])) for s in year["strategies"]} == {
+        r.number: (r.budget_n, r.budget) for r in reports[cast.a.pk].rows
+    }, "open data"
     n = national[province.pk]
     totals = [reports[o.pk].total for o in orgs]
     assert (n.projects, n.budget, n.disbursed) == (
