@@ -2,6 +2,8 @@
 
 from html import escape
 
+from thai.words import chart_label
+
 STATUS_COLOURS = ["#9ca3af", "#f59e0b", "#10b981", "#ef4444"]
 
 
@@ -16,7 +18,7 @@ def stacked_bars(labels: list[str], series: list[tuple[str, list[int]]], width=6
     for i, label in enumerate(labels):
         y = top + i * row
         out.append(
-            f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{escape(label[:40])}</text>'
+            f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{escape(chart_label(label, 40, 1))}</text>'
         )
         x = left
         for (_name, values), colour in zip(series, STATUS_COLOURS, strict=False):
