@@ -152,7 +152,7 @@ def _docx(c: dict, td: bool) -> bytes:
         ("สถานะโครงการตามยุทธศาสตร์", c["status_chart"]),
         ("การเบิกจ่ายสะสมเทียบแผนการดำเนินงาน", c["curve_chart"]),
     ):
-        para(title, bold=True)
+        para(title, bold=True).paragraph_format.keep_with_next = True  # title with its chart
         d.picture(charts.png(chart), 16)  # the PDF's own drawing, as an image
     para()
     para("แบบที่ 3/1 ผลการดำเนินงานตามแผนยุทธศาสตร์", bold=True)

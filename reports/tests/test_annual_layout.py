@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from reports.annual import annual_document
+from tidtam.walk import doubled_phrases
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,14 @@ def test_the_docx_carries_both_charts_as_images(cast, year_a, reference_lists):
     shapes = list(doc.inline_shapes)
     assert len(shapes) == 2  # สถานะโครงการ and การเบิกจ่ายสะสม (org A has no emblem)
     text = [p.text for p in doc.paragraphs]
-    assert "สถานะโครงการตามยุทธศาสตร์" in text and "การเบิกจ่ายสะสมเทียบแผนการดำเนินงาน" in text
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert doubled_phrases("\n".join(text + cells)) == []  # no "ประจำปี ประจำปี"
+    titles = [
+        p
+        for p in doc.paragraphs
+        if p.text in ("สถานะโครงการตามยุทธศาสตร์", "การเบิกจ่ายสะสมเทียบแผนการดำเนินงาน")
+    ]
+    assert len(titles) == 2 and all(p.paragraph_format.keep_with_next for p in titles)
     for shape in shapes:
         blob = doc.part.related_parts[
             shape._inline.graphic.graphicData.pic.blipFill.blip.embed
@@ -48,7 +56,9 @@ def test_no_pdf_page_holds_a_lone_kpi_row(cast, plan_a, year_a, reference_lists,
     _kpis(plan_a, n)
     _, _, pdf = annual_document(cast.a, 2568, "pdf")
     text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
-    per_page = [page.count("ตัวชี้วัดทดสอบ") for page in text.stdout.decode().split("\f")]
+    pages = text.stdout.decode().split("\f")
+    per_page = [page.count("ตัวชี้วัดทดสอบ") for page in pages]
+    assert doubled_phrases("\n".join(pages)) == []
     with_rows = [c for c in per_page if c]
     assert sum(with_rows) == n and len(with_rows) == 2  # the table does cross a page
     assert min(with_rows) >= 3, per_page
