@@ -37,6 +37,7 @@ def context(org: Organization, fy: int) -> dict:
         ChecklistAnswer.objects.filter(plan=plan) if plan else ChecklistAnswer.objects.none()
     )
     curve = disbursement_curve(org, fy)
+    kpis = kpi_table(plan) if plan else []
     months = [f"{m} {str(y)[-2:]}" for m, y in fiscal_month_labels(fy)]
     status_chart = charts.stacked_bars(
         [f"{r.number}. {r.name}" if r.number else r.name for r in year.rows],
@@ -58,7 +59,8 @@ def context(org: Organization, fy: int) -> dict:
         "year": year,
         "sentences": summary_sentences(year),
         "form31": form31(org, fy),
-        "kpis": kpi_table(plan) if plan else [],
+        "kpis": kpis,
+        "kpi_blocks": render.keep_blocks([(st, r) for st, rows in kpis for r in rows]),
         "kpi_col": plan.years.index(fy) if plan and fy in plan.years else None,
         "surveys": surveys,
         "checklist": (checklist.filter(done=True).count(), checklist.count()),
@@ -146,6 +148,12 @@ def _docx(c: dict, td: bool) -> bytes:
     table(["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่าง\nดำเนินการ", "ยังไม่\nดำเนินการ",
            "ยกเลิก", "เบิกจ่าย (บาท)"], rows, [4.1, 1.4, 1.4, 1.4, 1.6, 1.6, 1.4, 3.1],
           total_last=True)  # fmt: skip
+    for title, chart in (
+        ("สถานะโครงการตามยุทธศาสตร์", c["status_chart"]),
+        ("การเบิกจ่ายสะสมเทียบแผนการดำเนินงาน", c["curve_chart"]),
+    ):
+        para(title, bold=True).paragraph_format.keep_with_next = True  # title with its chart
+        d.picture(charts.png(chart), 16)  # the PDF's own drawing, as an image
     para()
     para("แบบที่ 3/1 ผลการดำเนินงานตามแผนยุทธศาสตร์", bold=True)
     f31 = c["form31"]

@@ -162,7 +162,7 @@ class ThaiDocx:
         return p
 
     def picture(self, path, width_cm: float, *, page_break=False):
-        """An image (the org's emblem) centred on its own line."""
+        """An image (the org's emblem, a chart's PNG bytes) centred on its own line."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
         from docx.shared import Cm
 
@@ -170,7 +170,8 @@ class ThaiDocx:
         if page_break:
             p.add_run().add_break(WD_BREAK.PAGE)
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run().add_picture(str(path), width=Cm(width_cm))
+        source = io.BytesIO(path) if isinstance(path, bytes) else str(path)
+        p.add_run().add_picture(source, width=Cm(width_cm))
         return p
 
     def table(self, head, rows, widths_cm, *, head_size=12, size=13, total_last=False):
@@ -208,3 +209,12 @@ def _no_wrap(cell) -> None:
     props = cell._tc.get_or_add_tcPr()
     if props.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}noWrap") is None:
         props.append(OxmlElement("w:noWrap"))
+
+
+def keep_blocks(rows: list, ends: int = 3) -> list[list]:
+    """Rows of a long document table in blocks that are never split across pages (each becomes a
+    ``<tbody class="keep">``): the first and the last ``ends`` rows stay together, so a page never
+    opens or closes the table with a lone row; a short table stays whole."""
+    if len(rows) <= 2 * ends:
+        return [rows] if rows else []
+    return [rows[:ends], *([r] for r in rows[ends:-ends]), rows[-ends:]]

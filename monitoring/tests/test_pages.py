@@ -161,3 +161,9 @@ def test_a_transfer_needs_the_council_for_a_new_item_and_changes_the_budget(clie
     assert budget_of(cast.a, 2568, year_a.dredge.pk) == Decimal(350000)
     page = client.get(reverse("monitoring:transfers", args=[cast.a.code, 2568])).content.decode()
     assert "โอนเพิ่ม 50,000.00 บาท · ผู้บริหารท้องถิ่น อนุมัติ 10 กุมภาพันธ์ 2568" in page
+
+
+def test_the_close_button_names_the_month_with_a_space(client, cast, year_a):
+    client.force_login(cast.alice)
+    body = client.get(reverse("monitoring:entry", args=[cast.a.code, 2568, 3])).content.decode()
+    assert "ปิดงวดเดือน ธ.ค. 2567" in body and "ปิดงวดเดือนธ" not in body

@@ -19,6 +19,7 @@ from orgs.models import Organization
 from plans.selectors import fiscal_years, year_as_of
 from thai.dates import fiscal_month_labels, fiscal_year
 from thai.numbers import percent
+from thai.words import chart_label
 
 
 @org_view()
@@ -47,7 +48,10 @@ def dashboard(request, org, fy):
         "planned": curve["planned"],
         "actual": curve["actual"][:month],
         "budget": float(report.total.budget),
-        "strategies": [f"{r.number or ''} {r.name}"[:28] for r in report.rows],
+        "strategies": [f"{r.number or ''} {r.name}".strip() for r in report.rows],  # tooltip
+        "strategy_labels": [
+            chart_label(f"{r.number or ''} {r.name}".strip(), 22) for r in report.rows
+        ],
         "status": [
             {"name": label, "data": [r.by_status[v] for r in report.rows]}
             for v, label in Status.choices

@@ -49,10 +49,14 @@ class BudgetOrdinance(models.Model):
     def title(self) -> str:
         kind = OrdinanceKind(self.kind)
         if kind in (OrdinanceKind.ANNUAL, OrdinanceKind.SUPPLEMENTARY):
-            text = f"{self.org.ordinance_name}{kind.label}"
-            if kind == OrdinanceKind.SUPPLEMENTARY:
-                text += f" (ฉบับที่ {self.number})"
-            return f"{text} ประจำปีงบประมาณ พ.ศ. {self.fiscal_year}"
+            if kind == OrdinanceKind.ANNUAL:  # "…รายจ่ายประจำปีงบประมาณ พ.ศ. 2570", said once
+                return (
+                    f"{self.org.ordinance_name}งบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {self.fiscal_year}"
+                )
+            return (
+                f"{self.org.ordinance_name}{kind.label} (ฉบับที่ {self.number})"
+                f" ประจำปีงบประมาณ พ.ศ. {self.fiscal_year}"
+            )
         return f"{kind.label} ครั้งที่ {self.number} ปีงบประมาณ พ.ศ. {self.fiscal_year}"
 
 

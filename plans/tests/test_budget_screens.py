@@ -123,3 +123,11 @@ def test_an_action_item_without_months_or_owner_is_refused(client, cast, plan_a,
     response = client.post(url, {"other_agency": "ทางหลวง", "name": "x"}, follow=True)
     assert "เดือนที่ดำเนินการ" in response.content.decode()
     assert not ActionPlanItem.objects.exists()
+
+
+def test_an_ordinance_is_named_with_each_phrase_once(cast, plan_a):
+    annual = services.ordinance_create(org=cast.a, fiscal_year=2570, kind="annual")
+    extra = services.ordinance_create(org=cast.a, fiscal_year=2570, kind="supplementary")
+    name = cast.a.ordinance_name
+    assert annual.title == f"{name}งบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. 2570"
+    assert extra.title == f"{name}งบประมาณรายจ่ายเพิ่มเติม (ฉบับที่ 1) ประจำปีงบประมาณ พ.ศ. 2570"

@@ -65,7 +65,7 @@ def ordinance_new(request, org):
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
         return redirect("plans:budget", org.code)
-    messages.success(request, f"สร้าง{ordinance.title} ปีงบประมาณ {ordinance.fiscal_year} แล้ว")
+    messages.success(request, f"สร้าง{ordinance.title} แล้ว")
     return redirect("plans:budget_year", org.code, ordinance.fiscal_year)
 
 

@@ -8,6 +8,7 @@ from plans import services
 from plans.models import Plan
 from plans.selectors import editions_with_counts, plan_summary
 from plans.views.common import resolve_seq
+from thai.words import chart_label
 
 
 @org_view()
@@ -26,13 +27,15 @@ def overview(request, org):
         "years": [str(y) for y in summary.years],
         "series": [
             {
-                "name": f"{r.number} {r.name}"[:40],
+                "name": r.name,
                 "data": [float(c.amount) for c in r.cells],
             }
             for r in summary.rows
             if r.level == "strategy"
         ],
     }
+    # the legend shows a label cut between words; the tooltip names the strategy in full
+    chart["legend"] = {s["name"]: chart_label(s["name"], 36, 1) for s in chart["series"]}
     return render(
         request,
         "plans/overview.html",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from plans.selectors import approved_seq_on, plan_summary
+from tidtam.walk import doubled_phrases
 
 
 def pdf_text(data: bytes, tmp_path) -> str:
@@ -15,9 +16,11 @@ def pdf_text(data: bytes, tmp_path) -> str:
         ["pdffonts", str(path)], capture_output=True, text=True, check=True
     ).stdout
     assert "Sarabun" in fonts  # embedded, not a fallback
-    return subprocess.run(
+    text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
+    assert doubled_phrases(text, columns=True) == []  # every document says each phrase once
+    return text
 
 
 def test_the_p01_pdf_is_a_sarabun_document_with_the_totals(client, cast, plan_a, tmp_path):

@@ -1,6 +1,7 @@
 """Every page as every role: follow the menu and each page's links (GET only) as the officer, a
 division head, a committee member, the executive, the province analyst and a citizen. No page a
-person is led to answers 4xx/5xx, and none shows an English word outside tidtam.walk.ALLOWED."""
+person is led to answers 4xx/5xx, none shows an English word outside tidtam.walk.ALLOWED, and
+none says a phrase twice in a row ("ประจำปี ประจำปีงบประมาณ")."""
 
 import re
 
@@ -8,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from orgs.models import Membership, Role
-from tidtam.walk import english_words, read
+from tidtam.walk import doubled_phrases, english_words, read
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,9 @@ def walk(client, start: str, extra=frozenset()) -> tuple[int, dict, dict]:
         words = english_words(text, extra)
         if words:
             english[url] = sorted(set(words))[:10]
+        twice = doubled_phrases(text)
+        if twice:
+            english[url] = [*english.get(url, []), *sorted(set(twice))[:5]]
         for link in links:
             path = link.split("#")[0]
             if (path.startswith("/") and not SKIP.search(path.split("?")[0])
@@ -87,6 +91,18 @@ def test_a_citizen_sees_thai_pages(client, cast, year_a):
     login = client.get("/login/")
     text, _ = read(login.content.decode())
     assert english_words(text) == []
+
+
+def test_the_walk_finds_doubled_phrases():
+    """The check itself: the doublings seen on the pages are found; words that merely begin alike
+    in a heading and the cell under it are not."""
+    assert doubled_phrases("เทศบัญญัติงบประมาณรายจ่ายประจำปี ประจำปีงบประมาณ พ.ศ. 2570") == [
+        "ประจำปี ประจำปี"
+    ]
+    assert doubled_phrases("สัญญาณเตือน ปีงบประมาณ 2570 · ปีงบประมาณ 2570")
+    text, _ = read("<tr><th>ยุทธศาสตร์</th></tr><tr><td>ยุทธศาสตร์ด้านการศึกษา</td></tr>")
+    assert doubled_phrases(text) == []
+    assert doubled_phrases("ประจำปีงบประมาณ พ.ศ. 2570 · โครงการ การพัฒนา · ต่าง ๆ") == []
 
 
 def test_the_walk_finds_english(client):
