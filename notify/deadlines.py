@@ -13,7 +13,6 @@ from thai.dates import ce_year, fiscal_year, fiscal_year_bounds, thai_date
 
 ACTION_PLAN_DAYS = 30  # ข้อ 26–27: the action plan within 30 days of the ordinance
 MONTHLY_ENTRY_DAY = 5  # the org's practice: a month's progress entered by the 5th of the next
-ITA_SIX_MONTH_BY = (4, 30)  # the 6-month report (ITA O11/O19, ต.ค.–มี.ค.) published within April
 WARN_DAYS = 45  # an item appears this many days before it is due
 
 
@@ -130,14 +129,48 @@ def submission_items(org, today):
     return out
 
 
-def six_month_item(org, today):
-    fy = fiscal_year(today)
-    due = dt.date(ce_year(fy), *ITA_SIX_MONTH_BY)
-    if not _near(due, today) or today > due + dt.timedelta(days=30):
-        return []
-    return [Item("six_month", f"เผยแพร่รายงานการกำกับติดตามรอบ 6 เดือน ปี {fy} (ITA)", due,
-                 reverse("reports:index", args=[org.code]), org, False,
-                 "ตุลาคม – มีนาคม; ต้องเผยแพร่บนเว็บไซต์ภายในเดือนเมษายน", today)]  # fmt: skip
+ITA_PAGES = {  # where the officer makes each source published
+    "plan": ("plans:overview", False),
+    "action_plan": ("plans:action_plan", False),
+    "spending_plan": ("plans:action_plan", False),
+    "six_month": ("reports:index", False),
+    "six_month_spending": ("reports:index", False),
+    "annual_spending": ("reports:index", False),
+    "annual": ("evaluation:annual_year", True),
+    "survey": ("evaluation:annual_year", True),
+}
+
+
+def ita_items(org, today):
+    """Each ITA item of the fiscal years around today (reports.ItaItem, due dates as data per
+    year) not yet published, from WARN_DAYS before its due date until 30 days after it."""
+    from reports.ita import Sources
+    from reports.ita_services import _shifted
+    from reports.models import ItaItem
+
+    out = []
+    fy_now = fiscal_year(today)
+    lists: dict[int, list] = {}  # every year's list, read once (a small table)
+    for i in ItaItem.objects.filter(fiscal_year__lte=fy_now + 1):
+        lists.setdefault(i.fiscal_year, []).append(i)
+    for fy in (fy_now - 1, fy_now, fy_now + 1):
+        near = []
+        listed = max((y for y in lists if y <= fy), default=None)  # as reports.ita.items_for
+        for item in lists.get(listed, []) if listed else []:
+            due = _shifted(item.due_on, fy - item.fiscal_year)  # a year listed from an earlier one
+            if _near(due, today) and due >= today - dt.timedelta(days=30):
+                near.append((item, due))
+        if not near:
+            continue
+        sources = Sources(org, fy)
+        for item, due in near:
+            if sources.published_on(item.source) is not None:
+                continue
+            name, with_year = ITA_PAGES.get(item.source, ("reports:index", False))
+            url = reverse(name, args=[org.code, fy] if with_year else [org.code])
+            out.append(Item("ita", f"เผยแพร่ {item.code} {item.name} ปีงบประมาณ {fy} (ITA)", due, url,
+                            org, False, "ยังไม่ได้เผยแพร่บนหน้าสาธารณะ", today))  # fmt: skip
+    return out
 
 
 def annual_items(org, today):
@@ -230,7 +263,7 @@ def my_work(user, today: dt.date) -> list[Item]:
             items += action_plan_items(org, today)
             items += monthly_item(org, today)
             items += submission_items(org, today)
-            items += six_month_item(org, today)
+            items += ita_items(org, today)
             items += annual_items(org, today)
             items += committee_item(org, today)
         elif role == "division_head":
