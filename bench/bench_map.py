@@ -211,7 +211,7 @@ def browser_time(user, page_url, expected, runs):
     print(
         f"  GeoJSON over HTTP (urllib): {(time.perf_counter() - t0) * 1000:.0f} ms, {len(body) / 1e6:.1f} MB"
     )
-    samples = []
+    samples, empty = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -226,6 +226,12 @@ def browser_time(user, page_url, expected, runs):
             assert markers == expected, (markers, expected)
             if i:
                 samples.append(elapsed)
+                # baseline in the same run: the same page on the same stack with no works
+                # (an org code that matches none): Leaflet, the scripts, an empty data request
+                t0 = time.perf_counter()
+                page.goto(base + page_url + "?org=none")
+                page.wait_for_selector("#map[data-state=ready]", timeout=60000)
+                empty.append(time.perf_counter() - t0)
             if i == runs:
                 slow = page.evaluate("""() => performance.getEntriesByType('resource')
                     .map(e => [e.name.split('/').pop().split('?')[0], Math.round(e.startTime), Math.round(e.duration)])""")
@@ -247,9 +253,10 @@ def browser_time(user, page_url, expected, runs):
                 )
         browser.close()
     server.shutdown()
-    print(
-        f"Chromium, navigation → {expected:,} markers drawn: p50 {statistics.median(samples) * 1000:7.1f} ms"
-    )
+    full, bare = statistics.median(samples), statistics.median(empty)
+    print(f"Chromium, navigation → {expected:,} markers drawn: p50 {full * 1000:7.1f} ms")
+    print(f"Chromium, the same page with no works (baseline): p50 {bare * 1000:7.1f} ms")
+    print(f"ratio full / empty map:                    {full / bare:7.2f}×")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """The officer's map: the org's works of a year, coloured by status, filtered by strategy/status."""
 
+import hashlib
+import json
+
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
 
 from monitoring.geo import (
@@ -9,7 +12,9 @@ from monitoring.geo import (
     PHOTO,
     PK,
     collection,
+    feature,
     map_projects,
+    markers,
     province_outline,
     url_maker,
 )
@@ -32,9 +37,17 @@ def tiles() -> dict:
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
-def json_response(payload: dict) -> JsonResponse:
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
-    response["Content-Type"] = "application/geo+json; charset=utf-8"
+def json_response(payload: dict, request=None) -> HttpResponse:
+    """GeoJSON with an ETag: a map reopened with the same data gets 304 and nothing to download
+    (Cache-Control private, no-cache: always asked again, never shared by a proxy)."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    if request is not None and etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 
@@ -60,10 +73,21 @@ def org_map(request, org, fy):
 
 @org_view()
 def org_map_data(request, org, fy):
-    rows = map_projects([org.pk], fy, **map_filters(request))
-    return json_response(collection(
+    rows = map_projects([org.pk], fy, **map_filters(request), brief=True)
+    return json_response(markers(
         rows,
-        url=url_maker("monitoring:project", ORG, fy, PK),
-        photo=url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb"),
+        detail=url_maker("monitoring:map_detail", ORG, fy, PK),
         outline_=province_outline(org.province),
-    ))  # fmt: skip
+    ), request)  # fmt: skip
+
+
+@org_view()
+def map_detail(request, org, fy, project_id):
+    """One work's popup on the map (name, status, money, place, latest photo): fetched on click."""
+    row = next((r for r in map_projects([org.pk], fy) if r.project_id == project_id), None)
+    if row is None:
+        raise Http404("ไม่พบโครงการนี้ในปีงบประมาณนี้")
+    photo = url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb")
+    f = feature(row, url=url_maker("monitoring:project", ORG, fy, PK)(row),
+                photo=photo(row) if row.photo_id else "", full=True)  # fmt: skip
+    return JsonResponse(f["properties"], json_dumps_params={"ensure_ascii": False})
