@@ -11,7 +11,6 @@ from monitoring.geo import (
     ORG,
     PHOTO,
     PK,
-    collection,
     feature,
     map_projects,
     markers,
