@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from orgs.decorators import org_view
 from plans.access import get_plan
@@ -136,3 +137,18 @@ def province_summary(request, org, fy, fmt):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _background(request, org, f"จัดทำสรุปผลการพัฒนาท้องถิ่นจังหวัด{org.province.name} ปี {fy} ({fmt.upper()})",
                        doc="province", fmt=fmt, fy=fy)  # fmt: skip
+
+
+@org_view()
+def ita_evidence(request, org, fy, code, kind):
+    """บันทึกข้อความ / แบบฟอร์มการเผยแพร่ of one ITA item, DOCX from the org's details."""
+    from django.utils import timezone
+
+    from reports.ita import items_for
+    from reports.ita_evidence import KINDS, evidence
+
+    item = next((i for i in items_for(fy) if i.code.lower() == code.lower()), None)
+    if item is None or kind not in KINDS:
+        raise Http404("ไม่มีรายการนี้ในปีงบประมาณนี้")
+    url = request.build_absolute_uri(reverse("public_ita", args=[org.code, fy, item.code]))
+    return _file(evidence(org, fy, item, kind, url, timezone.localdate()))

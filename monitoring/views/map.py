@@ -42,7 +42,7 @@ def json_response(payload: dict, request=None) -> HttpResponse:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
     if request is not None and etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
+        response: HttpResponse = HttpResponseNotModified()
     else:
         response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
     response["ETag"] = etag
