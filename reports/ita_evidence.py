@@ -20,7 +20,11 @@ KINDS = {"memo": "บันทึกข้อความ", "disclosure": "แ�
 
 
 def _division(org: Organization) -> str:
-    d = Division.objects.filter(pk=org.planning_division_id).first() if org.planning_division_id else None
+    d = (
+        Division.objects.filter(pk=org.planning_division_id).first()
+        if org.planning_division_id
+        else None
+    )
     return d.name if d else "กองยุทธศาสตร์และงบประมาณ"
 
 
@@ -56,7 +60,10 @@ def memo(org: Organization, fy: int, item: ItaItem, url: str, today: dt.date) ->
         para(line, signature=True)
     para(f"ความเห็นของ{org.executive_position}", bold=True)
     para("☐ ทราบ และอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงาน", indent=True)
-    para("☐ อื่น ๆ ..........................................................................", indent=True)
+    para(
+        "☐ อื่น ๆ ..........................................................................",
+        indent=True,
+    )
     executive = signatures.executive(org)
     for line in ("", f"(ลงชื่อ){DOTS}", f"({executive.name or DOTS})", executive.title,
                  "วันที่ ........ เดือน .................... พ.ศ. ............"):  # fmt: skip
