@@ -110,7 +110,10 @@ def form2(request, org, fy, code, fmt):
 
     if code not in REPORT_PERIODS:
         raise Http404("ไม่มีรอบรายงานนี้")
-    return _file(monitoring_docs.form2_document(org, fy, code, _fmt(fmt), **_options(request)))
+    photos = request.GET.get("photos") == "1"
+    return _file(
+        monitoring_docs.form2_document(org, fy, code, _fmt(fmt), **_options(request), photos=photos)
+    )
 
 
 @org_view()
@@ -125,7 +128,8 @@ def annual(request, org, fy, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _background(request, org, f"จัดทำรายงานผลการติดตามและประเมินผล ปี {fy} ({fmt.upper()})",
-                       doc="annual", fmt=fmt, fy=fy, thai=request.GET.get("digits") == "thai")  # fmt: skip
+                       doc="annual", fmt=fmt, fy=fy, thai=request.GET.get("digits") == "thai",
+                       photos=request.GET.get("photos") == "1")  # fmt: skip
 
 
 @org_view()
