@@ -133,3 +133,13 @@ def test_a_completed_work_without_an_after_photo_is_flagged(client, cast, year_a
     post_photo(client, cast, year_a.dredge, stage=Stage.AFTER)
     evaluate_org(cast.a, 2568, dt.date(2025, 5, 1))
     assert not Alert.objects.filter(rule__kind=rule).exists()
+
+
+def test_the_monthly_entry_links_each_row_to_its_photos(client, cast, year_a):
+    client.force_login(cast.alice)
+    entry = reverse("monitoring:entry", args=[cast.a.code, 2568, 4])
+    link = project_url(cast, year_a.dredge) + "#photos"
+    assert f'href="{link}">ภาพถ่าย 0 ภาพ</a>' in client.get(entry).content.decode()
+    post_photo(client, cast, year_a.dredge, latitude="15.2", longitude="102.3")
+    post_photo(client, cast, year_a.dredge, stage=Stage.AFTER)
+    assert f'href="{link}">ภาพถ่าย 2 ภาพ</a>' in client.get(entry).content.decode()
