@@ -123,7 +123,8 @@ def main():
     print(f"baseline, one SQL + json.dumps:     p50 {base_s * 1000:7.1f} ms")
     print(f"ratio app / baseline:               {app_s / base_s:7.2f}×")
     if args.browser:
-        browser_time(analyst, page_url, points, args.runs)
+        empty_url = reverse("province:map", args=[pao.code, FY + 1])
+        browser_time(analyst, page_url, empty_url, points, args.runs)
     print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
 
 
@@ -174,7 +175,7 @@ def places_and_photos(province, orgs):
     return analyst, pao
 
 
-def browser_time(user, page_url, expected, runs):
+def browser_time(user, page_url, empty_url, expected, runs):
     """Chromium: navigation → every marker drawn (the map's data-state=ready)."""
     import threading
     from wsgiref.simple_server import WSGIRequestHandler, make_server
@@ -211,7 +212,7 @@ def browser_time(user, page_url, expected, runs):
     print(
         f"  GeoJSON over HTTP (urllib): {(time.perf_counter() - t0) * 1000:.0f} ms, {len(body) / 1e6:.1f} MB"
     )
-    samples = []
+    samples, empty = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -245,11 +246,20 @@ def browser_time(user, page_url, expected, runs):
                     "ms; resources (name, start ms, duration ms):",
                     ", ".join(f"{n} {s}+{d}" for n, s, d in slow),
                 )
+        for _ in range(runs):
+            # baseline in the same run: the same page on the same stack with no works (the
+            # next fiscal year): Leaflet, the scripts, an empty data request
+            t0 = time.perf_counter()
+            page.goto(base + empty_url)
+            page.wait_for_selector("#map[data-state=ready]", timeout=60000)
+            empty.append(time.perf_counter() - t0)
+            assert page.get_attribute("#map", "data-markers") == "0"
         browser.close()
     server.shutdown()
-    print(
-        f"Chromium, navigation → {expected:,} markers drawn: p50 {statistics.median(samples) * 1000:7.1f} ms"
-    )
+    full, bare = statistics.median(samples), statistics.median(empty)
+    print(f"Chromium, navigation → {expected:,} markers drawn: p50 {full * 1000:7.1f} ms")
+    print(f"Chromium, the same page with no works (baseline): p50 {bare * 1000:7.1f} ms")
+    print(f"ratio full / empty map:                    {full / bare:7.2f}×")
 
 
 if __name__ == "__main__":

@@ -61,18 +61,25 @@ def map_projects(
     strategy: int | None = None,
     status: str = "",
     public: bool = False,
+    brief: bool = False,
 ) -> list[MapProject]:
-    """Projects budgeted (or in the action plan) in the year, of these orgs (7 queries)."""
+    """Projects budgeted (or in the action plan) in the year, of these orgs (7 queries; `brief`:
+    what the markers need — point, status, org — in 5, without places' names and photos)."""
     rows: dict[int, MapProject] = {}
     # the effective budget (lines and transfers effective by now): the shared rule
     moved = BudgetMovement.objects.filter(
         effective_by(year_as_of(fiscal_year)), org_id__in=org_ids, fiscal_year=fiscal_year
     )
+    grouped = moved.values("project_id").annotate(
+        oid=Max("org_id"), lines=Count("id", filter=Q(kind="line"))
+    )
+    if brief:  # a marker needs no money: no sum, no decimals to convert
+        for pid, oid in grouped.filter(lines__gt=0).values_list("project_id", "oid"):
+            rows[pid] = MapProject(pid, oid)
     for pid, oid, budget in (
-        moved.values("project_id")
-        .annotate(oid=Max("org_id"), b=Sum("amount"), lines=Count("id", filter=Q(kind="line")))
-        .filter(lines__gt=0)
-        .values_list("project_id", "oid", "b")
+        grouped.annotate(b=Sum("amount")).filter(lines__gt=0).values_list("project_id", "oid", "b")
+        if not brief
+        else ()
     ):
         rows[pid] = MapProject(pid, oid, budget=budget or Decimal(0))
     for pid, oid in (
@@ -94,9 +101,12 @@ def map_projects(
         r = rows.get(pid)
         if r is not None:
             r.name, r.strategy, r.strategy_name = name, number, sname
-    for pid, st, progress, paid in ProjectYear.objects.filter(
-        org_id__in=org_ids, fiscal_year=fiscal_year
-    ).values_list("project_id", "status", "progress", "disbursed"):
+    years = ProjectYear.objects.filter(org_id__in=org_ids, fiscal_year=fiscal_year)
+    for pid, st, progress, paid in (
+        years.values_list("project_id", "status", "progress", "disbursed")
+        if not brief
+        else ((pid, st, 0, Decimal(0)) for pid, st in years.values_list("project_id", "status"))
+    ):
         if pid in rows:
             r = rows[pid]
             r.status, r.progress, r.disbursed = st, progress, paid
@@ -110,7 +120,10 @@ def map_projects(
         if pid in rows:
             r = rows[pid]
             r.latitude, r.longitude = lat, lng
-            r.place = subdistrict_label(code, moo)
+            if not brief:
+                r.place = subdistrict_label(code, moo)
+    if brief:
+        return _finish(rows, org_ids, strategy, status, names=False)
     photos = Photo.objects.filter(
         project_year__org_id__in=org_ids, project_year__fiscal_year=fiscal_year
     )
@@ -124,6 +137,10 @@ def map_projects(
         if pid in rows:
             r = rows[pid]
             r.photos, r.after_photos, r.photo_id = n, after, last
+    return _finish(rows, org_ids, strategy, status)
+
+
+def _finish(rows, org_ids, strategy, status, *, names=True) -> list[MapProject]:
     orgs = {
         pk: (code, name)
         for pk, code, name in Organization.objects.filter(id__in=org_ids).values_list(
@@ -140,6 +157,8 @@ def map_projects(
             continue
         r.org_code, r.org_name = orgs.get(r.org_id, ("", ""))
         out.append(r)
+    if not names:
+        return sorted(out, key=lambda r: r.project_id)
     return sorted(out, key=lambda r: (r.org_name, r.strategy or 0, r.name))
 
 
@@ -298,4 +317,42 @@ def collection(
         "statuses": {s: [STATUS_LABELS[s], STATUS_COLOURS[s]] for s in Status.values},
         "url_template": getattr(url, "template", "") if not full else "",
         "photo_template": getattr(photo, "template", "") if not full else "",
+    }
+
+
+STATUS_ORDER = list(Status.values)
+
+
+def markers(rows: list[MapProject], *, detail=None, outline_=None, links=()) -> dict:
+    """The map's own data: a GeoJSON FeatureCollection whose features carry only what a marker
+    needs — the point (5 decimals, about 1 m), "s" the status (index in `statuses`) and "o" the
+    org (index in `org_codes`); the popup's details come from `detail_template` on click
+    ({0} org code, {1} project id). About 90 bytes a work instead of 380."""
+    codes = sorted({r.org_code for r in rows})
+    org_index = {c: i for i, c in enumerate(codes)}
+    status_index = {s: i for i, s in enumerate(STATUS_ORDER)}
+    located = [r for r in rows if r.located]
+    features = [
+        {
+            "type": "Feature",
+            "id": r.project_id,
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(r.longitude, 5), round(r.latitude, 5)],  # type: ignore[arg-type]
+            },
+            "properties": {"s": status_index[r.status], "o": org_index[r.org_code]},
+        }
+        for r in located
+    ]
+    return {
+        "type": "FeatureCollection",
+        "features": [*features, *links],
+        "total": len(rows),
+        "unlocated": len(rows) - len(located),
+        "by_status": by_status(rows),
+        "outline": outline_,
+        "org_codes": codes,
+        "orgs": {r.org_code: r.org_name for r in rows},
+        "statuses": [[s, STATUS_LABELS[s], STATUS_COLOURS[s]] for s in STATUS_ORDER],  # type: ignore[index]
+        "detail_template": getattr(detail, "template", ""),
     }

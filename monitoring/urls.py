@@ -47,4 +47,5 @@ urlpatterns = [
     path("map/", maps.map_start, name="map_start"),
     path("map/<int:fy>/", maps.org_map, name="map"),
     path("map/<int:fy>/projects.geojson", maps.org_map_data, name="map_data"),
+    path("map/<int:fy>/projects/<int:project_id>.json", maps.map_detail, name="map_detail"),
 ]

@@ -2,8 +2,11 @@
 map, the public evidence pages, the disbursement import): the month in a URL, the map's filters and
 tiles, a GeoJSON answer, a photo served safely."""
 
+import hashlib
+import json
+
 from django.conf import settings
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 
 from monitoring.models import Photo, Status
 
@@ -27,9 +30,17 @@ def tiles() -> dict:
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
-def json_response(payload: dict) -> JsonResponse:
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
-    response["Content-Type"] = "application/geo+json; charset=utf-8"
+def json_response(payload: dict, request=None) -> HttpResponse:
+    """GeoJSON with an ETag: a map reopened with the same data gets 304 and nothing to download
+    (Cache-Control private, no-cache: always asked again, never shared by a proxy)."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    if request is not None and etag in request.headers.get("If-None-Match", ""):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    response["ETag"] = etag
+    response["Cache-Control"] = "private, no-cache"
     return response
 
 

@@ -74,8 +74,13 @@ def context(org: Organization, fy: int) -> dict:
     return ctx
 
 
-def annual_document(org: Organization, fy: int, fmt: str, *, thai_digits: bool = False):
+def annual_document(org: Organization, fy: int, fmt: str, *, thai_digits: bool = False,
+                    photos: bool = False):  # fmt: skip
     ctx = context(org, fy)
+    if photos:  # a photo page per completed work, at the end (reports.photo_pages)
+        from reports.photo_pages import completed_works_photos
+
+        ctx["photo_pages"] = completed_works_photos(org, fy)
     name = f"รายงานติดตามและประเมินผล-{org.code}-{fy}"
     if fmt == "pdf":
         return (
@@ -199,6 +204,10 @@ def _docx(c: dict, td: bool) -> bytes:
          center=True)  # fmt: skip
     for line in ("", *c["executive_signer"].lines()):
         para(line, signature=True)
+    if c.get("photo_pages"):
+        from reports.photo_pages import add_to_docx
+
+        add_to_docx(d, c["photo_pages"])
     return d.bytes()
 
 

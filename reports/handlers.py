@@ -16,7 +16,9 @@ def _document(job, progress):
     if doc == "annual":
         from reports.annual import annual_document
 
-        return annual_document(job.org, fy, fmt, thai_digits=p.get("thai", False))
+        return annual_document(
+            job.org, fy, fmt, thai_digits=p.get("thai", False), photos=p.get("photos", False)
+        )
     if doc == "province":
         from reports.province_docs import province_document
 

@@ -22,6 +22,7 @@ class ItaItem(models.Model):
     name = models.CharField("ชื่อข้อมูล", max_length=300)
     source = models.CharField("เอกสารจากระบบ", max_length=24, choices=ItaSource.choices)
     order = models.PositiveSmallIntegerField("ลำดับ", default=0)
+    due_on = models.DateField("กำหนดเผยแพร่", null=True, blank=True)
 
     class Meta:
         ordering = ["fiscal_year", "order", "code"]

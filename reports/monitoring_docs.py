@@ -15,7 +15,7 @@ def _text(org, fy, kind, number) -> PeriodReport | None:
 
 
 def form2_document(org: Organization, fy: int, code: str, fmt: str, *, decimals=2, mode="round",
-                   thai_digits=False):  # fmt: skip
+                   thai_digits=False, photos=False):  # fmt: skip
     kind, number, month, label = REPORT_PERIODS[code]
     report = form2(org, fy, month, decimals=decimals, mode=mode)
     text = _text(org, fy, kind, number)
@@ -23,6 +23,10 @@ def form2_document(org: Organization, fy: int, code: str, fmt: str, *, decimals=
     if fmt == "pdf":
         ctx = {"org": org, "fy": fy, "period_label": label, "report": report, "text": text,
                "statuses": Status.choices, "td": thai_digits}  # fmt: skip
+        if photos:  # a photo page per work completed (reports.photo_pages)
+            from reports.photo_pages import completed_works_photos
+
+            ctx["photo_pages"] = completed_works_photos(org, fy)
         return f"{name}.pdf", PDF, render.pdf_bytes("reports/form2.html", ctx)
     return f"{name}.xlsx", XLSX, _form2_xlsx(report, label, text)
 

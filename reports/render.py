@@ -116,7 +116,8 @@ class ThaiDocx:
     for Thai, which Word treats as a complex script), optional Thai digits, tables whose grid
     widths both Word and LibreOffice honour, numbers right-aligned."""
 
-    def __init__(self, *, left=3.0, right=2.0, top=2.5, bottom=2.0, thai_digits=False):
+    def __init__(self, *, left=3.0, right=2.0, top=2.5, bottom=2.0, thai_digits=False,
+                 font="TH SarabunPSK"):  # fmt: skip
         from docx import Document
         from docx.enum.section import WD_ORIENT
         from docx.oxml.ns import qn
@@ -133,10 +134,10 @@ class ThaiDocx:
             Cm(left), Cm(right), Cm(top), Cm(bottom),
         )  # fmt: skip
         normal = self.doc.styles["Normal"]
-        normal.font.name, normal.font.size = "TH SarabunPSK", Pt(16)
+        normal.font.name, normal.font.size = font, Pt(16)
         rpr = normal.element.get_or_add_rPr()
-        rpr.rFonts.set(qn("w:cs"), "TH SarabunPSK")
-        rpr.rFonts.set(qn("w:eastAsia"), "TH SarabunPSK")
+        rpr.rFonts.set(qn("w:cs"), font)
+        rpr.rFonts.set(qn("w:eastAsia"), font)
         rpr.append(rpr.makeelement(qn("w:szCs"), {qn("w:val"): "32"}))
         normal.paragraph_format.space_after = Pt(0)
 

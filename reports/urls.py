@@ -13,5 +13,6 @@ urlpatterns = [
     path("form2/<int:fy>/<str:code>.<str:fmt>", views.form2, name="form2"),
     path("six-month/<int:fy>.<str:fmt>", views.six_month, name="six_month"),
     path("annual/<int:fy>.<str:fmt>", views.annual, name="annual"),
+    path("ita/<int:fy>/<str:code>/<str:kind>.docx", views.ita_evidence, name="ita_evidence"),
     path("province/<int:fy>.<str:fmt>", views.province_summary, name="province_summary"),
 ]

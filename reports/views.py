@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from core.web import download
 from orgs.decorators import org_view
@@ -102,7 +103,10 @@ def form2(request, org, fy, code, fmt):
 
     if code not in REPORT_PERIODS:
         raise Http404("ไม่มีรอบรายงานนี้")
-    return _file(monitoring_docs.form2_document(org, fy, code, _fmt(fmt), **_options(request)))
+    photos = request.GET.get("photos") == "1"
+    return _file(
+        monitoring_docs.form2_document(org, fy, code, _fmt(fmt), **_options(request), photos=photos)
+    )
 
 
 @org_view()
@@ -117,7 +121,8 @@ def annual(request, org, fy, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _background(request, org, f"จัดทำรายงานผลการติดตามและประเมินผล ปี {fy} ({fmt.upper()})",
-                       doc="annual", fmt=fmt, fy=fy, thai=request.GET.get("digits") == "thai")  # fmt: skip
+                       doc="annual", fmt=fmt, fy=fy, thai=request.GET.get("digits") == "thai",
+                       photos=request.GET.get("photos") == "1")  # fmt: skip
 
 
 @org_view()
@@ -129,3 +134,18 @@ def province_summary(request, org, fy, fmt):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
     return _background(request, org, f"จัดทำสรุปผลการพัฒนาท้องถิ่นจังหวัด{org.province.name} ปี {fy} ({fmt.upper()})",
                        doc="province", fmt=fmt, fy=fy)  # fmt: skip
+
+
+@org_view()
+def ita_evidence(request, org, fy, code, kind):
+    """บันทึกข้อความ / แบบฟอร์มการเผยแพร่ of one ITA item, DOCX from the org's details."""
+    from django.utils import timezone
+
+    from reports.ita import items_for
+    from reports.ita_evidence import KINDS, evidence
+
+    item = next((i for i in items_for(fy) if i.code.lower() == code.lower()), None)
+    if item is None or kind not in KINDS:
+        raise Http404("ไม่มีรายการนี้ในปีงบประมาณนี้")
+    url = request.build_absolute_uri(reverse("public_ita", args=[org.code, fy, item.code]))
+    return _file(evidence(org, fy, item, kind, url, timezone.localdate()))

@@ -31,7 +31,7 @@ def ita_settings(request, fy=None):
                 ita_services.ita_item_save(
                     fiscal_year=fy, code=post.get("code", ""), name=post.get("name", ""),
                     source=post.get("source", ""), order=int(order) if order.isdigit() else 0,
-                    item=item,
+                    due_on=post.get("due_on", ""), item=item,
                 )  # fmt: skip
                 messages.success(request, "บันทึกแล้ว")
         except ValidationError as exc:

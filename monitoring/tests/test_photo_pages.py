@@ -96,18 +96,15 @@ def test_the_officers_map_data_is_geojson_of_the_orgs_works(client, cast, year_a
     assert data["type"] == "FeatureCollection" and data["total"] == 2 and data["unlocated"] == 1
     (f,) = data["features"]
     assert f["geometry"] == {"type": "Point", "coordinates": [102.3, 15.2]}
-    assert f["properties"]["name"] == "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5"
-    props = f["properties"]
-    assert props["photos"] == 1 and props["photo_id"] == Photo.objects.get().pk
-    assert data["url_template"].format(cast.a.code, props["project_id"]) == project_url(
-        cast, year_a.dredge
-    )
-    photo = data["photo_template"].format(cast.a.code, props["project_id"], props["photo_id"])
-    assert client.get(photo)["Content-Type"] == "image/jpeg"
-    assert (
-        data["orgs"] == {cast.a.code: cast.a.name}
-        and data["statuses"]["done"][0] == "ดำเนินการแล้วเสร็จ"
-    )
+    assert f["id"] == year_a.dredge.pk and data["org_codes"][f["properties"]["o"]] == cast.a.code
+    assert data["statuses"][f["properties"]["s"]][1] == "ยังไม่ได้ดำเนินการ"
+    detail = client.get(data["detail_template"].format(cast.a.code, f["id"]))
+    props = json.loads(detail.content)  # the popup, fetched on click
+    assert props["name"] == "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5"
+    assert props["photos"] == 1 and props["url"] == project_url(cast, year_a.dredge)
+    assert client.get(props["photo"])["Content-Type"] == "image/jpeg"
+    assert data["orgs"] == {cast.a.code: cast.a.name}
+    assert client.get(data["detail_template"].format(cast.a.code, 999999)).status_code == 404
     assert data["outline"]["geometry"]["type"] == "Polygon"
     assert json.loads(client.get(url + "?status=done").content)["total"] == 0
     assert json.loads(client.get(url + "?strategy=2").content)["total"] == 1  # lunch, no point
@@ -136,3 +133,13 @@ def test_a_completed_work_without_an_after_photo_is_flagged(client, cast, year_a
     post_photo(client, cast, year_a.dredge, stage=Stage.AFTER)
     evaluate_org(cast.a, 2568, dt.date(2025, 5, 1))
     assert not Alert.objects.filter(rule__kind=rule).exists()
+
+
+def test_the_monthly_entry_links_each_row_to_its_photos(client, cast, year_a):
+    client.force_login(cast.alice)
+    entry = reverse("monitoring:entry", args=[cast.a.code, 2568, 4])
+    link = project_url(cast, year_a.dredge) + "#photos"
+    assert f'href="{link}">ภาพถ่าย 0 ภาพ</a>' in client.get(entry).content.decode()
+    post_photo(client, cast, year_a.dredge, latitude="15.2", longitude="102.3")
+    post_photo(client, cast, year_a.dredge, stage=Stage.AFTER)
+    assert f'href="{link}">ภาพถ่าย 2 ภาพ</a>' in client.get(entry).content.decode()

@@ -63,8 +63,10 @@ def entry(request, org, fy, month):
     rows = entry_rows(org, fy, month, division_ids=shown)
     closed = month in closed_months(org, fy)
     future = not_yet(fy, month)
+    photos = _photo_counts(org, fy)
     for row in rows:
         row.editable = not closed and not future and (everything or row.division_id in divisions)
+        row.photos = photos.get(row.project_id, 0)
     months = fiscal_month_labels(fy)
     today = timezone.localdate()
     return render(
@@ -157,6 +159,7 @@ def entry_row_save(request, org, fy, month, project_id):
     check_month(month)
     row, error, ok = save_progress(request, org, fy, month, project_id, ROW_FIELDS)
     row.editable = True
+    row.photos = _photo_counts(org, fy, project_id).get(row.project_id, 0)
     return render(
         request,
         "monitoring/_row.html",
@@ -189,3 +192,19 @@ def period_close(request, org, fy):
         return redirect("monitoring:form2", org.code, fy, request.POST["code"])
     month = int(number) if kind == PeriodKind.MONTH else 12
     return redirect("monitoring:entry", org.code, fy, month)
+
+
+def _photo_counts(org, fy, project_id=None) -> dict[int, int]:
+    """Photos of each work of the year (one grouped query): the entry row links to them."""
+    from django.db.models import Count
+
+    from monitoring.models import Photo
+
+    photos = Photo.objects.filter(project_year__org=org, project_year__fiscal_year=fy)
+    if project_id is not None:
+        photos = photos.filter(project_year__project_id=project_id)
+    return dict(
+        photos.values("project_year__project_id")
+        .annotate(n=Count("id"))
+        .values_list("project_year__project_id", "n")
+    )

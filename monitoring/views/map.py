@@ -1,5 +1,6 @@
 """The officer's map: the org's works of a year, coloured by status, filtered by strategy/status."""
 
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 
 from core.web import this_fy
@@ -7,8 +8,9 @@ from monitoring.geo import (
     ORG,
     PHOTO,
     PK,
-    collection,
+    feature,
     map_projects,
+    markers,
     province_outline,
     url_maker,
 )
@@ -40,10 +42,21 @@ def org_map(request, org, fy):
 
 @org_view()
 def org_map_data(request, org, fy):
-    rows = map_projects([org.pk], fy, **map_filters(request))
-    return json_response(collection(
+    rows = map_projects([org.pk], fy, **map_filters(request), brief=True)
+    return json_response(markers(
         rows,
-        url=url_maker("monitoring:project", ORG, fy, PK),
-        photo=url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb"),
+        detail=url_maker("monitoring:map_detail", ORG, fy, PK),
         outline_=province_outline(org.province),
-    ))  # fmt: skip
+    ), request)  # fmt: skip
+
+
+@org_view()
+def map_detail(request, org, fy, project_id):
+    """One work's popup on the map (name, status, money, place, latest photo): fetched on click."""
+    row = next((r for r in map_projects([org.pk], fy) if r.project_id == project_id), None)
+    if row is None:
+        raise Http404("ไม่พบโครงการนี้ในปีงบประมาณนี้")
+    photo = url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb")
+    f = feature(row, url=url_maker("monitoring:project", ORG, fy, PK)(row),
+                photo=photo(row) if row.photo_id else "", full=True)  # fmt: skip
+    return JsonResponse(f["properties"], json_dumps_params={"ensure_ascii": False})

@@ -78,9 +78,33 @@ def test_each_quarter_is_due_to_the_province_15_days_after_it_ends(cast):
     assert [i for i in items(cast.pat, D(2027, 1, 10), "late_orgs") if "2570" in i.title] == []
 
 
-def test_the_six_month_ita_report_by_april_and_the_committee_term(cast):
-    ita = only(cast.alice, D(2027, 4, 1), "six_month")
-    assert ita.when == "อีก 29 วัน (ภายใน 30 เมษายน 2570)"
+def test_each_unpublished_ita_item_warns_before_its_due_date_and_the_committee_term(cast):
+    from monitoring import services as monitoring
+    from reports import ita_services
+    from reports.models import ItaItem
+
+    assert items(cast.alice, D(2027, 3, 1), "ita") == []  # 60 days before 30 April: not yet
+    april = {i.title: i for i in items(cast.alice, D(2027, 4, 1), "ita")}
+    o11 = april["เผยแพร่ O11 รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน ปีงบประมาณ 2570 (ITA)"]
+    assert o11.when == "อีก 29 วัน (ภายใน 30 เมษายน 2570)" and o11.org == cast.a
+    assert o11.url == reverse("reports:index", args=[cast.a.code])
+    assert any(t.startswith("เผยแพร่ O19 ") for t in april)
+    assert not any(" O10 " in t or " O12 " in t for t in april)  # due in October / December
+    # published (the first half closed): O11 and O19 are off the list
+    monitoring.period_close(org=cast.a, fiscal_year=2570, kind="half", number=1)
+    assert not [i for i in items(cast.alice, D(2027, 4, 1), "ita") if " O11 " in i.title]
+    # the due date is the operator's data of the year: moved, the warning follows
+    item = ItaItem.objects.get(fiscal_year=2570, code="O12")
+    ita_services.ita_item_save(fiscal_year=2570, code="O12", name=item.name, source=item.source,
+                               order=item.order, due_on="15/5/2570", item=item)  # fmt: skip
+    o12 = only(cast.alice, D(2027, 4, 1), "ita", " O12 ")
+    assert o12.when == "อีก 44 วัน (ภายใน 15 พฤษภาคม 2570)"
+    assert o12.url == reverse("evaluation:annual_year", args=[cast.a.code, 2570])
+    late = only(cast.alice, D(2027, 5, 20), "ita", " O12 ")
+    assert late.when == "เลยกำหนด 5 วัน (กำหนด 15 พฤษภาคม 2570)" and late.state == "late"
+    # a year nobody listed yet (2571) takes 2570's list, its dates a year later
+    o11_next = only(cast.alice, D(2028, 4, 1), "ita", " O11 ")
+    assert o11_next.title.endswith("ปีงบประมาณ 2571 (ITA)") and o11_next.due == D(2028, 4, 30)
     Committee.objects.create(org=cast.a, appointed_on=D(2024, 12, 20), term_start=D(2025, 1, 1),
                              term_end=D(2026, 12, 31))  # fmt: skip
     term = only(cast.carl, D(2026, 12, 1), "committee")

@@ -32,17 +32,32 @@ def test_the_province_map_shows_every_orgs_works_and_duplicates_as_lines(client,
                                  score=Decimal("0.9"), reason="ตำแหน่งเดียวกัน")  # fmt: skip
     client.force_login(cast.pat)
     url = reverse("province:map_data", args=[cast.pao.code, 2568])
-    data = json.loads(client.get(url).content)
+    response = client.get(url)
+    data = json.loads(response.content)
     points = [f for f in data["features"] if f["geometry"]["type"] == "Point"]
     lines = [f for f in data["features"] if f["geometry"]["type"] == "LineString"]
-    assert {f["properties"]["org"] for f in points} == {cast.a.code, cast.b.code}
+    codes = data["org_codes"]
+    assert {codes[f["properties"]["o"]] for f in points} == {cast.a.code, cast.b.code}
+    # a marker carries its point, status and org only; the popup asks for the rest
+    assert all(set(f["properties"]) == {"s", "o"} for f in points)
+    dredge = next(f for f in points if f["id"] == year_a.dredge.pk)
+    assert data["statuses"][dredge["properties"]["s"]][0] == "not_started"
+    detail = data["detail_template"].format(cast.a.code, year_a.dredge.pk)
+    props = json.loads(client.get(detail).content)
+    assert props["name"] == "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5" and props["org_name"] == cast.a.name
+    assert props["status_label"] == "ยังไม่ได้ดำเนินการ" and props["budget"] == "300000.00"
+    # the same data again: 304 Not Modified, nothing to download
+    again = client.get(url, headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304 and response["Cache-Control"] == "private, no-cache"
     assert len(lines) == 1 and lines[0]["geometry"]["coordinates"] == [
         [102.3, 15.2],
         [102.3002, 15.2003],
     ]
     only_b = json.loads(client.get(url + f"?org={cast.b.code}").content)
     assert {
-        f["properties"]["org"] for f in only_b["features"] if f["geometry"]["type"] == "Point"
+        only_b["org_codes"][f["properties"]["o"]]
+        for f in only_b["features"]
+        if f["geometry"]["type"] == "Point"
     } == {cast.b.code}
     DuplicatePair.objects.update(verdict=Verdict.NOT_DUPLICATE)
     data = json.loads(client.get(url).content)
@@ -51,3 +66,15 @@ def test_the_province_map_shows_every_orgs_works_and_duplicates_as_lines(client,
     assert "คู่โครงการที่อาจซ้ำซ้อน" in page and cast.b.name in page
     client.force_login(cast.alice)  # an org's officer is not the provincial unit
     assert client.get(url).status_code in (403, 404)
+
+
+def test_the_province_map_data_takes_a_bounded_number_of_queries(
+    client, cast, year_a, django_assert_max_num_queries
+):
+    """The same number of queries for 2 orgs as for 150 (bench/bench_map.py): grouped reads."""
+    plans_services.place_set(project=year_a.dredge, latitude="15.2", longitude="102.3")
+    client.force_login(cast.pat)
+    url = reverse("province:map_data", args=[cast.pao.code, 2568])
+    client.get(url)  # the outline is cached after the first request
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200

@@ -5,10 +5,9 @@ from django.shortcuts import redirect, render
 from core.web import this_fy
 from monitoring.geo import (
     ORG,
-    PHOTO,
     PK,
-    collection,
     map_projects,
+    markers,
     province_outline,
     url_maker,
 )
@@ -59,12 +58,11 @@ def province_map_data(request, org, fy):
     orgs = _orgs(org)
     wanted = request.GET.get("org", "")
     ids = [pk for pk, code, _ in orgs if not wanted or code == wanted]
-    rows = map_projects(ids, fy, **map_filters(request))
+    rows = map_projects(ids, fy, **map_filters(request), brief=True)
     located = {r.project_id: r for r in rows if r.located}
-    return json_response(collection(
+    return json_response(markers(
         rows,
-        url=url_maker("monitoring:project", ORG, fy, PK),
-        photo=url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb"),
+        detail=url_maker("monitoring:map_detail", ORG, fy, PK),
         outline_=province_outline(org.province),
         links=duplicate_links(org.province_id, fy, located),
-    ))  # fmt: skip
+    ), request)  # fmt: skip

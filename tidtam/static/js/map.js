@@ -26,10 +26,17 @@
     return n;
   }
 
-  let orgs = {}, statuses = {}, urlTemplate = "", photoTemplate = "";
+  let orgs = {}, statuses = {}, urlTemplate = "", photoTemplate = "", detailTemplate = "", codes = [];
   const fill = (t, p, photo) => t.replace("{0}", encodeURIComponent(p.org)).replace("{1}", p.project_id).replace("{2}", photo);
   const linkOf = (p) => p.url || (urlTemplate ? fill(urlTemplate, p, "") : "");
   const photoOf = (p) => p.photo || (photoTemplate && p.photo_id ? fill(photoTemplate, p, p.photo_id) : "");
+  // the map's own data is slim (props.s: status index, props.o: org index; details on click);
+  // open data (the public map) carries every property in the feature
+  const colourOf = (p) => {
+    if (p.s !== undefined) return (statuses[p.s] || [0, 0, "#555"])[2];
+    const st = statuses[p.status];
+    return st ? st[1] : (p.colour || "#555");
+  };
 
   function popup(p) {
     const box = node("div", null, "map-popup");
@@ -38,7 +45,7 @@
     if (url) title.href = url;
     box.appendChild(title);
     if (orgs[p.org]) box.appendChild(node("div", orgs[p.org], "muted"));
-    box.appendChild(node("div", (statuses[p.status] || [p.status])[0] + " · ความก้าวหน้า " + p.progress + "%"));
+    box.appendChild(node("div", (p.status_label || (statuses[p.status] || [p.status])[0]) + " · ความก้าวหน้า " + p.progress + "%"));
     box.appendChild(node("div", "งบประมาณ " + money(p.budget) + " บาท · เบิกจ่าย " + money(p.disbursed) + " บาท"));
     if (p.place) box.appendChild(node("div", p.place, "muted"));
     if (photo) {
@@ -55,6 +62,8 @@
   function draw(data) {
     orgs = data.orgs || {};
     statuses = data.statuses || {};
+    codes = data.org_codes || [];
+    detailTemplate = data.detail_template || "";
     urlTemplate = data.url_template || "";
     photoTemplate = data.photo_template || "";
     outlineLayer.clearLayers();
@@ -80,14 +89,28 @@
       }
       const [lng, lat] = f.geometry.coordinates;
       const p = f.properties;
-      const m = L.circleMarker([lat, lng], { radius: 7, color: "#fff", weight: 1.5, fillColor: (statuses[p.status] || [0, "#555"])[1], fillOpacity: 0.95 });
+      const m = L.circleMarker([lat, lng], { radius: 7, color: "#fff", weight: 1.5, fillColor: colourOf(p), fillOpacity: 0.95 });
       m.props = p;
+      m.fid = f.id;
       markers.push(m);
       bounds.push([lat, lng]);
     }
     // one group added at once, one popup for all: thousands of markers draw in one pass
     const group = L.featureGroup(markers);
-    group.on("click", (e) => L.popup().setLatLng(e.layer.getLatLng()).setContent(popup(e.layer.props)).openOn(map));
+    group.on("click", (e) => {
+      const at = e.layer.getLatLng(), p = e.layer.props;
+      if (!detailTemplate || p.name) {
+        L.popup().setLatLng(at).setContent(popup(p)).openOn(map);
+        return;
+      }
+      const box = node("div", "กำลังโหลด…", "map-popup");
+      const pop = L.popup().setLatLng(at).setContent(box).openOn(map);
+      const url = detailTemplate.replace("{0}", encodeURIComponent(codes[p.o] || "")).replace("{1}", e.layer.fid);
+      fetch(url, { credentials: "same-origin" })
+        .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then((d) => { e.layer.props = d; pop.setContent(popup(d)); })
+        .catch(() => { box.textContent = "โหลดรายละเอียดไม่สำเร็จ"; });
+    });
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15 });
     else if (data.outline) map.fitBounds(L.geoJSON(data.outline).getBounds());
     group.addTo(pointLayer);

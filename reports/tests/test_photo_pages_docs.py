@@ -1,0 +1,72 @@
+"""The annual report and แบบที่ 2 with a photo page per completed work (on request)."""
+
+import io
+import subprocess
+
+import pytest
+
+from monitoring.models import ProjectYear, Stage, Status
+from monitoring.tests.test_photo_pages import post_photo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def photographed(client, cast, year_a, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    client.force_login(cast.alice)
+    for stage, lat in ((Stage.BEFORE, "15.1"), (Stage.AFTER, "15.10002")):
+        r = post_photo(client, cast, year_a.dredge, stage=stage, latitude=lat, longitude="102.2",
+                       taken_at="2025-03-05T10:00:00+07:00")  # fmt: skip
+        assert r.status_code == 201, r.content
+    post_photo(client, cast, year_a.lunch, stage=Stage.BEFORE)  # not completed: no page
+    ProjectYear.objects.update_or_create(org=cast.a, fiscal_year=2568, project=year_a.dredge,
+                                         defaults={"status": Status.DONE})  # fmt: skip
+    return year_a
+
+
+def _pdf_text_and_images(content: bytes, tmp_path) -> tuple[str, int]:
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout  # fmt: skip
+    return text, len(listing.splitlines()) - 2
+
+
+def test_the_annual_report_appends_a_photo_page_per_completed_work(
+    cast, photographed, reference_lists, tmp_path
+):
+    from docx import Document
+
+    from reports.annual import annual_document
+
+    _, _, plain = annual_document(cast.a, 2568, "pdf")
+    _, _, with_photos = annual_document(cast.a, 2568, "pdf", photos=True)
+    text, images = _pdf_text_and_images(with_photos, tmp_path)
+    plain_text, plain_images = _pdf_text_and_images(plain, tmp_path)
+    assert images == plain_images + 2  # the before and the after thumbnails
+    assert "ภาพถ่ายผลการด" in text and "ห้วยโคกสูง" in text.split("ภาพถ่ายผลการด")[-1]
+    assert "15.10000," in text and "15.10002," in text and "102.20000" in text  # positions
+    assert "5 มี.ค. 68" in text  # the day each was taken
+    assert "อาหารกลางวัน" not in text.split("ภาพถ่ายผลการด")[-1]  # in progress: no page
+    assert "ภาพถ่ายผลการด" not in plain_text
+
+    _, _, docx = annual_document(cast.a, 2568, "docx", photos=True)
+    doc = Document(io.BytesIO(docx))
+    cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    paras = "\n".join(p.text for p in doc.paragraphs)
+    assert "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5" in paras.split("ภาพถ่ายผลการดำเนินงาน")[-1]
+    assert "หลังดำเนินการ" in cells and "15.10002, 102.20000" in cells
+    assert len(doc.inline_shapes) >= 2
+
+
+def test_form2_pdf_with_the_photo_pages(client, cast, photographed, tmp_path):
+    from django.urls import reverse
+
+    url = reverse("reports:form2", args=[cast.a.code, 2568, "q2", "pdf"])
+    text, images = _pdf_text_and_images(client.get(url + "?photos=1").content, tmp_path)
+    assert images == 2 and "ห้วยโคกสูง" in text.split("ภาพถ่ายผลการด")[-1]
+    text, images = _pdf_text_and_images(client.get(url).content, tmp_path)
+    assert images == 0 and "ภาพถ่ายผลการด" not in text
