@@ -2,6 +2,7 @@
 by program, org type, district or linked strategy. One SQL statement per grouping; the database
 aggregates."""
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,7 +45,12 @@ class Group:
 
 def grouped(province_id: int, fy: int, by: str) -> list[Group]:
     _, select = GROUPINGS[by]
-    params = {"province": province_id, "fy": fy, "false": False, "end": year_as_of(fy)}
+    params: dict[str, int | bool | dt.date] = {
+        "province": province_id,
+        "fy": fy,
+        "false": False,
+        "end": year_as_of(fy),
+    }
     with connection.cursor() as cursor:
         cursor.execute(sql.ANALYSIS_FACTS + select.format(m=sql.ANALYSIS_MEASURES), params)
         rows = cursor.fetchall()
