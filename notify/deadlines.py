@@ -6,10 +6,14 @@ Each rule is defined where it lives (publication.deadlines, province.services.du
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 
 from thai.dates import ce_year, fiscal_year, fiscal_year_bounds, thai_date
+
+if TYPE_CHECKING:
+    from orgs.models import Organization
 
 ACTION_PLAN_DAYS = 30  # ข้อ 26–27: the action plan within 30 days of the ordinance
 MONTHLY_ENTRY_DAY = 5  # the org's practice: a month's progress entered by the 5th of the next
@@ -23,14 +27,14 @@ class Item:
     title: str
     due: dt.date | None
     url: str
-    org: object = None
+    org: "Organization"
     done: bool = False
     detail: str = ""
     today: dt.date | None = None
 
     @property
     def days_left(self) -> int | None:
-        return None if self.due is None else (self.due - self.today).days
+        return None if self.due is None or self.today is None else (self.due - self.today).days
 
     @property
     def state(self) -> str:
