@@ -26,7 +26,7 @@ def plan_import(job, progress) -> Outcome:
     if not path.exists():
         raise Refused("ไม่พบไฟล์ที่รอนำเข้า (อาจถูกลบเพราะค้างไว้นานเกิน) กรุณาอัปโหลดใหม่")
     progress.stage("กำลังตรวจและบันทึกข้อมูล")
-    with audit.acting(job.user, None):
+    with audit.acting(job.user, "งานเบื้องหลัง"):
         report = import_plan(
             org=job.org,
             data=path.read_bytes(),
@@ -85,10 +85,10 @@ def evaluate(job, progress) -> Outcome:
     from thai.dates import fiscal_year_bounds
 
     fy = job.params["fy"]
-    orgs = Organization.objects.order_by("code")
+    chosen = Organization.objects.order_by("code")
     if job.params.get("province"):
-        orgs = orgs.filter(province_id=job.params["province"])
-    orgs = list(orgs)
+        chosen = chosen.filter(province_id=job.params["province"])
+    orgs = list(chosen)
     as_of = min(timezone.localdate(), fiscal_year_bounds(fy)[1])
     found = 0
     with audit.acting(job.user, "งานเบื้องหลัง"):
