@@ -3,6 +3,7 @@ list the English words a page shows. Used by the tests (every page as every role
 checking a deployment by hand."""
 
 import re
+from collections.abc import Set as AbstractSet
 from html.parser import HTMLParser
 
 # Words that are Thai officials' own usage, or names of formats, systems and standards.
@@ -55,7 +56,7 @@ def read(html: str) -> tuple[str, list[str]]:
     return " ".join(parser.chunks), parser.links
 
 
-def english_words(text: str, extra: set[str] = frozenset()) -> list[str]:
+def english_words(text: str, extra: AbstractSet[str] = frozenset()) -> list[str]:
     """Latin-letter words outside the allow-list (and outside `extra`, e.g. the demo's codes)."""
     found = []
     for word in WORD.findall(URL.sub(" ", text)):
