@@ -122,7 +122,13 @@ def photo_delete(*, photo: Photo, acting_user=None) -> None:
     image, thumb = photo.image.name, photo.thumbnail.name
     storage = photo.image.storage
     photo.delete()
-    transaction.on_commit(lambda: [storage.delete(n) for n in (image, thumb) if n])
+
+    def remove_files() -> None:
+        for name in (image, thumb):
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
 
 
 def position_from_photos(project: Project) -> tuple[Decimal, Decimal] | None:
@@ -134,9 +140,11 @@ def position_from_photos(project: Project) -> tuple[Decimal, Decimal] | None:
     )
     if not rows:
         return None
-    order = {Stage.AFTER: 3, Stage.DURING: 2, Stage.BEFORE: 1}
+    order: dict[str, int] = {Stage.AFTER: 3, Stage.DURING: 2, Stage.BEFORE: 1}
     best = max(order[s] for s, _, _ in rows)
-    chosen = [(la, lo) for s, la, lo in rows if order[s] == best]
-    lat = sum(la for la, _ in chosen) / len(chosen)
-    lng = sum(lo for _, lo in chosen) / len(chosen)
+    chosen = [
+        (la, lo) for s, la, lo in rows if order[s] == best and la is not None and lo is not None
+    ]
+    lat = sum((la for la, _ in chosen), Decimal(0)) / len(chosen)
+    lng = sum((lo for _, lo in chosen), Decimal(0)) / len(chosen)
     return lat.quantize(photos.SIX), lng.quantize(photos.SIX)

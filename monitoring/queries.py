@@ -115,7 +115,7 @@ def form2(
         Strategy.objects.filter(plan__org=org, plan__start_year__lte=fy, plan__end_year__gte=fy)
     )
     rows: dict[int | None, Form2Row] = {s.pk: Form2Row(s.number, s.name) for s in strategies}
-    params = {"org": org.pk, "fy": fy, "month": month, "end": end, "start": start,
+    params: dict[str, int | bool | dt.date] = {"org": org.pk, "fy": fy, "month": month, "end": end, "start": start,
               "fy_end": fy_end, "false": False}  # fmt: skip
     if strategies:
         with connection.cursor() as cursor:
@@ -201,7 +201,7 @@ def province_rows(province_id: int, org_ids: list[int], fy: int) -> list[dict]:
     """Per org of the province: budgeted projects and money (as of today, or the year's end),
     status counts of the budgeted projects, alerts —
     one statement (sql.PROVINCE_ROWS); rows come back in the order of org_ids."""
-    params = {"province": province_id, "fy": fy, "end": year_as_of(fy)}
+    params: dict[str, int | dt.date] = {"province": province_id, "fy": fy, "end": year_as_of(fy)}
     with connection.cursor() as cursor:
         cursor.execute(sql.PROVINCE_ROWS, params)
         found = {r[0]: r for r in cursor.fetchall()}
