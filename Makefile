@@ -38,6 +38,7 @@ test-postgres:
 lint: setup-dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/mypy .
 
 fmt:
 	.venv/bin/ruff format .

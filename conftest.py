@@ -312,7 +312,7 @@ def run_queued_tasks() -> int:
                     excluded_queue_names=[])  # fmt: skip
     ran = 0
     while (
-        task := DBTaskResult.objects.ready().order_by(*DBTaskResult._meta.ordering).first()
+        task := DBTaskResult.objects.ready().order_by(*(DBTaskResult._meta.ordering or ())).first()
     ) is not None:
         task.claim(worker.worker_id)
         worker.run_task(task)
@@ -331,7 +331,7 @@ def worker(settings, db):
 
     def run() -> int:
         while len(connection.run_on_commit) > start:
-            _, callback, _ = connection.run_on_commit.pop(start)
+            callback = connection.run_on_commit.pop(start)[1]  # (savepoints, callback, robust)
             callback()
         return run_queued_tasks()
 

@@ -178,7 +178,7 @@ def official(n: int) -> bytes:
         p[0]: p[1]
         for p in __import__("plans.migrations.0002_reference_lists", fromlist=["x"]).PROGRAMS
     }
-    per = {}
+    per: dict[tuple[int, str], list[tuple[str, str, list[int], str, str, str]]] = {}
     for i in range(n):
         s = i % len(themes)
         name, program, target, kpi, result, lo, hi, unit = rng.choice(c.PROJECTS[themes[s]])

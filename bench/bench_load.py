@@ -283,7 +283,7 @@ def cpu_by_role(server_pid: int) -> dict[str, float]:
     return out
 
 
-def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> None:
+def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> dict[str, float]:
     rows = {r["Name"]: r for r in csv.DictReader(path.open())}
     if "save a row" not in rows:  # the users never got past the entry page: the machine is busy
         print("no save finished in the run: make it longer (--seconds) or use fewer --users")

@@ -266,7 +266,7 @@ def generate(n_orgs: int, n_projects: int):
         strategies = Strategy.objects.bulk_create(
             Strategy(plan=p, number=k + 1, name=themes[k]) for p in plans for k in range(7)
         )
-        by_plan = {}
+        by_plan: dict[int, list[Strategy]] = {}
         for s in strategies:
             by_plan.setdefault(s.plan_id, []).append(s)
         projects = Project.objects.bulk_create(

@@ -2,10 +2,17 @@
 ValidationError, never a database overflow (numeric field overflow → 500 before)."""
 
 from decimal import Decimal
+from typing import overload
 
 from django.core.exceptions import ValidationError
 
 
+@overload
+def bounded(model, field_name: str, value: Decimal, label: str) -> Decimal: ...
+@overload
+def bounded(model, field_name: str, value: None, label: str) -> None: ...
+@overload
+def bounded(model, field_name: str, value: Decimal | None, label: str) -> Decimal | None: ...
 def bounded(model, field_name: str, value: Decimal | None, label: str) -> Decimal | None:
     if value is None:
         return None

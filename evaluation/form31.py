@@ -36,11 +36,11 @@ def form31(org, fy: int, *, base: str = "strategy") -> Form31:
     report = form2(org, fy, 12, details=False)
     all_plan = report.total.plan_n
     plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
-    kpis: dict[str, tuple[int, int]] = {}
+    kpis: dict[int | None, tuple[int, int]] = {}
     if plan is not None:
-        for strategy, rows in kpi_table(plan):
+        for strategy, kpi_rows in kpi_table(plan):
             col = plan.years.index(fy)
-            measured = [r.cells[col][3] for r in rows if r.cells[col][3] is not None]
+            measured = [p for r in kpi_rows if (p := r.cells[col][3]) is not None]
             kpis[strategy.number] = (sum(1 for p in measured if p >= 100), len(measured))
     by_strategy_sat: dict[int, Decimal | None] = {}
     overall = []

@@ -13,6 +13,7 @@ from evaluation.models import (
     Scale,
     Seat,
     Sex,
+    SurveyTemplate,
 )
 from thai.forms import ThaiDateField
 
@@ -93,15 +94,9 @@ class SurveyForm(forms.Form):
 
 
 class SurveyCreateForm(forms.Form):
-    template = forms.ModelChoiceField(label="แบบสอบถาม", queryset=None)
+    template = forms.ModelChoiceField(label="แบบสอบถาม", queryset=SurveyTemplate.objects.all())
     fiscal_year = forms.IntegerField(label="ปีงบประมาณ (พ.ศ.)", min_value=2540, max_value=2700)
     title = forms.CharField(label="ชื่อการสำรวจ", max_length=300)
-
-    def __init__(self, *args, **kwargs):
-        from evaluation.models import SurveyTemplate
-
-        super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = SurveyTemplate.objects.all()
 
 
 class CommitteeForm(forms.Form):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from evaluation.models import KPIResult
-from plans.models import KPI, KPITarget
+from plans.models import KPI, KPITarget, Strategy
 from thai.numbers import percent
 
 
@@ -16,12 +16,12 @@ class KPIRow:
     ]  # year, target, actual, %, evidence
 
 
-def kpi_table(plan) -> list[tuple[object, list[KPIRow]]]:
+def kpi_table(plan) -> list[tuple[Strategy, list[KPIRow]]]:
     kpis = list(KPI.objects.filter(strategy__plan=plan).select_related("strategy").order_by(
         "strategy__number", "number"))  # fmt: skip
     targets = {(t.kpi_id, t.year): t.value for t in KPITarget.objects.filter(kpi__in=kpis)}
     results = {(r.kpi_id, r.year): r for r in KPIResult.objects.filter(kpi__in=kpis)}
-    out: dict[int, tuple[object, list[KPIRow]]] = {}
+    out: dict[int, tuple[Strategy, list[KPIRow]]] = {}
     for k in kpis:
         cells = []
         for y in plan.years:

@@ -93,7 +93,7 @@ def response_submit(
         if profile.get(name) not in choices.values:
             errors[name] = "กรุณาเลือก"
     allowed = {v for v, _ in SCALE_CHOICES[Scale(survey.template.scale)]}
-    strategies = [s.pk for s in survey_strategies(survey)] or [None]
+    strategies: list[int | None] = [s.pk for s in survey_strategies(survey)] or [None]
     expected = {(i.pk, s) for i in survey.template.items.all() for s in strategies}
     missing = expected - set(answers)
     if missing:
@@ -231,7 +231,8 @@ def score_save(*, member, template, fiscal_year: int, points: dict[int, Decimal 
     )
     sheet.entries.all().delete()
     audit.bulk_create(
-        ScoreEntry, [ScoreEntry(sheet=sheet, item_id=i, points=v) for i, v in points.items()]
+        ScoreEntry,
+        [ScoreEntry(sheet=sheet, item_id=i, points=v) for i, v in points.items() if v is not None],
     )
     return sheet
 
@@ -294,7 +295,7 @@ def responses_load(
     """Many paper questionnaires at once (demo seeding, keying in a batch from a spreadsheet).
     rows: [(profile, answers)] validated like response_submit, then inserted in bulk."""
     allowed = {v for v, _ in SCALE_CHOICES[Scale(survey.template.scale)]}
-    strategies = [s.pk for s in survey_strategies(survey)] or [None]
+    strategies: list[int | None] = [s.pk for s in survey_strategies(survey)] or [None]
     expected = {(i.pk, s) for i in survey.template.items.all() for s in strategies}
     for n, (profile, answers) in enumerate(rows, 1):
         if set(answers) != expected or any(v not in allowed for v in answers.values()):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import models
 from django.db.models import Count, F, Sum
 
 from evaluation.models import SCALE_CHOICES, Answer, Band, Response, Scale, Survey
@@ -72,11 +73,11 @@ def _stat(row, bands) -> Stat:
 
 def survey_result(survey: Survey) -> SurveyResult:
     template = survey.template
-    bands = list(template.band_scheme.bands.all()) if template.band_scheme_id else []
+    bands = list(template.band_scheme.bands.all()) if template.band_scheme is not None else []
     answers = Answer.objects.filter(response__survey=survey)
     aggregates = {"n": Count("id"), "s": Sum("value"), "ss": Sum(F("value") * F("value"))}
     per_item = answers.values("item_id", "strategy_id").annotate(**aggregates).order_by()
-    counts = defaultdict(dict)
+    counts: defaultdict[tuple[int, int | None], dict[int, int]] = defaultdict(dict)
     for item_id, strategy_id, value, c in (
         answers.values("item_id", "strategy_id", "value").annotate(c=Count("id"))
         .values_list("item_id", "strategy_id", "value", "c").order_by()
@@ -94,7 +95,7 @@ def survey_result(survey: Survey) -> SurveyResult:
         stat = _stat(r, bands)
         dist = counts[(r["item_id"], r["strategy_id"])]
         stat.shares = [
-            (label, dist.get(v, 0), percent(dist.get(v, 0), r["n"])) for v, label in choices
+            (label, dist.get(v, 0), percent(dist.get(v, 0), stat.n)) for v, label in choices
         ]
         item = items[r["item_id"]]
         number, label = strategies.get(r["strategy_id"], (0, ""))
@@ -122,13 +123,14 @@ def survey_result(survey: Survey) -> SurveyResult:
     ]
     responses = Response.objects.filter(survey=survey)
     total = responses.count()
-    profile = {}
+    profile: dict[str, list[tuple[str, int, Decimal | None]]] = {}
     for name in ("sex", "age_band", "education", "occupation"):
         field_ = Response._meta.get_field(name)
+        assert isinstance(field_, models.CharField)
         got = dict(responses.values(name).annotate(c=Count("id")).values_list(name, "c").order_by())
-        profile[field_.verbose_name] = [
-            (label, got.get(code, 0), percent(got.get(code, 0), total))
-            for code, label in field_.choices
+        profile[str(field_.verbose_name)] = [
+            (str(label), got.get(code, 0), percent(got.get(code, 0), total))
+            for code, label in field_.choices or ()
         ]
     return SurveyResult(survey, total, rows, by_strategy, overall, profile, by_number)
 

@@ -25,7 +25,7 @@ from exchange.plan_import.common import text_cell
 from exchange.tables import FileRefused, Table, read_tables
 from orgs.models import Organization
 from plans import services
-from plans.models import ActionPlan, BudgetLine, Plan
+from plans.models import ActionPlan, BudgetLine, Plan, Project
 from plans.selectors import approved_seq_on, project_rows, working_seq
 from thai.money import AmountError, parse_amount
 
@@ -52,7 +52,7 @@ class ActionRow:
     row: int
     sheet: str
     name: str
-    project: object
+    project: Project
     activity: str
     amount: Decimal
     place: str
@@ -244,6 +244,7 @@ def import_action_plan(
 @transaction.atomic
 def _write(org, report: ActionReport) -> ActionPlan:
     fy = report.fiscal_year
+    assert fy is not None  # import_action_plan refuses a file without its fiscal year
     amendment = ActionPlan.objects.filter(org=org, fiscal_year=fy).count()
     action_plan = services.action_plan_create(org=org, fiscal_year=fy, amendment=amendment)
     lines: dict[int, list[BudgetLine]] = {}

@@ -39,7 +39,11 @@ def edition_approvals(post) -> tuple[dict[str, EditionApproval], list[str]]:
         if approver or any(values.values()):
             if not approval.complete:
                 errors.append(f"“{label}”: ต้องระบุทั้งผู้อนุมัติและวันที่อนุมัติ หรือเว้นว่างทั้งหมดเพื่อนำเข้าเป็นฉบับร่าง")
-            elif approval.announced_on and approval.announced_on < approval.approved_on:
+            elif (
+                approval.announced_on
+                and approval.approved_on  # set: the approval is complete
+                and approval.announced_on < approval.approved_on
+            ):
                 errors.append(f"“{label}”: วันที่ประกาศใช้ต้องไม่ก่อนวันที่อนุมัติ")
             else:
                 approvals[label] = approval

@@ -3,6 +3,7 @@
 import difflib
 import re
 import unicodedata
+from typing import Protocol
 
 from plans.models import EditionKind, ProjectForm
 from thai.digits import arabic_digits
@@ -70,7 +71,11 @@ def program_key(text: object) -> str:
     return re.sub(r"[,.()]|และ", "", key)
 
 
-def program_match(text: object, programs: list) -> tuple[object | None, list]:
+class Named(Protocol):
+    name: str
+
+
+def program_match[T: Named](text: object, programs: list[T]) -> tuple[T | None, list[T]]:
     """(program, []) when exactly one standard program fits the cell, (None, candidates) when
     several fit, (None, []) when none does. Exact key, then the cell's words as part of a name
     ('แผนงานการศาสนา' → ศาสนา วัฒนธรรม และนันทนาการ), then a close spelling."""

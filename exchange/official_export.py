@@ -5,6 +5,7 @@ landscape. Reading the file back with the importer gives the same plan."""
 
 import io
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import groupby
 
@@ -25,13 +26,13 @@ SIDES = Border(left=THIN, right=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MONEY = "#,##0;-#,##0;\\-"
-TITLES = {
+TITLES: dict[str, str] = {
     ProjectForm.P02: "รายละเอียดโครงการพัฒนา",
     ProjectForm.P02_1: "รายละเอียดโครงการพัฒนา (สำหรับโครงการพัฒนาที่นำมาจากแผนชุมชน)",
     ProjectForm.P02_2: "รายละเอียดโครงการพัฒนา (สำหรับประสานโครงการพัฒนาที่เกินศักยภาพ)",
     ProjectForm.P03: "บัญชีครุภัณฑ์",
 }
-FORM_ORDER = [ProjectForm.P02, ProjectForm.P02_1, ProjectForm.P02_2, ProjectForm.P03]
+FORM_ORDER: list[str] = [ProjectForm.P02, ProjectForm.P02_1, ProjectForm.P02_2, ProjectForm.P03]
 # ที่ | โครงการ | วัตถุประสงค์ | เป้าหมาย | 5 years | ตัวชี้วัด | ผลที่คาดว่าจะได้รับ | หน่วยงาน
 WIDTHS = [5, 30, 22, 22] + [11] * 5 + [17, 18, 12]
 
@@ -54,7 +55,7 @@ def put(ws: Worksheet, row: int, col: int, value, *, bold=False, align=None, bor
 LINE_PT = 21  # one line of 16 pt TH SarabunPSK
 
 
-def _fit_rows(ws: Worksheet, first: int, last: int, widths: list[float]) -> None:
+def _fit_rows(ws: Worksheet, first: int, last: int, widths: Sequence[float]) -> None:
     """openpyxl does not size rows: give each row the lines its wrapped text needs (TH
     SarabunPSK 16 pt fits about one character per unit of column width, wider fallbacks less)."""
     for r in range(first, last + 1):
@@ -125,8 +126,8 @@ def official_workbook(plan: Plan, seq: int | None) -> bytes:
         versions, key=lambda v: (v.form, v.strategy_id, v.tactic_id or 0, v.program_id)
     )
     per_block: dict[tuple, int] = defaultdict(int)
-    for (form, s_id, _t, _p), rows in groups:
-        rows = list(rows)
+    for (form, s_id, _t, _p), block in groups:
+        rows = list(block)
         first = rows[0]
         per_block[(form, s_id)] += 1
         name = _sheet_name(used, form, first.strategy, first.tactic, per_block[(form, s_id)])
@@ -271,8 +272,8 @@ def _p01(ws: Worksheet, plan: Plan, seq: int | None) -> None:
     widths = [44] + [9 if c % 2 == 0 else 14 for c in range(2, width + 1)]
     for c, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = w
-    for row in range(1, 7):
-        ws.row_dimensions[row].height = LINE_PT + 4
+    for row_no in range(1, 7):
+        ws.row_dimensions[row_no].height = LINE_PT + 4
     ws.row_dimensions[6].height = 2 * LINE_PT + 4
     _fit_rows(ws, 7, r - 1, widths)
     _page(ws, width, r - 1, "5:6")

@@ -149,7 +149,7 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
                            f"{old.name} บันทึกไว้เป็น {old.type_short}: การเปลี่ยนประเภทให้บันทึกที่เมนู “เปลี่ยนประเภท” พร้อมวันที่มีผล")  # fmt: skip
         if org_type == OrgType.PAO and pao is not None and pao.code != code:
             report.problem(sheet, i, LABELS["type"], f"{province} มี อบจ. แล้ว (รหัส {pao.code})")
-        if len(report.problems) == before:
+        if len(report.problems) == before and org_type is not None:  # None: a problem above
             report.rows.append(OrgRow(i, code, name, org_type, district, old))
     if len([r for r in report.rows if r.org_type == OrgType.PAO]) > 1:
         report.problem(sheet, None, LABELS["type"], "จังหวัดหนึ่งมี อบจ. ได้แห่งเดียว")

@@ -78,7 +78,7 @@ def plan_workbook(plan: Plan | None, seq: int | None, *, years: list[int] | None
     if plan is not None:
         tactics = list(Tactic.objects.filter(strategy__plan=plan).order_by("number"))
         for s in Strategy.objects.filter(plan=plan).order_by("number"):
-            mine = [t for t in tactics if t.strategy_id == s.id] or [None]
+            mine: list[Tactic | None] = [t for t in tactics if t.strategy_id == s.id] or [None]
             for t in mine:
                 for col, value in enumerate(
                     [s.number, s.name, f"{s.number}.{t.number}" if t else "", t.name if t else ""],

@@ -287,8 +287,8 @@ def progress_template(org: Organization, fiscal_year: int, month: int) -> bytes:
                 cell.number_format = "#,##0.00"
             elif col == 7:
                 cell.number_format = "dd/mm/yyyy"
-    for col, width in zip("ABCDEFGH", [12, 60, 16, 22, 14, 18, 16, 20], strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFGH", [12, 60, 16, 22, 14, 18, 16, 20], strict=True):
+        ws.column_dimensions[letter].width = width
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

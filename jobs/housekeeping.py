@@ -46,7 +46,8 @@ def run(now: dt.datetime | None = None) -> dict[str, int]:
     )
     results = 0
     for job in old_jobs.exclude(result_file=""):
-        default_storage.delete(job.result_file.name)
+        if job.result_file.name:
+            default_storage.delete(job.result_file.name)
         results += 1
     jobs, _ = old_jobs.delete()
     # result files no job points at (a worker died between writing the file and the row)

@@ -152,7 +152,9 @@ def execute(job_id: int, attempt: int) -> str:
         return "skipped"
     job = Job.objects.select_related("org", "user").get(pk=job_id)
     with logs.context(
-        job=job.pk, user=job.user_id and job.user.username, org=job.org_id and job.org.code
+        job=job.pk,
+        user=job.user.username if job.user else None,
+        org=job.org.code if job.org else None,
     ):
         log.info("job started", extra={"kind": job.kind, "attempt": attempt})
         started = time.perf_counter()

@@ -20,7 +20,7 @@ from plans.models.rules import effective_by
 from plans.places import subdistrict_label
 from plans.selectors import approved_versions_on, current_action_plans, year_as_of
 
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[str, str] = {
     Status.NOT_STARTED: "#7b818c",
     Status.IN_PROGRESS: "#d98e04",
     Status.DONE: "#1e8a4c",
@@ -230,7 +230,8 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     def cross(o, a, b):
         return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
-    lower, upper = [], []
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
     for p in pts:
         while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
             lower.pop()
@@ -269,7 +270,17 @@ def by_status(rows: list[MapProject]) -> dict[str, int]:
 ORG, PK, PHOTO = "__org__", 987654321, 987654322
 
 
-def url_maker(url_name: str, *args):
+@dataclass(frozen=True)
+class UrlMaker:
+    """MapProject → URL by filling a reversed URL's placeholders; `template` goes to the page."""
+
+    template: str
+
+    def __call__(self, r: MapProject) -> str:
+        return self.template.format(r.org_code, r.project_id, r.photo_id)
+
+
+def url_maker(url_name: str, *args) -> UrlMaker:
     """A function MapProject → URL that reverses once (a map may carry 10,000 links); the args
     hold the placeholders ORG (org code), PK (project id) and PHOTO (latest photo id)."""
     from django.urls import reverse
@@ -278,12 +289,7 @@ def url_maker(url_name: str, *args):
         reverse(url_name, args=args).replace("{", "{{").replace("}", "}}")
         .replace(ORG, "{0}").replace(str(PK), "{1}").replace(str(PHOTO), "{2}")
     )  # fmt: skip
-
-    def make(r: MapProject) -> str:
-        return template.format(r.org_code, r.project_id, r.photo_id)
-
-    make.template = template
-    return make
+    return UrlMaker(template)
 
 
 def collection(
@@ -353,6 +359,6 @@ def markers(rows: list[MapProject], *, detail=None, outline_=None, links=()) -> 
         "outline": outline_,
         "org_codes": codes,
         "orgs": {r.org_code: r.org_name for r in rows},
-        "statuses": [[s, STATUS_LABELS[s], STATUS_COLOURS[s]] for s in STATUS_ORDER],  # type: ignore[index]
+        "statuses": [[s, STATUS_LABELS[s], STATUS_COLOURS[s]] for s in STATUS_ORDER],
         "detail_template": getattr(detail, "template", ""),
     }

@@ -71,10 +71,10 @@ def read_time(exif: Image.Exif) -> dt.datetime | None:
 
 
 def _dms(value: Decimal) -> tuple[float, float, float]:
-    value = abs(float(value))
-    d = int(value)
-    m = int((value - d) * 60)
-    s = round(((value - d) * 60 - m) * 60, 4)
+    degrees = abs(float(value))
+    d = int(degrees)
+    m = int((degrees - d) * 60)
+    s = round(((degrees - d) * 60 - m) * 60, 4)
     return (float(d), float(m), s)
 
 

@@ -147,7 +147,7 @@ def no_contract(facts, fy, elapsed, rule):
 def expected_share(f: Facts, elapsed: int) -> Decimal:
     """Share of the money that should be paid by now: the project's own planned months, else the
     share of the year."""
-    if f.first is None:
+    if f.first is None or f.last is None:  # no planned months (both come from the same mask)
         return Decimal(elapsed * 100) / 12
     if f.first > elapsed:
         return Decimal(0)
@@ -273,7 +273,8 @@ def evaluate(orgs, fiscal_year: int, as_of: dt.date) -> int:
     names = latest_names({hit.project_id for _, hit in found if "project" not in hit.context})
     alerts = []
     for rule, hit in found:
-        hit.context.setdefault("project", names.get(hit.project_id, ""))
+        name = names.get(hit.project_id, "") if hit.project_id is not None else ""
+        hit.context.setdefault("project", name)
         alerts.append(
             Alert(org_id=hit.org_id, fiscal_year=fiscal_year, rule=rule,
                   project_id=hit.project_id, severity=rule.severity,

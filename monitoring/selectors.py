@@ -231,11 +231,15 @@ def entry_rows(
                       "carried_over", "problems"):  # fmt: skip
                 setattr(row, f, getattr(py, f))
             row.disbursed_before = before.get(py.pk, Decimal(0))
-            mp = upto.get(py.pk)
-            if mp is not None:
-                row.status, row.progress = mp.status, mp.progress
-                if mp.month == month:
-                    row.disbursed_month, row.note, row.has_month_row = mp.disbursed, mp.note, True
+            last_entry = upto.get(py.pk)
+            if last_entry is not None:
+                row.status, row.progress = last_entry.status, last_entry.progress
+                if last_entry.month == month:
+                    row.disbursed_month, row.note, row.has_month_row = (
+                        last_entry.disbursed,
+                        last_entry.note,
+                        True,
+                    )
         rows.append(row)
     rows.sort(key=lambda r: (r.strategy, r.division, r.name, r.project_id))
     return rows
@@ -269,7 +273,13 @@ def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) 
     """The row of one project, or None if it is neither budgeted nor in the year's action plan."""
     o, fy, p = org.pk, fiscal_year, project_id
     with connection.cursor() as cursor:
-        params = {"org": o, "fy": fy, "project": p, "month": month, "end": year_as_of(fy)}
+        params: dict[str, int | dt.date] = {
+            "org": o,
+            "fy": fy,
+            "project": p,
+            "month": month,
+            "end": year_as_of(fy),
+        }
         cursor.execute(sql.ENTRY_ROW, params)
         (n_lines, base, n_items, mask, name, div_id, div_name, strategy, py_id, version,
          procurement, contract_no, signed_on, contract_amount, carried_over, problems, before,

@@ -9,8 +9,12 @@ them per person and role, for one day `today`.
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from thai.dates import thai_date
+
+if TYPE_CHECKING:
+    from orgs.models import Organization
 
 WARN_DAYS = 45  # an item appears this many days before it is due
 WRITERS = ("officer", "executive", "admin")
@@ -22,7 +26,7 @@ class Item:
     title: str
     due: dt.date | None
     url: str
-    org: object = None
+    org: "Organization"
     done: bool = False
     detail: str = ""
     today: dt.date | None = None

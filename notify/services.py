@@ -66,8 +66,9 @@ def deliver(n: Notification) -> list[str]:
         Notification.objects.filter(pk=n.pk).update(email_sent_at=timezone.now())
         sent.append("email")
     account = LineAccount.objects.filter(user=n.user, line_user_id__isnull=False).first()
-    if pref.by_line and account and line.configured() and n.line_sent_at is None:
-        line.push(account.line_user_id, _text(n), retry_key=f"notification:{n.pk}")
+    line_user_id = account.line_user_id if account else None
+    if pref.by_line and line_user_id is not None and line.configured() and n.line_sent_at is None:
+        line.push(line_user_id, _text(n), retry_key=f"notification:{n.pk}")
         Notification.objects.filter(pk=n.pk).update(line_sent_at=timezone.now())
         sent.append("line")
     log.info("notification delivered", extra={"kind": n.kind, "to": n.user.get_username(),

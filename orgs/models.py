@@ -88,7 +88,7 @@ class Organization(models.Model):
     def heading(self) -> str:
         """The org as a document's heading names it: เทศบาลเมืองบัวใหญ่ อำเภอบัวใหญ่ จังหวัดนครราชสีมา."""
         parts = [self.name]
-        district = self.district.name if self.district_id else ""
+        district = self.district.name if self.district else ""
         if district and self.org_type != OrgType.PAO and f"อำเภอ{district}" not in self.name:
             parts.append(f"อำเภอ{district}")
         if f"จังหวัด{self.province.name}" not in self.name:
@@ -100,7 +100,7 @@ class Organization(models.Model):
         parts = [self.address]
         if self.subdistrict:
             parts.append(f"ตำบล{self.subdistrict}")
-        if self.district_id:
+        if self.district:
             parts.append(f"อำเภอ{self.district.name}")
         parts.append(f"จังหวัด{self.province.name}")
         parts.append(self.postal_code)

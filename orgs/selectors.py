@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count
+from django.db.models import Count, Field, ForeignObjectRel, Model
 
 from orgs.models import AuditEntry
 
@@ -90,7 +90,7 @@ def _is_thai(text: str) -> bool:
     return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
 
 
-def _field_label(meta, name: str) -> tuple[str, object]:
+def _field_label(meta, name: str) -> tuple[str, Field | ForeignObjectRel | None]:
     """(Thai label, field or None) of a logged field name."""
     if meta is None:
         return FIELD_NAMES.get(name, name), None
@@ -211,7 +211,8 @@ def _shown(field, value, names: dict):
 def field_rows_for(entries) -> list[list[tuple[str, object, object]]]:
     """(Thai field label, old, new) rows of each entry, names in place of ids and labels in place
     of stored codes, resolved for the whole page at once."""
-    parsed, wanted = [], {}
+    parsed = []
+    wanted: dict[type[Model], set[object]] = {}
     for entry in entries:
         try:
             meta = apps.get_model(entry.model)._meta

@@ -129,7 +129,7 @@ def org_details_update(*, org: Organization, data: dict, emblem=None, remove_emb
 
 def subdistrict_choices(org: Organization) -> list[tuple[str, str]]:
     """ตำบล of the org's อำเภอ (geothai), with their postal codes, for the details form."""
-    if not org.district_id or not org.district.code:
+    if not org.district or not org.district.code:
         return []
     return [(s.name_th, s.postal_codes[0] if s.postal_codes else "")
             for s in geothai.subdistricts(org.district.code)]  # fmt: skip

@@ -36,7 +36,7 @@ def pd01_rows(action_plan: ActionPlan) -> dict:
         .annotate(n=Count("id"), s=Sum("amount"))
         .order_by("strategy_id", "program_name")
     )
-    units = {}
+    units: dict[tuple[int | None, str | None], set[str]] = {}
     for row in (
         items_with_strategy(action_plan)
         .values("strategy_id", "program_name", "responsible_unit")

@@ -143,7 +143,7 @@ def strategies(request, code: str):
         .order_by("number")
         .prefetch_related("goals", "tactics", "kpis__targets", "kpis__results", "kpis__strategy")
     )
-    return [StrategyOut(number=s.number, name=s.name, goals=[g.name for g in s.goals.all()],
+    return [StrategyOut(number=s.number, name=s.name, goals=[g.text for g in s.goals.all()],
                         tactics=[t.name for t in s.tactics.all()],
                         kpis=[_kpi(k) for k in s.kpis.all()]) for s in rows]  # fmt: skip
 

@@ -114,10 +114,10 @@ class EditionCreateForm(forms.Form):
 
     def __init__(self, *args, has_editions: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
         if has_editions:  # a plan has one ฉบับเดิม; what follows amends it
-            self.fields["kind"].choices = [
-                c for c in EditionKind.choices if c[0] != EditionKind.ORIGINAL
-            ]
+            kind.choices = [c for c in EditionKind.choices if c[0] != EditionKind.ORIGINAL]
             self.fields["kind"].initial = EditionKind.ADDITION
         else:
             self.fields["kind"].initial = EditionKind.ORIGINAL

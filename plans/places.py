@@ -24,4 +24,5 @@ def subdistrict_label(code: str, village_no: int | None = None) -> str:
         return code
     d = geothai.district(s.district_code)
     moo = f"หมู่ที่ {village_no} " if village_no else ""
-    return f"{moo}ต.{s.name_th} อ.{d.name_th if d else ''} จ.{geothai.province(s.province_code).name_th}"
+    p = geothai.province(s.province_code)
+    return f"{moo}ต.{s.name_th} อ.{d.name_th if d else ''} จ.{p.name_th if p else ''}"

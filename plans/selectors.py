@@ -4,6 +4,7 @@ looping over projects in Python."""
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
@@ -27,6 +28,9 @@ from plans.models import (
 from plans.models.editions import PROJECT_TEXT_FIELDS
 from plans.models.rules import window_holds
 from thai.dates import fiscal_year_bounds
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def year_as_of(fiscal_year: int) -> dt.date:
@@ -167,7 +171,11 @@ def _cells(grouped: dict[tuple, Cell], key: tuple, years: list[int]) -> tuple[li
 def framework_names(plan: Plan, seq: int | None) -> dict[str, dict[int, tuple[int, str]]]:
     """The strategies' and tactics' (number, name) as edition `seq` was approved — a rename
     after the approval does not rewrite an approved ผ.01/ผ.02. Empty for a draft (today's names)."""
-    edition = Edition.objects.filter(plan=plan, seq=seq).only("status", "framework").first()
+    edition = (
+        Edition.objects.filter(plan=plan, seq=seq).only("status", "framework").first()
+        if seq is not None
+        else None
+    )
     if edition is None or not edition.is_approved or not edition.framework:
         return {"strategies": {}, "tactics": {}}
     return {
@@ -273,13 +281,13 @@ def edition_diff(plan: Plan, seq_a: int, seq_b: int) -> list[DiffEntry]:
         if changed:
             entries.append(DiffEntry("changed", before, after, changed))
     order = {"added": 0, "changed": 1, "removed": 2}
-    entries.sort(
-        key=lambda e: (
-            order[e.kind],
-            (e.after or e.before).strategy.number,
-            (e.after or e.before).seq_no,
-        )
-    )
+
+    def printed_order(e: DiffEntry) -> tuple[int, int, int]:
+        v = e.after or e.before
+        assert v is not None  # every entry has one side
+        return order[e.kind], v.strategy.number, v.seq_no
+
+    entries.sort(key=printed_order)
     return entries
 
 
@@ -287,7 +295,12 @@ def _budget_map(version: ProjectVersion) -> dict[int, Decimal]:
     return {b.year: b.amount for b in version.budgets.all()}
 
 
-def editions_with_counts(plan: Plan) -> QuerySet[Edition]:
+class EditionCounts(TypedDict):
+    n_versions: int
+    n_removed: int
+
+
+def editions_with_counts(plan: Plan) -> "QuerySet[WithAnnotations[Edition, EditionCounts]]":
     return (
         Edition.objects.filter(plan=plan)
         .annotate(

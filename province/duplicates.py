@@ -107,8 +107,8 @@ class Candidate:
 
 
 def distance(a: Candidate, b: Candidate) -> float | None:
-    if not (a.located and b.located):
-        return None
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return None  # not both located
     from thai.geo import distance_m
 
     return distance_m((a.latitude, a.longitude), (b.latitude, b.longitude))

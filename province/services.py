@@ -36,7 +36,11 @@ def numbers_for(org: Organization, fy: int, period: str) -> dict[str, float]:
     report = form2(org, fy, month, details=False)
     t = report.total
     plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
-    in_plan = versions_as_of(plan, approved_seq_on(plan, end)).values("project_id") if plan else []
+    in_plan = (
+        versions_as_of(plan, approved_seq_on(plan, end)).values_list("project_id", flat=True)
+        if plan
+        else []
+    )
     lines = BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fy)
     years = ProjectYear.objects.filter(org=org, fiscal_year=fy)
     numbers = {

@@ -50,7 +50,7 @@ def _p01_xlsx(plan: Plan, summary: PlanSummary, edition: str) -> bytes:
     formats = {c: (render.COUNT if c % 2 == 0 else render.MONEY) for c in range(2, width + 1)}
     fills = {"strategy": render.SUB_FILL, "tactic": None, "total": render.TOTAL_FILL}
     for r in summary.rows:
-        values = [("    " if r.level == "program" else "") + r.label]
+        values: list[object] = [("    " if r.level == "program" else "") + r.label]
         for cell in [*r.cells, r.total]:
             values += [cell.count, cell.amount]
         sheet.line(values, formats=formats, fill=fills.get(r.level), bold=r.level != "program")
@@ -235,11 +235,8 @@ def pd01(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
 
 def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
     items = list(items_with_strategy(action_plan))
-    strategies = (
-        {s.id: s for s in action_plan.org.plans.first().strategies.all()}
-        if action_plan.org.plans.exists()
-        else {}
-    )
+    first_plan = action_plan.org.plans.first()
+    strategies = {s.id: s for s in first_plan.strategies.all()} if first_plan is not None else {}
     months = fiscal_month_labels(action_plan.fiscal_year)
     groups = []
     for key, group in groupby(items, key=lambda i: (i.strategy_id, i.program_name)):
@@ -253,7 +250,7 @@ def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
     sheet = render.Sheet("ผด.02")
     sheet.title("บัญชีโครงการ/กิจกรรม/งบประมาณ", 18)
     sheet.title(f"{action_plan.title} · {action_plan.org.heading}", 18, 12)
-    for label, program, group in groups:
+    for label, program, printed in groups:
         sheet.band(f"{label} · {program}".strip(" ·"), 18, fill=render.SUB_FILL)
         sheet.header(
             [
@@ -266,7 +263,7 @@ def pd02(action_plan: ActionPlan, fmt: str, *, thai_digits: bool = False):
             ]
             + [f"{m} {y}" for m, y in months]
         )
-        for number, it in enumerate(group, 1):  # numbered in the order printed, per แผนงาน
+        for number, it in enumerate(printed, 1):  # numbered in the order printed, per แผนงาน
             flags = ["●" if on else "" for on in it.month_flags]
             sheet.line(
                 [

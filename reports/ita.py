@@ -116,11 +116,14 @@ def document(org: Organization, fy: int, code: str):
         raise Http404(f"{item.code} {item.name} ปีงบประมาณ {fy} ยังไม่ได้เผยแพร่")
     source = item.source
     if source == ItaSource.PLAN:
+        # published_on above found the approved edition, so both exist
+        assert sources.plan is not None and sources.edition is not None
         sources.plan.org = org
         return documents.p02(sources.plan, sources.edition.seq, "pdf")
-    if source == ItaSource.ACTION_PLAN:
-        return documents.pd02(sources.action_plan, "pdf")
-    if source == ItaSource.SPENDING_PLAN:
+    if source in (ItaSource.ACTION_PLAN, ItaSource.SPENDING_PLAN):
+        assert sources.action_plan is not None  # published_on above found it
+        if source == ItaSource.ACTION_PLAN:
+            return documents.pd02(sources.action_plan, "pdf")
         return documents.pd01(sources.action_plan, "pdf")
     if source == ItaSource.SIX_MONTH:
         return monitoring_docs.six_month_document(org, fy, "pdf")

@@ -46,7 +46,7 @@ def _plan_and_year(org) -> dict:
     plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
     seq = approved_seq_on(plan) if plan else None
     summary = plan_summary(plan, seq) if plan and seq else None
-    edition = plan.editions.filter(seq=seq).first() if seq else None
+    edition = plan.editions.filter(seq=seq).first() if plan and seq else None
     rows = sorted(entry_rows(org, fy, fiscal_month_index(today)), key=lambda r: r.name)
     return {"plan": plan if seq else None, "edition": edition, "summary": summary, "fy": fy,
             "projects": rows}  # fmt: skip

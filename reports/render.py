@@ -1,6 +1,7 @@
 """PDF through WeasyPrint (Sarabun embedded from the vendored TTFs) and XLSX through openpyxl."""
 
 import io
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -79,7 +80,7 @@ class Sheet:
                 c.number_format = formats[col]
         self.row += 1
 
-    def widths(self, widths: list[float]):
+    def widths(self, widths: Sequence[float]):
         for i, w in enumerate(widths, 1):
             self.ws.column_dimensions[get_column_letter(i)].width = w
 

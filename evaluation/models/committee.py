@@ -14,7 +14,7 @@ class Seat(models.TextChoices):
     EXPERT = "expert", "ผู้ทรงคุณวุฒิที่ผู้บริหารท้องถิ่นคัดเลือก"
 
 
-SELECTED_BY = {
+SELECTED_BY: dict[str, str] = {
     Seat.COUNCIL: "สภาท้องถิ่น",
     Seat.FORUM: "ประชาคมท้องถิ่น",
     Seat.AGENCY: "ผู้บริหารท้องถิ่น",

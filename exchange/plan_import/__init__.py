@@ -123,6 +123,7 @@ def _years_fit(plan, years, sheet, row, report) -> bool:
 
 def _read_flat(table, tables, fw, programs, plan, report) -> list[int]:
     header_idx = parse_flat.find_header(table)
+    assert header_idx is not None  # the table was chosen for its header
     cols, budget_cols = parse_flat.columns(table, header_idx, report)
     if report.problems:
         return []

@@ -9,7 +9,7 @@ from exchange.plan_import.report import (
     ParsedRow,
     edition_label,
 )
-from plans.models import Edition, EditionKind, EditionStatus, Plan
+from plans.models import Edition, EditionKind, EditionStatus, Plan, Project
 from plans.selectors import project_rows, working_seq
 
 EDITION_ORDER = {EditionKind.ORIGINAL: 0, EditionKind.REVIEW: 1, EditionKind.ADDITION: 2,
@@ -47,7 +47,7 @@ def plan_editions(
     report: ImportReport,
 ) -> list[EditionPlan]:
     existing = set()
-    current: dict[tuple, object] = {}
+    current: dict[tuple, Project] = {}
     if plan is not None:
         existing = {(e.kind, e.number, e.year) for e in Edition.objects.filter(plan=plan)}
         if Edition.objects.filter(plan=plan, status=EditionStatus.DRAFT).exists():
@@ -86,8 +86,10 @@ def plan_editions(
             in_plan = current.get(pkey)
             earlier = pending.get(pkey)
             change = key[0] in (EditionKind.CHANGE, EditionKind.CORRECTION, EditionKind.REVIEW)
-            if change and (in_plan is not None or (earlier and earlier.edition != key)):
-                ep.changed.append((r, in_plan if in_plan is not None else earlier))
+            if change and in_plan is not None:
+                ep.changed.append((r, in_plan))
+            elif change and earlier and earlier.edition != key:
+                ep.changed.append((r, earlier))
             elif in_plan is not None:
                 report.problem(
                     r.sheet,

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from core.cells import looks_like_formula
 from exchange import matching as m
-from exchange.plan_import.report import ImportReport, Problem
+from exchange.plan_import.report import Problem, ProblemSink
 from plans.models import Plan, Program, Strategy, Tactic
 
 MAX_TEXT = 5000
@@ -109,9 +109,9 @@ class Framework:
                     self.declare_tactic(strategy_no, t_no, rest, report, sheet, row, column)
                 return (strategy_no, t_no)
             return False
-        s_no, t_no = m.tactic_numbers(cell)
-        if t_no is not None and (s_no in (None, strategy_no)) and t_no in tactics:
-            return (strategy_no, t_no)
+        cell_s, cell_t = m.tactic_numbers(cell)
+        if cell_t is not None and (cell_s in (None, strategy_no)) and cell_t in tactics:
+            return (strategy_no, cell_t)
         key = m.name_key(tactic_name(re.sub(r"^[0-9.]+\s*", "", text)))
         for no, name in tactics.items():
             if m.name_key(name) == key:
@@ -124,7 +124,7 @@ def _same_strategy(a: str, b: str) -> bool:
     return strip(a) == strip(b)
 
 
-def text_cell(report: ImportReport, sheet, row_no, column, value, limit=MAX_TEXT) -> str:
+def text_cell(report: ProblemSink, sheet, row_no, column, value, limit=MAX_TEXT) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = "" if value is None else m.clean(str(value)).strip()

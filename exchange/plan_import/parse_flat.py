@@ -161,6 +161,9 @@ def parse_rows(table, header_idx, cols, budget_cols, fw, programs: Programs, rep
         location = text_cell(report, sheet, i, "สถานที่", cell("สถานที่"), 300)
         if len(report.problems) > before:
             continue
+        # each of these is None only with a problem reported above
+        if strategy_no is None or program is None or form is None or edition is None:
+            continue
         key = (strategy_no, m.name_key(name), m.name_key(location), edition)
         if key in seen:
             report.warn(

@@ -191,7 +191,7 @@ class _Sheet:
         self.program_failed = False  # the แผนงาน row was there but not understood (already said)
         self.edition = ORIGINAL
         self.form = _form_from_name(self.sheet)
-        self.cols: Columns | None = None
+        self.cols: Columns | None = None  # set by the first header row
         self.current: ParsedRow | None = None
         self.block: list[ParsedRow] = []
         self.totals: list[_Total] = []
@@ -250,6 +250,12 @@ class _Sheet:
         self.close_project()
         return True
 
+    @property
+    def columns(self) -> Columns:
+        """The columns of the header above: every body row comes after one."""
+        assert self.cols is not None
+        return self.cols
+
     # -- rows ------------------------------------------------------------------------------
     def read(self) -> None:
         rows = self.t.rows
@@ -305,7 +311,7 @@ class _Sheet:
                 self.form = ProjectForm.P02_2
 
     def body(self, raw, cells, filled, line) -> None:
-        cols = self.cols
+        cols = self.columns
         first = filled[0]
         if first.startswith("รวม") and (cells[cols.seq] == "" or cells[cols.seq] == first):
             self.close_project()
@@ -351,7 +357,7 @@ class _Sheet:
         return out
 
     def start_project(self, raw, line) -> None:
-        cols, r = self.cols, self.report
+        cols, r = self.columns, self.report
         before = len(r.problems)
         texts = {
             k: text_cell(r, self.sheet, line, FIELDS[k], self._get(raw, c))
@@ -376,7 +382,7 @@ class _Sheet:
             r.problem(self.sheet, line, None, "ไม่พบแถวแผนงาน (เช่น “(1) แผนงานการศึกษา”) ก่อนโครงการนี้")
         budgets = self._budgets(raw, line, cols.budgets)
         ordinance = self._budgets(raw, line, cols.ordinance, "เทศบัญญัติ")
-        if len(r.problems) > before:
+        if len(r.problems) > before or self.strategy_no is None:  # None: a problem above
             self.current = None
             return
         for y, a in ordinance.items():
@@ -404,7 +410,8 @@ class _Sheet:
             self.info.editions.append(label)
 
     def continue_project(self, raw, line) -> None:
-        p, cols, r = self.current, self.cols, self.report
+        p, cols, r = self.current, self.columns, self.report
+        assert p is not None  # body() continues only an open project
         for k, c in cols.texts.items():
             extra = text_cell(r, self.sheet, line, FIELDS[k], self._get(raw, c))
             if extra:
@@ -428,7 +435,7 @@ class _Sheet:
 
     # -- printed totals ----------------------------------------------------------------------
     def total(self, raw, cells, label, line) -> None:
-        cols = self.cols
+        cols = self.columns
         t = _Total(row=line, label=label)
         numbers = _numbers(raw, cols.budgets)
         counted = re.search(r"([0-9,]+)\s*โครงการ", " ".join(c for c in cells if c))
@@ -483,7 +490,8 @@ class _Sheet:
                             amounts[y],
                         )
                     )
-        if printed_counts and not any(t.amounts is not None for t in self.totals):
+        # count_row is the total that printed the counts
+        if printed_counts and count_row and not any(t.amounts is not None for t in self.totals):
             for y in years:
                 if int(printed_counts[y]) != counts[y]:
                     self.report.differences.append(

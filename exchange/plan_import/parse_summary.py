@@ -41,7 +41,7 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
     start = None
     for i, row in enumerate(table.rows[:20]):
         cells = [m.norm(c) for c in row]
-        years = [(c, int(YEAR.search(t).group(1))) for c, t in enumerate(cells) if YEAR.search(t)]
+        years = [(c, int(ym.group(1))) for c, t in enumerate(cells) if (ym := YEAR.search(t))]
         if len(years) >= 2 and i + 1 < len(table.rows):
             sub = [m.norm(c) for c in table.rows[i + 1]]
             for c, y in years:
@@ -50,7 +50,7 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
             if pairs:
                 start = i + 2
                 break
-    if not pairs:
+    if not pairs or start is None:  # both are set together
         info.note = "ไม่พบหัวตาราง ปี/จำนวนโครงการ/งบประมาณ จึงไม่ได้ใช้ตรวจ"
         return
     strategy_no = None
@@ -60,7 +60,8 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
         label = next((c for c in cells if c), "")
         if not label:
             continue
-        figures = {}
+        read: dict[int, tuple[int, Decimal]] = {}
+        figures: dict[int, tuple[int, Decimal]] | None = read
         for y, (cc, ac) in pairs.items():
             try:
                 count = parse_amount(row[cc] if cc < len(row) else None)
@@ -68,7 +69,8 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
             except AmountError:
                 figures = None
                 break
-            figures[y] = (int(count), amount)
+            read[y] = (int(count), amount)
+        kind: tuple[int | None, str | None]
         strategy = next((p.match(label) for p in STRATEGY_ROW if p.match(label)), None)
         strategy = strategy or re.match(r"^([0-9]+)\s*\)\s*(.+)$", label)
         if label.startswith("รวมทั้งสิ้น") or label == "รวมทั้งหมด":
@@ -89,7 +91,7 @@ def read_summary(table: Table, programs: Programs, report: ImportReport, book: B
                 continue
             kind = (strategy_no, found.code)
         if figures:
-            book.summary_lines.append(SummaryLine(table.sheet, i, label, *kind, figures))
+            book.summary_lines.append(SummaryLine(table.sheet, i, label, kind[0], kind[1], figures))
             lines += 1
     info.note = f"ใช้ตรวจยอดรวม {lines} บรรทัด (ไม่นำเข้า)"
 

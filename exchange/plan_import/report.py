@@ -6,8 +6,9 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
-from plans.models import Edition, Plan, Program
+from plans.models import Edition, Plan, Program, Project
 from thai.money import baht
 
 
@@ -65,7 +66,9 @@ class ParsedRow:
     row_no: int
     strategy_no: int
     tactic: tuple | None
-    program: Program
+    # None only under a แผนงาน row that could not be read: the report then has a problem and is
+    # never written
+    program: Program | None
     name: str
     objective: str
     target: str
@@ -105,7 +108,8 @@ class EditionPlan:
     key: tuple
     label: str
     added: list = field(default_factory=list)
-    changed: list = field(default_factory=list)  # (ParsedRow, Project)
+    # (new row, what it changes: a project already in the plan or a row added earlier in the file)
+    changed: list[tuple[ParsedRow, ParsedRow | Project]] = field(default_factory=list)
     first_row: str = ""  # "แผ่นงาน … แถวที่ …" where the edition starts in the file
 
 
@@ -121,6 +125,12 @@ class EditionApproval:
     @property
     def complete(self) -> bool:
         return bool(self.approver.strip()) and self.approved_on is not None
+
+
+class ProblemSink(Protocol):
+    """Any report that collects problems by sheet, row and column."""
+
+    def problem(self, sheet, row, column, message) -> None: ...
 
 
 @dataclass
@@ -167,7 +177,10 @@ class ImportReport:
         for r in self.rows:
             for y, a in r.budgets.items():
                 if a:
-                    for key in ((r.strategy_no, r.program.code, y), (None, None, y)):
+                    for key in (
+                        (r.strategy_no, r.program.code if r.program else None, y),
+                        (None, None, y),
+                    ):
                         out[key][0] += 1
                         out[key][1] += a
         return {k: (c, a) for k, (c, a) in out.items()}

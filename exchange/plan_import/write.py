@@ -7,7 +7,7 @@ from django.db import transaction
 from exchange.plan_import.common import Framework
 from exchange.plan_import.report import EditionApproval, ImportReport, ParsedRow
 from plans import services
-from plans.models import Plan, Strategy, Tactic
+from plans.models import Plan, Project, Strategy, Tactic
 from plans.services import ProjectData
 
 BATCH = 1000
@@ -47,6 +47,7 @@ def write(
     }
 
     def data(r: ParsedRow) -> ProjectData:
+        assert r.program is not None  # a row without its แผนงาน never passes the checks
         return ProjectData(
             strategy=strategies[r.strategy_no],
             tactic=tactics.get(r.tactic) if r.tactic else None,
@@ -64,7 +65,7 @@ def write(
             budgets=r.budgets,
         )
 
-    created: dict[int, object] = {}
+    created: dict[int, Project] = {}
     for ep in report.editions:
         kind, number, year = ep.key
         edition = services.edition_create(
@@ -89,7 +90,7 @@ def write(
             if progress and (done % 100 == 0 or done == total):
                 progress(done, total)
         approval = approvals.get(ep.label)
-        if approval is not None and approval.complete:
+        if approval is not None and approval.complete and approval.approved_on is not None:
             services.edition_approve(
                 edition=edition,
                 approved_on=approval.approved_on,

@@ -23,6 +23,7 @@ def bench_workbook(n: int) -> bytes:
     spec = importlib.util.spec_from_file_location(
         "bench_import", ROOT / "bench" / "bench_import.py"
     )
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.workbook(n)

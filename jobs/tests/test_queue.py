@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from jobs import services
 from jobs.models import Job, JobStatus
 
-CALLS = []
+CALLS: list[int] = []
 
 
 @services.handler("test_flaky")

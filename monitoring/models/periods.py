@@ -1,5 +1,7 @@
 """Reporting periods of the Thai fiscal year and their closing; a closed period is read-only."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.db import models
 
@@ -13,7 +15,7 @@ class PeriodKind(models.TextChoices):
     YEAR = "year", "ปีงบประมาณ"
 
 
-MONTHS_OF = {
+MONTHS_OF: dict[str, Callable[[int], list[int]]] = {
     PeriodKind.MONTH: lambda n: [n],
     PeriodKind.QUARTER: lambda n: [3 * n - 2, 3 * n - 1, 3 * n],
     PeriodKind.HALF: lambda n: list(range(1, 7)) if n == 1 else list(range(7, 13)),

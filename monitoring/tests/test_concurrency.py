@@ -33,6 +33,7 @@ def test_concurrent_writers_lose_no_update(cast, year_a):
             for _ in range(ROUNDS):
                 while True:
                     row = entry_row(cast.a, 2568, 1, project.pk)
+                    assert row is not None
                     data = services.ProgressInput(
                         status=Status.IN_PROGRESS, progress=10,
                         disbursed=row.disbursed_month + Decimal(n),

@@ -103,7 +103,11 @@ def photo_context(org, py, project) -> dict:
     return {
         "photo_stages": stages,
         "stage_choices": Stage.choices,
-        "photo_points": [[float(p.latitude), float(p.longitude)] for p in photos if p.has_position],
+        "photo_points": [
+            [float(p.latitude), float(p.longitude)]
+            for p in photos
+            if p.latitude is not None and p.longitude is not None
+        ],
         "place": ProjectPlace.objects.filter(project=project).first(),
         "subdistricts": subdistrict_choices(org.province.code),
         "tiles": settings.MAP_TILE_URL,

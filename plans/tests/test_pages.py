@@ -16,7 +16,7 @@ def demo(reference_lists):
 
 
 # name, kwargs, max queries (session+user+memberships+org ≈ 4, then the page's own reads)
-PAGES = [
+PAGES: list[tuple[str, dict[str, object], int]] = [
     (
         "plans:overview",
         {},

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -112,7 +114,7 @@ def _data_from(form) -> ProjectData:
         responsible_unit=cd["responsible_unit"] or (cd["division"].name if cd["division"] else ""),
         form=cd["form"],
         location=cd["location"],
-        budgets={y: cd[f"budget_{y}"] or 0 for y in form.plan.years},
+        budgets={y: cd[f"budget_{y}"] or Decimal(0) for y in form.plan.years},
     )
 
 

@@ -33,7 +33,8 @@ def emblem_png(org: Organization) -> bytes:
     size = 360
     img = Image.new("RGBA", (size, size), (255, 255, 255, 0))
     d = ImageDraw.Draw(img)
-    hue = {OrgType.PAO: (14, 74, 140), OrgType.SAO: (20, 110, 60)}.get(org.org_type, (150, 30, 30))
+    hues: dict[str, tuple[int, int, int]] = {OrgType.PAO: (14, 74, 140), OrgType.SAO: (20, 110, 60)}
+    hue = hues.get(org.org_type, (150, 30, 30))
     d.ellipse((8, 8, size - 8, size - 8), fill=(255, 250, 235), outline=hue, width=14)
     d.ellipse((40, 40, size - 40, size - 40), outline=hue, width=4)
     bold = str(settings.FONT_DIR / "Sarabun-Bold.ttf")

@@ -5,11 +5,13 @@ Deterministic (seeded by org code)."""
 import datetime as dt
 import random
 from decimal import Decimal
+from typing import TypedDict
 
 from evaluation import services
 from evaluation.models import (
     AgeBand,
     ChecklistTemplate,
+    CommitteeMember,
     Education,
     Occupation,
     ScoreTemplate,
@@ -36,6 +38,12 @@ FEMALE_FIRST_NAMES = [
 ]
 
 
+class ReportDates(TypedDict, total=False):
+    presented_on: dt.date
+    announced_on: dt.date
+    posted_from: dt.date
+
+
 def _profile(rng) -> dict:
     return {
         "sex": rng.choice(["m", "f", "f"]),
@@ -52,7 +60,7 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
         term_start=dt.date(2024, 10, 1),
     )  # fmt: skip
     seats = [("council", 3), ("forum", 2), ("agency", 2), ("admin", 2), ("expert", 2)]
-    members = []
+    members: list[CommitteeMember] = []
     for seat, count in seats:
         for _ in range(count):
             role = "chair" if not members else "member"
@@ -76,6 +84,7 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
                              minutes="ที่ประชุมพิจารณาผลการดำเนินงานและมีมติเห็นชอบรายงาน")  # fmt: skip
 
     template = ChecklistTemplate.objects.filter(active=True).first()
+    assert template is not None  # seeded by the migrations
     services.checklist_save(plan=plan, answers={
         i.pk: (rng.random() < 0.9, "") for i in template.items.all()})  # fmt: skip
 
@@ -91,11 +100,12 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
                            ("3_3", "ความพึงพอใจรายยุทธศาสตร์ ปีงบประมาณ 2569", 90)):  # fmt: skip
         tmpl = SurveyTemplate.objects.get(code=code)
         survey = services.survey_create(org=org, fiscal_year=FY, template=tmpl, title=title)
-        strategies = [s.pk for s in services.survey_strategies(survey)] or [None]
+        strategies: list[int | None] = [s.pk for s in services.survey_strategies(survey)] or [None]
         items = [i.pk for i in tmpl.items.all()]
         mood = rng.uniform(-0.4, 0.3)
         rows = []
         for _ in range(n):
+            answers: dict[tuple[int, int | None], int]
             if code == "3_3":
                 answers = {(i, s): max(0, min(10, round(rng.gauss(7.6 + mood * 2, 1.4))))
                            for i in items for s in strategies}  # fmt: skip
@@ -107,17 +117,21 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
         survey.is_open = False
         survey.save(update_fields=["is_open"])
 
-    for tmpl in ScoreTemplate.objects.all():
-        items = list(tmpl.items.all())
+    for score_template in ScoreTemplate.objects.all():
+        score_items = list(score_template.items.all())
         for member in members[:7]:
-            points = {i.pk: (i.max_points * Decimal(rng.uniform(0.72, 1.0))).quantize(Decimal("0.5"))
-                      for i in items}  # fmt: skip
-            services.score_save(member=member, template=tmpl, fiscal_year=FY, points=points)
+            points: dict[int, Decimal | None] = {
+                i.pk: (i.max_points * Decimal(rng.uniform(0.72, 1.0))).quantize(Decimal("0.5"))
+                for i in score_items
+            }
+            services.score_save(
+                member=member, template=score_template, fiscal_year=FY, points=points
+            )
 
     # a third has presented and announced (public page, kept PDF), a third presented and is within
     # its 15 days, a third has not presented yet (due by December)
     stage = rng.random()
-    dates = {}
+    dates: ReportDates = {}
     if stage < 2 / 3:
         dates["presented_on"] = dt.date(2026, 11, 10) if stage < 1 / 3 else dt.date(2026, 11, 20)
     if stage < 1 / 3:

@@ -135,12 +135,12 @@ class Generator:
             ]
             for username, role, label in extra:
                 user = _user(username, self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES))
-                division = (
+                head_of = (
                     Division.objects.get(org=org, name="กองช่าง")
                     if role == Role.DIVISION_HEAD
                     else None
                 )
-                Membership.objects.create(user=user, org=org, role=role, division=division)
+                Membership.objects.create(user=user, org=org, role=role, division=head_of)
                 self.users.append((username, f"{label} {name}"))
         return org
 

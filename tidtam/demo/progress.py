@@ -93,7 +93,7 @@ def year_of_progress(org, fy: int, seed: int) -> int:
             continue
         span = end - start + 1
         paid = _spread(total, list(range(start, end + 1)), works)
-        rows = []
+        rows: list[tuple[int, str, int, Decimal]] = []
         for i, m in enumerate(active, 1):
             progress = min(100, round(100 * i / span))
             status = Status.DONE if progress == 100 else Status.IN_PROGRESS

@@ -123,8 +123,12 @@ def test_kpi_results_are_read_and_written_by_the_officer_only(client, cast, plan
     assert outside.status_code == 422 and "นอกช่วงของแผน" in outside.json()["detail"]["__all__"][0]
     kpis = get(client, f"{cast.a.code}/kpis", api(cast.carl), strategy=1)["items"]
     assert kpis[0]["targets"] == {"2568": "80.00"} and kpis[0]["results"] == {"2568": "85.50"}
+    from plans.models import Goal
+
+    Goal.objects.create(strategy=plan_a.s1, number=1, text="ถนนทุกสายได้มาตรฐาน")
     strategies = get(client, f"{cast.a.code}/strategies", api(cast.carl))
     assert [s["number"] for s in strategies] == [1, 2] and strategies[0]["kpis"][0]["id"] == kpi.pk
+    assert strategies[0]["goals"] == ["ถนนทุกสายได้มาตรฐาน"]
 
 
 def test_progress_filters_by_status_and_strategy(client, cast, year_a, api):

@@ -11,6 +11,7 @@ national roll-up and the province submission's numbers are read and held to one 
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
@@ -45,7 +46,7 @@ def data_of(version, **changes):
     return ps.ProjectData(**fields)
 
 
-class Province:
+class Province(SimpleNamespace):
     """Handles on what the builder made."""
 
 
@@ -199,13 +200,17 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
     for o in orgs:
         t = reports[o.pk].total
         done, prog, canc = (t.by_status[k] for k in ("done", "in_progress", "cancelled"))
-        row = listed[o.pk]
-        assert (row["projects"], row["budget"], row["disbursed"]) == (
+        listed_row = listed[o.pk]
+        assert (listed_row["projects"], listed_row["budget"], listed_row["disbursed"]) == (
             t.budget_n,
             t.budget,
             t.disbursed,
         )
-        assert (row["done"], row["in_progress"], row["cancelled"]) == (done, prog, canc)
+        assert (listed_row["done"], listed_row["in_progress"], listed_row["cancelled"]) == (
+            done,
+            prog,
+            canc,
+        )
         g = by_type[o.org_type]
         assert (g.plan_n, g.plan_amount) == (t.plan_n, t.plan_amount)
         assert (g.budget_n, g.budget, g.disbursed) == (t.budget_n, t.budget, t.disbursed)
@@ -224,15 +229,15 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
         assert sorted((i["project_id"], money(i["budget"])) for i in api if money(i["budget"])) == sorted(
             (r.project_id, r.budget) for r in rows if r.budget)  # fmt: skip
         # per strategy: แบบที่ 2's rows against the analysis grouped by the linked strategy
-        for s_row in reports[o.pk].rows:
-            if s_row.number is None:
-                assert s_row.budget_n == 0, "a budgeted project outside the approved plan"
+        for f2_row in reports[o.pk].rows:
+            if f2_row.number is None:
+                assert f2_row.budget_n == 0, "a budgeted project outside the approved plan"
                 continue
-            strategy = o.plans.get().strategies.get(number=s_row.number)
+            strategy = o.plans.get().strategies.get(number=f2_row.number)
             for target in strategy.linkages.all():
                 g = by_target[target.code]
                 assert (g.plan_n, g.plan_amount, g.budget_n, g.budget, g.disbursed) == (
-                    s_row.plan_n, s_row.plan_amount, s_row.budget_n, s_row.budget, s_row.disbursed)  # fmt: skip
+                    f2_row.plan_n, f2_row.plan_amount, f2_row.budget_n, f2_row.budget, f2_row.disbursed)  # fmt: skip
     # the annual M&E report and open data (the report's figures, published for anyone)
     from reports.annual import context as annual_context
 
@@ -257,9 +262,9 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
     assert {s["number"]: (s["projects_in_budget"], D(s["budget"])) for s in year["strategies"]} == {
         r.number: (r.budget_n, r.budget) for r in reports[cast.a.pk].rows
     }, "open data"
-    n = national[province.pk]
+    nat = national[province.pk]
     totals = [reports[o.pk].total for o in orgs]
-    assert (n.projects, n.budget, n.disbursed) == (
+    assert (nat.projects, nat.budget, nat.disbursed) == (
         sum(t.budget_n for t in totals), sum(t.budget for t in totals), sum(t.disbursed for t in totals))  # fmt: skip
     # the dashboard shows the same แบบที่ 2
     client.force_login(cast.alice)

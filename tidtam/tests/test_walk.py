@@ -22,7 +22,8 @@ LIMIT = 140
 
 
 def walk(client, start: str, extra=frozenset()) -> tuple[int, dict, dict]:
-    seen, queue, english, broken = set(), [start], {}, {}
+    seen: set[str] = set()
+    queue, english, broken = [start], {}, {}
     while queue and len(seen) < LIMIT:
         url = queue.pop(0)
         if url in seen:
