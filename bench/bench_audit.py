@@ -67,10 +67,12 @@ def load_time(runs: int) -> float:
 
 def disconnect(model) -> None:
     """The model as if it were not audited (what a table outside the log costs to read)."""
+    import importlib
+
     try:
-        from core import audit
+        audit = importlib.import_module("core.audit")
     except ImportError:  # the layout before the audit moved to core
-        from orgs import audit  # type: ignore[no-redef]
+        audit = importlib.import_module("orgs.audit")
     if hasattr(audit, "disconnect"):
         audit.disconnect(model)
     else:

@@ -14,7 +14,7 @@ from exchange.plan_export import plan_workbook
 from exchange.plan_import import import_plan
 from orgs.decorators import org_view
 from plans.models import Plan
-from plans.views.common import resolve_seq
+from plans.web import resolve_seq
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

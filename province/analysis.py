@@ -2,7 +2,6 @@
 by program, org type, district or linked strategy. One SQL statement per grouping; the database
 aggregates."""
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any

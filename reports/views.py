@@ -7,7 +7,7 @@ from orgs.decorators import org_view
 from plans.access import get_plan
 from plans.models import ActionPlan
 from plans.selectors import current_action_plan
-from plans.views.common import resolve_seq
+from plans.web import resolve_seq
 from reports import documents, monitoring_docs
 
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import FilteredRelation, Q
 
+from core import audit
 from monitoring.models import MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import (
     budget_of,
@@ -22,7 +23,6 @@ from monitoring.selectors import (
     closed_period_reached,
     is_tracked,
 )
-from orgs import audit
 from orgs.models import Organization
 from plans.models import Project
 from thai.dates import FISCAL_MONTHS, MONTHS

@@ -7,10 +7,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core import audit
 from monitoring.models import MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import budgets_by_project
 from monitoring.services.progress import ProgressInput, check_progress
-from orgs import audit
 from orgs.models import Organization
 
 

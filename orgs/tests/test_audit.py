@@ -185,7 +185,6 @@ def test_each_app_registers_its_own_models_and_core_names_none():
 RAW_WRITES_ALLOWED = {
     ("orgs/tokens.py", "ApiToken"),  # the token's last-used time: a field the log ignores
     ("tidtam/demo/places.py", "ProjectPlace"),  # the demo's generated places, no one's entry
-    ("tidtam/plainsql.py", "SQL"),  # its insert() is no longer called; the module is going away
 }
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
 QUERYSET = {"filter", "exclude", "all", "select_for_update", "order_by", "using"}
@@ -220,7 +219,7 @@ def _text(node, constants) -> str:
 def raw_writes(path: Path, audited: set[str]) -> list[tuple[int | None, str]]:
     """The writes in a file that Django makes without signals, to audited tables (or tables it
     cannot tell): .update( on a queryset (chained, on its own line, or through a variable),
-    .bulk_create( / .bulk_update(, plainsql.insert(, and cursor.execute( of INSERT/UPDATE/DELETE."""
+    .bulk_create( / .bulk_update(, and cursor.execute( of INSERT/UPDATE/DELETE."""
     tree = ast.parse(path.read_text())
     querysets: dict[str, str | None] = {}
     constants: dict[int, dict[str, str]] = {}  # the names a call sees: its function's, the module's
@@ -252,9 +251,6 @@ def raw_writes(path: Path, audited: set[str]) -> list[tuple[int | None, str]]:
             if DML.match(_text(node.args[0], constants.get(id(node), {}))):
                 found.append((node.func.end_lineno, "SQL"))
             continue
-        if method == "insert" and isinstance(receiver, ast.Name) and receiver.id == "plainsql":
-            found.append((node.func.end_lineno, "plainsql"))
-            continue
         if method not in ("update", "bulk_create", "bulk_update"):
             continue
         root, managed = _chain_root(receiver)
@@ -277,7 +273,7 @@ def raw_writes(path: Path, audited: set[str]) -> list[tuple[int | None, str]]:
 
 
 def test_no_write_bypasses_the_log():
-    """bulk_create, bulk_update, queryset.update, plainsql.insert and raw INSERT/UPDATE/DELETE
+    """bulk_create, bulk_update, queryset.update and raw INSERT/UPDATE/DELETE
     skip Django's signals: outside core.audit they are refused on audited tables (tables outside
     the log, such as alerts, jobs and notifications, may use them)."""
     audited = {m.__name__ for m in audit.audited_models()}

@@ -15,7 +15,7 @@ from plans.forms import ActionItemForm, ActionPlanForm
 from plans.models import ActionPlan, BudgetLine, BudgetOrdinance, FundingSource, ProjectVersion
 from plans.models.action import action_plan_due_date
 from plans.selectors import current_action_plan, latest_names
-from plans.views.common import pick_year
+from plans.web import pick_year
 from thai.dates import fiscal_month_labels
 
 

@@ -13,7 +13,7 @@ from plans.access import get_ordinance, get_project_for_user
 from plans.forms import BudgetLineEditForm, BudgetLineForm, OrdinanceForm
 from plans.models import BudgetLine, BudgetOrdinance, Plan
 from plans.selectors import budgetable_choices, latest_names
-from plans.views.common import pick_year
+from plans.web import pick_year
 
 
 @org_view()

@@ -7,7 +7,7 @@ from orgs.decorators import org_view
 from plans import services
 from plans.models import Plan
 from plans.selectors import editions_with_counts, plan_summary
-from plans.views.common import resolve_seq
+from plans.web import resolve_seq
 from thai.words import chart_label
 
 

@@ -23,7 +23,7 @@ from plans.selectors import (
     working_seq,
 )
 from plans.services import ProjectData
-from plans.views.common import resolve_seq
+from plans.web import resolve_seq
 from thai.words import search_terms
 
 PAGE_SIZE = 50

@@ -33,11 +33,6 @@ LAYERS = [
     "reports",
     "tidtam",
 ]
-# Imports the layering allows for now, each to be removed by the change named beside it.
-TEMPORARY = {
-    # monitoring.services drops tidtam.plainsql when it is split into monitoring/services/
-    ("monitoring/services.py", "tidtam.plainsql"),
-}
 
 
 def imports_in(path: Path) -> set[str]:
@@ -68,7 +63,7 @@ def upward_imports(layers: list[str]) -> list[str]:
             rel = path.relative_to(ROOT).as_posix()
             for module in sorted(imports_in(path)):
                 top = module.split(".")[0]
-                if top in layers and top not in allowed and (rel, module) not in TEMPORARY:
+                if top in layers and top not in allowed:
                     wrong.append(f"{rel} ({package}) imports {module}")
     return wrong
 
@@ -82,19 +77,16 @@ def test_no_package_imports_a_higher_one():
     assert upward_imports(LAYERS) == []
 
 
-def test_the_shell_is_imported_by_no_app_and_its_allowances_are_still_needed():
-    """Nothing below `tidtam` reaches into it (settings are read through django.conf), and each
-    temporary allowance still matches an import: once the change lands, it must go."""
+def test_the_shell_is_imported_by_no_app():
+    """Nothing below `tidtam` reaches into it (settings are read through django.conf)."""
     users = [
         f"{path.relative_to(ROOT).as_posix()} imports {m}"
         for package in LAYERS[:-1]
         for path in sources(package)
         for m in imports_in(path)
-        if m.split(".")[0] == "tidtam" and (path.relative_to(ROOT).as_posix(), m) not in TEMPORARY
+        if m.split(".")[0] == "tidtam"
     ]
     assert users == []
-    for rel, module in TEMPORARY:
-        assert module in imports_in(ROOT / rel), f"{rel} no longer imports {module}: remove it"
 
 
 def test_the_check_sees_an_import_inside_a_function_and_a_relative_one(tmp_path, monkeypatch):

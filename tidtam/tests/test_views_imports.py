@@ -18,7 +18,6 @@ APPS = [
     "jobs",
     "notify",
 ]
-SHARED_WEB_HELPERS = {"plans.views.common"}  # moving into core, with the other shared web helpers
 
 
 def foreign_views(app: str) -> list[str]:
@@ -36,12 +35,7 @@ def foreign_views(app: str) -> list[str]:
                 names = [a.name for a in node.names]
             for name in names:
                 parts = name.split(".")
-                if (
-                    parts[0] in APPS
-                    and parts[0] != app
-                    and parts[1:2] == ["views"]
-                    and name not in SHARED_WEB_HELPERS
-                ):
+                if parts[0] in APPS and parts[0] != app and parts[1:2] == ["views"]:
                     found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}: {name}")
     return sorted(found)
 

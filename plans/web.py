@@ -1,4 +1,5 @@
-"""Helpers the plan pages share: which edition and which year a page shows."""
+"""Request helpers the plan pages (and the pages built on a plan: import, reports) share: which
+edition and which year a page shows."""
 
 from core.web import this_fy
 from plans.models import Plan
