@@ -136,10 +136,12 @@ def smtp_server(settings):
     handler = SmtpServer()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    settings.MAILERS = {"default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 10},
-    }}  # fmt: skip
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 10},
+        }
+    }
     handler.port = port
     try:
         yield handler
@@ -288,13 +290,19 @@ def year_a(cast, plan_a):
     )
     action_plan = plans_services.action_plan_create(org=cast.a, fiscal_year=2568)
     plans_services.action_item_add(
-        action_plan=action_plan, budget_line=d_line, name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
-        amount=Decimal(300000), months=[4, 5, 6],
-    )  # fmt: skip
+        action_plan=action_plan,
+        budget_line=d_line,
+        name="ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
+        amount=Decimal(300000),
+        months=[4, 5, 6],
+    )
     plans_services.action_item_add(
-        action_plan=action_plan, budget_line=l_line, name="อาหารกลางวัน",
-        amount=Decimal(250000), months=list(range(1, 13)),
-    )  # fmt: skip
+        action_plan=action_plan,
+        budget_line=l_line,
+        name="อาหารกลางวัน",
+        amount=Decimal(250000),
+        months=list(range(1, 13)),
+    )
     plan_a.dredge, plan_a.lunch, plan_a.road = dredge, lunch, road
     plan_a.d_line, plan_a.l_line = d_line, l_line
     return plan_a
@@ -307,9 +315,16 @@ def run_queued_tasks() -> int:
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
-    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
-                    startup_delay=False, max_tasks=None, worker_id="test-worker",
-                    excluded_queue_names=[])  # fmt: skip
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
     ran = 0
     while (
         task := DBTaskResult.objects.ready().order_by(*(DBTaskResult._meta.ordering or ())).first()
@@ -362,10 +377,19 @@ def worker_process_env(settings_media, **extra) -> dict:
     from django.db import connection
 
     s = connection.settings_dict
-    url = (f"sqlite:///{s['NAME']}" if connection.vendor == "sqlite" else
-           f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}")  # fmt: skip
-    return {**os.environ, "DATABASE_URL": url, "MEDIA_ROOT": str(settings_media),
-            "JOB_RETRY_BASE_SECONDS": "0", "JOB_HEARTBEAT_SECONDS": "1", **extra}  # fmt: skip
+    url = (
+        f"sqlite:///{s['NAME']}"
+        if connection.vendor == "sqlite"
+        else f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    )
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(settings_media),
+        "JOB_RETRY_BASE_SECONDS": "0",
+        "JOB_HEARTBEAT_SECONDS": "1",
+        **extra,
+    }
 
 
 WORKER_CMD = ["manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"]
@@ -379,9 +403,13 @@ def worker_process(transactional_db, settings):
     from pathlib import Path
 
     root = Path(__file__).resolve().parent
-    proc = subprocess.Popen([sys.executable, *WORKER_CMD], cwd=root,
-                            env=worker_process_env(settings.MEDIA_ROOT),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, *WORKER_CMD],
+        cwd=root,
+        env=worker_process_env(settings.MEDIA_ROOT),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     yield proc
     if proc.poll() is None:
         proc.terminate()
@@ -404,8 +432,13 @@ def line_server(settings):
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):  # noqa: N802
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            calls.append({"path": self.path, "headers": dict(self.headers),
-                          "json": json.loads(body or b"{}")})  # fmt: skip
+            calls.append(
+                {
+                    "path": self.path,
+                    "headers": dict(self.headers),
+                    "json": json.loads(body or b"{}"),
+                }
+            )
             answer = {"sentMessages": [{"id": str(len(calls)), "quoteToken": "q"}]}
             data = json.dumps(answer).encode()
             self.send_response(200)

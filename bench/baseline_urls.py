@@ -25,10 +25,13 @@ def baseline(request, code: str, project_id: int):
             version=F("version") + 1
         )
         AuditEntry.objects.create(
-            user=request.user, actor=request.user.get_username(), action="update",
-            model="monitoring.ProjectYear", object_id=str(project_id),
+            user=request.user,
+            actor=request.user.get_username(),
+            action="update",
+            model="monitoring.ProjectYear",
+            object_id=str(project_id),
             changes={"disbursed": [None, request.POST.get("disbursed")]},
-        )  # fmt: skip
+        )
     return HttpResponse("<p>บันทึกแล้ว</p>")
 
 

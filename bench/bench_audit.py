@@ -45,7 +45,7 @@ def seed(rows: int) -> None:
                 progress=m * 8,
                 disbursed=Decimal("1250.50"),
                 note="ตามแผน",
-            )  # fmt: skip
+            )
             for y in years
             for m in range(1, 13)
         ][:rows],

@@ -30,8 +30,32 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 PREFIXES = ["หนอง", "โนน", "โคก", "ดอน", "นา", "ห้วย", "สระ", "หัว", "ป่า", "เหล่า", "คำ", "บุ่ง"]
-SUFFIXES = ["แวง", "สูง", "งาม", "ทอง", "บัว", "ไผ่", "ยาง", "แดง", "ขาม", "คูณ", "เต่า", "ม่วง", "จาน",
-            "พอก", "กุง", "หว้า", "เขื่อง", "ตะคร้อ", "สะแบง", "อีเลิง", "กระทุ่ม", "ตาล", "แก", "จิก"]  # fmt: skip
+SUFFIXES = [
+    "แวง",
+    "สูง",
+    "งาม",
+    "ทอง",
+    "บัว",
+    "ไผ่",
+    "ยาง",
+    "แดง",
+    "ขาม",
+    "คูณ",
+    "เต่า",
+    "ม่วง",
+    "จาน",
+    "พอก",
+    "กุง",
+    "หว้า",
+    "เขื่อง",
+    "ตะคร้อ",
+    "สะแบง",
+    "อีเลิง",
+    "กระทุ่ม",
+    "ตาล",
+    "แก",
+    "จิก",
+]
 
 
 def paraphrase(name: str, rng: random.Random) -> str:
@@ -118,8 +142,12 @@ def main():
             lng + rng.uniform(-1, 1) * metres / 107_000,
         )
 
-    items = [replace(c, **dict(zip(("latitude", "longitude"), near(centres[c.org_id], 4000), strict=True)))
-             for c in items]  # fmt: skip
+    items = [
+        replace(
+            c, **dict(zip(("latitude", "longitude"), near(centres[c.org_id], 4000), strict=True))
+        )
+        for c in items
+    ]
     assets = [c for c in items if is_asset(c.name) and neighbours.get(c.org_id)]
     planted = set()
     next_id = 10**9
@@ -134,9 +162,16 @@ def main():
                 for site in sites(name):
                     name = name.replace(site, "บ้าน" + pool.pop())
                 renamed += 1
-        copy = replace(source, project_id=next_id, org_id=other, org_name=orgs[other].name,
-                       name=name, latitude=point[0], longitude=point[1],
-                       amount=(source.amount * Decimal(rng.uniform(0.85, 1.15))).quantize(Decimal(1000)))  # fmt: skip
+        copy = replace(
+            source,
+            project_id=next_id,
+            org_id=other,
+            org_name=orgs[other].name,
+            name=name,
+            latitude=point[0],
+            longitude=point[1],
+            amount=(source.amount * Decimal(rng.uniform(0.85, 1.15))).quantize(Decimal(1000)),
+        )
         items.append(copy)
         planted.add(frozenset((source.project_id, next_id)))
         next_id += 1
@@ -146,12 +181,23 @@ def main():
         bearing = rng.choice([(1, 0), (0, 1), (-1, 0), (0, -1)])
         km = rng.uniform(6, 15)
         far = (far[0] + bearing[0] * km / 111, far[1] + bearing[1] * km / 107)
-        items.append(replace(source, project_id=next_id, org_id=other, org_name=orgs[other].name,
-                             name=paraphrase(source.name, rng), latitude=far[0], longitude=far[1]))  # fmt: skip
+        items.append(
+            replace(
+                source,
+                project_id=next_id,
+                org_id=other,
+                org_name=orgs[other].name,
+                name=paraphrase(source.name, rng),
+                latitude=far[0],
+                longitude=far[1],
+            )
+        )
         next_id += 1
-    print(f"{len(items):,} projects in FY2569 plans, {len(assets):,} on a physical site with a neighbour,"
-          f" {len(planted)} duplicates planted ({renamed} naming the spot differently),"
-          f" {args.decoys} same-name decoys 6–15 km away")  # fmt: skip
+    print(
+        f"{len(items):,} projects in FY2569 plans, {len(assets):,} on a physical site with a neighbour,"
+        f" {len(planted)} duplicates planted ({renamed} naming the spot differently),"
+        f" {args.decoys} same-name decoys 6–15 km away"
+    )
     summary = {}
     for label, use in (("name + distance", True), ("name only", False)):
         print(f"\n{label}\nthreshold  reported  true  precision  recall")

@@ -66,15 +66,21 @@ def main():
                 calls: list[int] = []
                 t0 = time.perf_counter()
                 report = import_plan(
-                    org=new_org(), data=book, filename="bench.xlsx", commit=commit,
-                    approvals=approved, progress=lambda d, t, calls=calls: calls.append(d),
-                )  # fmt: skip
+                    org=new_org(),
+                    data=book,
+                    filename="bench.xlsx",
+                    commit=commit,
+                    approvals=approved,
+                    progress=lambda d, t, calls=calls: calls.append(d),
+                )
                 best[label] = min(best.get(label, 1e9), time.perf_counter() - t0)
                 assert report.ok, [str(p) for p in report.problems[:5]]
                 assert len(report.rows) == args.projects
         base = best["base"]
-        print(f"baseline (best of {args.repeat}): read {best['read']:6.3f} s + bare bulk insert "
-              f"{base - best['read']:6.3f} s = {base:6.3f} s  ({len(rows):,} rows)")  # fmt: skip
+        print(
+            f"baseline (best of {args.repeat}): read {best['read']:6.3f} s + bare bulk insert "
+            f"{base - best['read']:6.3f} s = {base:6.3f} s  ({len(rows):,} rows)"
+        )
         for label, key in (("check only (preview)", "check"), ("full import (commit)", "commit")):
             print(
                 f"{label:<22}: {best[key]:8.3f} s  ratio to baseline {best[key] / base:5.2f}x"
@@ -120,7 +126,7 @@ def bare_insert(org, rows: list[list]) -> None:
         ProjectBudget,
         ProjectVersion,
         Strategy,
-    )  # fmt: skip
+    )
 
     n = sum(1 for r in rows if isinstance(r[0], int | float) or str(r[0]).isdigit()) or len(rows)
     with transaction.atomic():
@@ -147,7 +153,7 @@ def bare_insert(org, rows: list[list]) -> None:
                     expected_result="ดี",
                     responsible_unit="กองช่าง",
                     seq_no=i,
-                )  # fmt: skip
+                )
                 for i, p in enumerate(projects)
             ],
             batch_size=1000,
@@ -157,7 +163,7 @@ def bare_insert(org, rows: list[list]) -> None:
                 ProjectBudget(version=v, year=y, amount=Decimal(1000))
                 for v in versions
                 for y in range(2566, 2571)
-            ],  # fmt: skip
+            ],
             batch_size=1000,
         )
 
@@ -196,9 +202,22 @@ def official(n: int) -> bytes:
         ws.append([f"{s + 1}. {c.STRATEGY_POOL[s][0]}"])
         ws.append([f"{s + 1}.1 กลยุทธ์{c.TACTICS[themes[s]][0]}"])
         ws.append([f"(1) {programs[program]}"])
-        ws.append(["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย (ผลผลิตของโครงการ)", "งบประมาณ",
-                   None, None, None, None, "ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ",
-                   "หน่วยงานรับผิดชอบหลัก"])  # fmt: skip
+        ws.append(
+            [
+                "ที่",
+                "โครงการ",
+                "วัตถุประสงค์",
+                "เป้าหมาย (ผลผลิตของโครงการ)",
+                "งบประมาณ",
+                None,
+                None,
+                None,
+                None,
+                "ตัวชี้วัด (KPI)",
+                "ผลที่คาดว่าจะได้รับ",
+                "หน่วยงานรับผิดชอบหลัก",
+            ]
+        )
         ws.append([None] * 4 + [str(y) for y in range(2566, 2571)])
         ws.append([None] * 4 + ["(บาท)"] * 5)
         sums = [Decimal(0)] * 5

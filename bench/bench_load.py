@@ -65,8 +65,10 @@ def prepare(n_orgs: int, n_projects: int) -> dict[str, list[int]]:
     with connection.cursor() as cursor:
         cursor.execute(_RECORDED, [FY])
         if not cursor.fetchone()[0]:
-            raise SystemExit("tidtam_load has no ต.ค.–พ.ย. recorded (an older bench emptied it): "
-                             "dropdb tidtam_load and run again")  # fmt: skip
+            raise SystemExit(
+                "tidtam_load has no ต.ค.–พ.ย. recorded (an older bench emptied it): "
+                "dropdb tidtam_load and run again"
+            )
         for statement in _QUARTER_END:  # every run starts from the same state
             if connection.vendor == "sqlite" and statement.startswith("VACUUM"):
                 statement = "ANALYZE"
@@ -166,9 +168,16 @@ def main():
     parser.add_argument("--database-url", default=PG)
     args = parser.parse_args()
     ensure_database(args.database_url)
-    env = os.environ | {"DATABASE_URL": args.database_url, "DJANGO_SETTINGS_MODULE": "tidtam.settings",
-                        "DEBUG": "0", "SECRET_KEY": "bench-only", "ALLOWED_HOSTS": "127.0.0.1",
-                        "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "LOGIN_MAX_FAILURES": "1000"}  # fmt: skip
+    env = os.environ | {
+        "DATABASE_URL": args.database_url,
+        "DJANGO_SETTINGS_MODULE": "tidtam.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "LOGIN_MAX_FAILURES": "1000",
+    }
     os.environ.update(env)
     orgs = prepare(args.orgs, args.projects)
     tmp = Path(tempfile.mkdtemp(prefix="tidtam-load-"))
@@ -181,11 +190,15 @@ def main():
             prepare(args.orgs, args.projects)  # the same starting state
         results[target] = run(args, env, tmp, orgs, target)
     app, base = results["app"], results["baseline"]
-    print(f"\nbaseline (bare view: same session and user, one UPDATE + one audit INSERT): "
-          f"{base['per_s']:,.1f} saves/s · p95 {base['p95']:.0f} ms")  # fmt: skip
+    print(
+        f"\nbaseline (bare view: same session and user, one UPDATE + one audit INSERT): "
+        f"{base['per_s']:,.1f} saves/s · p95 {base['p95']:.0f} ms"
+    )
     ratio = app["per_s"] / base["per_s"] if base["per_s"] else float("nan")
-    print(f"the app / baseline, same run: {ratio:.0%} of the saves/s"
-          f" (goal ≥ 60 %) · save p95 {app['p95']:.0f} ms at {args.users} users (goal ≤ 300 ms)")  # fmt: skip
+    print(
+        f"the app / baseline, same run: {ratio:.0%} of the saves/s"
+        f" (goal ≥ 60 %) · save p95 {app['p95']:.0f} ms at {args.users} users (goal ≤ 300 ms)"
+    )
 
 
 def run(args, env, tmp: Path, orgs, target: str) -> dict:
@@ -196,11 +209,27 @@ def run(args, env, tmp: Path, orgs, target: str) -> dict:
         "DJANGO_SETTINGS_MODULE": "bench.baseline_settings"
     }  # the app, plus the baseline URL
     server = subprocess.Popen(
-        [bin_ / "gunicorn", "tidtam.wsgi", "-c", ROOT / "deploy" / "gunicorn.conf.py",  # as deployed,
-         "-w", str(args.workers), "--threads", str(args.threads), "-k", args.worker_class,  # but for
-         "-b", f"127.0.0.1:{port}", "--error-logfile", "-", "--log-level", "warning"],  # the port
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+        [
+            bin_ / "gunicorn",
+            "tidtam.wsgi",
+            "-c",
+            ROOT / "deploy" / "gunicorn.conf.py",  # as deployed,
+            "-w",
+            str(args.workers),
+            "--threads",
+            str(args.threads),
+            "-k",
+            args.worker_class,  # but for
+            "-b",
+            f"127.0.0.1:{port}",
+            "--error-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],  # the port
+        cwd=ROOT,
+        env=env,
+    )
     try:
         for _ in range(100):
             try:
@@ -208,19 +237,43 @@ def run(args, env, tmp: Path, orgs, target: str) -> dict:
                 break
             except OSError:
                 time.sleep(0.1)
-        print(f"gunicorn: {args.workers} {args.worker_class} workers × {args.threads} threads · {args.users} users for {args.seconds} s · "
-              f"think {args.think} s · {len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}")  # fmt: skip
+        print(
+            f"gunicorn: {args.workers} {args.worker_class} workers × {args.threads} threads · {args.users} users for {args.seconds} s · "
+            f"think {args.think} s · {len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}"
+        )
         before = cpu_by_role(server.pid) | {"locust": children_cpu()}
         started = time.perf_counter()
         subprocess.run(
-            [os.environ.get("LOCUST", bin_ / "locust"), "-f", ROOT / "bench" / "locustfile.py", "--headless", "-u", str(args.users),
-             "-r", str(args.users), "-t", f"{args.seconds}s", "--host", f"http://127.0.0.1:{port}",
-             "--csv", tmp / "load", "--only-summary", "--loglevel", "WARNING"],
-            cwd=ROOT, env=env | {"TIDTAM_LOAD_ORGS": str(tmp / "orgs.json"), "TIDTAM_THINK": args.think,
-                                 "TIDTAM_LOAD_TARGET": target, "TIDTAM_OPEN": args.open},
+            [
+                os.environ.get("LOCUST", bin_ / "locust"),
+                "-f",
+                ROOT / "bench" / "locustfile.py",
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                str(args.users),
+                "-t",
+                f"{args.seconds}s",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--csv",
+                tmp / "load",
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=ROOT,
+            env=env
+            | {
+                "TIDTAM_LOAD_ORGS": str(tmp / "orgs.json"),
+                "TIDTAM_THINK": args.think,
+                "TIDTAM_LOAD_TARGET": target,
+                "TIDTAM_OPEN": args.open,
+            },
             check=False,
             stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         wall = time.perf_counter() - started
         cpu = cpu_by_role(server.pid) | {"locust": children_cpu()}
         cpu = {k: v - before[k] for k, v in cpu.items()}
@@ -308,9 +361,11 @@ def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> dict
     requests = int(total["Request Count"])
     split = " · ".join(f"{k} {v / wall:.2f}" for k, v in cpu.items())
     print(f"cores busy:   {split}  (of {os.cpu_count()})")
-    print(f"CPU per request: app {cpu['gunicorn'] / requests * 1000:.1f} ms · "
-          f"PostgreSQL {cpu['postgres'] / requests * 1000:.1f} ms · load generator "
-          f"{cpu['locust'] / requests * 1000:.1f} ms")  # fmt: skip
+    print(
+        f"CPU per request: app {cpu['gunicorn'] / requests * 1000:.1f} ms · "
+        f"PostgreSQL {cpu['postgres'] / requests * 1000:.1f} ms · load generator "
+        f"{cpu['locust'] / requests * 1000:.1f} ms"
+    )
     return {"per_s": per_s, "p95": p95_save}
 
 

@@ -162,14 +162,30 @@ def places_and_photos(province, orgs):
         for py_id, org_id, project_id in years:
             if rng.random() < 0.85:
                 lat, lng = centres[org_id]
-                places.append(ProjectPlace(project_id=project_id, source="map",
-                                           latitude=round(lat + rng.uniform(-0.04, 0.04), 6),
-                                           longitude=round(lng + rng.uniform(-0.04, 0.04), 6)))  # fmt: skip
+                places.append(
+                    ProjectPlace(
+                        project_id=project_id,
+                        source="map",
+                        latitude=round(lat + rng.uniform(-0.04, 0.04), 6),
+                        longitude=round(lng + rng.uniform(-0.04, 0.04), 6),
+                    )
+                )
             if rng.random() < 0.33:
-                photos.extend(Photo(project_year_id=py_id, stage=stage, image=f"photos/b/{py_id}{stage}.jpg",
-                                    thumbnail=f"photos/b/{py_id}{stage}-t.jpg", width=2560, height=1920,
-                                    size=400_000, original_name="x.jpg", taken_at=now, time_source="device")
-                              for stage in ("before", "after"))  # fmt: skip
+                photos.extend(
+                    Photo(
+                        project_year_id=py_id,
+                        stage=stage,
+                        image=f"photos/b/{py_id}{stage}.jpg",
+                        thumbnail=f"photos/b/{py_id}{stage}-t.jpg",
+                        width=2560,
+                        height=1920,
+                        size=400_000,
+                        original_name="x.jpg",
+                        taken_at=now,
+                        time_source="device",
+                    )
+                    for stage in ("before", "after")
+                )
         ProjectPlace.objects.bulk_create(places, batch_size=5000)
         Photo.objects.bulk_create(photos, batch_size=5000)
     return analyst, pao

@@ -55,8 +55,10 @@ def main():
     else:
         t0 = time.perf_counter()
         province, orgs = generate(args.orgs, args.projects)
-        print(f"generated {args.orgs} orgs × {args.projects} projects × 12 months"
-              f" in {time.perf_counter() - t0:.1f} s")  # fmt: skip
+        print(
+            f"generated {args.orgs} orgs × {args.projects} projects × 12 months"
+            f" in {time.perf_counter() - t0:.1f} s"
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as a production database has them
 
@@ -71,8 +73,10 @@ def main():
         t0 = time.perf_counter()
         alerts = evaluate(scope, FY, dt.date(2026, 9, 30))
         times.append(time.perf_counter() - t0)
-    print(f"province early warning ({args.orgs} orgs, 6 rules): median {statistics.median(times):.2f} s,"
-          f" {alerts:,} alerts")  # fmt: skip
+    print(
+        f"province early warning ({args.orgs} orgs, 6 rules): median {statistics.median(times):.2f} s,"
+        f" {alerts:,} alerts"
+    )
 
     org = orgs[len(orgs) // 2]
     app_s, app_numbers = timed(lambda: app_numbers_for(org), args.runs)
@@ -102,10 +106,17 @@ def app_numbers_for(org):
     report = form2(org, FY, 12, details=False)
     curve = disbursement_curve(org, FY)
     rows = sorted(
-        (r.number, r.plan_n, r.budget_n, tuple(sorted(r.by_status.items())), r.budget,
-         r.contracted, r.disbursed)
+        (
+            r.number,
+            r.plan_n,
+            r.budget_n,
+            tuple(sorted(r.by_status.items())),
+            r.budget,
+            r.contracted,
+            r.disbursed,
+        )
         for r in report.rows
-    )  # fmt: skip
+    )
     return rows, [round(x, 2) for x in curve["planned"]], curve["actual"]
 
 
@@ -185,8 +196,16 @@ def raw_numbers_for(org):
         planned = cur.fetchone()
     by = {}
     for number, st, n, budget, contracted, disbursed in status:
-        row = by.setdefault(number, {"n": 0, "st": dict.fromkeys(Status.values, 0),
-                                     "b": Decimal(0), "c": Decimal(0), "d": Decimal(0)})  # fmt: skip
+        row = by.setdefault(
+            number,
+            {
+                "n": 0,
+                "st": dict.fromkeys(Status.values, 0),
+                "b": Decimal(0),
+                "c": Decimal(0),
+                "d": Decimal(0),
+            },
+        )
         row["n"] += n
         row["st"][st] += n
         row["b"] += Decimal(budget or 0)
@@ -195,10 +214,27 @@ def raw_numbers_for(org):
     numbers = {s.number for s in org.plans.get().strategies.all()}
     rows = []
     for number in numbers:
-        r = by.get(number, {"n": 0, "st": dict.fromkeys(Status.values, 0), "b": Decimal(0),
-                            "c": Decimal(0), "d": Decimal(0)})  # fmt: skip
-        rows.append((number, plan.get(number, (0, 0))[0], r["n"], tuple(sorted(r["st"].items())),
-                     r["b"], r["c"], r["d"]))  # fmt: skip
+        r = by.get(
+            number,
+            {
+                "n": 0,
+                "st": dict.fromkeys(Status.values, 0),
+                "b": Decimal(0),
+                "c": Decimal(0),
+                "d": Decimal(0),
+            },
+        )
+        rows.append(
+            (
+                number,
+                plan.get(number, (0, 0))[0],
+                r["n"],
+                tuple(sorted(r["st"].items())),
+                r["b"],
+                r["c"],
+                r["d"],
+            )
+        )
     running, actual = Decimal(0), []
     for m in range(1, 13):
         running += Decimal(paid.get(m) or 0)
@@ -237,7 +273,7 @@ def generate(n_orgs: int, n_projects: int):
         ProjectBudget,
         ProjectVersion,
         Strategy,
-    )  # fmt: skip
+    )
     from plans.models.action import mask_from_months
     from tidtam.demo import catalog as c
 
@@ -248,10 +284,14 @@ def generate(n_orgs: int, n_projects: int):
     with transaction.atomic():
         province = Province.objects.create(code="98", name="จังหวัดทดสอบสมรรถนะ")
         orgs = Organization.objects.bulk_create(
-            Organization(code=f"98{i:05d}", name=f"องค์การบริหารส่วนตำบลทดสอบ {i}",
-                         org_type="sao", province=province)
+            Organization(
+                code=f"98{i:05d}",
+                name=f"องค์การบริหารส่วนตำบลทดสอบ {i}",
+                org_type="sao",
+                province=province,
+            )
             for i in range(n_orgs)
-        )  # fmt: skip
+        )
         Membership.objects.bulk_create(
             Membership(user=user, org=o, role=Role.OFFICER) for o in orgs
         )
@@ -260,9 +300,11 @@ def generate(n_orgs: int, n_projects: int):
             for o in orgs
         )
         editions = Edition.objects.bulk_create(
-            Edition(plan=p, seq=1, kind="original", status="approved",
-                    approved_on=dt.date(2021, 12, 20)) for p in plans
-        )  # fmt: skip
+            Edition(
+                plan=p, seq=1, kind="original", status="approved", approved_on=dt.date(2021, 12, 20)
+            )
+            for p in plans
+        )
         strategies = Strategy.objects.bulk_create(
             Strategy(plan=p, number=k + 1, name=themes[k]) for p in plans for k in range(7)
         )
@@ -270,17 +312,29 @@ def generate(n_orgs: int, n_projects: int):
         for s in strategies:
             by_plan.setdefault(s.plan_id, []).append(s)
         projects = Project.objects.bulk_create(
-            (Project(plan=p, created_in=e) for p, e in zip(plans, editions, strict=True)
-             for _ in range(n_projects)), batch_size=5000,
-        )  # fmt: skip
+            (
+                Project(plan=p, created_in=e)
+                for p, e in zip(plans, editions, strict=True)
+                for _ in range(n_projects)
+            ),
+            batch_size=5000,
+        )
         versions, budgets = [], []
         amounts = {}
         for i, pr in enumerate(projects):
             amounts[pr.pk] = Decimal(rng.choice([50, 80, 120, 250, 480, 900, 2500]) * 1000)
-            versions.append(ProjectVersion(
-                project=pr, plan_id=pr.plan_id, edition_id=pr.created_in_id, valid_from_seq=1,
-                strategy=rng.choice(by_plan[pr.plan_id]), program=rng.choice(programs),
-                seq_no=i, name=f"โครงการทดสอบที่ {i}"))  # fmt: skip
+            versions.append(
+                ProjectVersion(
+                    project=pr,
+                    plan_id=pr.plan_id,
+                    edition_id=pr.created_in_id,
+                    valid_from_seq=1,
+                    strategy=rng.choice(by_plan[pr.plan_id]),
+                    program=rng.choice(programs),
+                    seq_no=i,
+                    name=f"โครงการทดสอบที่ {i}",
+                )
+            )
         versions = ProjectVersion.objects.bulk_create(versions, batch_size=5000)
         budgets = [
             ProjectBudget(version=v, year=FY, amount=amounts[v.project_id]) for v in versions
@@ -295,9 +349,17 @@ def generate(n_orgs: int, n_projects: int):
         ord_of = {o.org_id: o for o in ordinances}
         org_of_plan = {p.pk: p.org_id for p in plans}
         lines = BudgetLine.objects.bulk_create(
-            (BudgetLine(ordinance=ord_of[org_of_plan[pr.plan_id]], project=pr, source="annual",
-                        amount=amounts[pr.pk]) for pr in projects), batch_size=5000,
-        )  # fmt: skip
+            (
+                BudgetLine(
+                    ordinance=ord_of[org_of_plan[pr.plan_id]],
+                    project=pr,
+                    source="annual",
+                    amount=amounts[pr.pk],
+                )
+                for pr in projects
+            ),
+            batch_size=5000,
+        )
         aps = ActionPlan.objects.bulk_create(ActionPlan(org=o, fiscal_year=FY) for o in orgs)
         ap_of = {a.org_id: a for a in aps}
         items, years, plan_months = [], [], {}
@@ -306,12 +368,21 @@ def generate(n_orgs: int, n_projects: int):
             last = rng.randint(first, 12)
             plan_months[ln.project_id] = (first, last)
             org_id = ord_of_org(ln, ord_of)
-            items.append(ActionPlanItem(
-                action_plan=ap_of[org_id], project_id=ln.project_id, budget_line=ln,
-                name="โครงการ", amount=ln.amount, months=mask_from_months(list(range(first, last + 1))),
-                first_month=first, last_month=last))  # fmt: skip
-            years.append(ProjectYear(org_id=org_id, fiscal_year=FY, project_id=ln.project_id,
-                                     version=1))  # fmt: skip
+            items.append(
+                ActionPlanItem(
+                    action_plan=ap_of[org_id],
+                    project_id=ln.project_id,
+                    budget_line=ln,
+                    name="โครงการ",
+                    amount=ln.amount,
+                    months=mask_from_months(list(range(first, last + 1))),
+                    first_month=first,
+                    last_month=last,
+                )
+            )
+            years.append(
+                ProjectYear(org_id=org_id, fiscal_year=FY, project_id=ln.project_id, version=1)
+            )
         ActionPlanItem.objects.bulk_create(items, batch_size=5000)
         years = ProjectYear.objects.bulk_create(years, batch_size=5000)
         months = []
@@ -331,8 +402,11 @@ def generate(n_orgs: int, n_projects: int):
                 amount = (budget / (last - first + 1)).quantize(Decimal(1)) if paid < budget else 0
                 amount = min(amount, budget - paid)
                 paid += amount
-                months.append(MonthlyProgress(project_year=py, month=m, status=status,
-                                              progress=progress, disbursed=amount))  # fmt: skip
+                months.append(
+                    MonthlyProgress(
+                        project_year=py, month=m, status=status, progress=progress, disbursed=amount
+                    )
+                )
             py.disbursed, py.status, py.last_month = paid, months[-1].status, 12
             if budget >= 480_000:
                 py.procurement, py.contract_amount = "e_bidding", budget
@@ -341,9 +415,17 @@ def generate(n_orgs: int, n_projects: int):
                 )
         MonthlyProgress.objects.bulk_create(months, batch_size=10000)
         ProjectYear.objects.bulk_update(
-            years, ["disbursed", "status", "last_month", "procurement", "contract_amount",
-                    "contract_signed_on"], batch_size=5000,
-        )  # fmt: skip
+            years,
+            [
+                "disbursed",
+                "status",
+                "last_month",
+                "procurement",
+                "contract_amount",
+                "contract_signed_on",
+            ],
+            batch_size=5000,
+        )
     return province, orgs
 
 

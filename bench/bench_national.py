@@ -123,8 +123,14 @@ def main():
             print(f"generated in {time.perf_counter() - t0:.0f} s")
         else:
             cur.execute("ANALYZE")
-        for table in ("orgs_organization", "plans_project", "plans_projectbudget", "plans_budgetline",
-                      "monitoring_projectyear", "monitoring_monthlyprogress"):  # fmt: skip
+        for table in (
+            "orgs_organization",
+            "plans_project",
+            "plans_projectbudget",
+            "plans_budgetline",
+            "monitoring_projectyear",
+            "monitoring_monthlyprogress",
+        ):
             cur.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
             print(f"  {table:<28} {cur.fetchone()[0]:>11,}")
 
@@ -138,8 +144,10 @@ def main():
 
     t0 = time.perf_counter()
     everyone = evaluate(Organization.objects.all(), FY, dt.date(2026, 9, 30))
-    print(f"early warning, all {Organization.objects.count():,} orgs: {time.perf_counter() - t0:.2f} s"
-          f" ({everyone:,} alerts)")  # fmt: skip
+    print(
+        f"early warning, all {Organization.objects.count():,} orgs: {time.perf_counter() - t0:.2f} s"
+        f" ({everyone:,} alerts)"
+    )
     with connection.cursor() as cur:
         cur.execute("ANALYZE monitoring_alert")  # as autovacuum would after a nightly run
     pao = orgs.order_by("code").first()
@@ -175,8 +183,19 @@ def timed(fn, runs):
 def app_numbers(province_id, org_ids):
     from monitoring.queries import province_rows
 
-    return [(r["org_id"], r["budget"], r["disbursed"], r["done"], r["in_progress"], r["cancelled"],
-             r["red"], r["amber"]) for r in province_rows(province_id, org_ids, FY)]  # fmt: skip
+    return [
+        (
+            r["org_id"],
+            r["budget"],
+            r["disbursed"],
+            r["done"],
+            r["in_progress"],
+            r["cancelled"],
+            r["red"],
+            r["amber"],
+        )
+        for r in province_rows(province_id, org_ids, FY)
+    ]
 
 
 RAW = """
@@ -209,8 +228,10 @@ def raw_numbers(province_id):
 
     with connection.cursor() as cur:
         cur.execute(RAW, {"fy": FY, "province": province_id})
-        return [(i, Decimal(b), Decimal(d), done, prog, canc, red, amber)
-                for i, b, d, done, prog, canc, red, amber in cur.fetchall()]  # fmt: skip
+        return [
+            (i, Decimal(b), Decimal(d), done, prog, canc, red, amber)
+            for i, b, d, done, prog, canc, red, amber in cur.fetchall()
+        ]
 
 
 def province_page(pao):

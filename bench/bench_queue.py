@@ -50,8 +50,18 @@ def main():
         for _ in range(args.jobs):
             services.enqueue(kind="freeze_report", title="bench", params={"report": -1})
         enqueue_s = time.perf_counter() - t0
-        cmd = [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload",
-               "--no-startup-delay", "--interval", "0", "--verbosity", "0"]  # fmt: skip
+        cmd = [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-reload",
+            "--no-startup-delay",
+            "--interval",
+            "0",
+            "--verbosity",
+            "0",
+        ]
         t0 = time.perf_counter()
         procs = [subprocess.Popen([*cmd, "--worker-id", f"bench-{i}"], cwd=ROOT) for i in range(w)]
         for p in procs:
@@ -60,8 +70,10 @@ def main():
         done = Job.objects.filter(status="done").count()
         rate = done / took
         baseline = baseline or rate
-        print(f"{w} worker(s): {done:,}/{args.jobs:,} jobs in {took:6.2f} s = {rate:7.1f} jobs/s "
-              f"(ratio to 1 worker {rate / baseline:4.2f}x); enqueue {args.jobs / enqueue_s:7.1f} jobs/s")  # fmt: skip
+        print(
+            f"{w} worker(s): {done:,}/{args.jobs:,} jobs in {took:6.2f} s = {rate:7.1f} jobs/s "
+            f"(ratio to 1 worker {rate / baseline:4.2f}x); enqueue {args.jobs / enqueue_s:7.1f} jobs/s"
+        )
 
 
 if __name__ == "__main__":

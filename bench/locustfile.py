@@ -31,8 +31,24 @@ TARGET = os.environ.get("TIDTAM_LOAD_TARGET", "app")
 
 
 def session_cookie(key: str) -> Cookie:
-    return Cookie(0, "sessionid", key, None, False, "127.0.0.1", False, False, "/", True, False,
-                  None, True, None, None, {})  # fmt: skip
+    return Cookie(
+        0,
+        "sessionid",
+        key,
+        None,
+        False,
+        "127.0.0.1",
+        False,
+        False,
+        "/",
+        True,
+        False,
+        None,
+        True,
+        None,
+        None,
+        {},
+    )
 
 
 class Officer(FastHttpUser):  # geventhttpclient: the load generator takes little of the 2 cores
@@ -60,15 +76,20 @@ class Officer(FastHttpUser):  # geventhttpclient: the load generator takes littl
         if TARGET == "baseline":
             url = f"/bench/baseline/{self.code}/{project}/"
         version = self.versions.get(project, 1)  # every project-year starts the burst at version 1
-        data = {"version": version, "status": "in_progress", "progress": random.randint(1, 99),
-                "disbursed": random.randint(100, 5000)}  # fmt: skip
+        data = {
+            "version": version,
+            "status": "in_progress",
+            "progress": random.randint(1, 99),
+            "disbursed": random.randint(100, 5000),
+        }
         headers = FORM | {
             "X-CSRFToken": self.csrf,
             "HX-Request": "true",
             "Referer": self.host + url,
         }
-        with self.client.post(url, urlencode(data), headers=headers, name="save a row",
-                              catch_response=True) as response:  # fmt: skip
+        with self.client.post(
+            url, urlencode(data), headers=headers, name="save a row", catch_response=True
+        ) as response:
             body = response.text or ""
             found = VERSION.search(body)
             if found:

@@ -192,10 +192,16 @@ def _org_id(instance) -> int | None:
 def _entry(instance, action: str, changes: dict, who=None, org_id=None):
     user_id, actor, address = who or _who()
     return _log_model()(
-        org_id=org_id or _org_id(instance), user_id=user_id, actor=actor, address=address, action=action,
-        model=instance._meta.label, object_id=str(instance.pk)[:40], label=_label(instance),
+        org_id=org_id or _org_id(instance),
+        user_id=user_id,
+        actor=actor,
+        address=address,
+        action=action,
+        model=instance._meta.label,
+        object_id=str(instance.pk)[:40],
+        label=_label(instance),
         changes=changes,
-    )  # fmt: skip
+    )
 
 
 def _label(instance) -> str:
@@ -308,8 +314,11 @@ def _on_save(sender, instance, created, raw=False, update_fields=None, using=Non
 
 
 def _on_delete(sender, instance, using=None, origin=None, **kwargs):
-    old = {f.name: _plain(getattr(instance, f.attname, None)) for f in _fields(sender)
-           if f.attname in instance.__dict__}  # fmt: skip
+    old = {
+        f.name: _plain(getattr(instance, f.attname, None))
+        for f in _fields(sender)
+        if f.attname in instance.__dict__
+    }
     changes = {name: [value, None] for name, value in old.items() if value not in (None, "")}
     _record(_entry(instance, "delete", changes), using)
 

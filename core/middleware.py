@@ -67,8 +67,9 @@ class HostileInputMiddleware:
                     json.loads(body, parse_constant=_bad_constant)
                 except ValueError as exc:
                     if str(exc) in ("NaN", "Infinity", "-Infinity"):
-                        return JsonResponse({"detail": "ตัวเลขต้องเป็นค่าจำกัด (ไม่รับ NaN/Infinity)"},
-                                            status=400)  # fmt: skip
+                        return JsonResponse(
+                            {"detail": "ตัวเลขต้องเป็นค่าจำกัด (ไม่รับ NaN/Infinity)"}, status=400
+                        )
             if problem := _json_problem(body):
                 return JsonResponse(
                     {"detail": problem}, status=400, json_dumps_params={"ensure_ascii": False}

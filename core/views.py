@@ -22,8 +22,11 @@ def _page(request, status: int, exception=None):
     path = getattr(request, "path", "") or ""
     message = _message(exception)
     if path.startswith("/api/"):
-        return JsonResponse({"detail": message or DEFAULTS[status]}, status=status,
-                            json_dumps_params={"ensure_ascii": False})  # fmt: skip
+        return JsonResponse(
+            {"detail": message or DEFAULTS[status]},
+            status=status,
+            json_dumps_params={"ensure_ascii": False},
+        )
     context = {"message": message, "citizen": path.startswith(CITIZEN_PREFIXES)}
     body = loader.get_template(f"{status}.html").render(context, request if status != 500 else None)
     return HttpResponse(body, status=status)

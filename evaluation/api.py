@@ -52,11 +52,16 @@ class ReportOut(Schema):
 def kpi_result_save(request, code: str, kpi_id: int, year: int, data: KPIResultIn):
     org = get_org_for_user(request.user, code, write=True)
     kpi = get_kpi(get_plan(org), kpi_id)
-    services.kpi_results_save(kpi=kpi, values={year: (data.actual, data.evidence)},
-                              updated_by=request.user)  # fmt: skip
+    services.kpi_results_save(
+        kpi=kpi, values={year: (data.actual, data.evidence)}, updated_by=request.user
+    )
     saved = KPIResult.objects.filter(kpi=kpi, year=year).first()
-    return KPIResultOut(kpi_id=kpi.pk, year=year, actual=saved.actual if saved else None,
-                        evidence=saved.evidence if saved else "")  # fmt: skip
+    return KPIResultOut(
+        kpi_id=kpi.pk,
+        year=year,
+        actual=saved.actual if saved else None,
+        evidence=saved.evidence if saved else "",
+    )
 
 
 @router.get("/orgs/{code}/surveys", response=list[SurveyOut], tags=["แบบสำรวจความพึงพอใจ"])
@@ -68,10 +73,19 @@ def surveys(request, code: str, fy: int | None = None, is_open: bool | None = No
         rows = rows.filter(fiscal_year=fy)
     if is_open is not None:
         rows = rows.filter(is_open=is_open)
-    return [SurveyOut(id=s.pk, fiscal_year=s.fiscal_year, title=s.title, template=s.template.name,
-                      project_id=s.project_id, is_open=s.is_open, responses=s.n,
-                      answer_url=request.build_absolute_uri(reverse("survey_answer", args=[s.token])))
-            for s in rows.order_by("-fiscal_year", "id")]  # fmt: skip
+    return [
+        SurveyOut(
+            id=s.pk,
+            fiscal_year=s.fiscal_year,
+            title=s.title,
+            template=s.template.name,
+            project_id=s.project_id,
+            is_open=s.is_open,
+            responses=s.n,
+            answer_url=request.build_absolute_uri(reverse("survey_answer", args=[s.token])),
+        )
+        for s in rows.order_by("-fiscal_year", "id")
+    ]
 
 
 @router.get("/orgs/{code}/reports", response=list[ReportOut], tags=["รายงานประจำปี"])
@@ -80,7 +94,18 @@ def reports(request, code: str, fy: int | None = None):
     rows = AnnualReport.objects.filter(org=org).order_by("-fiscal_year")
     if fy is not None:
         rows = rows.filter(fiscal_year=fy)
-    return [ReportOut(fiscal_year=r.fiscal_year, presented_on=r.presented_on, announced_on=r.announced_on,
-                      posted_from=r.posted_from, posted_until=r.posted_until,
-                      public_pdf=request.build_absolute_uri(reverse("public_annual", args=[org.code, r.fiscal_year]))
-                      if r.is_published else None) for r in rows]  # fmt: skip
+    return [
+        ReportOut(
+            fiscal_year=r.fiscal_year,
+            presented_on=r.presented_on,
+            announced_on=r.announced_on,
+            posted_from=r.posted_from,
+            posted_until=r.posted_until,
+            public_pdf=request.build_absolute_uri(
+                reverse("public_annual", args=[org.code, r.fiscal_year])
+            )
+            if r.is_published
+            else None,
+        )
+        for r in rows
+    ]

@@ -23,9 +23,19 @@ def annual_items(org, today):
         org=org, fiscal_year=fy
     )
     url = reverse("evaluation:annual_year", args=[org.code, fy])
-    out = [Item("annual", f"รายงานผลการติดตามและประเมินผล ปี {fy}: {d.label}", d.due, url, org,
-                d.done is not None or d.state == "ok", d.note, today)
-           for d in deadlines(report, today)]  # fmt: skip
+    out = [
+        Item(
+            "annual",
+            f"รายงานผลการติดตามและประเมินผล ปี {fy}: {d.label}",
+            d.due,
+            url,
+            org,
+            d.done is not None or d.state == "ok",
+            d.note,
+            today,
+        )
+        for d in deadlines(report, today)
+    ]
     return out
 
 
@@ -34,6 +44,15 @@ def committee_item(org, today):
     c = Committee.objects.filter(org=org, term_start__lte=today).order_by("-term_start").first()
     if c is None or not near(c.term_end, today) or c.term_end < today - dt.timedelta(days=60):
         return []
-    return [Item("committee", "คณะกรรมการติดตามและประเมินผลครบวาระ แต่งตั้งชุดใหม่", c.term_end,
-                 reverse("evaluation:committee", args=[org.code]), org, False,
-                 f"วาระ {thai_date(c.term_start)} – {thai_date(c.term_end)}", today)]  # fmt: skip
+    return [
+        Item(
+            "committee",
+            "คณะกรรมการติดตามและประเมินผลครบวาระ แต่งตั้งชุดใหม่",
+            c.term_end,
+            reverse("evaluation:committee", args=[org.code]),
+            org,
+            False,
+            f"วาระ {thai_date(c.term_start)} – {thai_date(c.term_end)}",
+            today,
+        )
+    ]

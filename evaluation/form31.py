@@ -58,8 +58,14 @@ def form31(org, fy: int, *, base: str = "strategy") -> Form31:
         done = r.by_status[Status.DONE] + r.by_status[Status.IN_PROGRESS]
         whole = all_plan if base == "all" else r.plan_n
         met, measured = kpis.get(r.number, (0, 0))
-        return Form31Row(r, done, percent(done, whole), met, measured,
-                         by_strategy_sat.get(r.number) if r.number is not None else None)  # fmt: skip
+        return Form31Row(
+            r,
+            done,
+            percent(done, whole),
+            met,
+            measured,
+            by_strategy_sat.get(r.number) if r.number is not None else None,
+        )
 
     rows = [row(r) for r in report.rows]
     total = row(report.total)

@@ -52,9 +52,12 @@ class SurveyForm(forms.Form):
             for item in survey.template.items.all():
                 name = f"q_{item.pk}_{strategy.pk if strategy else 0}"
                 self.fields[name] = forms.TypedChoiceField(
-                    label=f"{item.number}. {item.text}", choices=choices, coerce=int,
-                    widget=forms.RadioSelect, error_messages={"required": "กรุณาตอบข้อนี้"},
-                )  # fmt: skip
+                    label=f"{item.number}. {item.text}",
+                    choices=choices,
+                    coerce=int,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": "กรุณาตอบข้อนี้"},
+                )
                 rows.append((item, self[name]))
             self.questions.append((strategy, rows))
 
@@ -115,10 +118,12 @@ class MemberForm(forms.Form):
 class MeetingForm(forms.Form):
     held_on = ThaiDateField(label="วันที่ประชุม")
     title = forms.CharField(label="เรื่อง", max_length=300)
-    fiscal_year = forms.IntegerField(label="ปีงบประมาณที่พิจารณา", required=False, min_value=2540,
-                                     max_value=2700)  # fmt: skip
-    minutes = forms.CharField(label="บันทึกการประชุม", required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    fiscal_year = forms.IntegerField(
+        label="ปีงบประมาณที่พิจารณา", required=False, min_value=2540, max_value=2700
+    )
+    minutes = forms.CharField(
+        label="บันทึกการประชุม", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AnnualReportForm(forms.Form):
@@ -128,10 +133,12 @@ class AnnualReportForm(forms.Form):
     method = forms.CharField(
         label="วิธีการติดตามและประเมินผล", widget=forms.Textarea(attrs={"rows": 5})
     )
-    problems = forms.CharField(label="ปัญหาและอุปสรรค", required=False,
-                               widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
-    recommendations = forms.CharField(label="ข้อเสนอแนะ", required=False,
-                                      widget=forms.Textarea(attrs={"rows": 4}))  # fmt: skip
+    problems = forms.CharField(
+        label="ปัญหาและอุปสรรค", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    recommendations = forms.CharField(
+        label="ข้อเสนอแนะ", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     presented_on = ThaiDateField(label="วันที่ผู้บริหารเสนอต่อสภาท้องถิ่น", required=False)
     announced_on = ThaiDateField(label="วันที่ประกาศผล", required=False)
     posted_from = ThaiDateField(label="ปิดประกาศตั้งแต่", required=False)

@@ -17,8 +17,11 @@ class KPIRow:
 
 
 def kpi_table(plan) -> list[tuple[Strategy, list[KPIRow]]]:
-    kpis = list(KPI.objects.filter(strategy__plan=plan).select_related("strategy").order_by(
-        "strategy__number", "number"))  # fmt: skip
+    kpis = list(
+        KPI.objects.filter(strategy__plan=plan)
+        .select_related("strategy")
+        .order_by("strategy__number", "number")
+    )
     targets = {(t.kpi_id, t.year): t.value for t in KPITarget.objects.filter(kpi__in=kpis)}
     results = {(r.kpi_id, r.year): r for r in KPIResult.objects.filter(kpi__in=kpis)}
     out: dict[int, tuple[Strategy, list[KPIRow]]] = {}
@@ -27,7 +30,8 @@ def kpi_table(plan) -> list[tuple[Strategy, list[KPIRow]]]:
         for y in plan.years:
             t, r = targets.get((k.pk, y)), results.get((k.pk, y))
             a = r.actual if r else None
-            cells.append((y, t, a, percent(a, t) if a is not None and t else None,
-                          r.evidence if r else ""))  # fmt: skip
+            cells.append(
+                (y, t, a, percent(a, t) if a is not None and t else None, r.evidence if r else "")
+            )
         out.setdefault(k.strategy_id, (k.strategy, []))[1].append(KPIRow(k, cells))
     return list(out.values())

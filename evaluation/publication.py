@@ -36,24 +36,49 @@ def deadlines(report, today: dt.date) -> list[Deadline]:
         else None
     )
     out = [
-        Deadline("ผู้บริหารเสนอผลต่อสภาท้องถิ่น", december, report.presented_on,
-                 _state(december, report.presented_on, today)),
-        Deadline(f"ประกาศผลภายใน {ANNOUNCE_WITHIN_DAYS} วันนับแต่เสนอ", announce_due,
-                 report.announced_on, _state(announce_due, report.announced_on, today)),
-        Deadline("ประกาศอย่างน้อยปีละครั้งภายในเดือนธันวาคม", december, report.announced_on,
-                 _state(december, report.announced_on, today)),
-    ]  # fmt: skip
+        Deadline(
+            "ผู้บริหารเสนอผลต่อสภาท้องถิ่น",
+            december,
+            report.presented_on,
+            _state(december, report.presented_on, today),
+        ),
+        Deadline(
+            f"ประกาศผลภายใน {ANNOUNCE_WITHIN_DAYS} วันนับแต่เสนอ",
+            announce_due,
+            report.announced_on,
+            _state(announce_due, report.announced_on, today),
+        ),
+        Deadline(
+            "ประกาศอย่างน้อยปีละครั้งภายในเดือนธันวาคม",
+            december,
+            report.announced_on,
+            _state(december, report.announced_on, today),
+        ),
+    ]
     if report.posted_from and report.posted_until:
         days = (report.posted_until - report.posted_from).days + 1
         state = "ok" if days >= POST_AT_LEAST_DAYS else "late"
-        out.append(Deadline(f"ปิดประกาศไม่น้อยกว่า {POST_AT_LEAST_DAYS} วัน", None, report.posted_until,
-                            state, f"ปิดประกาศ {days} วัน"))  # fmt: skip
+        out.append(
+            Deadline(
+                f"ปิดประกาศไม่น้อยกว่า {POST_AT_LEAST_DAYS} วัน",
+                None,
+                report.posted_until,
+                state,
+                f"ปิดประกาศ {days} วัน",
+            )
+        )
     else:
         due = (
             report.posted_from + dt.timedelta(days=POST_AT_LEAST_DAYS - 1)
             if report.posted_from
             else None
         )
-        out.append(Deadline(f"ปิดประกาศไม่น้อยกว่า {POST_AT_LEAST_DAYS} วัน", due, None,
-                            "pending" if report.posted_from else _state(december, None, today)))  # fmt: skip
+        out.append(
+            Deadline(
+                f"ปิดประกาศไม่น้อยกว่า {POST_AT_LEAST_DAYS} วัน",
+                due,
+                None,
+                "pending" if report.posted_from else _state(december, None, today),
+            )
+        )
     return out

@@ -51,7 +51,14 @@ def consolidated(org, template: ScoreTemplate, fiscal_year: int) -> Consolidated
     )
     pct = percent(total, full) if total is not None else None
     return Consolidated(
-        template, fiscal_year, n, [(i, means.get(i.pk)) for i in items], total, full, pct,
+        template,
+        fiscal_year,
+        n,
+        [(i, means.get(i.pk)) for i in items],
+        total,
+        full,
+        pct,
         None if pct is None else pct >= template.pass_percent,
-        sum(last.values(), Decimal(0)) if last else None, by_member,
-    )  # fmt: skip
+        sum(last.values(), Decimal(0)) if last else None,
+        by_member,
+    )

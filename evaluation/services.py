@@ -47,13 +47,18 @@ def address_key(ip: str, day: dt.date) -> str:
 
 @transaction.atomic
 def survey_create(
-    *, org: Organization, fiscal_year: int, template: SurveyTemplate, title: str,
+    *,
+    org: Organization,
+    fiscal_year: int,
+    template: SurveyTemplate,
+    title: str,
     project: Project | None = None,
-) -> Survey:  # fmt: skip
+) -> Survey:
     if project is not None and project.plan.org_id != org.pk:
         raise ValidationError("โครงการไม่อยู่ในแผนขององค์กรนี้")
-    survey = Survey(org=org, fiscal_year=fiscal_year, template=template, title=title.strip(),
-                    project=project)  # fmt: skip
+    survey = Survey(
+        org=org, fiscal_year=fiscal_year, template=template, title=title.strip(), project=project
+    )
     survey.full_clean()
     survey.save()
     return survey
@@ -81,15 +86,26 @@ def survey_strategies(survey: Survey) -> list[Strategy]:
 
 @transaction.atomic
 def response_submit(
-    *, survey: Survey, channel: str, profile: dict, answers: dict[tuple[int, int | None], int],
-    client: str = "", address: str = "", form_token: str | None = None, entered_by=None,
-) -> Response:  # fmt: skip
+    *,
+    survey: Survey,
+    channel: str,
+    profile: dict,
+    answers: dict[tuple[int, int | None], int],
+    client: str = "",
+    address: str = "",
+    form_token: str | None = None,
+    entered_by=None,
+) -> Response:
     """answers: {(item id, strategy id or None): value}. Every item (× strategy) must be answered."""
     if channel == Channel.WEB and not survey.is_open:
         raise ValidationError("แบบสอบถามนี้ปิดรับคำตอบแล้ว")
     errors = {}
-    for name, choices in (("sex", Sex), ("age_band", AgeBand), ("education", Education),
-                          ("occupation", Occupation)):  # fmt: skip
+    for name, choices in (
+        ("sex", Sex),
+        ("age_band", AgeBand),
+        ("education", Education),
+        ("occupation", Occupation),
+    ):
         if profile.get(name) not in choices.values:
             errors[name] = "กรุณาเลือก"
     allowed = {v for v, _ in SCALE_CHOICES[Scale(survey.template.scale)]}
@@ -114,20 +130,26 @@ def response_submit(
     try:
         with transaction.atomic():  # a savepoint: a replay racing this one meets the unique token
             response = Response.objects.create(
-                survey=survey, channel=channel, client=client, address=address, form_token=form_token,
+                survey=survey,
+                channel=channel,
+                client=client,
+                address=address,
+                form_token=form_token,
                 entered_by=entered_by,
                 **{k: profile[k] for k in ("sex", "age_band", "education", "occupation")},
-            )  # fmt: skip
+            )
     except IntegrityError:
         raise ValidationError(
             "แบบฟอร์มนี้ส่งคำตอบไปแล้ว หากต้องการตอบอีกครั้งกรุณาเปิดหน้าแบบสอบถามใหม่"
         ) from None
     audit.bulk_create(
         Answer,
-        (Answer(response=response, item_id=item, strategy_id=strategy, value=value)
-         for (item, strategy), value in answers.items()),
+        (
+            Answer(response=response, item_id=item, strategy_id=strategy, value=value)
+            for (item, strategy), value in answers.items()
+        ),
         org_id=survey.org_id,
-    )  # fmt: skip
+    )
     return response
 
 
@@ -147,16 +169,18 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], updated_by=None) -> int:
             KPIResult.objects.filter(kpi=kpi, year=year).delete()
             continue
         KPIResult.objects.update_or_create(
-            kpi=kpi, year=year,
+            kpi=kpi,
+            year=year,
             defaults={"actual": actual, "evidence": evidence.strip(), "updated_by": updated_by},
-        )  # fmt: skip
+        )
         saved += 1
     return saved
 
 
 @transaction.atomic
-def committee_create(*, org: Organization, appointed_on: dt.date, term_start: dt.date,
-                     order_no: str = ""):  # fmt: skip
+def committee_create(
+    *, org: Organization, appointed_on: dt.date, term_start: dt.date, order_no: str = ""
+):
     """A committee serves a two-year term (วาระคราวละสองปี)."""
     from evaluation.models import Committee
 
@@ -164,15 +188,20 @@ def committee_create(*, org: Organization, appointed_on: dt.date, term_start: dt
         term_end = term_start.replace(year=term_start.year + 2) - dt.timedelta(days=1)
     except ValueError:  # 29 February
         term_end = term_start.replace(year=term_start.year + 2, day=28)
-    committee = Committee(org=org, order_no=order_no.strip(), appointed_on=appointed_on,
-                          term_start=term_start, term_end=term_end)  # fmt: skip
+    committee = Committee(
+        org=org,
+        order_no=order_no.strip(),
+        appointed_on=appointed_on,
+        term_start=term_start,
+        term_end=term_end,
+    )
     committee.full_clean()
     committee.save()
     return committee
 
 
 @transaction.atomic
-def member_add(*, committee, name: str, seat: str, role: str, position: str = "", user=None):  # fmt: skip
+def member_add(*, committee, name: str, seat: str, role: str, position: str = "", user=None):
     from evaluation.models import CommitteeMember, MemberRole
     from evaluation.models.committee import SELECTED_BY
 
@@ -182,22 +211,34 @@ def member_add(*, committee, name: str, seat: str, role: str, position: str = ""
     ):
         raise ValidationError({"role": f"คณะกรรมการมี{MemberRole(role).label}อยู่แล้ว"})
     member = CommitteeMember(
-        committee=committee, name=name.strip(), position=position.strip(), seat=seat, role=role,
-        selected_by=SELECTED_BY.get(seat, ""), user=user, start=committee.term_start,
+        committee=committee,
+        name=name.strip(),
+        position=position.strip(),
+        seat=seat,
+        role=role,
+        selected_by=SELECTED_BY.get(seat, ""),
+        user=user,
+        start=committee.term_start,
         end=committee.term_end,
-    )  # fmt: skip
+    )
     member.full_clean()
     member.save()
     return member
 
 
 @transaction.atomic
-def meeting_add(*, committee, held_on: dt.date, title: str, fiscal_year: int | None = None,
-                minutes: str = ""):  # fmt: skip
+def meeting_add(
+    *, committee, held_on: dt.date, title: str, fiscal_year: int | None = None, minutes: str = ""
+):
     from evaluation.models import Meeting
 
-    meeting = Meeting(committee=committee, held_on=held_on, title=title.strip(),
-                      fiscal_year=fiscal_year, minutes=minutes)  # fmt: skip
+    meeting = Meeting(
+        committee=committee,
+        held_on=held_on,
+        title=title.strip(),
+        fiscal_year=fiscal_year,
+        minutes=minutes,
+    )
     meeting.full_clean()
     meeting.save()
     return meeting
@@ -249,9 +290,10 @@ def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], updated_by=Non
         raise ValidationError(f"ยังไม่ได้ตอบ {len(missing)} ข้อ" if missing else "ข้อไม่ตรงกับแบบที่ 1")
     for item_id, (done, note) in answers.items():
         ChecklistAnswer.objects.update_or_create(
-            plan=plan, item_id=item_id,
+            plan=plan,
+            item_id=item_id,
             defaults={"done": done, "note": note.strip()[:300], "updated_by": updated_by},
-        )  # fmt: skip
+        )
     return len(answers)
 
 
@@ -282,10 +324,14 @@ def _freeze_when_committed(report) -> None:
     reads what was announced (never a first reader's rendering of later data)."""
     from jobs import services as jobs
 
-    jobs.enqueue(kind="freeze_report", org=report.org, params={"report": report.pk},
-                 title=f"จัดเก็บ PDF รายงานที่ประกาศ ปีงบประมาณ {report.fiscal_year}",
-                 key=f"freeze-report:{report.pk}:{report.announced_on.isoformat()}",
-                 max_attempts=5)  # fmt: skip
+    jobs.enqueue(
+        kind="freeze_report",
+        org=report.org,
+        params={"report": report.pk},
+        title=f"จัดเก็บ PDF รายงานที่ประกาศ ปีงบประมาณ {report.fiscal_year}",
+        key=f"freeze-report:{report.pk}:{report.announced_on.isoformat()}",
+        max_attempts=5,
+    )
 
 
 @transaction.atomic
@@ -300,8 +346,12 @@ def responses_load(
     for n, (profile, answers) in enumerate(rows, 1):
         if set(answers) != expected or any(v not in allowed for v in answers.values()):
             raise ValidationError(f"ชุดที่ {n}: คำตอบไม่ครบหรือไม่ตรงกับแบบสอบถาม")
-        for name, choices in (("sex", Sex), ("age_band", AgeBand), ("education", Education),
-                              ("occupation", Occupation)):  # fmt: skip
+        for name, choices in (
+            ("sex", Sex),
+            ("age_band", AgeBand),
+            ("education", Education),
+            ("occupation", Occupation),
+        ):
             if profile.get(name) not in choices.values:
                 raise ValidationError(f"ชุดที่ {n}: ข้อมูลทั่วไป “{name}” ไม่ถูกต้อง")
     created = audit.bulk_create(
@@ -312,12 +362,14 @@ def responses_load(
     )
     audit.bulk_create(
         Answer,
-        (Answer(response=r, item_id=item, strategy_id=strategy, value=value)
-         for r, (_, answers) in zip(created, rows, strict=True)
-         for (item, strategy), value in answers.items()),
+        (
+            Answer(response=r, item_id=item, strategy_id=strategy, value=value)
+            for r, (_, answers) in zip(created, rows, strict=True)
+            for (item, strategy), value in answers.items()
+        ),
         batch_size=5000,
         org_id=survey.org_id,
-    )  # fmt: skip
+    )
     return len(created)
 
 

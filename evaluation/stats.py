@@ -79,16 +79,21 @@ def survey_result(survey: Survey) -> SurveyResult:
     per_item = answers.values("item_id", "strategy_id").annotate(**aggregates).order_by()
     counts: defaultdict[tuple[int, int | None], dict[int, int]] = defaultdict(dict)
     for item_id, strategy_id, value, c in (
-        answers.values("item_id", "strategy_id", "value").annotate(c=Count("id"))
-        .values_list("item_id", "strategy_id", "value", "c").order_by()
-    ):  # fmt: skip
+        answers.values("item_id", "strategy_id", "value")
+        .annotate(c=Count("id"))
+        .values_list("item_id", "strategy_id", "value", "c")
+        .order_by()
+    ):
         counts[(item_id, strategy_id)][value] = c
     items = {i.pk: i for i in template.items.all()}
     strategies = {
         s.pk: (s.number, f"{s.number}. {s.name}")
-        for s in Strategy.objects.filter(plan__org=survey.org, plan__start_year__lte=survey.fiscal_year,
-                                         plan__end_year__gte=survey.fiscal_year)
-    }  # fmt: skip
+        for s in Strategy.objects.filter(
+            plan__org=survey.org,
+            plan__start_year__lte=survey.fiscal_year,
+            plan__end_year__gte=survey.fiscal_year,
+        )
+    }
     choices = SCALE_CHOICES[Scale(template.scale)]
     rows = []
     for r in per_item:

@@ -36,9 +36,10 @@ def plan_import(job, progress) -> Outcome:
             progress=progress,
         )
     if not report.ok:
-        raise Refused("ไฟล์มีข้อผิดพลาด ไม่มีข้อมูลใดถูกบันทึก",
-                      [str(p) for p in report.problems][:200])  # fmt: skip
+        raise Refused("ไฟล์มีข้อผิดพลาด ไม่มีข้อมูลใดถูกบันทึก", [str(p) for p in report.problems][:200])
     path.unlink(missing_ok=True)
     editions = ", ".join(e.label for e in report.editions)
-    return Outcome(f"นำเข้า {len(report.rows):,} โครงการแล้ว ({editions})",
-                   url=reverse("plans:overview", args=[job.org.code]))  # fmt: skip
+    return Outcome(
+        f"นำเข้า {len(report.rows):,} โครงการแล้ว ({editions})",
+        url=reverse("plans:overview", args=[job.org.code]),
+    )

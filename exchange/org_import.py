@@ -23,11 +23,20 @@ HEADERS = {
 LABELS = {"code": "รหัส อปท.", "name": "ชื่อ", "type": "ประเภท", "district": "อำเภอ"}
 TYPES = {short: t for t, short in ORG_TYPE_SHORT.items() if t != OrgType.SPECIAL}
 TYPES |= {t.label: t for t in OrgType if t != OrgType.SPECIAL}
-TYPES |= {"อบจ": OrgType.PAO, "ทน": OrgType.CITY, "ทม": OrgType.TOWN, "ทต": OrgType.SUBDISTRICT,
-          "อบต": OrgType.SAO}  # fmt: skip
-NAME_PREFIX = {OrgType.PAO: "องค์การบริหารส่วนจังหวัด", OrgType.CITY: "เทศบาลนคร",
-               OrgType.TOWN: "เทศบาลเมือง", OrgType.SUBDISTRICT: "เทศบาลตำบล",
-               OrgType.SAO: "องค์การบริหารส่วนตำบล"}  # fmt: skip
+TYPES |= {
+    "อบจ": OrgType.PAO,
+    "ทน": OrgType.CITY,
+    "ทม": OrgType.TOWN,
+    "ทต": OrgType.SUBDISTRICT,
+    "อบต": OrgType.SAO,
+}
+NAME_PREFIX = {
+    OrgType.PAO: "องค์การบริหารส่วนจังหวัด",
+    OrgType.CITY: "เทศบาลนคร",
+    OrgType.TOWN: "เทศบาลเมือง",
+    OrgType.SUBDISTRICT: "เทศบาลตำบล",
+    OrgType.SAO: "องค์การบริหารส่วนตำบล",
+}
 
 
 @dataclass
@@ -97,8 +106,12 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
         return report
     found = next(((t, h) for t in tables.values() if (h := _header(t.rows))), None)
     if found is None:
-        report.problem(next(iter(tables)), None, None,
-                       "ไม่พบหัวตาราง: ต้องมีคอลัมน์ “รหัส อปท.” “ชื่อ” “ประเภท” และ “อำเภอ” ภายใน 15 แถวแรก")  # fmt: skip
+        report.problem(
+            next(iter(tables)),
+            None,
+            None,
+            "ไม่พบหัวตาราง: ต้องมีคอลัมน์ “รหัส อปท.” “ชื่อ” “ประเภท” และ “อำเภอ” ภายใน 15 แถวแรก",
+        )
         return report
     table, (header_idx, cols) = found
     for key in ("type", "district"):
@@ -108,8 +121,14 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
         return report
     districts = {d.name_th for d in geothai.districts(province.code)}
     districts |= set(District.objects.filter(province=province).values_list("name", flat=True))
-    existing = {o.code: o for o in Organization.objects.filter(
-        code__in=[norm(r[cols["code"]]) for r in table.rows[header_idx + 1:] if len(r) > cols["code"]])}  # fmt: skip
+    existing = {
+        o.code: o
+        for o in Organization.objects.filter(
+            code__in=[
+                norm(r[cols["code"]]) for r in table.rows[header_idx + 1 :] if len(r) > cols["code"]
+            ]
+        )
+    }
     pao = Organization.objects.filter(province=province, org_type=OrgType.PAO).first()
     seen: dict[str, int] = {}
     sheet = table.sheet
@@ -132,11 +151,19 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
             report.problem(sheet, i, LABELS["name"], "ชื่อหน่วยงานไม่ถูกต้อง (ยาวเกินหรือขึ้นต้นด้วย = + @)")
         org_type = TYPES.get(type_text) or TYPES.get(cell["type"])
         if org_type is None:
-            report.problem(sheet, i, LABELS["type"],
-                           f"“{cell['type']}” ไม่ใช่ประเภท อปท. (ใช้ อบจ. ทน. ทม. ทต. หรือ อบต.)")  # fmt: skip
+            report.problem(
+                sheet,
+                i,
+                LABELS["type"],
+                f"“{cell['type']}” ไม่ใช่ประเภท อปท. (ใช้ อบจ. ทน. ทม. ทต. หรือ อบต.)",
+            )
         elif name and not name.startswith(NAME_PREFIX[org_type]):
-            report.problem(sheet, i, LABELS["name"],
-                           f"ชื่อไม่ตรงกับประเภท {ORG_TYPE_SHORT[org_type]} (ควรขึ้นต้นด้วย “{NAME_PREFIX[org_type]}”)")  # fmt: skip
+            report.problem(
+                sheet,
+                i,
+                LABELS["name"],
+                f"ชื่อไม่ตรงกับประเภท {ORG_TYPE_SHORT[org_type]} (ควรขึ้นต้นด้วย “{NAME_PREFIX[org_type]}”)",
+            )
         if not district:
             report.problem(sheet, i, LABELS["district"], "ไม่มีชื่ออำเภอ")
         elif district not in districts:
@@ -145,8 +172,12 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
         if old is not None and old.province_id != province.id:
             report.problem(sheet, i, LABELS["code"], f"รหัส {code} เป็นของ{old.name} ในจังหวัดอื่น")
         elif old is not None and org_type and old.org_type != org_type:
-            report.problem(sheet, i, LABELS["type"],
-                           f"{old.name} บันทึกไว้เป็น {old.type_short}: การเปลี่ยนประเภทให้บันทึกที่เมนู “เปลี่ยนประเภท” พร้อมวันที่มีผล")  # fmt: skip
+            report.problem(
+                sheet,
+                i,
+                LABELS["type"],
+                f"{old.name} บันทึกไว้เป็น {old.type_short}: การเปลี่ยนประเภทให้บันทึกที่เมนู “เปลี่ยนประเภท” พร้อมวันที่มีผล",
+            )
         if org_type == OrgType.PAO and pao is not None and pao.code != code:
             report.problem(sheet, i, LABELS["type"], f"{province} มี อบจ. แล้ว (รหัส {pao.code})")
         if len(report.problems) == before and org_type is not None:  # None: a problem above
@@ -173,8 +204,9 @@ def _write(province: Province, rows: list[OrgRow]) -> None:
     for r in rows:
         district = by_name[r.district]
         if r.existing is None:
-            org = Organization(code=r.code, name=r.name, org_type=r.org_type, province=province,
-                               district=district)  # fmt: skip
+            org = Organization(
+                code=r.code, name=r.name, org_type=r.org_type, province=province, district=district
+            )
             org.full_clean()
             org.save()
         elif (r.existing.name, r.existing.district_id) != (r.name, district.id):

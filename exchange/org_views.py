@@ -23,14 +23,24 @@ def orgs_import(request, org):
             token = uuid.uuid4().hex
             (upload_dir() / token).write_bytes(data)
             request.session[f"orgs-import:{token}"] = {"org": org.code, "name": upload.name}
-            return render(request, "exchange/orgs_preview.html", {
-                "org": org, "report": report, "token": token, "filename": upload.name,
-                "section": "province_orgs",
-            })  # fmt: skip
+            return render(
+                request,
+                "exchange/orgs_preview.html",
+                {
+                    "org": org,
+                    "report": report,
+                    "token": token,
+                    "filename": upload.name,
+                    "section": "province_orgs",
+                },
+            )
     elif request.method == "POST":
         messages.error(request, "กรุณาเลือกไฟล์ที่จะนำเข้า")
-    return render(request, "exchange/orgs_import.html",
-                  {"org": org, "report": report, "section": "province_orgs"})  # fmt: skip
+    return render(
+        request,
+        "exchange/orgs_import.html",
+        {"org": org, "report": report, "section": "province_orgs"},
+    )
 
 
 @org_view()
@@ -46,8 +56,11 @@ def orgs_import_commit(request, org, token):
     path.unlink(missing_ok=True)
     del request.session[key]
     if not report.ok:
-        return render(request, "exchange/orgs_import.html",
-                      {"org": org, "report": report, "section": "province_orgs"})  # fmt: skip
+        return render(
+            request,
+            "exchange/orgs_import.html",
+            {"org": org, "report": report, "section": "province_orgs"},
+        )
     messages.success(
         request, f"นำเข้า อปท. แล้ว: ใหม่ {len(report.new)} แห่ง ปรับปรุง {len(report.updated)} แห่ง"
     )

@@ -25,13 +25,23 @@ from thai.digits import arabic_digits
 from thai.money import AmountError, parse_amount
 
 COLUMNS = {
-    "รหัสโครงการ": "id", "โครงการ": "name", "เบิกจ่าย (บาท)": "disbursed", "สถานะ": "status",
-    "ความก้าวหน้า (%)": "progress", "เลขที่สัญญา": "contract_no",
-    "วันที่ลงนามสัญญา": "contract_signed_on", "จำนวนเงินตามสัญญา (บาท)": "contract_amount",
-}  # fmt: skip
-ALIASES = {"ชื่อโครงการ": "โครงการ", "เบิกจ่าย": "เบิกจ่าย (บาท)", "จำนวนเงินเบิกจ่าย": "เบิกจ่าย (บาท)",
-           "เบิกจ่ายเดือนนี้ (บาท)": "เบิกจ่าย (บาท)", "ความก้าวหน้า": "ความก้าวหน้า (%)",
-           "จำนวนเงินตามสัญญา": "จำนวนเงินตามสัญญา (บาท)"}  # fmt: skip
+    "รหัสโครงการ": "id",
+    "โครงการ": "name",
+    "เบิกจ่าย (บาท)": "disbursed",
+    "สถานะ": "status",
+    "ความก้าวหน้า (%)": "progress",
+    "เลขที่สัญญา": "contract_no",
+    "วันที่ลงนามสัญญา": "contract_signed_on",
+    "จำนวนเงินตามสัญญา (บาท)": "contract_amount",
+}
+ALIASES = {
+    "ชื่อโครงการ": "โครงการ",
+    "เบิกจ่าย": "เบิกจ่าย (บาท)",
+    "จำนวนเงินเบิกจ่าย": "เบิกจ่าย (บาท)",
+    "เบิกจ่ายเดือนนี้ (บาท)": "เบิกจ่าย (บาท)",
+    "ความก้าวหน้า": "ความก้าวหน้า (%)",
+    "จำนวนเงินตามสัญญา": "จำนวนเงินตามสัญญา (บาท)",
+}
 STATUS_BY_LABEL = {m.norm(label): value for value, label in Status.choices}
 TEMPLATE_HEADERS = list(COLUMNS)
 
@@ -85,9 +95,15 @@ def _header_map(header: list, sheet: str, report: ProgressReport) -> dict[str, i
 
 
 def import_progress(
-    *, org: Organization, fiscal_year: int, month: int, data: bytes, filename: str,
-    commit: bool, updated_by=None,
-) -> ProgressReport:  # fmt: skip
+    *,
+    org: Organization,
+    fiscal_year: int,
+    month: int,
+    data: bytes,
+    filename: str,
+    commit: bool,
+    updated_by=None,
+) -> ProgressReport:
     report = ProgressReport()
     try:
         tables = read_tables(data, filename)
@@ -116,8 +132,9 @@ def import_progress(
     for n, values in enumerate(table.rows[1:], start=2):
         if not any(str(v or "").strip() for v in values):
             continue
-        pid = _project(cell(values, "รหัสโครงการ"), cell(values, "โครงการ"), current, by_name,
-                       report, sheet, n)  # fmt: skip
+        pid = _project(
+            cell(values, "รหัสโครงการ"), cell(values, "โครงการ"), current, by_name, report, sheet, n
+        )
         if pid is None:
             continue
         if pid in seen:
@@ -138,19 +155,31 @@ def import_progress(
             for n, row, data_in in parsed:
                 try:
                     services.progress_save(
-                        org=org, fiscal_year=fiscal_year, project=projects[row.project_id],
-                        month=month, data=data_in, expected_version=row.version,
-                        updated_by=updated_by, closed=closed,
-                    )  # fmt: skip
+                        org=org,
+                        fiscal_year=fiscal_year,
+                        project=projects[row.project_id],
+                        month=month,
+                        data=data_in,
+                        expected_version=row.version,
+                        updated_by=updated_by,
+                        closed=closed,
+                    )
                 except services.Conflict as exc:
                     report.problems.append(Problem(sheet, n, "โครงการ", str(exc)))
                 except ValidationError as exc:
                     for column, text in _messages(exc):
                         report.problems.append(Problem(sheet, n, column, text))
                 report.changes.append(
-                    Change(n, row.project_id, row.name, row.disbursed_month, data_in.disbursed,
-                           row.disbursed_before + data_in.disbursed, Status(data_in.status).label)
-                )  # fmt: skip
+                    Change(
+                        n,
+                        row.project_id,
+                        row.name,
+                        row.disbursed_month,
+                        data_in.disbursed,
+                        row.disbursed_before + data_in.disbursed,
+                        Status(data_in.status).label,
+                    )
+                )
             if report.problems or not commit:
                 raise Rollback
     except Rollback:
@@ -159,9 +188,14 @@ def import_progress(
     return report
 
 
-FIELD_COLUMNS = {"disbursed": "เบิกจ่าย (บาท)", "status": "สถานะ", "progress": "ความก้าวหน้า (%)",
-                 "contract_amount": "จำนวนเงินตามสัญญา (บาท)",
-                 "contract_signed_on": "วันที่ลงนามสัญญา", "carried_over": "เบิกจ่าย (บาท)"}  # fmt: skip
+FIELD_COLUMNS = {
+    "disbursed": "เบิกจ่าย (บาท)",
+    "status": "สถานะ",
+    "progress": "ความก้าวหน้า (%)",
+    "contract_amount": "จำนวนเงินตามสัญญา (บาท)",
+    "contract_signed_on": "วันที่ลงนามสัญญา",
+    "carried_over": "เบิกจ่าย (บาท)",
+}
 
 
 def _messages(exc: ValidationError):
@@ -181,9 +215,13 @@ def _project(raw_id, raw_name, current, by_name, report, sheet, n) -> int | None
             text = text[:-2]
         if not text.isdigit() or int(text) not in current:
             report.problems.append(
-                Problem(sheet, n, "รหัสโครงการ",
-                        f"ไม่พบโครงการรหัส “{raw_id}” ในงบประมาณ/แผนการดำเนินงานของปีนี้")
-            )  # fmt: skip
+                Problem(
+                    sheet,
+                    n,
+                    "รหัสโครงการ",
+                    f"ไม่พบโครงการรหัส “{raw_id}” ในงบประมาณ/แผนการดำเนินงานของปีนี้",
+                )
+            )
             return None
         return int(text)
     name = m.name_key(raw_name)
@@ -195,25 +233,31 @@ def _project(raw_id, raw_name, current, by_name, report, sheet, n) -> int | None
         return ids[0]
     if not ids:
         report.problems.append(
-            Problem(sheet, n, "โครงการ",
-                    f"ไม่พบโครงการ “{raw_name}” ในงบประมาณ/แผนการดำเนินงานของปีนี้")
-        )  # fmt: skip
+            Problem(sheet, n, "โครงการ", f"ไม่พบโครงการ “{raw_name}” ในงบประมาณ/แผนการดำเนินงานของปีนี้")
+        )
     else:
         report.problems.append(
-            Problem(sheet, n, "โครงการ",
-                    f"มีโครงการชื่อ “{raw_name}” {len(ids)} โครงการ ให้ระบุรหัสโครงการ")
-        )  # fmt: skip
+            Problem(
+                sheet, n, "โครงการ", f"มีโครงการชื่อ “{raw_name}” {len(ids)} โครงการ ให้ระบุรหัสโครงการ"
+            )
+        )
     return None
 
 
 def _row_input(row, values, cell, report, sheet, n) -> services.ProgressInput | None:
     before = len(report.problems)
     data = services.ProgressInput(
-        status=row.status, progress=row.progress, disbursed=row.disbursed_month, note=row.note,
-        procurement=row.procurement, contract_no=row.contract_no,
-        contract_signed_on=row.contract_signed_on, contract_amount=row.contract_amount,
-        carried_over=row.carried_over, problems=row.problems,
-    )  # fmt: skip
+        status=row.status,
+        progress=row.progress,
+        disbursed=row.disbursed_month,
+        note=row.note,
+        procurement=row.procurement,
+        contract_no=row.contract_no,
+        contract_signed_on=row.contract_signed_on,
+        contract_amount=row.contract_amount,
+        carried_over=row.carried_over,
+        problems=row.problems,
+    )
     try:
         data.disbursed = parse_amount(cell(values, "เบิกจ่าย (บาท)"))
     except AmountError as exc:
@@ -223,9 +267,10 @@ def _row_input(row, values, cell, report, sheet, n) -> services.ProgressInput | 
         status = STATUS_BY_LABEL.get(m.norm(raw_status))
         if status is None:
             report.problems.append(
-                Problem(sheet, n, "สถานะ",
-                        f"ไม่รู้จักสถานะ “{raw_status}” (ใช้: {', '.join(Status.labels)})")
-            )  # fmt: skip
+                Problem(
+                    sheet, n, "สถานะ", f"ไม่รู้จักสถานะ “{raw_status}” (ใช้: {', '.join(Status.labels)})"
+                )
+            )
         else:
             data.status = status
     elif data.status == Status.NOT_STARTED and data.disbursed > 0:
@@ -279,8 +324,16 @@ def progress_template(org: Organization, fiscal_year: int, month: int) -> bytes:
     for col, text in enumerate(TEMPLATE_HEADERS, 1):
         _put(ws, 1, col, text, bold=True)
     for n, r in enumerate(entry_rows(org, fiscal_year, month), start=2):
-        values = [r.project_id, r.name, r.disbursed_month, Status(r.status).label, r.progress,
-                  r.contract_no, r.contract_signed_on, r.contract_amount]  # fmt: skip
+        values = [
+            r.project_id,
+            r.name,
+            r.disbursed_month,
+            Status(r.status).label,
+            r.progress,
+            r.contract_no,
+            r.contract_signed_on,
+            r.contract_amount,
+        ]
         for col, value in enumerate(values, 1):
             cell = _put(ws, n, col, value)
             if col in (3, 8):

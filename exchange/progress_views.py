@@ -21,8 +21,14 @@ def _label(fy, month) -> str:
 @org_view(write=True)
 def progress_upload(request, org, fy, month):
     check_month(month)
-    ctx = {"org": org, "fy": fy, "month": month, "month_label": _label(fy, month),
-           "section": "monitoring", "report": None}  # fmt: skip
+    ctx = {
+        "org": org,
+        "fy": fy,
+        "month": month,
+        "month_label": _label(fy, month),
+        "section": "monitoring",
+        "report": None,
+    }
     if request.method == "POST":
         upload = request.FILES.get("file")
         if upload is None:
@@ -30,16 +36,23 @@ def progress_upload(request, org, fy, month):
         else:
             data = upload.read()
             report = import_progress(
-                org=org, fiscal_year=fy, month=month, data=data, filename=upload.name,
+                org=org,
+                fiscal_year=fy,
+                month=month,
+                data=data,
+                filename=upload.name,
                 commit=False,
-            )  # fmt: skip
+            )
             ctx["report"] = report
             if report.ok:
                 token = uuid.uuid4().hex
                 (upload_dir() / token).write_bytes(data)
                 request.session[f"progress:{token}"] = {
-                    "org": org.code, "fy": fy, "month": month, "name": upload.name,
-                }  # fmt: skip
+                    "org": org.code,
+                    "fy": fy,
+                    "month": month,
+                    "name": upload.name,
+                }
                 ctx |= {"token": token, "filename": upload.name}
                 return render(request, "exchange/progress_preview.html", ctx)
     return render(request, "exchange/progress_import.html", ctx)
@@ -54,14 +67,25 @@ def progress_commit(request, org, fy, month, token):
         messages.error(request, "ไม่พบไฟล์ที่รอยืนยัน กรุณาอัปโหลดใหม่")
         return redirect("exchange:progress_import", org.code, fy, month)
     report = import_progress(
-        org=org, fiscal_year=fy, month=month, data=path.read_bytes(), filename=meta["name"],
-        commit=True, updated_by=request.user,
-    )  # fmt: skip
+        org=org,
+        fiscal_year=fy,
+        month=month,
+        data=path.read_bytes(),
+        filename=meta["name"],
+        commit=True,
+        updated_by=request.user,
+    )
     path.unlink(missing_ok=True)
     del request.session[f"progress:{token}"]
     if not report.ok:
-        ctx = {"org": org, "fy": fy, "month": month, "month_label": _label(fy, month),
-               "section": "monitoring", "report": report}  # fmt: skip
+        ctx = {
+            "org": org,
+            "fy": fy,
+            "month": month,
+            "month_label": _label(fy, month),
+            "section": "monitoring",
+            "report": report,
+        }
         return render(request, "exchange/progress_import.html", ctx)
     messages.success(
         request, f"นำเข้าการเบิกจ่าย {len(report.changes):,} โครงการ รวม {report.total:,.2f} บาทแล้ว"

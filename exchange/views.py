@@ -121,12 +121,19 @@ def import_commit(request, org, token):
     from jobs.responses import job_started
 
     del request.session[f"import:{token}"]
-    job = jobs.enqueue(kind="plan_import", title=f"นำเข้าแผนพัฒนาท้องถิ่นจากไฟล์ {meta['name']}",
-                       org=org, user=request.user,
-                       params={"token": token, "name": meta["name"],
-                               "approvals": forms.approvals_to_params(approvals),
-                               "programs": meta.get("programs") or {}},
-                       max_attempts=2)  # fmt: skip
+    job = jobs.enqueue(
+        kind="plan_import",
+        title=f"นำเข้าแผนพัฒนาท้องถิ่นจากไฟล์ {meta['name']}",
+        org=org,
+        user=request.user,
+        params={
+            "token": token,
+            "name": meta["name"],
+            "approvals": forms.approvals_to_params(approvals),
+            "programs": meta.get("programs") or {},
+        },
+        max_attempts=2,
+    )
     return job_started(request, job)
 
 

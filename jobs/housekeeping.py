@@ -28,8 +28,11 @@ def run(now: dt.datetime | None = None) -> dict[str, int]:
     ).delete()
     uploads_before = now.timestamp() - settings.UPLOADS_KEEP_HOURS * 3600
     # an upload still waiting for its import job is kept
-    waiting = set(Job.objects.filter(kind="plan_import", status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
-                  .values_list("params__token", flat=True))  # fmt: skip
+    waiting = set(
+        Job.objects.filter(
+            kind="plan_import", status__in=[JobStatus.QUEUED, JobStatus.RUNNING]
+        ).values_list("params__token", flat=True)
+    )
     uploads = 0
     for folder in (media / "imports",):
         if folder.is_dir():
@@ -63,7 +66,13 @@ def run(now: dt.datetime | None = None) -> dict[str, int]:
         status__in=["SUCCESSFUL", "FAILED"],
         finished_at__lt=now - dt.timedelta(days=settings.JOB_RESULTS_KEEP_DAYS),
     ).delete()
-    counts = {"session หมดอายุ": sessions, "ประวัติการเข้าสู่ระบบ": attempts, "ไฟล์อัปโหลดค้าง": uploads,
-              "ไฟล์ผลงานเบื้องหลัง": results + orphans, "งานเบื้องหลังเก่า": jobs, "แถวคิวงานเก่า": tasks}  # fmt: skip
+    counts = {
+        "session หมดอายุ": sessions,
+        "ประวัติการเข้าสู่ระบบ": attempts,
+        "ไฟล์อัปโหลดค้าง": uploads,
+        "ไฟล์ผลงานเบื้องหลัง": results + orphans,
+        "งานเบื้องหลังเก่า": jobs,
+        "แถวคิวงานเก่า": tasks,
+    }
     log.info("housekeeping done", extra={"counts": counts})
     return counts

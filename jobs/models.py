@@ -19,10 +19,12 @@ class Job(models.Model):
     title = models.CharField("งาน", max_length=200)
     # a job that must run once however many servers ask for it (e.g. "nightly-rules:2026-12-01")
     key = models.CharField(max_length=100, null=True, blank=True, unique=True)
-    org = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.CASCADE,
-                            related_name="+")  # fmt: skip
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    org = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     params = models.JSONField(default=dict)
     status = models.CharField(max_length=8, choices=JobStatus.choices, default=JobStatus.QUEUED)
     done = models.PositiveIntegerField(default=0)

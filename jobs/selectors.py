@@ -16,16 +16,16 @@ def queue_overview(now: dt.datetime | None = None) -> dict:
             Job.objects.filter(status__in=[JobStatus.QUEUED, JobStatus.RUNNING]).select_related(
                 "org", "user"
             )[:100]
-        ),  # fmt: skip
+        ),
         "failed": list(
             Job.objects.filter(status=JobStatus.FAILED, finished_at__gte=since)
             .exclude(error="")
             .select_related("org", "user")[:100]
-        ),  # fmt: skip
+        ),
         "retrying": Job.objects.filter(status=JobStatus.QUEUED, attempts__gt=0).count(),
         "tasks": dict(
             DBTaskResult.objects.values_list("status")
             .annotate(n=Count("id"))
             .values_list("status", "n")
-        ),  # fmt: skip
+        ),
     }

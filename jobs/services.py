@@ -66,8 +66,9 @@ def _enqueue_task(job: Job, attempt: int, run_after: dt.datetime | None = None) 
     job.task_id = result.id
 
 
-def enqueue(*, kind: str, title: str, org=None, user=None, params=None, key=None,
-            max_attempts: int = 3) -> Job:  # fmt: skip
+def enqueue(
+    *, kind: str, title: str, org=None, user=None, params=None, key=None, max_attempts: int = 3
+) -> Job:
     """Record the job and put its first attempt on the queue once the caller's transaction
     commits (a job is never run against data that was rolled back). With a `key`, a second
     enqueue of the same key returns the existing job."""
@@ -75,9 +76,15 @@ def enqueue(*, kind: str, title: str, org=None, user=None, params=None, key=None
         raise ValueError(f"unknown job kind {kind!r}")
     try:
         with transaction.atomic():
-            job = Job.objects.create(kind=kind, title=title, org=org, user=user,
-                                     params=params or {}, key=key,
-                                     max_attempts=max_attempts)  # fmt: skip
+            job = Job.objects.create(
+                kind=kind,
+                title=title,
+                org=org,
+                user=user,
+                params=params or {},
+                key=key,
+                max_attempts=max_attempts,
+            )
     except IntegrityError:
         return Job.objects.get(key=key)
     transaction.on_commit(lambda: _enqueue_task(job, 1))
@@ -129,8 +136,9 @@ class Heartbeat(threading.Thread):
         try:
             while not self.stopped.wait(settings.JOB_HEARTBEAT_SECONDS):
                 try:
-                    Job.objects.filter(pk=self.job_id, attempts=self.attempt,
-                                       status=JobStatus.RUNNING).update(heartbeat_at=timezone.now())  # fmt: skip
+                    Job.objects.filter(
+                        pk=self.job_id, attempts=self.attempt, status=JobStatus.RUNNING
+                    ).update(heartbeat_at=timezone.now())
                 except Exception:  # a busy database now and then: the next beat will do
                     log.debug("heartbeat skipped", exc_info=True)
         finally:
@@ -143,10 +151,15 @@ class Heartbeat(threading.Thread):
 def execute(job_id: int, attempt: int) -> str:
     """The task's body. Returns a short word for the task result."""
     now = timezone.now()
-    claimed = Job.objects.filter(
-        pk=job_id, attempts=attempt - 1, status=JobStatus.QUEUED
-    ).update(status=JobStatus.RUNNING, attempts=attempt, started_at=now, heartbeat_at=now,
-             done=0, stage="", retry_at=None)  # fmt: skip
+    claimed = Job.objects.filter(pk=job_id, attempts=attempt - 1, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING,
+        attempts=attempt,
+        started_at=now,
+        heartbeat_at=now,
+        done=0,
+        stage="",
+        retry_at=None,
+    )
     if not claimed:
         log.info("job skipped (already taken)", extra={"job": job_id, "attempt": attempt})
         return "skipped"
@@ -164,8 +177,10 @@ def execute(job_id: int, attempt: int) -> str:
             outcome = HANDLERS[job.kind](job, Progress(job))
         except Refused as exc:
             _finish(job, JobStatus.FAILED, message=str(exc), problems=exc.problems)
-            log.warning("job refused", extra={"kind": job.kind, "reason": str(exc),
-                                              "problems": len(exc.problems)})  # fmt: skip
+            log.warning(
+                "job refused",
+                extra={"kind": job.kind, "reason": str(exc), "problems": len(exc.problems)},
+            )
             return "refused"
         except Exception as exc:
             fail(job, f"{type(exc).__name__}: {exc}")
@@ -197,8 +212,13 @@ def _store(job: Job, outcome: Outcome) -> None:
 def _finish(job: Job, status: str, *, message="", problems=None, url="", file="") -> bool:
     """Record the end of this attempt, unless the job moved on meanwhile (given up for lost and
     retried): then the attempt's result is dropped."""
-    changes = {"status": status, "finished_at": timezone.now(), "message": message,
-               "problems": problems or [], "result_url": url}  # fmt: skip
+    changes = {
+        "status": status,
+        "finished_at": timezone.now(),
+        "message": message,
+        "problems": problems or [],
+        "result_url": url,
+    }
     if file:
         changes["result_file"], changes["result_name"] = file, job.result_name
     if status == JobStatus.DONE:
@@ -222,15 +242,24 @@ def fail(job: Job, error: str) -> None:
         job.status, job.retry_at = JobStatus.QUEUED, retry_at
         job.save(update_fields=["status", "error", "retry_at"])
         _enqueue_task(job, job.attempts + 1, retry_at)
-        log.warning("job attempt failed, will retry", extra={
-            "job": job.pk, "kind": job.kind, "attempt": job.attempts, "error": job.error,
-            "retry_at": retry_at.isoformat()})  # fmt: skip
+        log.warning(
+            "job attempt failed, will retry",
+            extra={
+                "job": job.pk,
+                "kind": job.kind,
+                "attempt": job.attempts,
+                "error": job.error,
+                "retry_at": retry_at.isoformat(),
+            },
+        )
     else:
         job.status, job.finished_at = JobStatus.FAILED, timezone.now()
         job.message = "ดำเนินการไม่สำเร็จ ผู้ดูแลระบบได้รับแจ้งแล้ว"
         job.save(update_fields=["status", "error", "finished_at", "message"])
-        log.error("job failed", extra={"job": job.pk, "kind": job.kind,
-                                       "attempts": job.attempts, "error": job.error})  # fmt: skip
+        log.error(
+            "job failed",
+            extra={"job": job.pk, "kind": job.kind, "attempts": job.attempts, "error": job.error},
+        )
 
 
 def recover(stale_after: dt.timedelta | None = None, now: dt.datetime | None = None) -> int:
@@ -239,12 +268,14 @@ def recover(stale_after: dt.timedelta | None = None, now: dt.datetime | None = N
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
-    stale_after = stale_after if stale_after is not None else dt.timedelta(
-        seconds=settings.JOB_STALE_SECONDS)  # fmt: skip
+    stale_after = (
+        stale_after if stale_after is not None else dt.timedelta(seconds=settings.JOB_STALE_SECONDS)
+    )
     count = 0
     for job in Job.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lte=now - stale_after):
-        if not Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING,
-                                  heartbeat_at=job.heartbeat_at).update(heartbeat_at=now):  # fmt: skip
+        if not Job.objects.filter(
+            pk=job.pk, status=JobStatus.RUNNING, heartbeat_at=job.heartbeat_at
+        ).update(heartbeat_at=now):
             continue  # it moved on meanwhile
         if job.task_id:
             DBTaskResult.objects.filter(id=job.task_id, status="RUNNING").update(

@@ -73,20 +73,31 @@ class AlertOut(Schema):
 
 
 def _progress(row) -> ProgressOut:
-    return ProgressOut(project_id=row.project_id, name=row.name, strategy=row.strategy,
-                       budget=row.budget, version=row.version, status=row.status,
-                       progress=row.progress, disbursed_month=row.disbursed_month,
-                       cumulative=row.cumulative)  # fmt: skip
+    return ProgressOut(
+        project_id=row.project_id,
+        name=row.name,
+        strategy=row.strategy,
+        budget=row.budget,
+        version=row.version,
+        status=row.status,
+        progress=row.progress,
+        disbursed_month=row.disbursed_month,
+        cumulative=row.cumulative,
+    )
 
 
 @router.get("/orgs/{code}/progress/{fy}/{month}", response=list[ProgressOut])
 @paginate(LimitOffsetPagination)
-def progress(request, code: str, fy: int, month: int, status: str | None = None,
-             strategy: int | None = None):  # fmt: skip
+def progress(
+    request, code: str, fy: int, month: int, status: str | None = None, strategy: int | None = None
+):
     org = get_org_for_user(request.user, code)
     check_month(month)
-    return [_progress(r) for r in entry_rows(org, fy, month)
-            if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)]  # fmt: skip
+    return [
+        _progress(r)
+        for r in entry_rows(org, fy, month)
+        if (status is None or r.status == status) and (strategy is None or r.strategy == strategy)
+    ]
 
 
 def _save(request, org, fy: int, month: int, project, data, budget=None, closed=None) -> None:
@@ -94,11 +105,19 @@ def _save(request, org, fy: int, month: int, project, data, budget=None, closed=
     if data.status not in Status.values:
         raise ValidationError({"status": f"ใช้ได้: {', '.join(Status.values)}"})
     services.progress_save(
-        org=org, fiscal_year=fy, project=project, month=month,
-        data=services.ProgressInput(status=data.status, progress=data.progress,
-                                    disbursed=data.disbursed, note=data.note),
-        expected_version=data.version, updated_by=request.user, keep_year=True, budget=budget, closed=closed,
-    )  # fmt: skip
+        org=org,
+        fiscal_year=fy,
+        project=project,
+        month=month,
+        data=services.ProgressInput(
+            status=data.status, progress=data.progress, disbursed=data.disbursed, note=data.note
+        ),
+        expected_version=data.version,
+        updated_by=request.user,
+        keep_year=True,
+        budget=budget,
+        closed=closed,
+    )
 
 
 @router.put(
@@ -134,10 +153,13 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
         ids = {r.project_id for r in rows}
         # read once for the whole month: the projects (an officer's), their budgets and tracking
         projects = (
-            {p.pk: p for p in Project.objects.filter(pk__in=ids, plan__org=org).select_related("plan")}
+            {
+                p.pk: p
+                for p in Project.objects.filter(pk__in=ids, plan__org=org).select_related("plan")
+            }
             if can_write(request.user, org)
             else {}
-        )  # fmt: skip
+        )
         budgets = budgets_by_project(org, fy, only=ids)
         closed = closed_months(org, fy)  # the same for every row of the month
         tracked = set(budgets) | set(
@@ -159,8 +181,10 @@ def progress_save_month(request, code: str, fy: int, month: int, rows: list[Prog
     if errors:
         raise ValidationError(errors)
     if conflicts:
-        return Reply(409, BulkConflict(detail="มีผู้อื่นบันทึกบางโครงการไปก่อนแล้ว ไม่ได้บันทึกแถวใดเลย",
-                                       conflicts=conflicts))  # fmt: skip
+        return Reply(
+            409,
+            BulkConflict(detail="มีผู้อื่นบันทึกบางโครงการไปก่อนแล้ว ไม่ได้บันทึกแถวใดเลย", conflicts=conflicts),
+        )
     saved = [_progress(r) for r in entry_rows(org, fy, month, only={r.project_id for r in rows})]
     return Reply(200, BulkOut(saved=len(saved), rows=saved))
 
@@ -176,5 +200,7 @@ def alerts(request, code: str, fy: int, severity: str | None = None):
     )
     if severity:
         rows = rows.filter(severity=severity)
-    return [AlertOut(rule=a.rule.kind, severity=a.severity, project_id=a.project_id, message=a.message)
-            for a in rows]  # fmt: skip
+    return [
+        AlertOut(rule=a.rule.kind, severity=a.severity, project_id=a.project_id, message=a.message)
+        for a in rows
+    ]

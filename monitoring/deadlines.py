@@ -18,14 +18,32 @@ def monthly_item(org, today):
     last = today.replace(day=1) - dt.timedelta(days=1)
     fy, month = fiscal_year(last), fiscal_month_index(last)
     due = today.replace(day=MONTHLY_ENTRY_DAY)
-    years = (BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fy)
-             .values("project").distinct().count())  # fmt: skip
+    years = (
+        BudgetLine.objects.filter(ordinance__org=org, ordinance__fiscal_year=fy)
+        .values("project")
+        .distinct()
+        .count()
+    )
     if not years:
         return []
-    entered = (MonthlyProgress.objects.filter(project_year__org=org, project_year__fiscal_year=fy,
-                                              month=month)
-               .values("project_year__project").distinct().count())  # fmt: skip
+    entered = (
+        MonthlyProgress.objects.filter(
+            project_year__org=org, project_year__fiscal_year=fy, month=month
+        )
+        .values("project_year__project")
+        .distinct()
+        .count()
+    )
     label = thai_date(last).split(" ", 1)[1]
-    return [Item("monthly", f"บันทึกผลการดำเนินงานประจำเดือน{label}", due,
-                 reverse("monitoring:entry", args=[org.code, fy, month]), org, entered >= years,
-                 f"บันทึกแล้ว {entered:,} จาก {years:,} โครงการ", today)]  # fmt: skip
+    return [
+        Item(
+            "monthly",
+            f"บันทึกผลการดำเนินงานประจำเดือน{label}",
+            due,
+            reverse("monitoring:entry", args=[org.code, fy, month]),
+            org,
+            entered >= years,
+            f"บันทึกแล้ว {entered:,} จาก {years:,} โครงการ",
+            today,
+        )
+    ]

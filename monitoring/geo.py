@@ -170,16 +170,26 @@ def feature(r: MapProject, *, url: str = "", photo: str = "", full: bool = False
     labels/colours once, in the collection); `full` repeats them in every feature, for open data
     read by GIS programs."""
     props = {
-        "project_id": r.project_id, "name": r.name, "org": r.org_code, "strategy": r.strategy,
-        "status": r.status, "budget": f"{r.budget:.2f}", "disbursed": f"{r.disbursed:.2f}",
-        "progress": r.progress, "place": r.place, "photos": r.photos,
+        "project_id": r.project_id,
+        "name": r.name,
+        "org": r.org_code,
+        "strategy": r.strategy,
+        "status": r.status,
+        "budget": f"{r.budget:.2f}",
+        "disbursed": f"{r.disbursed:.2f}",
+        "progress": r.progress,
+        "place": r.place,
+        "photos": r.photos,
         "after_photos": r.after_photos,
-    }  # fmt: skip
+    }
     if full:
         props.update(url=url, photo=photo)
     if full:
-        props.update(org_name=r.org_name, status_label=STATUS_LABELS[r.status],
-                     colour=STATUS_COLOURS[r.status])  # fmt: skip
+        props.update(
+            org_name=r.org_name,
+            status_label=STATUS_LABELS[r.status],
+            colour=STATUS_COLOURS[r.status],
+        )
     return {
         "type": "Feature",
         "id": r.project_id,
@@ -203,12 +213,18 @@ def outline(province, points: list[tuple[float, float]]) -> dict | None:
     ring = _hull(points)
     if len(ring) < 3:
         (lng, lat) = ring[0]
-        ring = [(lng - 0.05, lat - 0.05), (lng + 0.05, lat - 0.05), (lng + 0.05, lat + 0.05),
-                (lng - 0.05, lat + 0.05)]  # fmt: skip
+        ring = [
+            (lng - 0.05, lat - 0.05),
+            (lng + 0.05, lat - 0.05),
+            (lng + 0.05, lat + 0.05),
+            (lng - 0.05, lat + 0.05),
+        ]
     cx = sum(x for x, _ in ring) / len(ring)
     cy = sum(y for _, y in ring) / len(ring)
-    grown = [(cx + (x - cx) * 1.15 + _sign(x - cx) * 0.03, cy + (y - cy) * 1.15 + _sign(y - cy) * 0.03)
-             for x, y in ring]  # fmt: skip
+    grown = [
+        (cx + (x - cx) * 1.15 + _sign(x - cx) * 0.03, cy + (y - cy) * 1.15 + _sign(y - cy) * 0.03)
+        for x, y in ring
+    ]
     coords = [[round(x, 5), round(y, 5)] for x, y in [*grown, grown[0]]]
     return {
         "type": "Feature",
@@ -286,9 +302,13 @@ def url_maker(url_name: str, *args) -> UrlMaker:
     from django.urls import reverse
 
     template = (
-        reverse(url_name, args=args).replace("{", "{{").replace("}", "}}")
-        .replace(ORG, "{0}").replace(str(PK), "{1}").replace(str(PHOTO), "{2}")
-    )  # fmt: skip
+        reverse(url_name, args=args)
+        .replace("{", "{{")
+        .replace("}", "}}")
+        .replace(ORG, "{0}")
+        .replace(str(PK), "{1}")
+        .replace(str(PHOTO), "{2}")
+    )
     return UrlMaker(template)
 
 

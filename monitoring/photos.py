@@ -149,5 +149,6 @@ def clean(
     stored = _jpeg(img, minimal_exif(latitude, longitude, taken_at), 85)
     thumb = img.copy()
     thumb.thumbnail((THUMB_EDGE, THUMB_EDGE), Image.Resampling.LANCZOS)
-    return Cleaned(stored, _jpeg(thumb, None, 78), img.width, img.height, latitude, longitude,
-                   taken_at)  # fmt: skip
+    return Cleaned(
+        stored, _jpeg(thumb, None, 78), img.width, img.height, latitude, longitude, taken_at
+    )

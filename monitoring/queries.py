@@ -116,8 +116,15 @@ def form2(
         Strategy.objects.filter(plan__org=org, plan__start_year__lte=fy, plan__end_year__gte=fy)
     )
     rows: dict[int | None, Form2Row] = {s.pk: Form2Row(s.number, s.name) for s in strategies}
-    params: dict[str, Any] = {"org": org.pk, "fy": fy, "month": month, "end": end, "start": start,
-              "fy_end": fy_end, "false": False}  # fmt: skip
+    params: dict[str, Any] = {
+        "org": org.pk,
+        "fy": fy,
+        "month": month,
+        "end": end,
+        "start": start,
+        "fy_end": fy_end,
+        "false": False,
+    }
     for strategy_id, n, amount in plan_by_strategy(org, fy, end):
         if strategy_id in rows:
             rows[strategy_id].plan_n = n
@@ -137,12 +144,23 @@ def form2(
     for r in rows.values():
         total.add(r)
     if not details:  # the dashboard needs only the numbers
-        return Form2(org, fy, month, rows=_ordered(rows), total=total, subsidy=[], problems=[],
-                     decimals=decimals, mode=mode).finish()  # fmt: skip
+        return Form2(
+            org,
+            fy,
+            month,
+            rows=_ordered(rows),
+            total=total,
+            subsidy=[],
+            problems=[],
+            decimals=decimals,
+            mode=mode,
+        ).finish()
     with connection.cursor() as cursor:
         cursor.execute(sql.SUBSIDY_ROWS, {"org": org.pk, "fy": fy, "month": month, "end": end})
-        subsidy = [SubsidyRow(pid, "", status, money(received), money(paid))
-                   for pid, status, received, paid in cursor.fetchall()]  # fmt: skip
+        subsidy = [
+            SubsidyRow(pid, "", status, money(received), money(paid))
+            for pid, status, received, paid in cursor.fetchall()
+        ]
     names = latest_names([s.project_id for s in subsidy])
     for s in subsidy:
         s.name = names.get(s.project_id, "")
@@ -154,12 +172,16 @@ def form2(
     )
     pnames = latest_names([pid for pid, _ in problems])
     return Form2(
-        org, fy, month,
+        org,
+        fy,
+        month,
         rows=_ordered(rows),
-        total=total, subsidy=subsidy,
+        total=total,
+        subsidy=subsidy,
         problems=[(pnames.get(pid, ""), text) for pid, text in problems],
-        decimals=decimals, mode=mode,
-    ).finish()  # fmt: skip
+        decimals=decimals,
+        mode=mode,
+    ).finish()
 
 
 def plan_by_strategy(org: Organization, fy: int, on: dt.date):
@@ -168,12 +190,18 @@ def plan_by_strategy(org: Organization, fy: int, on: dt.date):
     replaced was 1.6× this form on PostgreSQL, 18,000 projects — not worth a copy by hand)."""
     return (
         ApprovedVersion.objects.filter(
-            window_holds(on), plan__org=org, plan__start_year__lte=fy, plan__end_year__gte=fy,
-            removed=False, version__budgets__year=fy, version__budgets__amount__gt=0,
+            window_holds(on),
+            plan__org=org,
+            plan__start_year__lte=fy,
+            plan__end_year__gte=fy,
+            removed=False,
+            version__budgets__year=fy,
+            version__budgets__amount__gt=0,
         )
-        .values("strategy_id").annotate(n=Count("id"), s=Sum("version__budgets__amount"))
+        .values("strategy_id")
+        .annotate(n=Count("id"), s=Sum("version__budgets__amount"))
         .values_list("strategy_id", "n", "s")
-    )  # fmt: skip
+    )
 
 
 def _ordered(rows: dict) -> list[Form2Row]:
@@ -221,9 +249,20 @@ def province_rows(province_id: int, org_ids: list[int], fy: int) -> list[dict]:
     for oid in org_ids:
         _, n, b, d, done, prog, canc, red, amber = found.get(oid, (oid, 0, 0, 0, 0, 0, 0, 0, 0))
         budget, paid = money(b), money(d)
-        rows.append({"org_id": oid, "projects": int(n), "budget": budget, "disbursed": paid,
-                     "disbursed_pct": percent(paid, budget), "done": int(done), "in_progress": int(prog),
-                     "cancelled": int(canc), "red": int(red), "amber": int(amber)})  # fmt: skip
+        rows.append(
+            {
+                "org_id": oid,
+                "projects": int(n),
+                "budget": budget,
+                "disbursed": paid,
+                "disbursed_pct": percent(paid, budget),
+                "done": int(done),
+                "in_progress": int(prog),
+                "cancelled": int(canc),
+                "red": int(red),
+                "amber": int(amber),
+            }
+        )
     return rows
 
 

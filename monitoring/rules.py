@@ -85,8 +85,12 @@ def not_started_late(org_ids, fy, elapsed, rule):
         .filter(Q(status__isnull=True) | Q(status=Status.NOT_STARTED))
     )
     for r in rows:
-        yield Hit(r["oid"], r["pid"], Decimal(elapsed - r["last"]),
-                  {"project": r["name"], "month": f"เดือน{month_label(r['last'])}"})  # fmt: skip
+        yield Hit(
+            r["oid"],
+            r["pid"],
+            Decimal(elapsed - r["last"]),
+            {"project": r["name"], "month": f"เดือน{month_label(r['last'])}"},
+        )
 
 
 @dataclass
@@ -125,8 +129,22 @@ def budgeted_facts(org_ids, fy, as_of: dt.date | None = None) -> list[Facts]:
     for oid, pid, budget, subsidy, status, paid, signed, procurement, first, last, inp, has in rows:
         if isinstance(signed, str):  # SQLite hands dates back as text from raw SQL
             signed = dt.date.fromisoformat(signed)
-        facts.append(Facts(oid, pid, money(budget), money(subsidy), status, money(paid), signed,
-                           procurement, first, last, bool(inp), bool(has)))  # fmt: skip
+        facts.append(
+            Facts(
+                oid,
+                pid,
+                money(budget),
+                money(subsidy),
+                status,
+                money(paid),
+                signed,
+                procurement,
+                first,
+                last,
+                bool(inp),
+                bool(has),
+            )
+        )
     return facts
 
 
@@ -166,8 +184,9 @@ def disbursement_lag(facts, fy, elapsed, rule):
         expected = expected_share(f, elapsed)
         paid = f.disbursed * 100 / f.budget
         if expected > 0 and paid < expected - rule.threshold:
-            yield Hit(f.org_id, f.project_id, paid.quantize(cent),
-                      {"expected": expected.quantize(cent)})  # fmt: skip
+            yield Hit(
+                f.org_id, f.project_id, paid.quantize(cent), {"expected": expected.quantize(cent)}
+            )
 
 
 def budgeted_not_in_action_plan(facts, fy, elapsed, rule):
@@ -186,9 +205,12 @@ def subsidy_idle(facts, fy, elapsed, rule):
 
 def action_plan_not_budgeted(org_ids, fy, elapsed, rule):
     lines = BudgetMovement.objects.filter(
-        effective_by(year_as_of(fy)), kind="line", fiscal_year=fy,
-        project=OuterRef("project"), org=OuterRef("action_plan__org"),
-    )  # fmt: skip
+        effective_by(year_as_of(fy)),
+        kind="line",
+        fiscal_year=fy,
+        project=OuterRef("project"),
+        org=OuterRef("action_plan__org"),
+    )
     rows = (
         _latest_items(org_ids, fy)
         .filter(project__isnull=False)
@@ -236,8 +258,13 @@ def hits_of(rule: WarningRule, org_ids, fy, elapsed, facts) -> list[Hit]:
 
 
 def _message(rule: WarningRule, hit: Hit) -> str:
-    values = {"threshold": f"{rule.threshold.normalize():f}", "value": "", "month": "",
-              "expected": "", **hit.context}  # fmt: skip
+    values = {
+        "threshold": f"{rule.threshold.normalize():f}",
+        "value": "",
+        "month": "",
+        "expected": "",
+        **hit.context,
+    }
     if hit.value is not None:
         values["value"] = (
             f"{hit.value.normalize():f}"
@@ -276,10 +303,17 @@ def evaluate(orgs, fiscal_year: int, as_of: dt.date) -> int:
         name = names.get(hit.project_id, "") if hit.project_id is not None else ""
         hit.context.setdefault("project", name)
         alerts.append(
-            Alert(org_id=hit.org_id, fiscal_year=fiscal_year, rule=rule,
-                  project_id=hit.project_id, severity=rule.severity,
-                  message=_message(rule, hit), value=hit.value, as_of=as_of)
-        )  # fmt: skip
+            Alert(
+                org_id=hit.org_id,
+                fiscal_year=fiscal_year,
+                rule=rule,
+                project_id=hit.project_id,
+                severity=rule.severity,
+                message=_message(rule, hit),
+                value=hit.value,
+                as_of=as_of,
+            )
+        )
     Alert.objects.filter(org_id__in=org_ids, fiscal_year=fiscal_year).delete()
     Alert.objects.bulk_create(alerts, batch_size=2000)
     return len(alerts)

@@ -103,8 +103,9 @@ def first_month_reached(fiscal_year: int, on: dt.date | None) -> int | None:
     return 1 if on < start else fiscal_month_index(on)
 
 
-def closed_period_reached(org: Organization, fiscal_year: int, on: dt.date | None,
-                          closed: set[int] | None = None) -> str | None:  # fmt: skip
+def closed_period_reached(
+    org: Organization, fiscal_year: int, on: dt.date | None, closed: set[int] | None = None
+) -> str | None:
     """The closed month that a change dated `on` would alter (as a Thai month name), or None.
     A locked or approved period changes only after it is unlocked (the recorded unlock path)."""
     first = first_month_reached(fiscal_year, on)
@@ -227,8 +228,14 @@ def entry_rows(
         py = years.get(pid)
         if py is not None:
             row.version = py.version
-            for f in ("procurement", "contract_no", "contract_signed_on", "contract_amount",
-                      "carried_over", "problems"):  # fmt: skip
+            for f in (
+                "procurement",
+                "contract_no",
+                "contract_signed_on",
+                "contract_amount",
+                "carried_over",
+                "problems",
+            ):
                 setattr(row, f, getattr(py, f))
             row.disbursed_before = before.get(py.pk, Decimal(0))
             last_entry = upto.get(py.pk)
@@ -248,10 +255,27 @@ def entry_rows(
 def saved_row(row: EntryRow, data, py) -> EntryRow:
     """The row as it reads after `data` was saved for its month: what entry_row would read back,
     without reading it back (a save answers with its row; this keeps that to no extra query)."""
-    contract = {f: getattr(data, f) for f in ("procurement", "contract_no", "contract_signed_on",
-                                              "contract_amount", "carried_over", "problems")}  # fmt: skip
-    return replace(row, version=py.version, status=data.status, progress=data.progress,
-                   disbursed_month=data.disbursed, note=data.note, has_month_row=True, **contract)  # fmt: skip
+    contract = {
+        f: getattr(data, f)
+        for f in (
+            "procurement",
+            "contract_no",
+            "contract_signed_on",
+            "contract_amount",
+            "carried_over",
+            "problems",
+        )
+    }
+    return replace(
+        row,
+        version=py.version,
+        status=data.status,
+        progress=data.progress,
+        disbursed_month=data.disbursed,
+        note=data.note,
+        has_month_row=True,
+        **contract,
+    )
 
 
 _SQLITE_DECIMAL = decimal.Context(prec=15)
@@ -281,9 +305,30 @@ def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) 
             "end": year_as_of(fy),
         }
         cursor.execute(sql.ENTRY_ROW, params)
-        (n_lines, base, n_items, mask, name, div_id, div_name, strategy, py_id, version,
-         procurement, contract_no, signed_on, contract_amount, carried_over, problems, before,
-         last, status, progress, disbursed, note) = cursor.fetchone()  # fmt: skip
+        (
+            n_lines,
+            base,
+            n_items,
+            mask,
+            name,
+            div_id,
+            div_name,
+            strategy,
+            py_id,
+            version,
+            procurement,
+            contract_no,
+            signed_on,
+            contract_amount,
+            carried_over,
+            problems,
+            before,
+            last,
+            status,
+            progress,
+            disbursed,
+            note,
+        ) = cursor.fetchone()
     if not n_lines and not n_items:
         return None
     mask = mask or 0

@@ -207,12 +207,27 @@ ANALYSIS_MEASURES = """
   SUM(CASE WHEN f.budgeted = 1 AND f.status = 'cancelled' THEN 1 ELSE 0 END)
 """
 ANALYSIS_GROUPINGS = {
-    "program": ("แผนงาน", "SELECT pr.code, pr.name, {m} FROM facts f LEFT JOIN plans_program pr ON pr.id = f.program_id GROUP BY pr.code, pr.name ORDER BY pr.code"),
-    "org_type": ("ประเภท อปท.", "SELECT f.org_type, f.org_type, {m} FROM facts f GROUP BY f.org_type ORDER BY f.org_type"),
-    "district": ("อำเภอ", "SELECT d.id, d.name, {m} FROM facts f LEFT JOIN orgs_district d ON d.id = f.district_id GROUP BY d.id, d.name ORDER BY d.name"),
-    "lao_strategy": ("ยุทธศาสตร์การพัฒนาของ อปท. ในเขตจังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'lao_province' GROUP BY t.code, t.name ORDER BY t.code"),
-    "province_strategy": ("ยุทธศาสตร์จังหวัด", "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'province' GROUP BY t.code, t.name ORDER BY t.code"),
-}  # fmt: skip
+    "program": (
+        "แผนงาน",
+        "SELECT pr.code, pr.name, {m} FROM facts f LEFT JOIN plans_program pr ON pr.id = f.program_id GROUP BY pr.code, pr.name ORDER BY pr.code",
+    ),
+    "org_type": (
+        "ประเภท อปท.",
+        "SELECT f.org_type, f.org_type, {m} FROM facts f GROUP BY f.org_type ORDER BY f.org_type",
+    ),
+    "district": (
+        "อำเภอ",
+        "SELECT d.id, d.name, {m} FROM facts f LEFT JOIN orgs_district d ON d.id = f.district_id GROUP BY d.id, d.name ORDER BY d.name",
+    ),
+    "lao_strategy": (
+        "ยุทธศาสตร์การพัฒนาของ อปท. ในเขตจังหวัด",
+        "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'lao_province' GROUP BY t.code, t.name ORDER BY t.code",
+    ),
+    "province_strategy": (
+        "ยุทธศาสตร์จังหวัด",
+        "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'province' GROUP BY t.code, t.name ORDER BY t.code",
+    ),
+}
 
 # One project's row of the entry page: the hot path of every save (entry page and API). The same
 # facts as selectors.entry_rows(only={project}) — a test holds the two to agreeing — in one round

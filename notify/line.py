@@ -26,8 +26,9 @@ def _api(client: ApiClient) -> MessagingApi:
 
 
 def _client() -> ApiClient:
-    return ApiClient(Configuration(host=settings.LINE_API_HOST,
-                                   access_token=settings.LINE_CHANNEL_ACCESS_TOKEN))  # fmt: skip
+    return ApiClient(
+        Configuration(host=settings.LINE_API_HOST, access_token=settings.LINE_CHANNEL_ACCESS_TOKEN)
+    )
 
 
 def push(to: str, text: str, retry_key: str) -> None:

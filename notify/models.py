@@ -11,19 +11,22 @@ class Frequency(models.TextChoices):
 
 
 class Preference(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="notify_preference")  # fmt: skip
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notify_preference"
+    )
     by_email = models.BooleanField("ทางอีเมล", default=True)
     by_line = models.BooleanField("ทาง LINE", default=True)
-    frequency = models.CharField("ความถี่", max_length=10, choices=Frequency.choices,
-                                 default=Frequency.IMMEDIATE)  # fmt: skip
+    frequency = models.CharField(
+        "ความถี่", max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
+    )
 
 
 class LineAccount(models.Model):
     """A person's LINE user id, learnt when they send their one-time code to the OA."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="line_account")  # fmt: skip
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="line_account"
+    )
     line_user_id = models.CharField(max_length=64, null=True, blank=True, unique=True)
     code = models.CharField(max_length=12, null=True, blank=True, unique=True)
     code_expires_at = models.DateTimeField(null=True, blank=True)
@@ -31,8 +34,9 @@ class LineAccount(models.Model):
 
 
 class Notification(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="notifications")  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
     kind = models.CharField(max_length=32)
     key = models.CharField(max_length=120)  # one notification per user and key
     title = models.CharField(max_length=300)

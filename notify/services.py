@@ -35,15 +35,21 @@ def notify(
         return None
     try:
         with transaction.atomic():
-            n = Notification.objects.create(user=user, kind=kind, key=key, title=title[:300],
-                                            body=body, url=url)  # fmt: skip
+            n = Notification.objects.create(
+                user=user, kind=kind, key=key, title=title[:300], body=body, url=url
+            )
     except IntegrityError:
         return None  # told already
     if preference(user).frequency == Frequency.IMMEDIATE:
         from jobs import services as jobs
 
-        jobs.enqueue(kind="deliver", title=f"ส่งการแจ้งเตือนถึง {user.get_username()}",
-                     user=user, params={"notification": n.pk}, max_attempts=5)  # fmt: skip
+        jobs.enqueue(
+            kind="deliver",
+            title=f"ส่งการแจ้งเตือนถึง {user.get_username()}",
+            user=user,
+            params={"notification": n.pk},
+            max_attempts=5,
+        )
     log.info("notification recorded", extra={"kind": kind, "to": user.get_username()})
     return n
 
@@ -71,8 +77,10 @@ def deliver(n: Notification) -> list[str]:
         line.push(line_user_id, _text(n), retry_key=f"notification:{n.pk}")
         Notification.objects.filter(pk=n.pk).update(line_sent_at=timezone.now())
         sent.append("line")
-    log.info("notification delivered", extra={"kind": n.kind, "to": n.user.get_username(),
-                                              "channels": sent})  # fmt: skip
+    log.info(
+        "notification delivered",
+        extra={"kind": n.kind, "to": n.user.get_username(), "channels": sent},
+    )
     return sent
 
 
@@ -84,8 +92,11 @@ def digest_text(user, today: dt.date) -> tuple[str, list[Notification]]:
     of their work is late or due within a week."""
     from notify.deadlines import my_work
 
-    pending = list(Notification.objects.filter(user=user, digest_on=None, email_sent_at=None,
-                                               line_sent_at=None).exclude(kind="digest"))  # fmt: skip
+    pending = list(
+        Notification.objects.filter(
+            user=user, digest_on=None, email_sent_at=None, line_sent_at=None
+        ).exclude(kind="digest")
+    )
     due = [i for i in my_work(user, today) if i.state in ("late", "soon")]
     if not pending and not due:
         return "", []
@@ -113,9 +124,14 @@ def send_digests(today: dt.date) -> dict:
         if not text:
             continue
         digest, _ = Notification.objects.get_or_create(
-            user=user, key=f"digest:{today.isoformat()}",
-            defaults={"kind": "digest", "title": f"สรุปงานประจำวันที่ {today.day}/{today.month}/{today.year + 543}", "body": text},
-        )  # fmt: skip
+            user=user,
+            key=f"digest:{today.isoformat()}",
+            defaults={
+                "kind": "digest",
+                "title": f"สรุปงานประจำวันที่ {today.day}/{today.month}/{today.year + 543}",
+                "body": text,
+            },
+        )
         try:
             deliver(digest)
         except Exception as exc:  # one person's mailbox must not stop the others'
@@ -155,8 +171,11 @@ def link(code: str, line_user_id: str) -> LineAccount | None:
     if not code.isdigit():
         return None
     with transaction.atomic():
-        account = (LineAccount.objects.select_for_update()
-                   .filter(code=code, code_expires_at__gt=timezone.now()).first())  # fmt: skip
+        account = (
+            LineAccount.objects.select_for_update()
+            .filter(code=code, code_expires_at__gt=timezone.now())
+            .first()
+        )
         if account is None:
             return None
         LineAccount.objects.filter(line_user_id=line_user_id).exclude(pk=account.pk).update(
@@ -183,15 +202,22 @@ def handle_events(events) -> int:
             account = link(event.message.text, event.source.user_id)
             if account:
                 name = account.user.get_full_name() or account.user.get_username()
-                line.reply(event.reply_token, f"เชื่อมบัญชี LINE กับระบบติดตามของ {name} แล้ว "
-                                              "จะได้รับการแจ้งเตือนทางนี้")  # fmt: skip
+                line.reply(
+                    event.reply_token,
+                    f"เชื่อมบัญชี LINE กับระบบติดตามของ {name} แล้ว จะได้รับการแจ้งเตือนทางนี้",
+                )
             else:
-                line.reply(event.reply_token, "รหัสไม่ถูกต้องหรือหมดอายุ ขอรหัสใหม่ได้ที่หน้า "
-                                              f"“ตั้งค่าการแจ้งเตือน” {absolute('/my-work/settings/')}")  # fmt: skip
+                line.reply(
+                    event.reply_token,
+                    "รหัสไม่ถูกต้องหรือหมดอายุ ขอรหัสใหม่ได้ที่หน้า "
+                    f"“ตั้งค่าการแจ้งเตือน” {absolute('/my-work/settings/')}",
+                )
             handled += 1
         elif isinstance(event, FollowEvent):
-            line.reply(event.reply_token, "สวัสดีครับ พิมพ์รหัส 6 หลักจากหน้า “ตั้งค่าการแจ้งเตือน” "
-                                          "ในระบบติดตาม เพื่อรับการแจ้งเตือนทาง LINE")  # fmt: skip
+            line.reply(
+                event.reply_token,
+                "สวัสดีครับ พิมพ์รหัส 6 หลักจากหน้า “ตั้งค่าการแจ้งเตือน” ในระบบติดตาม เพื่อรับการแจ้งเตือนทาง LINE",
+            )
             handled += 1
     return handled
 

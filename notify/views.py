@@ -28,9 +28,16 @@ class PreferenceForm(forms.ModelForm):
 def my_work_page(request):
     today = timezone.localdate()
     items = my_work(request.user, today)
-    return render(request, "notify/my_work.html", {
-        "items": [i for i in items if not i.done], "done": [i for i in items if i.done],
-        "today": today, "section": "my_work"})  # fmt: skip
+    return render(
+        request,
+        "notify/my_work.html",
+        {
+            "items": [i for i in items if not i.done],
+            "done": [i for i in items if i.done],
+            "today": today,
+            "section": "my_work",
+        },
+    )
 
 
 @login_required
@@ -50,9 +57,18 @@ def settings_page(request):
         return redirect("notify:settings")
     account = LineAccount.objects.filter(user=request.user).first()
     code_valid = bool(account and account.code and account.code_expires_at > timezone.now())
-    return render(request, "notify/settings.html", {
-        "form": form, "account": account, "code_valid": code_valid, "oa_id": settings.LINE_OA_ID,
-        "line_ready": line.configured(), "section": "my_work"})  # fmt: skip
+    return render(
+        request,
+        "notify/settings.html",
+        {
+            "form": form,
+            "account": account,
+            "code_valid": code_valid,
+            "oa_id": settings.LINE_OA_ID,
+            "line_ready": line.configured(),
+            "section": "my_work",
+        },
+    )
 
 
 @csrf_exempt

@@ -27,20 +27,40 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
 _email_context = {"site_url": settings.SITE_URL}
 urlpatterns = [
     path("invite/<uidb64>/<token>/", InvitationAcceptView.as_view(), name="invitation_accept"),
-    path("invite/done/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="registration/invitation_done.html"), name="invitation_done"),
+    path(
+        "invite/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="registration/invitation_done.html"
+        ),
+        name="invitation_done",
+    ),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
-    path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(),
-         name="password_change_done"),
-    path("password/reset/", auth_views.PasswordResetView.as_view(
-        extra_email_context=_email_context), name="password_reset"),
-    path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(),
-         name="password_reset_done"),
-    path("password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
-         name="password_reset_confirm"),
-    path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(),
-         name="password_reset_complete"),
-]  # fmt: skip
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(extra_email_context=_email_context),
+        name="password_reset",
+    ),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
 
 
 @staff_member_required(login_url="login")
@@ -54,18 +74,25 @@ def province_setup(request):
         try:
             pao = services.province_setup(province_code=d["province_code"], pao_code=d["pao_code"])
             if d["admin_email"]:
-                services.person_invite(org=pao, email=d["admin_email"], role=Role.ANALYST,
-                                       first_name=d["admin_first_name"],
-                                       last_name=d["admin_last_name"],
-                                       base_url=request.build_absolute_uri("/"),
-                                       invited_by=request.user)  # fmt: skip
+                services.person_invite(
+                    org=pao,
+                    email=d["admin_email"],
+                    role=Role.ANALYST,
+                    first_name=d["admin_first_name"],
+                    last_name=d["admin_last_name"],
+                    base_url=request.build_absolute_uri("/"),
+                    invited_by=request.user,
+                )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         except OSError:
             form.add_error(None, "ส่งอีเมลไม่สำเร็จ (เซิร์ฟเวอร์อีเมลไม่ตอบ) ยังไม่ได้บันทึก")
         else:
-            messages.success(request, f"ตั้งค่า{pao.province} และ{pao.name}แล้ว"
-                             + (f" ส่งคำเชิญไปที่ {d['admin_email']} แล้ว" if d["admin_email"] else ""))  # fmt: skip
+            messages.success(
+                request,
+                f"ตั้งค่า{pao.province} และ{pao.name}แล้ว"
+                + (f" ส่งคำเชิญไปที่ {d['admin_email']} แล้ว" if d["admin_email"] else ""),
+            )
             return redirect("plans:overview", pao.code)
     return render(request, "orgs/province_setup.html", {"form": form})

@@ -89,10 +89,23 @@ class OrganizationAdmin(ModelAdmin):
     inlines = [DivisionInline, MembershipInline, OrgTypeChangeInline]
     fieldsets = [
         (None, {"fields": ["code", "name", "org_type", "province", "district"]}),
-        ("ข้อมูลในเอกสารราชการ", {"fields": [
-            "address", "subdistrict", "postal_code", "emblem", "executive_name",
-            "executive_title", "planning_division", "website", "email"]}),
-    ]  # fmt: skip
+        (
+            "ข้อมูลในเอกสารราชการ",
+            {
+                "fields": [
+                    "address",
+                    "subdistrict",
+                    "postal_code",
+                    "emblem",
+                    "executive_name",
+                    "executive_title",
+                    "planning_division",
+                    "website",
+                    "email",
+                ]
+            },
+        ),
+    ]
 
 
 @admin.register(Membership)

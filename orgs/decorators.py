@@ -43,8 +43,12 @@ def org_view(*, write: bool = False):
             try:
                 return view(request, org, *args, **kwargs)
             except NotYet as missing:
-                context = {"org": org, "section": missing.section, "message": str(missing),
-                           "can_write": can_write(request.user, org)}  # fmt: skip
+                context = {
+                    "org": org,
+                    "section": missing.section,
+                    "message": str(missing),
+                    "can_write": can_write(request.user, org),
+                }
                 return render(request, missing.template, context)
 
         return wrapper

@@ -11,8 +11,9 @@ IMAGE_TYPES = "image/png,image/jpeg"
 class ProvinceSetupForm(forms.Form):
     province_code = forms.ChoiceField(label="จังหวัด")
     pao_code = forms.CharField(label="รหัส อปท. ของ อบจ. (7 หลัก)", max_length=7, min_length=7)
-    admin_email = forms.EmailField(label="อีเมลของผู้ดูแลระบบ อบจ. (หน่วยติดตามและประเมินผลจังหวัด)",
-                                   required=False)  # fmt: skip
+    admin_email = forms.EmailField(
+        label="อีเมลของผู้ดูแลระบบ อบจ. (หน่วยติดตามและประเมินผลจังหวัด)", required=False
+    )
     admin_first_name = forms.CharField(label="ชื่อ", max_length=150, required=False)
     admin_last_name = forms.CharField(label="นามสกุล", max_length=150, required=False)
 
@@ -24,14 +25,26 @@ class ProvinceSetupForm(forms.Form):
 
 
 class OrgDetailsForm(forms.ModelForm):
-    emblem_file = forms.ImageField(label="ตราสัญลักษณ์ (PNG/JPEG ไม่เกิน 2 MB)", required=False,
-                                   widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}))  # fmt: skip
+    emblem_file = forms.ImageField(
+        label="ตราสัญลักษณ์ (PNG/JPEG ไม่เกิน 2 MB)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+    )
     remove_emblem = forms.BooleanField(label="ลบตราสัญลักษณ์เดิม", required=False)
 
     class Meta:
         model = Organization
-        fields = ["name", "address", "subdistrict", "postal_code", "executive_name",
-                  "executive_title", "planning_division", "website", "email"]  # fmt: skip
+        fields = [
+            "name",
+            "address",
+            "subdistrict",
+            "postal_code",
+            "executive_name",
+            "executive_title",
+            "planning_division",
+            "website",
+            "email",
+        ]
         labels = {"name": "ชื่อเต็มของหน่วยงาน"}
 
     def __init__(self, *args, subdistricts=(), **kwargs):
@@ -43,9 +56,10 @@ class OrgDetailsForm(forms.ModelForm):
         self.fields["executive_name"].widget.attrs["placeholder"] = "เช่น นายสมชาย ใจดี"
         if subdistricts:
             self.fields["subdistrict"] = forms.ChoiceField(
-                label="ตำบล/แขวง", required=False,
+                label="ตำบล/แขวง",
+                required=False,
                 choices=[("", "—")] + [(name, name) for name, _ in subdistricts],
-            )  # fmt: skip
+            )
             self.postal = dict(subdistricts)
 
     def clean_postal_code(self):
@@ -68,8 +82,12 @@ class InviteForm(forms.Form):
     first_name = forms.CharField(label="ชื่อ", max_length=150, required=False)
     last_name = forms.CharField(label="นามสกุล", max_length=150, required=False)
     role = forms.ChoiceField(label="บทบาท")
-    division = forms.ModelChoiceField(label="กอง/สำนัก (สำหรับหัวหน้าส่วนราชการ)", empty_label="—",
-                                      queryset=Division.objects.none(), required=False)  # fmt: skip
+    division = forms.ModelChoiceField(
+        label="กอง/สำนัก (สำหรับหัวหน้าส่วนราชการ)",
+        empty_label="—",
+        queryset=Division.objects.none(),
+        required=False,
+    )
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,8 +98,9 @@ class InviteForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="บทบาท")
-    division = forms.ModelChoiceField(label="กอง/สำนัก", queryset=Division.objects.none(),
-                                      required=False)  # fmt: skip
+    division = forms.ModelChoiceField(
+        label="กอง/สำนัก", queryset=Division.objects.none(), required=False
+    )
 
     def __init__(self, *args, org, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,8 +115,9 @@ class HandOverForm(forms.Form):
 
 
 class TypeChangeForm(forms.Form):
-    new_type = forms.ChoiceField(label="ประเภทใหม่",
-                                 choices=[c for c in OrgType.choices if c[0] != OrgType.PAO])  # fmt: skip
+    new_type = forms.ChoiceField(
+        label="ประเภทใหม่", choices=[c for c in OrgType.choices if c[0] != OrgType.PAO]
+    )
     new_name = forms.CharField(label="ชื่อใหม่", max_length=200, required=False)
     effective_on = forms.CharField(label="มีผลตั้งแต่ (วว/ดด/ปปปป พ.ศ.)", max_length=20)
     note = forms.CharField(label="หมายเหตุ (ประกาศกระทรวงมหาดไทย)", max_length=300, required=False)

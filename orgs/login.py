@@ -71,8 +71,11 @@ class LockoutAuthenticationForm(AuthenticationForm):
         except ValidationError:
             LoginAttempt.objects.create(username=username, client=client, success=False)
             if getattr(self.request, "axes_locked_out", False):
-                raise ValidationError(self.error_messages["locked"], code="locked",
-                                      params={"minutes": minutes_left(self.request)}) from None  # fmt: skip
+                raise ValidationError(
+                    self.error_messages["locked"],
+                    code="locked",
+                    params={"minutes": minutes_left(self.request)},
+                ) from None
             raise
         LoginAttempt.objects.create(username=username, client=client, success=True)
         return cleaned

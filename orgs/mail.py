@@ -47,7 +47,7 @@ def send_invitation(*, user, membership, base_url: str, invited_by=None) -> None
             "invited_by": invited_by,
             "link": invitation_link(user, base_url),
             "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
-        },  # fmt: skip
+        },
         user.email or user.username,
     )
 
@@ -62,6 +62,6 @@ def send_role_notice(*, user, membership, base_url: str) -> None:
             "membership": membership,
             "org": org,
             "link": site_url(base_url) + reverse("login"),
-        },  # fmt: skip
+        },
         user.email or user.username,
     )

@@ -65,9 +65,13 @@ class Organization(models.Model):
         "ตำแหน่งผู้บริหาร", max_length=200, blank=True, help_text="เช่น นายกเทศมนตรีเมืองบัวใหญ่"
     )
     planning_division = models.ForeignKey(
-        "Division", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "Division",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="หน่วยงานที่รับผิดชอบงานแผน",
-    )  # fmt: skip
+    )
     website = models.URLField("เว็บไซต์ที่ประกาศรายงาน", blank=True)
     email = models.EmailField("อีเมลทางราชการ (สารบรรณ)", blank=True)
 

@@ -53,8 +53,13 @@ def who(user, org: Organization | None) -> Who:
     if user.is_superuser:
         return Who(name, Role.ADMIN.label)
     order = [
-        Role.ADMIN, Role.OFFICER, Role.EXECUTIVE, Role.DIVISION_HEAD, Role.COMMITTEE, Role.ANALYST
-    ]  # fmt: skip
+        Role.ADMIN,
+        Role.OFFICER,
+        Role.EXECUTIVE,
+        Role.DIVISION_HEAD,
+        Role.COMMITTEE,
+        Role.ANALYST,
+    ]
     labels = [r.label for r in order if r in roles]
     if Role.DIVISION_HEAD in roles:
         division = _division_name(user, org)

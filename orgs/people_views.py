@@ -40,14 +40,18 @@ def details(request, org):
     require_org_admin(request.user, org)
     org = Organization.objects.select_related("province", "district").get(pk=org.pk)
     subdistricts = services.subdistrict_choices(org)
-    form = OrgDetailsForm(request.POST or None, request.FILES or None, instance=org,
-                          subdistricts=subdistricts)  # fmt: skip
+    form = OrgDetailsForm(
+        request.POST or None, request.FILES or None, instance=org, subdistricts=subdistricts
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in services.DETAIL_FIELDS}
         try:
-            services.org_details_update(org=Organization.objects.get(pk=org.pk), data=data,
-                                        emblem=form.cleaned_data.get("emblem_file"),
-                                        remove_emblem=form.cleaned_data.get("remove_emblem"))  # fmt: skip
+            services.org_details_update(
+                org=Organization.objects.get(pk=org.pk),
+                data=data,
+                emblem=form.cleaned_data.get("emblem_file"),
+                remove_emblem=form.cleaned_data.get("remove_emblem"),
+            )
         except ValidationError as exc:
             _errors(form, exc)
         else:
@@ -66,8 +70,9 @@ def emblem(request, org):
         handle = org.emblem.open("rb")
     except FileNotFoundError as exc:
         raise Http404("ไม่พบไฟล์ตราสัญลักษณ์") from exc
-    return FileResponse(handle, content_type="image/png" if org.emblem.name.endswith(".png")
-                        else "image/jpeg")  # fmt: skip
+    return FileResponse(
+        handle, content_type="image/png" if org.emblem.name.endswith(".png") else "image/jpeg"
+    )
 
 
 @org_view()
@@ -82,9 +87,16 @@ def divisions(request, org):
         else:
             messages.success(request, f"เพิ่ม{form.cleaned_data['name']}แล้ว")
             return redirect("people:divisions", org.code)
-    return render(request, "orgs/divisions.html", {
-        "org": org, "form": form, "section": "org", "rows": selectors.divisions_with_heads(org),
-    })  # fmt: skip
+    return render(
+        request,
+        "orgs/divisions.html",
+        {
+            "org": org,
+            "form": form,
+            "section": "org",
+            "rows": selectors.divisions_with_heads(org),
+        },
+    )
 
 
 @org_view()
@@ -99,8 +111,11 @@ def division_edit(request, org, division_id):
         else:
             messages.success(request, f"ลบ{division.name}แล้ว")
         return redirect("people:divisions", org.code)
-    initial = {"name": division.name, "head_name": division.head_name,
-               "head_title": division.head_title}  # fmt: skip
+    initial = {
+        "name": division.name,
+        "head_name": division.head_name,
+        "head_title": division.head_title,
+    }
     form = DivisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -110,8 +125,11 @@ def division_edit(request, org, division_id):
         else:
             messages.success(request, "บันทึกแล้ว")
             return redirect("people:divisions", org.code)
-    return render(request, "orgs/division_edit.html",
-                  {"org": org, "form": form, "division": division, "section": "org"})  # fmt: skip
+    return render(
+        request,
+        "orgs/division_edit.html",
+        {"org": org, "form": form, "division": division, "section": "org"},
+    )
 
 
 @org_view()
@@ -121,10 +139,16 @@ def people(request, org):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            services.person_invite(org=org, email=d["email"], role=d["role"],
-                                   division=d["division"], first_name=d["first_name"],
-                                   last_name=d["last_name"], base_url=_base(request),
-                                   invited_by=request.user)  # fmt: skip
+            services.person_invite(
+                org=org,
+                email=d["email"],
+                role=d["role"],
+                division=d["division"],
+                first_name=d["first_name"],
+                last_name=d["last_name"],
+                base_url=_base(request),
+                invited_by=request.user,
+            )
         except ValidationError as exc:
             _errors(form, exc)
         except OSError:
@@ -132,9 +156,16 @@ def people(request, org):
         else:
             messages.success(request, f"ส่งคำเชิญไปที่ {d['email']} แล้ว")
             return redirect("people:people", org.code)
-    return render(request, "orgs/people.html", {
-        "org": org, "form": form, "section": "people", "people": selectors.people_of(org),
-    })  # fmt: skip
+    return render(
+        request,
+        "orgs/people.html",
+        {
+            "org": org,
+            "form": form,
+            "section": "people",
+            "people": selectors.people_of(org),
+        },
+    )
 
 
 def _person(org, user_id):
@@ -153,51 +184,82 @@ def person(request, org, user_id):
         action = request.POST.get("action")
         try:
             if action == "role":
-                m = get_object_or_404(Membership, pk=request.POST.get("membership"), org=org,
-                                      user=person)  # fmt: skip
+                m = get_object_or_404(
+                    Membership, pk=request.POST.get("membership"), org=org, user=person
+                )
                 role_form = RoleForm(request.POST, org=org)
                 if role_form.is_valid():
-                    services.membership_change(membership=m, role=role_form.cleaned_data["role"],
-                                               division=role_form.cleaned_data["division"])  # fmt: skip
+                    services.membership_change(
+                        membership=m,
+                        role=role_form.cleaned_data["role"],
+                        division=role_form.cleaned_data["division"],
+                    )
                     messages.success(request, "เปลี่ยนบทบาทแล้ว")
                     return redirect("people:person", org.code, person.pk)
             elif action == "remove":
-                m = get_object_or_404(Membership, pk=request.POST.get("membership"), org=org,
-                                      user=person)  # fmt: skip
+                m = get_object_or_404(
+                    Membership, pk=request.POST.get("membership"), org=org, user=person
+                )
                 services.membership_remove(membership=m, removed_by=request.user)
                 messages.success(request, "ลบบทบาทแล้ว")
                 return redirect("people:people", org.code)
             elif action == "disable":
                 disabled = services.person_disable(org=org, user=person, disabled_by=request.user)
-                messages.success(request, "ปิดการใช้งานบัญชีแล้ว ประวัติการทำงานยังคงอยู่ในชื่อเดิม"
-                                 if disabled else "ลบบทบาทในหน่วยงานนี้แล้ว (ผู้ใช้ยังมีบทบาทในหน่วยงานอื่น)")  # fmt: skip
+                messages.success(
+                    request,
+                    "ปิดการใช้งานบัญชีแล้ว ประวัติการทำงานยังคงอยู่ในชื่อเดิม"
+                    if disabled
+                    else "ลบบทบาทในหน่วยงานนี้แล้ว (ผู้ใช้ยังมีบทบาทในหน่วยงานอื่น)",
+                )
                 return redirect("people:people", org.code)
             elif action == "handover" and handover.is_valid():
                 d = handover.cleaned_data
-                services.accounts_hand_over(org=org, from_user=person, email=d["email"],
-                                            first_name=d["first_name"], last_name=d["last_name"],
-                                            base_url=_base(request), handed_over_by=request.user)  # fmt: skip
+                services.accounts_hand_over(
+                    org=org,
+                    from_user=person,
+                    email=d["email"],
+                    first_name=d["first_name"],
+                    last_name=d["last_name"],
+                    base_url=_base(request),
+                    handed_over_by=request.user,
+                )
                 messages.success(request, f"ส่งมอบบทบาทให้ {d['email']} แล้ว และปิดบัญชีผู้ส่งมอบ")
                 return redirect("people:people", org.code)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         except OSError:
             messages.error(request, "ส่งอีเมลไม่สำเร็จ (เซิร์ฟเวอร์อีเมลไม่ตอบ) ยังไม่ได้บันทึก ลองใหม่ภายหลัง")
-    return render(request, "orgs/person.html", {
-        "org": org, "person": person, "memberships": memberships, "role_form": role_form,
-        "handover": handover, "section": "people", "roles": Role.choices,
-        "divisions": Division.objects.filter(org=org),
-    })  # fmt: skip
+    return render(
+        request,
+        "orgs/person.html",
+        {
+            "org": org,
+            "person": person,
+            "memberships": memberships,
+            "role_form": role_form,
+            "handover": handover,
+            "section": "people",
+            "roles": Role.choices,
+            "divisions": Division.objects.filter(org=org),
+        },
+    )
 
 
 @org_view()
 def province_orgs(request, org):
     """The อบจ.'s list of its province's orgs: type, district, whether each has an officer yet."""
     require_province_analyst(request.user, org)
-    return render(request, "orgs/province_orgs.html", {
-        "org": org, "section": "province_orgs", "rows": selectors.province_orgs(org.province),
-        "invite": InviteForm(org=org), "type_form": TypeChangeForm(),
-    })  # fmt: skip
+    return render(
+        request,
+        "orgs/province_orgs.html",
+        {
+            "org": org,
+            "section": "province_orgs",
+            "rows": selectors.province_orgs(org.province),
+            "invite": InviteForm(org=org),
+            "type_form": TypeChangeForm(),
+        },
+    )
 
 
 @org_view()
@@ -206,10 +268,15 @@ def province_org_invite(request, org, code):
     target = get_province_org_for_admin(request.user, org, code)
     email = request.POST.get("email", "")
     try:
-        services.person_invite(org=target, email=email, role=Role.OFFICER,
-                               first_name=request.POST.get("first_name", ""),
-                               last_name=request.POST.get("last_name", ""),
-                               base_url=_base(request), invited_by=request.user)  # fmt: skip
+        services.person_invite(
+            org=target,
+            email=email,
+            role=Role.OFFICER,
+            first_name=request.POST.get("first_name", ""),
+            last_name=request.POST.get("last_name", ""),
+            base_url=_base(request),
+            invited_by=request.user,
+        )
     except ValidationError as exc:
         messages.error(request, f"{target.name}: {' '.join(exc.messages)}")
     except OSError:
@@ -231,14 +298,26 @@ def province_org_type(request, org, code):
             form.add_error("effective_on", str(exc))
         else:
             try:
-                services.org_type_change(org=target, new_type=d["new_type"], effective_on=on,
-                                         new_name=d["new_name"], note=d["note"])  # fmt: skip
+                services.org_type_change(
+                    org=target,
+                    new_type=d["new_type"],
+                    effective_on=on,
+                    new_name=d["new_name"],
+                    note=d["note"],
+                )
             except ValidationError as exc:
                 _errors(form, exc)
             else:
                 messages.success(request, f"บันทึกการเปลี่ยนประเภทของ{target.name}แล้ว")
                 return redirect("people:province_orgs", org.code)
-    return render(request, "orgs/type_change.html", {
-        "org": org, "target": target, "form": form, "section": "province_orgs",
-        "history": target.type_changes.all(),
-    })  # fmt: skip
+    return render(
+        request,
+        "orgs/type_change.html",
+        {
+            "org": org,
+            "target": target,
+            "form": form,
+            "section": "province_orgs",
+            "history": target.type_changes.all(),
+        },
+    )

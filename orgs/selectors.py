@@ -244,18 +244,33 @@ def field_rows(entry: AuditEntry) -> list[tuple[str, object, object]]:
 
 
 def audit_entries(org, f: AuditFilter):
-    lookups = {"model": f.model, "action": f.action, "user_id": f.user_id, "at__date__gte": f.start,
-               "at__date__lte": f.end, "object_id": f.object_id}  # fmt: skip
+    lookups = {
+        "model": f.model,
+        "action": f.action,
+        "user_id": f.user_id,
+        "at__date__gte": f.start,
+        "at__date__lte": f.end,
+        "object_id": f.object_id,
+    }
     given = {k: v for k, v in lookups.items() if v}
     return AuditEntry.objects.filter(org=org, **given).order_by("-at", "-id")
 
 
 def audit_facets(org) -> tuple[list[tuple[str, str, int]], list[tuple[int, str]]]:
     """The kinds of record and the people that appear in an org's log, for the filter menus."""
-    models = [(m, model_name(m), n) for m, n in AuditEntry.objects.filter(org=org)
-              .values("model").annotate(n=Count("pk")).values_list("model", "n")]  # fmt: skip
-    people = list(AuditEntry.objects.filter(org=org, user__isnull=False)
-                  .values_list("user_id", "actor").distinct().order_by("actor"))  # fmt: skip
+    models = [
+        (m, model_name(m), n)
+        for m, n in AuditEntry.objects.filter(org=org)
+        .values("model")
+        .annotate(n=Count("pk"))
+        .values_list("model", "n")
+    ]
+    people = list(
+        AuditEntry.objects.filter(org=org, user__isnull=False)
+        .values_list("user_id", "actor")
+        .distinct()
+        .order_by("actor")
+    )
     return sorted(models, key=lambda m: m[1]), people
 
 
@@ -274,8 +289,11 @@ def people_of(org) -> list[tuple[object, list]]:
     from orgs.models import Membership
 
     people: dict[int, tuple[object, list]] = {}
-    rows = (Membership.objects.filter(org=org).select_related("user", "division")
-            .order_by("-user__is_active", "user__first_name", "user__username", "role"))  # fmt: skip
+    rows = (
+        Membership.objects.filter(org=org)
+        .select_related("user", "division")
+        .order_by("-user__is_active", "user__first_name", "user__username", "role")
+    )
     for m in rows:
         people.setdefault(m.user_id, (m.user, []))[1].append(m)
     return list(people.values())
@@ -288,5 +306,9 @@ def province_orgs(province):
     from orgs.models import Organization, Role
 
     active = Q(memberships__role__in=[Role.OFFICER, Role.ADMIN], memberships__user__is_active=True)
-    return (Organization.objects.filter(province=province).select_related("district")
-            .annotate(officers=Count("memberships", filter=active)).order_by("code"))  # fmt: skip
+    return (
+        Organization.objects.filter(province=province)
+        .select_related("district")
+        .annotate(officers=Count("memberships", filter=active))
+        .order_by("code")
+    )

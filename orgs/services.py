@@ -24,8 +24,17 @@ from orgs.models import (
 )
 
 EMBLEM_MAX_BYTES = 2 * 1024 * 1024
-DETAIL_FIELDS = ("name", "address", "subdistrict", "postal_code", "executive_name",
-                 "executive_title", "planning_division", "website", "email")  # fmt: skip
+DETAIL_FIELDS = (
+    "name",
+    "address",
+    "subdistrict",
+    "postal_code",
+    "executive_name",
+    "executive_title",
+    "planning_division",
+    "website",
+    "email",
+)
 
 
 # -- the province ---------------------------------------------------------------------------------
@@ -69,16 +78,22 @@ def province_setup(*, province_code: str, pao_code: str) -> Organization:
     if other is not None:
         raise ValidationError({"pao_code": f"รหัส {pao_code} เป็นของ{other.name}แล้ว"})
     capital = District.objects.filter(province=province, name=f"เมือง{province.name}").first()
-    pao = Organization(code=pao_code, name=f"องค์การบริหารส่วนจังหวัด{province.name}",
-                       org_type=OrgType.PAO, province=province, district=capital)  # fmt: skip
+    pao = Organization(
+        code=pao_code,
+        name=f"องค์การบริหารส่วนจังหวัด{province.name}",
+        org_type=OrgType.PAO,
+        province=province,
+        district=capital,
+    )
     pao.full_clean()
     pao.save()
     return pao
 
 
 @transaction.atomic
-def org_type_change(*, org: Organization, new_type: str, effective_on: dt.date,
-                    new_name: str = "", note: str = "") -> OrgTypeChange:  # fmt: skip
+def org_type_change(
+    *, org: Organization, new_type: str, effective_on: dt.date, new_name: str = "", note: str = ""
+) -> OrgTypeChange:
     """An upgrade (อบต. → ทต., ทต. → ทม.) on its date: the history row and the org's new type and
     name, in one transaction."""
     if new_type not in OrgType.values:
@@ -87,8 +102,14 @@ def org_type_change(*, org: Organization, new_type: str, effective_on: dt.date,
         raise ValidationError({"new_type": "ประเภทใหม่ต้องต่างจากประเภทปัจจุบัน"})
     if new_type == OrgType.PAO or org.org_type == OrgType.PAO:
         raise ValidationError({"new_type": "อบจ. เปลี่ยนประเภทไม่ได้"})
-    change = OrgTypeChange(org=org, old_type=org.org_type, new_type=new_type, old_name=org.name,
-                           effective_on=effective_on, note=note.strip())  # fmt: skip
+    change = OrgTypeChange(
+        org=org,
+        old_type=org.org_type,
+        new_type=new_type,
+        old_name=org.name,
+        effective_on=effective_on,
+        note=note.strip(),
+    )
     change.full_clean()
     change.save()
     org.org_type = new_type
@@ -131,13 +152,21 @@ def subdistrict_choices(org: Organization) -> list[tuple[str, str]]:
     """ตำบล of the org's อำเภอ (geothai), with their postal codes, for the details form."""
     if not org.district or not org.district.code:
         return []
-    return [(s.name_th, s.postal_codes[0] if s.postal_codes else "")
-            for s in geothai.subdistricts(org.district.code)]  # fmt: skip
+    return [
+        (s.name_th, s.postal_codes[0] if s.postal_codes else "")
+        for s in geothai.subdistricts(org.district.code)
+    ]
 
 
 @transaction.atomic
-def division_save(*, org: Organization, name: str, head_name: str = "", head_title: str = "",
-                  division: Division | None = None) -> Division:  # fmt: skip
+def division_save(
+    *,
+    org: Organization,
+    name: str,
+    head_name: str = "",
+    head_title: str = "",
+    division: Division | None = None,
+) -> Division:
     division = division or Division(org=org)
     if division.org_id != org.id:
         raise ValidationError("กอง/สำนักนี้ไม่ใช่ของหน่วยงาน")
@@ -150,8 +179,13 @@ def division_save(*, org: Organization, name: str, head_name: str = "", head_tit
         division.full_clean()
     except ValidationError as exc:
         if "__all__" in exc.message_dict or "name" in exc.message_dict:
-            raise ValidationError({"name": f"มีกอง/สำนักชื่อ “{division.name}” แล้ว"
-                                   if division.name else "กรุณากรอกชื่อกอง/สำนัก"}) from exc  # fmt: skip
+            raise ValidationError(
+                {
+                    "name": f"มีกอง/สำนักชื่อ “{division.name}” แล้ว"
+                    if division.name
+                    else "กรุณากรอกชื่อกอง/สำนัก"
+                }
+            ) from exc
         raise
     division.save()
     return division
@@ -185,9 +219,18 @@ def _check_role(org: Organization, role: str, division: Division | None) -> Divi
 
 
 @transaction.atomic
-def person_invite(*, org: Organization, email: str, role: str, base_url: str,
-                  first_name: str = "", last_name: str = "", division: Division | None = None,
-                  invited_by=None, notify: bool = True) -> Membership:  # fmt: skip
+def person_invite(
+    *,
+    org: Organization,
+    email: str,
+    role: str,
+    base_url: str,
+    first_name: str = "",
+    last_name: str = "",
+    division: Division | None = None,
+    invited_by=None,
+    notify: bool = True,
+) -> Membership:
     """Give a person a role in the org and e-mail them. A new address gets an account with no
     password and a single-use link to set one; a known one is told of the new role. The inviter
     is answered the same either way (whether an address exists is never shown)."""
@@ -201,8 +244,12 @@ def person_invite(*, org: Organization, email: str, role: str, base_url: str,
     user = User.objects.filter(email__iexact=email).order_by("id").first()
     user = user or User.objects.filter(username__iexact=email).first()
     if user is None:
-        user = User(username=email, email=email, first_name=first_name.strip()[:150],
-                    last_name=last_name.strip()[:150])  # fmt: skip
+        user = User(
+            username=email,
+            email=email,
+            first_name=first_name.strip()[:150],
+            last_name=last_name.strip()[:150],
+        )
         user.set_unusable_password()
         user.save()
     elif not user.is_active:  # came back (or was disabled by mistake): a fresh password
@@ -220,8 +267,9 @@ def person_invite(*, org: Organization, email: str, role: str, base_url: str,
     if user.has_usable_password():
         mail.send_role_notice(user=user, membership=membership, base_url=base_url)
     else:
-        mail.send_invitation(user=user, membership=membership, base_url=base_url,
-                             invited_by=invited_by)  # fmt: skip
+        mail.send_invitation(
+            user=user, membership=membership, base_url=base_url, invited_by=invited_by
+        )
     return membership
 
 
@@ -229,8 +277,9 @@ def person_invite(*, org: Organization, email: str, role: str, base_url: str,
 def membership_change(*, membership: Membership, role: str, division: Division | None = None):
     """Change one role of a person in the org (e.g. officer → executive, or another division)."""
     division = _check_role(membership.org, role, division)
-    clash = Membership.objects.filter(user_id=membership.user_id, org_id=membership.org_id,
-                                      role=role).exclude(pk=membership.pk)  # fmt: skip
+    clash = Membership.objects.filter(
+        user_id=membership.user_id, org_id=membership.org_id, role=role
+    ).exclude(pk=membership.pk)
     if clash.exists():
         raise ValidationError({"role": "ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานอยู่แล้ว"})
     membership.role, membership.division = role, division
@@ -268,8 +317,16 @@ def person_disable(*, org: Organization, user, disabled_by) -> bool:
 
 
 @transaction.atomic
-def accounts_hand_over(*, org: Organization, from_user, email: str, base_url: str,
-                       first_name: str = "", last_name: str = "", handed_over_by) -> list[Membership]:  # fmt: skip
+def accounts_hand_over(
+    *,
+    org: Organization,
+    from_user,
+    email: str,
+    base_url: str,
+    first_name: str = "",
+    last_name: str = "",
+    handed_over_by,
+) -> list[Membership]:
     """Staff transfer: the newcomer is invited with every role the leaver had in the org, then the
     leaver is disabled (or loses this org's roles). The leaver's records keep their name."""
     roles = list(Membership.objects.filter(user=from_user, org=org).select_related("division"))
@@ -277,9 +334,19 @@ def accounts_hand_over(*, org: Organization, from_user, email: str, base_url: st
         raise ValidationError("ผู้ใช้นี้ไม่มีบทบาทในหน่วยงาน")
     if email.strip().lower() in (from_user.email.lower(), from_user.username.lower()):
         raise ValidationError({"email": "ต้องเป็นอีเมลของผู้รับมอบงาน ไม่ใช่ของผู้ส่งมอบ"})
-    given = [person_invite(org=org, email=email, role=m.role, division=m.division,
-                           first_name=first_name, last_name=last_name, base_url=base_url,
-                           invited_by=handed_over_by, notify=i == len(roles) - 1)
-             for i, m in enumerate(roles)]  # fmt: skip
+    given = [
+        person_invite(
+            org=org,
+            email=email,
+            role=m.role,
+            division=m.division,
+            first_name=first_name,
+            last_name=last_name,
+            base_url=base_url,
+            invited_by=handed_over_by,
+            notify=i == len(roles) - 1,
+        )
+        for i, m in enumerate(roles)
+    ]
     person_disable(org=org, user=from_user, disabled_by=handed_over_by)
     return given

@@ -14,9 +14,17 @@ FIELDS = {
     "plans.Tactic": ("name",),
     "plans.KPI": ("name", "unit", "goal_id"),
     "plans.BudgetLine": ("amount", "item"),
-    "evaluation.AnnualReport": ("introduction", "method", "problems", "recommendations",
-                                "presented_on", "announced_on", "posted_from", "posted_until"),
-}  # fmt: skip
+    "evaluation.AnnualReport": (
+        "introduction",
+        "method",
+        "problems",
+        "recommendations",
+        "presented_on",
+        "announced_on",
+        "posted_from",
+        "posted_until",
+    ),
+}
 
 
 def _values(obj) -> list:

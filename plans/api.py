@@ -93,9 +93,15 @@ class ActionItemOut(Schema):
 
 
 def _kpi(k: KPI) -> KPIOut:
-    return KPIOut(id=k.pk, strategy=k.strategy.number, number=k.number, name=k.name, unit=k.unit,
-                  targets={t.year: t.value for t in k.targets.all()},
-                  results={r.year: r.actual for r in k.results.all()})  # fmt: skip
+    return KPIOut(
+        id=k.pk,
+        strategy=k.strategy.number,
+        number=k.number,
+        name=k.name,
+        unit=k.unit,
+        targets={t.year: t.value for t in k.targets.all()},
+        results={r.year: r.actual for r in k.results.all()},
+    )
 
 
 @router.get("/orgs/{code}/plan", response=PlanOut)
@@ -103,11 +109,25 @@ def plan(request, code: str):
     p = get_plan(get_org_for_user(request.user, code))
     seq = approved_seq_on(p)
     summary = plan_summary(p, seq)
-    rows = [SummaryRow(level=r.level, label=r.label, counts=[c.count for c in r.cells],
-                       amounts=[c.amount for c in r.cells], total_count=r.total.count,
-                       total_amount=r.total.amount) for r in summary.rows]  # fmt: skip
-    return PlanOut(title=p.title, start_year=p.start_year, end_year=p.end_year, edition_seq=seq,
-                   years=summary.years, rows=rows)  # fmt: skip
+    rows = [
+        SummaryRow(
+            level=r.level,
+            label=r.label,
+            counts=[c.count for c in r.cells],
+            amounts=[c.amount for c in r.cells],
+            total_count=r.total.count,
+            total_amount=r.total.amount,
+        )
+        for r in summary.rows
+    ]
+    return PlanOut(
+        title=p.title,
+        start_year=p.start_year,
+        end_year=p.end_year,
+        edition_seq=seq,
+        years=summary.years,
+        rows=rows,
+    )
 
 
 @router.get("/orgs/{code}/editions", response=list[EditionOut])
@@ -116,9 +136,19 @@ def editions(request, code: str, status: str | None = None):
     rows = editions_with_counts(p)
     if status:
         rows = rows.filter(status=status)
-    return [EditionOut(seq=e.seq, kind=e.kind, label=e.label, status=e.status, approver=e.approver,
-                       approved_on=e.approved_on, announced_on=e.announced_on,
-                       projects=e.n_versions) for e in rows]  # fmt: skip
+    return [
+        EditionOut(
+            seq=e.seq,
+            kind=e.kind,
+            label=e.label,
+            status=e.status,
+            approver=e.approver,
+            approved_on=e.approved_on,
+            announced_on=e.announced_on,
+            projects=e.n_versions,
+        )
+        for e in rows
+    ]
 
 
 @router.get("/orgs/{code}/projects", response=list[ProjectOut])
@@ -130,9 +160,18 @@ def projects(request, code: str, strategy: int | None = None, year: int | None =
         rows = rows.filter(strategy__number=strategy)
     if year is not None:
         rows = rows.filter(budgets__year=year, budgets__amount__gt=0)
-    return [ProjectOut(id=v.project_id, strategy=v.strategy.number, program=v.program.name, name=v.name,
-                       budgets={b.year: b.amount for b in v.budgets.all()},
-                       responsible_unit=v.responsible_unit, edition=v.edition.label) for v in rows]  # fmt: skip
+    return [
+        ProjectOut(
+            id=v.project_id,
+            strategy=v.strategy.number,
+            program=v.program.name,
+            name=v.name,
+            budgets={b.year: b.amount for b in v.budgets.all()},
+            responsible_unit=v.responsible_unit,
+            edition=v.edition.label,
+        )
+        for v in rows
+    ]
 
 
 @router.get("/orgs/{code}/strategies", response=list[StrategyOut])
@@ -143,9 +182,16 @@ def strategies(request, code: str):
         .order_by("number")
         .prefetch_related("goals", "tactics", "kpis__targets", "kpis__results", "kpis__strategy")
     )
-    return [StrategyOut(number=s.number, name=s.name, goals=[g.text for g in s.goals.all()],
-                        tactics=[t.name for t in s.tactics.all()],
-                        kpis=[_kpi(k) for k in s.kpis.all()]) for s in rows]  # fmt: skip
+    return [
+        StrategyOut(
+            number=s.number,
+            name=s.name,
+            goals=[g.text for g in s.goals.all()],
+            tactics=[t.name for t in s.tactics.all()],
+            kpis=[_kpi(k) for k in s.kpis.all()],
+        )
+        for s in rows
+    ]
 
 
 @router.get("/orgs/{code}/kpis", response=list[KPIOut], tags=["ตัวชี้วัด"])
@@ -171,8 +217,17 @@ def budget(request, code: str, fy: int, strategy: int | None = None):
         ids = project_rows(p, approved_seq_on(p)).filter(strategy__number=strategy)
         lines = lines.filter(project_id__in=ids.values("project_id"))
     lines = lines.order_by("ordinance__kind", "ordinance__number", "id")
-    return [BudgetLineOut(ordinance=ln.ordinance.title, fiscal_year=fy, project_id=ln.project_id,
-                          source=ln.source, item=ln.item, amount=ln.amount) for ln in lines]  # fmt: skip
+    return [
+        BudgetLineOut(
+            ordinance=ln.ordinance.title,
+            fiscal_year=fy,
+            project_id=ln.project_id,
+            source=ln.source,
+            item=ln.item,
+            amount=ln.amount,
+        )
+        for ln in lines
+    ]
 
 
 @router.get("/orgs/{code}/action-plan/{fy}", response=list[ActionItemOut], tags=["แผนการดำเนินงาน"])
@@ -181,6 +236,16 @@ def action_plan(request, code: str, fy: int):
     org = get_org_for_user(request.user, code)
     items = ActionPlanItem.objects.filter(action_plan__org=org, action_plan__fiscal_year=fy)
     items = items.select_related("action_plan").order_by("action_plan__amendment", "seq_no", "id")
-    return [ActionItemOut(seq_no=i.seq_no, project_id=i.project_id, other_agency=i.other_agency,
-                          name=i.name, amount=i.amount, responsible_unit=i.responsible_unit,
-                          months=i.month_flags, action_plan=i.action_plan.title) for i in items]  # fmt: skip
+    return [
+        ActionItemOut(
+            seq_no=i.seq_no,
+            project_id=i.project_id,
+            other_agency=i.other_agency,
+            name=i.name,
+            amount=i.amount,
+            responsible_unit=i.responsible_unit,
+            months=i.month_flags,
+            action_plan=i.action_plan.title,
+        )
+        for i in items
+    ]

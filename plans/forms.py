@@ -37,14 +37,18 @@ class ProjectEditForm(forms.Form):
         queryset=Strategy.objects.none(), label="ยุทธศาสตร์", empty_label="— เลือกยุทธศาสตร์ —"
     )
     tactic = forms.ModelChoiceField(
-        queryset=Tactic.objects.none(), label="กลยุทธ์/แนวทางการพัฒนา", required=False,
+        queryset=Tactic.objects.none(),
+        label="กลยุทธ์/แนวทางการพัฒนา",
+        required=False,
         empty_label="— ไม่ระบุกลยุทธ์ —",
-    )  # fmt: skip
+    )
     division = forms.ModelChoiceField(
-        queryset=Division.objects.none(), label="หน่วยงานรับผิดชอบ (กอง/สำนัก)", required=False,
+        queryset=Division.objects.none(),
+        label="หน่วยงานรับผิดชอบ (กอง/สำนัก)",
+        required=False,
         empty_label="— เลือกกอง/สำนัก —",
         help_text="หัวหน้าส่วนราชการของกองที่เลือกแก้ไขโครงการนี้และบันทึกผลรายเดือนได้",
-    )  # fmt: skip
+    )
     program = forms.ModelChoiceField(queryset=Program.objects.all(), label="แผนงาน")
     name = forms.CharField(label="โครงการ", max_length=500)
     objective = forms.CharField(label="วัตถุประสงค์", widget=forms.Textarea, required=False)
@@ -54,9 +58,11 @@ class ProjectEditForm(forms.Form):
     kpi = forms.CharField(label="ตัวชี้วัด (KPI)", required=False)
     expected_result = forms.CharField(label="ผลที่คาดว่าจะได้รับ", widget=forms.Textarea, required=False)
     responsible_unit = forms.CharField(
-        label="หน่วยงานรับผิดชอบหลัก (ชื่อที่พิมพ์ในเอกสาร)", max_length=200, required=False,
+        label="หน่วยงานรับผิดชอบหลัก (ชื่อที่พิมพ์ในเอกสาร)",
+        max_length=200,
+        required=False,
         help_text="เว้นว่างได้: ใช้ชื่อกอง/สำนักที่เลือก",
-    )  # fmt: skip
+    )
     form = forms.ChoiceField(label="แบบ", choices=ProjectForm.choices)
     location = forms.CharField(label="สถานที่ (หมู่ที่/ชุมชน)", required=False)
     revision = forms.IntegerField(
@@ -136,9 +142,10 @@ class EditionCreateForm(forms.Form):
 
 class EditionApproveForm(forms.Form):
     approver = forms.CharField(
-        label="ผู้อนุมัติ", max_length=200,
+        label="ผู้อนุมัติ",
+        max_length=200,
         error_messages={"required": "กรอกชื่อผู้อนุมัติ (ผู้บริหารท้องถิ่น)"},
-    )  # fmt: skip
+    )
     meeting_on = ThaiDateField(label="วันที่ประชุมพิจารณา", required=False)
     approved_on = ThaiDateField(label="วันที่อนุมัติ", error_messages={"required": "กรอกวันที่อนุมัติ"})
     announced_on = ThaiDateField(
@@ -148,8 +155,10 @@ class EditionApproveForm(forms.Form):
     def clean(self):
         data = super().clean()
         meeting, approved, announced = (
-            data.get("meeting_on"), data.get("approved_on"), data.get("announced_on")
-        )  # fmt: skip
+            data.get("meeting_on"),
+            data.get("approved_on"),
+            data.get("announced_on"),
+        )
         if meeting and approved and meeting > approved:
             self.add_error("meeting_on", "วันที่ประชุมพิจารณาต้องไม่หลังวันที่อนุมัติ")
         if approved and announced and announced < approved:

@@ -332,9 +332,16 @@ def budgetable_choices(plan: Plan, fiscal_year: int) -> list[tuple[str, list[tup
         versions_as_of(plan, approved_seq_on(plan))
         .annotate(planned=Subquery(year_budget))
         .order_by("strategy__number", "seq_no", "project_id")
-        .values_list("project_id", "name", "planned", "strategy__number", "strategy__name",
-                     "seq_no", "location")
-    )  # fmt: skip
+        .values_list(
+            "project_id",
+            "name",
+            "planned",
+            "strategy__number",
+            "strategy__name",
+            "seq_no",
+            "location",
+        )
+    )
     groups: dict[str, list[tuple[int, str]]] = {}
     for project_id, name, planned, number, strategy, seq_no, location in rows:
         money = f"{planned:,.2f} บาท" if planned else "ไม่มีงบในปีนี้"

@@ -61,16 +61,38 @@ def grouped(province_id: int, fy: int, by: str) -> list[Group]:
     out = []
     for key, label, pn, pa, bn, b, d, done, prog, ns, canc in rows:
         label = types.get(label, label) if by == "org_type" else (label or "ไม่ระบุ")
-        out.append(Group(key, label, int(pn or 0), money(pa), int(bn or 0), money(b), money(d),
-                         int(done or 0), int(prog or 0), int(ns or 0), int(canc or 0)))  # fmt: skip
+        out.append(
+            Group(
+                key,
+                label,
+                int(pn or 0),
+                money(pa),
+                int(bn or 0),
+                money(b),
+                money(d),
+                int(done or 0),
+                int(prog or 0),
+                int(ns or 0),
+                int(canc or 0),
+            )
+        )
     return out
 
 
 def total(groups: list[Group]) -> Group:
     t = Group(None, "รวม", 0, Decimal(0), 0, Decimal(0), Decimal(0), 0, 0, 0, 0)
     for g in groups:
-        for f in ("plan_n", "plan_amount", "budget_n", "budget", "disbursed", "done", "in_progress",
-                  "not_started", "cancelled"):  # fmt: skip
+        for f in (
+            "plan_n",
+            "plan_amount",
+            "budget_n",
+            "budget",
+            "disbursed",
+            "done",
+            "in_progress",
+            "not_started",
+            "cancelled",
+        ):
             setattr(t, f, getattr(t, f) + getattr(g, f))
     return t
 
@@ -79,17 +101,24 @@ def infrastructure_share(programs: list[Group]) -> dict:
     infra = [g for g in programs if g.key == INFRASTRUCTURE_PROGRAM]
     whole = total(programs)
     i = infra[0] if infra else Group(None, "", 0, Decimal(0), 0, Decimal(0), Decimal(0), 0, 0, 0, 0)
-    return {"plan_pct": percent(i.plan_amount, whole.plan_amount),
-            "budget_pct": percent(i.budget, whole.budget),
-            "plan_amount": i.plan_amount, "budget": i.budget}  # fmt: skip
+    return {
+        "plan_pct": percent(i.plan_amount, whole.plan_amount),
+        "budget_pct": percent(i.budget, whole.budget),
+        "plan_amount": i.plan_amount,
+        "budget": i.budget,
+    }
 
 
 def uncovered(province, by_lao: list[Group], by_province: list[Group]) -> list[LinkageTarget]:
     """Provincial and LAO-in-province strategies that no budgeted local project serves."""
     served = {g.key for g in by_lao + by_province if g.budget_n}
-    return [t for t in LinkageTarget.objects.filter(
-        province=province, level__in=[LinkageLevel.PROVINCE, LinkageLevel.LAO_IN_PROVINCE]
-    ).order_by("level", "code") if t.code not in served or not _served(t, by_lao, by_province)]  # fmt: skip
+    return [
+        t
+        for t in LinkageTarget.objects.filter(
+            province=province, level__in=[LinkageLevel.PROVINCE, LinkageLevel.LAO_IN_PROVINCE]
+        ).order_by("level", "code")
+        if t.code not in served or not _served(t, by_lao, by_province)
+    ]
 
 
 def _served(target, by_lao, by_province) -> bool:

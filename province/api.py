@@ -23,8 +23,15 @@ class SubmissionOut(Schema):
 
 
 def _out(s: Submission) -> SubmissionOut:
-    return SubmissionOut(fiscal_year=s.fiscal_year, period=s.period, status=s.status, round=s.round,
-                         submitted_at=s.submitted_at, reviewed_at=s.reviewed_at, numbers=s.numbers)  # fmt: skip
+    return SubmissionOut(
+        fiscal_year=s.fiscal_year,
+        period=s.period,
+        status=s.status,
+        round=s.round,
+        submitted_at=s.submitted_at,
+        reviewed_at=s.reviewed_at,
+        numbers=s.numbers,
+    )
 
 
 @router.get("/orgs/{code}/submissions", response=list[SubmissionOut])

@@ -26,9 +26,13 @@ from orgs.models import OrgType
 from plans.models import ProjectBudget
 
 ABBREVIATIONS = [
-    (r"ค\.?ส\.?ล\.?", "คอนกรีตเสริมเหล็ก"), (r"\bม\.\s*(\d+)", r"หมู่ที่ \1"), (r"\bถ\.", "ถนน"),
-    (r"ร\.ร\.", "โรงเรียน"), (r"ศพด\.?", "ศูนย์พัฒนาเด็กเล็ก"), (r"อสม\.?", "อาสาสมัครสาธารณสุข"),
-]  # fmt: skip
+    (r"ค\.?ส\.?ล\.?", "คอนกรีตเสริมเหล็ก"),
+    (r"\bม\.\s*(\d+)", r"หมู่ที่ \1"),
+    (r"\bถ\.", "ถนน"),
+    (r"ร\.ร\.", "โรงเรียน"),
+    (r"ศพด\.?", "ศูนย์พัฒนาเด็กเล็ก"),
+    (r"อสม\.?", "อาสาสมัครสาธารณสุข"),
+]
 STOP = {"โครงการ", "หมู่", "ที่", "และ", "การ", "ของ", "ใน", "เพื่อ", "จัด", "ทำ", "สาย", "บ้าน", "หมู่ที่"}
 # Only works on a physical site can be the same work funded twice; recurring activities with the
 # same name (lunch for a child centre, Children's Day) are each org's own.
@@ -116,21 +120,39 @@ def distance(a: Candidate, b: Candidate) -> float | None:
 
 def candidates(province_id: int, fy: int) -> list[Candidate]:
     """Projects of the year's plans (approved, with a budget that year) in the province (1 query)."""
-    rows = (
-        ProjectBudget.objects.filter(
-            year=fy, amount__gt=0, version__removed=False, version__valid_until_seq__isnull=True,
-            version__plan__org__province_id=province_id,
-        )
-        .values_list("version__project_id", "version__plan__org_id", "version__plan__org__name",
-                     "version__plan__org__district_id", "version__plan__org__org_type",
-                     "version__program_id", "version__name", "amount",
-                     "version__project__place__latitude", "version__project__place__longitude")
-    )  # fmt: skip
+    rows = ProjectBudget.objects.filter(
+        year=fy,
+        amount__gt=0,
+        version__removed=False,
+        version__valid_until_seq__isnull=True,
+        version__plan__org__province_id=province_id,
+    ).values_list(
+        "version__project_id",
+        "version__plan__org_id",
+        "version__plan__org__name",
+        "version__plan__org__district_id",
+        "version__plan__org__org_type",
+        "version__program_id",
+        "version__name",
+        "amount",
+        "version__project__place__latitude",
+        "version__project__place__longitude",
+    )
     return [
-        Candidate(p, o, on, d, t == OrgType.PAO, prog, n, a,
-                  float(lat) if lat is not None else None, float(lng) if lng is not None else None)
+        Candidate(
+            p,
+            o,
+            on,
+            d,
+            t == OrgType.PAO,
+            prog,
+            n,
+            a,
+            float(lat) if lat is not None else None,
+            float(lng) if lng is not None else None,
+        )
         for p, o, on, d, t, prog, n, a, lat, lng in rows
-    ]  # fmt: skip
+    ]
 
 
 # "บ้าน" followed by these is a house, not a village: ซ่อมแซมบ้านผู้ยากไร้, บ้านพักครู …
@@ -246,9 +268,15 @@ def refresh(province_id: int, fy: int) -> int:
     for a, b, value, reason in pairs:
         lo, hi = sorted((a.project_id, b.project_id))
         DuplicatePair.objects.update_or_create(
-            project_a_id=lo, project_b_id=hi,
-            defaults={"fiscal_year": fy, "score": Decimal(f"{value:.3f}"), "reason": reason, "seen_at": now},
-        )  # fmt: skip
+            project_a_id=lo,
+            project_b_id=hi,
+            defaults={
+                "fiscal_year": fy,
+                "score": Decimal(f"{value:.3f}"),
+                "reason": reason,
+                "seen_at": now,
+            },
+        )
     return len(pairs)
 
 

@@ -11,8 +11,14 @@ BIN = {
     ast.Mult: operator.mul,
     ast.Div: operator.truediv,
 }
-CMP = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-       ast.Gt: operator.gt, ast.GtE: operator.ge}  # fmt: skip
+CMP = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
 
 
 class RuleError(ValueError):

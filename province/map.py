@@ -18,11 +18,21 @@ def duplicate_links(province_id: int, fiscal_year: int, located: dict[int, MapPr
         pa, pb = located.get(a), located.get(b)
         if pa is None or pb is None:
             continue
-        out.append({
-            "type": "Feature",
-            "geometry": {"type": "LineString", "coordinates": [
-                [pa.longitude, pa.latitude], [pb.longitude, pb.latitude]]},
-            "properties": {"kind": "duplicate", "score": f"{score:.2f}", "a": pa.name, "b": pb.name,
-                           "a_org": pa.org_name, "b_org": pb.org_name},
-        })  # fmt: skip
+        out.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "LineString",
+                    "coordinates": [[pa.longitude, pa.latitude], [pb.longitude, pb.latitude]],
+                },
+                "properties": {
+                    "kind": "duplicate",
+                    "score": f"{score:.2f}",
+                    "a": pa.name,
+                    "b": pb.name,
+                    "a_org": pa.org_name,
+                    "b_org": pb.org_name,
+                },
+            }
+        )
     return out

@@ -25,11 +25,13 @@ class Submission(models.Model):
     round = models.PositiveSmallIntegerField("ครั้งที่ส่ง", default=1)
     numbers = models.JSONField("ตัวเลขที่ส่ง", default=dict)
     submitted_at = models.DateTimeField()
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+")  # fmt: skip
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [
@@ -70,11 +72,13 @@ class UnlockRequest(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="unlocks")
     reason = models.TextField("เหตุผลที่ขอแก้ไข")
     requested_at = models.DateTimeField(auto_now_add=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                     related_name="+")  # fmt: skip
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     granted_at = models.DateTimeField(null=True, blank=True)
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
 
 class ValidationRule(models.Model):
@@ -105,8 +109,9 @@ class DuplicatePair(models.Model):
     score = models.DecimalField(max_digits=4, decimal_places=3)
     reason = models.CharField(max_length=400)
     verdict = models.CharField(max_length=16, choices=Verdict.choices, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     seen_at = models.DateTimeField(auto_now=True)
 
@@ -117,7 +122,7 @@ class DuplicatePair(models.Model):
             models.CheckConstraint(
                 condition=models.Q(project_a__lt=models.F("project_b")),
                 name="province_pair_ordered",
-            ),  # fmt: skip
+            ),
         ]
 
 

@@ -99,9 +99,16 @@ def _tell(submission: Submission, action: str, person, detail: str = "") -> None
         "approved": f"อบจ. อนุมัติแบบที่ 2 {label} ปี {submission.fiscal_year} แล้ว",
         "unlocked": f"อบจ. ปลดล็อกแบบที่ 2 {label} ปี {submission.fiscal_year} ให้แก้ไขแล้ว",
     }
-    notify(person, kind=f"submission_{action}", title=titles[action], body=detail,
-           key=f"submission:{submission.pk}:{action}:{submission.round}:{timezone.now():%Y%m%d%H%M%S}",
-           url=reverse("province:submissions_year", args=[submission.org.code, submission.fiscal_year]))  # fmt: skip
+    notify(
+        person,
+        kind=f"submission_{action}",
+        title=titles[action],
+        body=detail,
+        key=f"submission:{submission.pk}:{action}:{submission.round}:{timezone.now():%Y%m%d%H%M%S}",
+        url=reverse(
+            "province:submissions_year", args=[submission.org.code, submission.fiscal_year]
+        ),
+    )
 
 
 def _lock(submission: Submission) -> tuple[str, int]:
@@ -138,9 +145,14 @@ def submit(*, org: Organization, fiscal_year: int, period: str, user) -> Submiss
         submission = existing
     else:
         submission = Submission.objects.create(
-            org=org, fiscal_year=fiscal_year, period=period, status=SubmissionStatus.SUBMITTED,
-            numbers=numbers, submitted_at=now, submitted_by=user,
-        )  # fmt: skip
+            org=org,
+            fiscal_year=fiscal_year,
+            period=period,
+            status=SubmissionStatus.SUBMITTED,
+            numbers=numbers,
+            submitted_at=now,
+            submitted_by=user,
+        )
     _event(submission, "submitted", user, f"ส่งครั้งที่ {submission.round}")
     return submission
 
@@ -160,16 +172,24 @@ def return_(*, submission: Submission, reasons: list[tuple[str, str]], user) -> 
         raise ValidationError("ต้องระบุเหตุผลอย่างน้อยหนึ่งข้อ")
     audit.bulk_create(
         ReturnReason,
-        [ReturnReason(submission=submission, round=submission.round, item=i or "ทั่วไป", reason=r)
-         for i, r in reasons],
-    )  # fmt: skip
+        [
+            ReturnReason(submission=submission, round=submission.round, item=i or "ทั่วไป", reason=r)
+            for i, r in reasons
+        ],
+    )
     submission.status, submission.reviewed_at, submission.reviewed_by = (
-        SubmissionStatus.RETURNED, timezone.now(), user,
-    )  # fmt: skip
+        SubmissionStatus.RETURNED,
+        timezone.now(),
+        user,
+    )
     submission.save()
     _event(submission, "returned", user, "; ".join(r for _, r in reasons))
-    _tell(submission, "returned", submission.submitted_by,
-          "เหตุผล:\n" + "\n".join(f"- {i or 'ทั่วไป'}: {r}" for i, r in reasons))  # fmt: skip
+    _tell(
+        submission,
+        "returned",
+        submission.submitted_by,
+        "เหตุผล:\n" + "\n".join(f"- {i or 'ทั่วไป'}: {r}" for i, r in reasons),
+    )
     return submission
 
 
@@ -179,12 +199,19 @@ def approve(*, submission: Submission, user) -> Submission:
     if submission.status != SubmissionStatus.SUBMITTED:
         raise ValidationError("อนุมัติได้เฉพาะรายการที่รอตรวจ")
     submission.status, submission.reviewed_at, submission.reviewed_by = (
-        SubmissionStatus.APPROVED, timezone.now(), user,
-    )  # fmt: skip
+        SubmissionStatus.APPROVED,
+        timezone.now(),
+        user,
+    )
     submission.save()
     kind, number = _lock(submission)
-    monitoring_services.period_close(org=submission.org, fiscal_year=submission.fiscal_year,
-                                     kind=kind, number=number, closed_by=user)  # fmt: skip
+    monitoring_services.period_close(
+        org=submission.org,
+        fiscal_year=submission.fiscal_year,
+        kind=kind,
+        number=number,
+        closed_by=user,
+    )
     _event(submission, "approved", user, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     _tell(submission, "approved", submission.submitted_by, "ปิดงวดข้อมูลของรอบนี้แล้ว")
     return submission
@@ -216,8 +243,9 @@ def grant_unlock(*, request: UnlockRequest, user) -> Submission:
     request.granted_at, request.granted_by = timezone.now(), user
     request.save()
     kind, number = _lock(submission)
-    PeriodLock.objects.filter(org=submission.org, fiscal_year=submission.fiscal_year, kind=kind,
-                              number=number).delete()  # fmt: skip
+    PeriodLock.objects.filter(
+        org=submission.org, fiscal_year=submission.fiscal_year, kind=kind, number=number
+    ).delete()
     # the months of the period are also closed by any narrower lock (e.g. a month): lift those too
     from monitoring.models.periods import MONTHS_OF
 
@@ -227,11 +255,19 @@ def grant_unlock(*, request: UnlockRequest, user) -> Submission:
             lock.delete()
     submission.status = SubmissionStatus.RETURNED
     submission.save()
-    ReturnReason.objects.create(submission=submission, round=submission.round, item="ปลดล็อกเพื่อแก้ไข",
-                                reason=request.reason)  # fmt: skip
+    ReturnReason.objects.create(
+        submission=submission, round=submission.round, item="ปลดล็อกเพื่อแก้ไข", reason=request.reason
+    )
     _event(submission, "unlocked", user, request.reason)
-    log.info("period unlocked", extra={"org": submission.org.code, "fiscal_year": submission.fiscal_year,
-                                       "period": submission.period, "reason": request.reason})  # fmt: skip
+    log.info(
+        "period unlocked",
+        extra={
+            "org": submission.org.code,
+            "fiscal_year": submission.fiscal_year,
+            "period": submission.period,
+            "reason": request.reason,
+        },
+    )
     _tell(submission, "unlocked", request.requested_by, request.reason)
     return submission
 

@@ -31,8 +31,10 @@ def context(org: Organization, fy: int) -> dict:
     plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
     year = form2(org, fy, 12)
     committee = current_committee(org)
-    surveys = [survey_result(s) for s in Survey.objects.filter(org=org, fiscal_year=fy)
-               .select_related("template")]  # fmt: skip
+    surveys = [
+        survey_result(s)
+        for s in Survey.objects.filter(org=org, fiscal_year=fy).select_related("template")
+    ]
     checklist = (
         ChecklistAnswer.objects.filter(plan=plan) if plan else ChecklistAnswer.objects.none()
     )
@@ -45,9 +47,11 @@ def context(org: Organization, fy: int) -> dict:
     )
     curve_chart = charts.lines(
         months,
-        [("ตามแผนการดำเนินงาน", curve["planned"], "#2563eb"),
-         ("เบิกจ่ายจริง", curve["actual"], "#047857")],
-    )  # fmt: skip
+        [
+            ("ตามแผนการดำเนินงาน", curve["planned"], "#2563eb"),
+            ("เบิกจ่ายจริง", curve["actual"], "#047857"),
+        ],
+    )
     ctx = {
         "org": org,
         "fy": fy,
@@ -74,8 +78,9 @@ def context(org: Organization, fy: int) -> dict:
     return ctx
 
 
-def annual_document(org: Organization, fy: int, fmt: str, *, thai_digits: bool = False,
-                    photos: bool = False):  # fmt: skip
+def annual_document(
+    org: Organization, fy: int, fmt: str, *, thai_digits: bool = False, photos: bool = False
+):
     ctx = context(org, fy)
     if photos:  # a photo page per completed work, at the end (reports.photo_pages)
         from reports.photo_pages import completed_works_photos
@@ -122,9 +127,14 @@ def _docx(c: dict, td: bool) -> bytes:
         para(line, indent=True)
     para()
     para("คณะกรรมการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", bold=True)
-    table(["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"],
-          [(i, m.name, m.position or m.get_seat_display(), m.get_role_display())
-           for i, m in enumerate(c["members"], 1)], [1, 6, 5.5, 3.5])  # fmt: skip
+    table(
+        ["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"],
+        [
+            (i, m.name, m.position or m.get_seat_display(), m.get_role_display())
+            for i, m in enumerate(c["members"], 1)
+        ],
+        [1, 6, 5.5, 3.5],
+    )
     para()
     para("ส่วนที่ 2 วิธีการติดตามและประเมินผล", bold=True, size=18)
     for line in report.method.splitlines():
@@ -135,24 +145,53 @@ def _docx(c: dict, td: bool) -> bytes:
     para("ส่วนที่ 3 ผลการให้คะแนนยุทธศาสตร์และโครงการ", bold=True, size=18, page_break=True)
     for s in c["scores"]:
         verdict = "" if s.passed is None else (" ผ่านเกณฑ์" if s.passed else " ไม่ผ่านเกณฑ์")
-        para(f"{s.template.name}: คะแนนเฉลี่ย {s.total if s.total is not None else '-'} จาก"
-             f" {s.full:.0f} คะแนน (กรรมการ {s.members} คน){verdict}", indent=True)  # fmt: skip
-        table(["ข้อ", "ประเด็นการพิจารณา", "เต็ม", "เฉลี่ย"],
-              [(i.number, i.text, f"{i.max_points:g}", m if m is not None else "-") for i, m in s.items],
-              [1.4, 10.6, 1.5, 2.5])  # fmt: skip
+        para(
+            f"{s.template.name}: คะแนนเฉลี่ย {s.total if s.total is not None else '-'} จาก"
+            f" {s.full:.0f} คะแนน (กรรมการ {s.members} คน){verdict}",
+            indent=True,
+        )
+        table(
+            ["ข้อ", "ประเด็นการพิจารณา", "เต็ม", "เฉลี่ย"],
+            [
+                (i.number, i.text, f"{i.max_points:g}", m if m is not None else "-")
+                for i, m in s.items
+            ],
+            [1.4, 10.6, 1.5, 2.5],
+        )
         para()
 
     para(f"ส่วนที่ 4 ผลการดำเนินงานประจำปีงบประมาณ พ.ศ.\u00a0{fy}", bold=True, size=18, page_break=True)
     for s in c["sentences"]:
         para(s, indent=True)
     y = c["year"]
-    rows = [(f"{r.number}. {r.name}" if r.number else r.name, r.plan_n, r.budget_n,
-             r.by_status[Status.DONE], r.by_status[Status.IN_PROGRESS],
-             r.by_status[Status.NOT_STARTED], r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}")
-            for r in [*y.rows, y.total]]  # fmt: skip
-    table(["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่าง\nดำเนินการ", "ยังไม่\nดำเนินการ",
-           "ยกเลิก", "เบิกจ่าย (บาท)"], rows, [4.1, 1.4, 1.4, 1.4, 1.6, 1.6, 1.4, 3.1],
-          total_last=True)  # fmt: skip
+    rows = [
+        (
+            f"{r.number}. {r.name}" if r.number else r.name,
+            r.plan_n,
+            r.budget_n,
+            r.by_status[Status.DONE],
+            r.by_status[Status.IN_PROGRESS],
+            r.by_status[Status.NOT_STARTED],
+            r.by_status[Status.CANCELLED],
+            f"{r.disbursed:,.2f}",
+        )
+        for r in [*y.rows, y.total]
+    ]
+    table(
+        [
+            "ยุทธศาสตร์",
+            "ในแผน",
+            "ตั้งงบ",
+            "แล้วเสร็จ",
+            "ระหว่าง\nดำเนินการ",
+            "ยังไม่\nดำเนินการ",
+            "ยกเลิก",
+            "เบิกจ่าย (บาท)",
+        ],
+        rows,
+        [4.1, 1.4, 1.4, 1.4, 1.6, 1.6, 1.4, 3.1],
+        total_last=True,
+    )
     for title, chart in (
         ("สถานะโครงการตามยุทธศาสตร์", c["status_chart"]),
         ("การเบิกจ่ายสะสมเทียบแผนการดำเนินงาน", c["curve_chart"]),
@@ -162,26 +201,47 @@ def _docx(c: dict, td: bool) -> bytes:
     para()
     para("แบบที่ 3/1 ผลการดำเนินงานตามแผนยุทธศาสตร์", bold=True)
     f31 = c["form31"]
-    table(["ยุทธศาสตร์", "ในแผน", "ได้ปฏิบัติ", "ร้อยละ", "ตัวชี้วัดที่บรรลุ", "ความพึงพอใจ"],
-          [(f"{r.strategy.number}. {r.strategy.name}" if r.strategy.number else r.strategy.name,
-            r.strategy.plan_n, r.carried_out, r.carried_pct if r.carried_pct is not None else "-",
-            f"{r.kpis_met}/{r.kpis_measured}" if r.kpis_measured else "-",
-            r.satisfaction if r.satisfaction is not None else "-") for r in [*f31.rows, f31.total]],
-          [5.5, 1.6, 1.8, 1.8, 2.5, 2.8], total_last=True)  # fmt: skip
+    table(
+        ["ยุทธศาสตร์", "ในแผน", "ได้ปฏิบัติ", "ร้อยละ", "ตัวชี้วัดที่บรรลุ", "ความพึงพอใจ"],
+        [
+            (
+                f"{r.strategy.number}. {r.strategy.name}" if r.strategy.number else r.strategy.name,
+                r.strategy.plan_n,
+                r.carried_out,
+                r.carried_pct if r.carried_pct is not None else "-",
+                f"{r.kpis_met}/{r.kpis_measured}" if r.kpis_measured else "-",
+                r.satisfaction if r.satisfaction is not None else "-",
+            )
+            for r in [*f31.rows, f31.total]
+        ],
+        [5.5, 1.6, 1.8, 1.8, 2.5, 2.8],
+        total_last=True,
+    )
 
     para("ส่วนที่ 5 ผลการสำรวจความพึงพอใจ", bold=True, size=18, page_break=True)
     for s in c["surveys"]:
         if not s.respondents:
             continue
-        para(f"{s.survey.template} — {s.survey.title}: ผู้ตอบ {s.respondents:,} คน"
-             f" ค่าเฉลี่ยรวม {s.overall.mean} (S.D. {s.overall.sd or '-'}) {s.overall.band}", indent=True)  # fmt: skip
+        para(
+            f"{s.survey.template} — {s.survey.title}: ผู้ตอบ {s.respondents:,} คน"
+            f" ค่าเฉลี่ยรวม {s.overall.mean} (S.D. {s.overall.sd or '-'}) {s.overall.band}",
+            indent=True,
+        )
         if s.by_strategy:  # แบบที่ 3/3: one line per strategy, as in the PDF
-            table(["ยุทธศาสตร์", "ค่าเฉลี่ย (0–10)", "S.D."],
-                  [(name, st.mean, st.sd or "-") for name, st in s.by_strategy], [11, 2.5, 2.5])  # fmt: skip
+            table(
+                ["ยุทธศาสตร์", "ค่าเฉลี่ย (0–10)", "S.D."],
+                [(name, st.mean, st.sd or "-") for name, st in s.by_strategy],
+                [11, 2.5, 2.5],
+            )
         else:
-            table(["ข้อ", "ค่าเฉลี่ย", "S.D.", "ระดับ"],
-                  [(f"{r.number}. {r.text}", r.stat.mean, r.stat.sd or "-", r.stat.band or "-")
-                   for r in s.items], [10, 2, 2, 2])  # fmt: skip
+            table(
+                ["ข้อ", "ค่าเฉลี่ย", "S.D.", "ระดับ"],
+                [
+                    (f"{r.number}. {r.text}", r.stat.mean, r.stat.sd or "-", r.stat.band or "-")
+                    for r in s.items
+                ],
+                [10, 2, 2, 2],
+            )
         para()
 
     para("ส่วนที่ 6 ปัญหา อุปสรรค และข้อเสนอแนะ", bold=True, size=18)
@@ -195,13 +255,18 @@ def _docx(c: dict, td: bool) -> bytes:
     if emblem:
         d.picture(emblem, 2.2, page_break=True)
     para(f"ประกาศ{org.name}", bold=True, size=18, center=True, page_break=not emblem)
-    para(f"เรื่อง รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ.\u00a0{fy}",
-         bold=True, center=True)  # fmt: skip
+    para(
+        f"เรื่อง รายงานผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ.\u00a0{fy}",
+        bold=True,
+        center=True,
+    )
     para("------------------------------", center=True)
     para(c["announcement"], indent=True)
     para("จึงประกาศมาเพื่อทราบโดยทั่วกัน", indent=True)
-    para(f"ประกาศ ณ วันที่ {thai_date(report.announced_on) if report.announced_on else '.......................'}",
-         center=True)  # fmt: skip
+    para(
+        f"ประกาศ ณ วันที่ {thai_date(report.announced_on) if report.announced_on else '.......................'}",
+        center=True,
+    )
     for line in ("", *c["executive_signer"].lines()):
         para(line, signature=True)
     if c.get("photo_pages"):

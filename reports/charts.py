@@ -13,8 +13,10 @@ def stacked_bars(labels: list[str], series: list[tuple[str, list[int]]], width=6
     total = max((sum(v[i] for _, v in series) for i in range(len(labels))), default=0) or 1
     scale = (width - left - right) / total
     height = top + row * len(labels) + 40
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-           f'font-family="Sarabun" font-size="11">']  # fmt: skip
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'font-family="Sarabun" font-size="11">'
+    ]
     for i, label in enumerate(labels):
         y = top + i * row
         out.append(
@@ -35,8 +37,10 @@ def stacked_bars(labels: list[str], series: list[tuple[str, list[int]]], width=6
     ly = top + row * len(labels) + 20
     lx = 10
     for (name, _), colour in zip(series, STATUS_COLOURS, strict=False):
-        out.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>'
-                   f'<text x="{lx + 14}" y="{ly}">{escape(name)}</text>')  # fmt: skip
+        out.append(
+            f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{lx + 14}" y="{ly}">{escape(name)}</text>'
+        )
         lx += 16 + 9 * len(name)
     out.append("</svg>")
     return "".join(out)
@@ -50,13 +54,17 @@ def lines(
     peak = max((max(v) for _, v, _ in series if v), default=0) or 1
     sx = (width - left - right) / max(len(months) - 1, 1)
     sy = (height - top - bottom) / peak
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-           f'font-family="Sarabun" font-size="11">']  # fmt: skip
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'font-family="Sarabun" font-size="11">'
+    ]
     for k in range(5):
         value = peak * k / 4
         y = height - bottom - value * sy
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-                   f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value / 1e6:,.1f} ล้าน</text>')  # fmt: skip
+        out.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value / 1e6:,.1f} ล้าน</text>'
+        )
     for i, m in enumerate(months):
         out.append(
             f'<text x="{left + i * sx:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(m)}</text>'
@@ -70,8 +78,10 @@ def lines(
         out.append(
             f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
         )
-        out.append(f'<line x1="{left + n * 190}" x2="{left + n * 190 + 20}" y1="{ly - 4}" y2="{ly - 4}" '
-                   f'stroke="{colour}" stroke-width="2"{dash}/><text x="{left + n * 190 + 26}" y="{ly}">{escape(name)}</text>')  # fmt: skip
+        out.append(
+            f'<line x1="{left + n * 190}" x2="{left + n * 190 + 20}" y1="{ly - 4}" y2="{ly - 4}" '
+            f'stroke="{colour}" stroke-width="2"{dash}/><text x="{left + n * 190 + 26}" y="{ly}">{escape(name)}</text>'
+        )
     out.append("</svg>")
     return "".join(out)
 

@@ -48,7 +48,15 @@ def ita_items(org, today):
             name, with_year = ITA_PAGES.get(item.source, ("reports:index", False))
             url = reverse(name, args=[org.code, fy] if with_year else [org.code])
             out.append(
-                Item("ita", f"เผยแพร่ {item.code} {item.name} ปีงบประมาณ {fy} (ITA)", due, url, org,
-                     False, "ยังไม่ได้เผยแพร่บนหน้าสาธารณะ", today)
-            )  # fmt: skip
+                Item(
+                    "ita",
+                    f"เผยแพร่ {item.code} {item.name} ปีงบประมาณ {fy} (ITA)",
+                    due,
+                    url,
+                    org,
+                    False,
+                    "ยังไม่ได้เผยแพร่บนหน้าสาธารณะ",
+                    today,
+                )
+            )
     return out

@@ -36,9 +36,11 @@ class ItaRow:
 def items_for(fy: int) -> list[ItaItem]:
     """The year's items; a year nobody listed yet takes the nearest earlier year's list."""
     year = (
-        ItaItem.objects.filter(fiscal_year__lte=fy).order_by("-fiscal_year")
-        .values_list("fiscal_year", flat=True).first()
-    )  # fmt: skip
+        ItaItem.objects.filter(fiscal_year__lte=fy)
+        .order_by("-fiscal_year")
+        .values_list("fiscal_year", flat=True)
+        .first()
+    )
     return list(ItaItem.objects.filter(fiscal_year=year)) if year else []
 
 
@@ -49,19 +51,22 @@ class Sources:
         self.org, self.fy = org, fy
         self.plan = (
             Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy)
-            .order_by("-start_year").first()
-        )  # fmt: skip
+            .order_by("-start_year")
+            .first()
+        )
         self.edition = None
         if self.plan is not None:
             self.edition = (
                 Edition.objects.filter(plan=self.plan, status=EditionStatus.APPROVED)
-                .order_by("-seq").first()
-            )  # fmt: skip
+                .order_by("-seq")
+                .first()
+            )
         self.action_plan = (
             ActionPlan.objects.filter(org=org, fiscal_year=fy)
             .filter(Q(approved_on__isnull=False) | Q(announced_on__isnull=False))
-            .order_by("-amendment").first()
-        )  # fmt: skip
+            .order_by("-amendment")
+            .first()
+        )
         self.locks = list(PeriodLock.objects.filter(org=org, fiscal_year=fy))
         self.annual = AnnualReport.objects.filter(
             org=org, fiscal_year=fy, announced_on__isnull=False
@@ -97,10 +102,14 @@ class Sources:
 def ita_rows(org: Organization, fy: int) -> list[ItaRow]:
     sources = Sources(org, fy)
     return [
-        ItaRow(item, reverse("public_ita", args=[org.code, fy, item.code]),
-               sources.published_on(item.source), ItaSource(item.source).label)
+        ItaRow(
+            item,
+            reverse("public_ita", args=[org.code, fy, item.code]),
+            sources.published_on(item.source),
+            ItaSource(item.source).label,
+        )
         for item in items_for(fy)
-    ]  # fmt: skip
+    ]
 
 
 def document(org: Organization, fy: int, code: str):

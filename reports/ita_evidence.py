@@ -33,8 +33,9 @@ def _subject(item: ItaItem, fy: int) -> str:
 
 
 def memo(org: Organization, fy: int, item: ItaItem, url: str, today: dt.date) -> bytes:
-    d = render.ThaiDocx(left=3.0, right=2.0, top=1.5, bottom=2.0, thai_digits=False,
-                        font="TH Sarabun New")  # fmt: skip
+    d = render.ThaiDocx(
+        left=3.0, right=2.0, top=1.5, bottom=2.0, thai_digits=False, font="TH Sarabun New"
+    )
     para = d.para
     emblem = signatures.emblem_path(org)
     if emblem:
@@ -47,13 +48,20 @@ def memo(org: Organization, fy: int, item: ItaItem, url: str, today: dt.date) ->
     para(f"ที่  {DOTS[:20]}/{td(be_year(today.year))}                    วันที่  {td(thai_date(today))}")
     para(f"เรื่อง  ขออนุญาตเผยแพร่{_subject(item, fy)}")
     para(f"เรียน  {org.executive_position}")
-    para(f"ตามที่{org.name} มีหน้าที่เปิดเผยข้อมูลต่อสาธารณะตามแบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT) "
-         f"ของการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ข้อ {item.code} "
-         f"{td(item.name)} นั้น", indent=True)  # fmt: skip
-    para(f"บัดนี้ {_division(org)} ได้จัดทำ{_subject(item, fy)} เสร็จเรียบร้อยแล้ว "
-         "รายละเอียดตามเอกสารที่แนบมาพร้อมนี้ เพื่อให้การเปิดเผยข้อมูลเป็นไปตามหลักเกณฑ์ "
-         f"จึงขออนุญาตนำเอกสารดังกล่าวเผยแพร่บนเว็บไซต์ของ{org.name}"
-         + (f" ({org.website})" if org.website else "") + f" ที่ลิงก์ {url}", indent=True)  # fmt: skip
+    para(
+        f"ตามที่{org.name} มีหน้าที่เปิดเผยข้อมูลต่อสาธารณะตามแบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT) "
+        f"ของการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ข้อ {item.code} "
+        f"{td(item.name)} นั้น",
+        indent=True,
+    )
+    para(
+        f"บัดนี้ {_division(org)} ได้จัดทำ{_subject(item, fy)} เสร็จเรียบร้อยแล้ว "
+        "รายละเอียดตามเอกสารที่แนบมาพร้อมนี้ เพื่อให้การเปิดเผยข้อมูลเป็นไปตามหลักเกณฑ์ "
+        f"จึงขออนุญาตนำเอกสารดังกล่าวเผยแพร่บนเว็บไซต์ของ{org.name}"
+        + (f" ({org.website})" if org.website else "")
+        + f" ที่ลิงก์ {url}",
+        indent=True,
+    )
     para("จึงเรียนมาเพื่อโปรดทราบและพิจารณาอนุญาต", indent=True)
     reporter = signatures.reporter(org)
     for line in ("", f"(ลงชื่อ){DOTS}", f"({reporter.name or DOTS})", reporter.title):
@@ -65,32 +73,47 @@ def memo(org: Organization, fy: int, item: ItaItem, url: str, today: dt.date) ->
         indent=True,
     )
     executive = signatures.executive(org)
-    for line in ("", f"(ลงชื่อ){DOTS}", f"({executive.name or DOTS})", executive.title,
-                 "วันที่ ........ เดือน .................... พ.ศ. ............"):  # fmt: skip
+    for line in (
+        "",
+        f"(ลงชื่อ){DOTS}",
+        f"({executive.name or DOTS})",
+        executive.title,
+        "วันที่ ........ เดือน .................... พ.ศ. ............",
+    ):
         para(line, signature=True)
     return d.bytes()
 
 
 def disclosure(org: Organization, fy: int, item: ItaItem, url: str, today: dt.date) -> bytes:
-    d = render.ThaiDocx(left=2.5, right=2.0, top=2.0, bottom=2.0, thai_digits=False,
-                        font="TH Sarabun New")  # fmt: skip
+    d = render.ThaiDocx(
+        left=2.5, right=2.0, top=2.0, bottom=2.0, thai_digits=False, font="TH Sarabun New"
+    )
     para = d.para
     emblem = signatures.emblem_path(org)
     if emblem:
         d.picture(emblem, 2.5)
     para("แบบฟอร์มการขอเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน", bold=True, size=18, center=True)
     para(org.heading, bold=True, center=True)
-    para("ตามประกาศสำนักงาน ป.ป.ช. เรื่องการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
-         size=14, center=True)  # fmt: skip
+    para(
+        "ตามประกาศสำนักงาน ป.ป.ช. เรื่องการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ",
+        size=14,
+        center=True,
+    )
     para("")
-    d.table(["รายการ", "รายละเอียด"], [
-        ("ชื่อหน่วยงาน", f"{_division(org)} {org.name}"),
-        ("วัน/เดือน/ปี", td(thai_date(today))),
-        ("หัวข้อ", f"ข้อ {item.code} {td(item.name)}"),
-        ("รายละเอียดข้อมูล (โดยสรุป)", _subject(item, fy)),
-        ("ลิงก์ภายนอก (Link)", url),
-        ("หมายเหตุ", f"แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ พ.ศ.\u00a0{td(fy)}"),
-    ], [5, 11.5], size=15, head_size=15)  # fmt: skip
+    d.table(
+        ["รายการ", "รายละเอียด"],
+        [
+            ("ชื่อหน่วยงาน", f"{_division(org)} {org.name}"),
+            ("วัน/เดือน/ปี", td(thai_date(today))),
+            ("หัวข้อ", f"ข้อ {item.code} {td(item.name)}"),
+            ("รายละเอียดข้อมูล (โดยสรุป)", _subject(item, fy)),
+            ("ลิงก์ภายนอก (Link)", url),
+            ("หมายเหตุ", f"แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ พ.ศ.\u00a0{td(fy)}"),
+        ],
+        [5, 11.5],
+        size=15,
+        head_size=15,
+    )
     reporter, executive = signatures.reporter(org), signatures.executive(org)
     blocks = [
         ("ผู้รับผิดชอบการให้ข้อมูล", reporter.name, reporter.title),
@@ -100,8 +123,12 @@ def disclosure(org: Organization, fy: int, item: ItaItem, url: str, today: dt.da
     for role, name, title in blocks:
         para("")
         para(role, bold=True, signature=True)
-        for line in (f"(ลงชื่อ){DOTS}", f"({name or DOTS})", f"ตำแหน่ง {title}",
-                     "วันที่ ........ เดือน .................... พ.ศ. ............"):  # fmt: skip
+        for line in (
+            f"(ลงชื่อ){DOTS}",
+            f"({name or DOTS})",
+            f"ตำแหน่ง {title}",
+            "วันที่ ........ เดือน .................... พ.ศ. ............",
+        ):
             para(line, signature=True)
     return d.bytes()
 

@@ -9,8 +9,16 @@ from reports.models import ItaItem, ItaSource
 
 
 @transaction.atomic
-def ita_item_save(*, fiscal_year: int, code: str, name: str, source: str, order: int = 0,
-                  due_on: str | dt.date | None = None, item: ItaItem | None = None) -> ItaItem:  # fmt: skip
+def ita_item_save(
+    *,
+    fiscal_year: int,
+    code: str,
+    name: str,
+    source: str,
+    order: int = 0,
+    due_on: str | dt.date | None = None,
+    item: ItaItem | None = None,
+) -> ItaItem:
     code, name = (code or "").strip().upper(), (name or "").strip()
     if not code or not name:
         raise ValidationError("ระบุรหัสข้อ (เช่น O10) และชื่อข้อมูล")
@@ -37,8 +45,14 @@ def ita_year_copy(*, from_year: int, to_year: int) -> int:
         raise ValidationError(f"ปี {to_year} มีรายการอยู่แล้ว")
     items = list(ItaItem.objects.filter(fiscal_year=from_year))
     for i in items:
-        ItaItem.objects.create(fiscal_year=to_year, code=i.code, name=i.name, source=i.source,
-                               order=i.order, due_on=_shifted(i.due_on, to_year - from_year))  # fmt: skip
+        ItaItem.objects.create(
+            fiscal_year=to_year,
+            code=i.code,
+            name=i.name,
+            source=i.source,
+            order=i.order,
+            due_on=_shifted(i.due_on, to_year - from_year),
+        )
     return len(items)
 
 

@@ -14,15 +14,31 @@ def _text(org, fy, kind, number) -> PeriodReport | None:
     return PeriodReport.objects.filter(org=org, fiscal_year=fy, kind=kind, number=number).first()
 
 
-def form2_document(org: Organization, fy: int, code: str, fmt: str, *, decimals=2, mode="round",
-                   thai_digits=False, photos=False):  # fmt: skip
+def form2_document(
+    org: Organization,
+    fy: int,
+    code: str,
+    fmt: str,
+    *,
+    decimals=2,
+    mode="round",
+    thai_digits=False,
+    photos=False,
+):
     kind, number, month, label = REPORT_PERIODS[code]
     report = form2(org, fy, month, decimals=decimals, mode=mode)
     text = _text(org, fy, kind, number)
     name = f"แบบที่2-{org.code}-{fy}-{code}"
     if fmt == "pdf":
-        ctx = {"org": org, "fy": fy, "period_label": label, "report": report, "text": text,
-               "statuses": Status.choices, "td": thai_digits}  # fmt: skip
+        ctx = {
+            "org": org,
+            "fy": fy,
+            "period_label": label,
+            "report": report,
+            "text": text,
+            "statuses": Status.choices,
+            "td": thai_digits,
+        }
         if photos:  # a photo page per work completed (reports.photo_pages)
             from reports.photo_pages import completed_works_photos
 
@@ -58,20 +74,25 @@ def _form2_xlsx(report: Form2, label: str, text: PeriodReport | None) -> bytes:
         )
     sheet.row += 1
     sheet.band("2.2 งบประมาณ การลงนามสัญญา และการเบิกจ่าย (ร้อยละของงบประมาณที่ตั้งไว้)", width)
-    sheet.header(["ยุทธศาสตร์", "งบประมาณที่ตั้งไว้ (บาท)", "ลงนามสัญญา (บาท)", "ร้อยละ",
-                  "เบิกจ่าย (บาท)", "ร้อยละ"])  # fmt: skip
+    sheet.header(
+        ["ยุทธศาสตร์", "งบประมาณที่ตั้งไว้ (บาท)", "ลงนามสัญญา (บาท)", "ร้อยละ", "เบิกจ่าย (บาท)", "ร้อยละ"]
+    )
     mf = {2: render.MONEY, 3: render.MONEY, 4: pct, 5: render.MONEY, 6: pct}
     for r, is_total in [*((r, False) for r in report.rows), (report.total, True)]:
         sheet.line(
             [_label(r), r.budget, r.contracted, r.contracted_pct, r.disbursed, r.disbursed_pct],
-            formats=mf, fill=render.TOTAL_FILL if is_total else None, bold=is_total,
-        )  # fmt: skip
+            formats=mf,
+            fill=render.TOTAL_FILL if is_total else None,
+            bold=is_total,
+        )
     sheet.row += 1
     sheet.band("ส่วนที่ 3 โครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", width)
     sheet.header(["ที่", "โครงการ", "สถานะ", "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)", "คงเหลือ (บาท)"])
     for i, s in enumerate(report.subsidy, 1):
-        sheet.line([i, s.name, Status(s.status).label, s.received, s.disbursed, s.remaining],
-                   formats={4: render.MONEY, 5: render.MONEY, 6: render.MONEY})  # fmt: skip
+        sheet.line(
+            [i, s.name, Status(s.status).label, s.received, s.disbursed, s.remaining],
+            formats={4: render.MONEY, 5: render.MONEY, 6: render.MONEY},
+        )
     sheet.row += 1
     sheet.band("ส่วนที่ 4 ปัญหาและอุปสรรค", width)
     for name, problem in report.problems:
@@ -114,8 +135,9 @@ def summary_sentences(report: Form2) -> list[str]:
     ]
 
 
-def six_month_document(org: Organization, fy: int, fmt: str, *, decimals=2, mode="round",
-                       thai_digits=False):  # fmt: skip
+def six_month_document(
+    org: Organization, fy: int, fmt: str, *, decimals=2, mode="round", thai_digits=False
+):
     report = form2(org, fy, 6, decimals=decimals, mode=mode)
     text = _text(org, fy, PeriodKind.HALF, 1)
     title = "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน"
@@ -123,12 +145,24 @@ def six_month_document(org: Organization, fy: int, fmt: str, *, decimals=2, mode
     sentences = summary_sentences(report)
     name = f"รายงานรอบ6เดือน-{org.code}-{fy}"
     if fmt == "pdf":
-        ctx = {"org": org, "fy": fy, "title": title, "period": period, "report": report,
-               "sentences": sentences, "text": text, "statuses": Status.choices,
-               "td": thai_digits, **signatures.context(org)}  # fmt: skip
+        ctx = {
+            "org": org,
+            "fy": fy,
+            "title": title,
+            "period": period,
+            "report": report,
+            "sentences": sentences,
+            "text": text,
+            "statuses": Status.choices,
+            "td": thai_digits,
+            **signatures.context(org),
+        }
         return f"{name}.pdf", PDF, render.pdf_bytes("reports/six_month.html", ctx)
-    return f"{name}.docx", DOCX, _six_month_docx(org, report, title, period, sentences, text,
-                                                 thai_digits)  # fmt: skip
+    return (
+        f"{name}.docx",
+        DOCX,
+        _six_month_docx(org, report, title, period, sentences, text, thai_digits),
+    )
 
 
 def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool) -> bytes:
@@ -144,18 +178,39 @@ def _six_month_docx(org, report: Form2, title, period, sentences, text, td: bool
         para(s, indent=True)
     para("")
     para("2. ผลการดำเนินงานจำแนกตามยุทธศาสตร์", bold=True)
-    head = ["ยุทธศาสตร์", "ในแผน", "ตั้งงบ", "แล้วเสร็จ", "ระหว่าง\nดำเนินการ",
-            "ยังไม่\nดำเนินการ", "ยกเลิก", "เบิกจ่าย (บาท)"]  # fmt: skip
-    rows = [(_label(r), r.plan_n, r.budget_n, r.by_status[Status.DONE], r.by_status[Status.IN_PROGRESS],
-             r.by_status[Status.NOT_STARTED], r.by_status[Status.CANCELLED], f"{r.disbursed:,.2f}")
-            for r in [*report.rows, report.total]]  # fmt: skip
+    head = [
+        "ยุทธศาสตร์",
+        "ในแผน",
+        "ตั้งงบ",
+        "แล้วเสร็จ",
+        "ระหว่าง\nดำเนินการ",
+        "ยังไม่\nดำเนินการ",
+        "ยกเลิก",
+        "เบิกจ่าย (บาท)",
+    ]
+    rows = [
+        (
+            _label(r),
+            r.plan_n,
+            r.budget_n,
+            r.by_status[Status.DONE],
+            r.by_status[Status.IN_PROGRESS],
+            r.by_status[Status.NOT_STARTED],
+            r.by_status[Status.CANCELLED],
+            f"{r.disbursed:,.2f}",
+        )
+        for r in [*report.rows, report.total]
+    ]
     d.table(head, rows, [3.9] + [1.5] * 6 + [3.1], head_size=11, size=14, total_last=True)
     para("")
     para("3. โครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", bold=True)
     if report.subsidy:
         for i, s in enumerate(report.subsidy, 1):
-            para(f"{i}) {s.name} ได้รับ {s.received:,.2f} บาท เบิกจ่าย {s.disbursed:,.2f} บาท"
-                 f" คงเหลือ {s.remaining:,.2f} บาท ({Status(s.status).label})", indent=True)  # fmt: skip
+            para(
+                f"{i}) {s.name} ได้รับ {s.received:,.2f} บาท เบิกจ่าย {s.disbursed:,.2f} บาท"
+                f" คงเหลือ {s.remaining:,.2f} บาท ({Status(s.status).label})",
+                indent=True,
+            )
     else:
         para("ไม่มีโครงการที่ได้รับเงินอุดหนุนเฉพาะกิจ", indent=True)
     para("")

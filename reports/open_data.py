@@ -34,12 +34,24 @@ def open_plan(request, org_code, fmt):
     if plan is None or fmt not in FORMATS:
         raise Http404("ไม่พบข้อมูล")
     seq = approved_seq_on(plan)
-    rows = [{
-        "id": v.project_id, "strategy": v.strategy.number, "strategy_name": v.strategy.name,
-        "program": v.program.name, "name": v.name, "objective": v.objective, "target": v.target,
-        "responsible_unit": v.responsible_unit, "edition": v.edition.label,
-        **{f"budget_{y}": str(next((b.amount for b in v.budgets.all() if b.year == y), 0)) for y in plan.years},
-    } for v in project_rows(plan, seq).order_by("strategy__number", "seq_no", "project_id")]  # fmt: skip
+    rows = [
+        {
+            "id": v.project_id,
+            "strategy": v.strategy.number,
+            "strategy_name": v.strategy.name,
+            "program": v.program.name,
+            "name": v.name,
+            "objective": v.objective,
+            "target": v.target,
+            "responsible_unit": v.responsible_unit,
+            "edition": v.edition.label,
+            **{
+                f"budget_{y}": str(next((b.amount for b in v.budgets.all() if b.year == y), 0))
+                for y in plan.years
+            },
+        }
+        for v in project_rows(plan, seq).order_by("strategy__number", "seq_no", "project_id")
+    ]
     if fmt == "json":
         return _json({"org": org.code, "name": org.name, "plan": plan.title, "projects": rows})
     return _csv(rows, f"plan-{org.code}.csv", ["id", "name"])
@@ -65,24 +77,36 @@ def open_reports(request, org_code, fmt):
     out = []
     for r in reports:  # one แบบที่ 2 per announced year: a handful of years, a bounded query each
         year = form2(org, r.fiscal_year, 12, details=False)
-        out.append({
-            "fiscal_year": r.fiscal_year,
-            "presented_on": r.presented_on.isoformat() if r.presented_on else None,
-            "announced_on": r.announced_on.isoformat(),
-            "posted_from": r.posted_from.isoformat() if r.posted_from else None,
-            "posted_until": r.posted_until.isoformat() if r.posted_until else None,
-            "pdf": request.build_absolute_uri(reverse("public_annual", args=[org.code, r.fiscal_year])),
-            "total": _figures(year.total),
-            "strategies": [{"number": s.number, "name": s.name, **_figures(s)} for s in year.rows],
-        })  # fmt: skip
+        out.append(
+            {
+                "fiscal_year": r.fiscal_year,
+                "presented_on": r.presented_on.isoformat() if r.presented_on else None,
+                "announced_on": r.announced_on.isoformat(),
+                "posted_from": r.posted_from.isoformat() if r.posted_from else None,
+                "posted_until": r.posted_until.isoformat() if r.posted_until else None,
+                "pdf": request.build_absolute_uri(
+                    reverse("public_annual", args=[org.code, r.fiscal_year])
+                ),
+                "total": _figures(year.total),
+                "strategies": [
+                    {"number": s.number, "name": s.name, **_figures(s)} for s in year.rows
+                ],
+            }
+        )
     as_of = timezone.localdate().isoformat()
     if fmt == "json":
         return _json({"org": org.code, "name": org.name, "figures_as_of": as_of, "reports": out})
     rows = []
     for r in out:
         head = {k: v for k, v in r.items() if k not in ("total", "strategies")}
-        rows.extend({**head, "strategy": s["number"], "strategy_name": s["name"],
-                     **{k: v for k, v in s.items() if k not in ("number", "name")}}
-                    for s in r["strategies"])  # fmt: skip
+        rows.extend(
+            {
+                **head,
+                "strategy": s["number"],
+                "strategy_name": s["name"],
+                **{k: v for k, v in s.items() if k not in ("number", "name")},
+            }
+            for s in r["strategies"]
+        )
         rows.append({**head, "strategy": "", "strategy_name": "รวม", **r["total"]})
     return _csv(rows, f"reports-{org.code}.csv", ["fiscal_year", "announced_on", "pdf"])

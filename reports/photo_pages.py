@@ -42,10 +42,15 @@ def completed_works_photos(org: Organization, fy: int) -> list[WorkPhotos]:
     if not works:
         return []
     shots: dict[tuple[int, str], list[Shot]] = {}
-    for p in Photo.objects.filter(
-        project_year__org=org, project_year__fiscal_year=fy,
-        project_year__project_id__in=[w.project_id for w in works],
-    ).select_related("project_year").order_by("-taken_at", "-id"):  # fmt: skip
+    for p in (
+        Photo.objects.filter(
+            project_year__org=org,
+            project_year__fiscal_year=fy,
+            project_year__project_id__in=[w.project_id for w in works],
+        )
+        .select_related("project_year")
+        .order_by("-taken_at", "-id")
+    ):
         key = (p.project_year.project_id, p.stage)
         if len(shots.setdefault(key, [])) >= PER_STAGE:
             continue
@@ -64,8 +69,10 @@ def completed_works_photos(org: Organization, fy: int) -> list[WorkPhotos]:
         shots[key].append(Shot(path, when, where, p.caption))
     out = []
     for w in works:
-        stages = [(label, list(reversed(shots.get((w.project_id, value), []))))
-                  for value, label in Stage.choices]  # fmt: skip
+        stages = [
+            (label, list(reversed(shots.get((w.project_id, value), []))))
+            for value, label in Stage.choices
+        ]
         if any(s for _, s in stages):
             out.append(WorkPhotos(w.name, w.place, stages))
     return out

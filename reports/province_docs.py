@@ -26,8 +26,12 @@ def context(province: Province, fy: int) -> dict:
     approved = Submission.objects.filter(
         org__in=orgs, fiscal_year=fy, status=SubmissionStatus.APPROVED
     )
-    alerts = list(Alert.objects.filter(org__in=orgs, fiscal_year=fy).values("rule__name")
-                  .annotate(n=Count("id")).order_by("-n"))  # fmt: skip
+    alerts = list(
+        Alert.objects.filter(org__in=orgs, fiscal_year=fy)
+        .values("rule__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
     pairs = DuplicatePair.objects.filter(fiscal_year=fy, project_a__plan__org__province=province)
     top = max(lao, key=lambda g: g.budget, default=None)
     framework = (
@@ -46,16 +50,28 @@ def context(province: Province, fy: int) -> dict:
         f" ยังไม่ได้ดำเนินการ {whole.not_started:,} โครงการ และยกเลิก {whole.cancelled:,} โครงการ"
     )
     return {
-        "province": province, "fy": fy, "report": report, "framework": framework, "summary": summary,
-        "programs": programs, "lao": lao, "prov": prov, "org_types": org_types, "whole": whole,
-        "lao_rows": [*lao, total(lao)], "program_rows": [*programs, whole],
+        "province": province,
+        "fy": fy,
+        "report": report,
+        "framework": framework,
+        "summary": summary,
+        "programs": programs,
+        "lao": lao,
+        "prov": prov,
+        "org_types": org_types,
+        "whole": whole,
+        "lao_rows": [*lao, total(lao)],
+        "program_rows": [*programs, whole],
         "org_type_rows": [*org_types, total(org_types)],
-        "infra": infra, "uncovered": uncovered(province, lao, prov), "orgs": orgs.count(),
+        "infra": infra,
+        "uncovered": uncovered(province, lao, prov),
+        "orgs": orgs.count(),
         "approved": approved.values("org").distinct().count(),
         "posted": AnnualReport.objects.published().filter(org__in=orgs, fiscal_year=fy).count(),
-        "alerts": alerts, "pairs": pairs.count(),
+        "alerts": alerts,
+        "pairs": pairs.count(),
         "confirmed": pairs.filter(verdict=Verdict.DUPLICATE).count(),
-    }  # fmt: skip
+    }
 
 
 def province_document(province: Province, fy: int, fmt: str):
@@ -74,8 +90,17 @@ def _docx(c: dict) -> bytes:
         d.table(head, rows, widths, size=12, total_last=True)
 
     def groups(gs):
-        return [(g.label, f"{g.plan_n:,}", f"{g.budget_n:,}", f"{g.budget:,.2f}", f"{g.disbursed:,.2f}",
-                 g.disbursed_pct if g.disbursed_pct is not None else "-") for g in [*gs, total(gs)]]  # fmt: skip
+        return [
+            (
+                g.label,
+                f"{g.plan_n:,}",
+                f"{g.budget_n:,}",
+                f"{g.budget:,.2f}",
+                f"{g.disbursed:,.2f}",
+                g.disbursed_pct if g.disbursed_pct is not None else "-",
+            )
+            for g in [*gs, total(gs)]
+        ]
 
     head = ["", "ในแผน", "ตั้งงบ", "งบประมาณ (บาท)", "เบิกจ่าย (บาท)", "ร้อยละ"]
     widths = [4.4, 1.5, 1.5, 3.5, 3.5, 1.6]
@@ -103,8 +128,11 @@ def _docx(c: dict) -> bytes:
     para()
     table(["ประเภท อปท.", *head[1:]], groups(c["org_types"]), widths)
     para()
-    para(f"การส่งข้อมูล: อนุมัติแล้ว {c['approved']} จาก {c['orgs']} แห่ง · ประกาศรายงานการติดตามและประเมินผลแล้ว"
-         f" {c['posted']} แห่ง · โครงการที่อาจซ้ำซ้อน {c['pairs']} คู่ (ยืนยันว่าซ้ำซ้อน {c['confirmed']} คู่)", indent=True)  # fmt: skip
+    para(
+        f"การส่งข้อมูล: อนุมัติแล้ว {c['approved']} จาก {c['orgs']} แห่ง · ประกาศรายงานการติดตามและประเมินผลแล้ว"
+        f" {c['posted']} แห่ง · โครงการที่อาจซ้ำซ้อน {c['pairs']} คู่ (ยืนยันว่าซ้ำซ้อน {c['confirmed']} คู่)",
+        indent=True,
+    )
     if c["alerts"]:
         para(
             "สัญญาณเตือนล่วงหน้า: " + " · ".join(f"{a['rule__name']} {a['n']:,}" for a in c["alerts"]),

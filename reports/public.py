@@ -27,8 +27,11 @@ def org_page(request, org_code):
     for r in reports:
         r.clock = deadlines(r, today)
     surveys = Survey.objects.filter(org=org, is_open=True).select_related("template")
-    return render(request, "reports/public_org.html", {"org_public": org, "reports": reports,
-                                                        "surveys": surveys, **_plan_and_year(org)})  # fmt: skip
+    return render(
+        request,
+        "reports/public_org.html",
+        {"org_public": org, "reports": reports, "surveys": surveys, **_plan_and_year(org)},
+    )
 
 
 def _plan_and_year(org) -> dict:
@@ -48,8 +51,13 @@ def _plan_and_year(org) -> dict:
     summary = plan_summary(plan, seq) if plan and seq else None
     edition = plan.editions.filter(seq=seq).first() if plan and seq else None
     rows = sorted(entry_rows(org, fy, fiscal_month_index(today)), key=lambda r: r.name)
-    return {"plan": plan if seq else None, "edition": edition, "summary": summary, "fy": fy,
-            "projects": rows}  # fmt: skip
+    return {
+        "plan": plan if seq else None,
+        "edition": edition,
+        "summary": summary,
+        "fy": fy,
+        "projects": rows,
+    }
 
 
 def annual_pdf(request, org_code, fy):
@@ -58,11 +66,18 @@ def annual_pdf(request, org_code, fy):
     if report is None:
         raise Http404("ยังไม่มีการประกาศรายงานของปีนี้")
     if not report.pdf:  # a worker makes it right after the announcement is saved
-        response = render(request, "reports/public_pending.html",
-                          {"org_public": org, "report": report}, status=503)  # fmt: skip
+        response = render(
+            request,
+            "reports/public_pending.html",
+            {"org_public": org, "report": report},
+            status=503,
+        )
         response["Retry-After"] = "30"
         return response
-    response = FileResponse(report.pdf.open("rb"), content_type="application/pdf",
-                            filename=f"รายงานติดตามและประเมินผล-{org.code}-{fy}.pdf")  # fmt: skip
+    response = FileResponse(
+        report.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=f"รายงานติดตามและประเมินผล-{org.code}-{fy}.pdf",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -35,12 +35,20 @@ def public_map(request, org_code):
     strategies = (
         Strategy.objects.filter(plan__org=org).order_by("number").values_list("number", "name")
     )
-    return render(request, "reports/public_map.html", {
-        "org_public": org, "fy": fy, "years": range(fy - 2, fy + 1),
-        "strategies": list(dict(strategies).items()), "statuses": Status.choices,
-        "filters": map_filters(request), **tiles(),
-        "data_url": reverse("open_projects", args=[org.code, "geojson"]) + f"?fy={fy}",
-    })  # fmt: skip
+    return render(
+        request,
+        "reports/public_map.html",
+        {
+            "org_public": org,
+            "fy": fy,
+            "years": range(fy - 2, fy + 1),
+            "strategies": list(dict(strategies).items()),
+            "statuses": Status.choices,
+            "filters": map_filters(request),
+            **tiles(),
+            "data_url": reverse("open_projects", args=[org.code, "geojson"]) + f"?fy={fy}",
+        },
+    )
 
 
 def public_photo(request, org_code, photo_id, kind):
@@ -64,9 +72,24 @@ def ita_document(request, org_code, fy, code):
     return response
 
 
-FIELDS = ["fiscal_year", "project_id", "name", "org", "strategy", "status", "status_label",
-          "progress", "budget", "disbursed", "latitude", "longitude", "place", "photos",
-          "after_photos", "photo"]  # fmt: skip
+FIELDS = [
+    "fiscal_year",
+    "project_id",
+    "name",
+    "org",
+    "strategy",
+    "status",
+    "status_label",
+    "progress",
+    "budget",
+    "disbursed",
+    "latitude",
+    "longitude",
+    "place",
+    "photos",
+    "after_photos",
+    "photo",
+]
 
 
 def open_projects(request, org_code, fmt):
@@ -79,22 +102,39 @@ def open_projects(request, org_code, fmt):
     photo = url_maker("public_photo", ORG, PHOTO, "full")
     if fmt == "geojson":
         payload = collection(
-            rows, photo=lambda r: request.build_absolute_uri(photo(r)),
-            outline_=province_outline(org.province), full=True,
-        )  # fmt: skip
+            rows,
+            photo=lambda r: request.build_absolute_uri(photo(r)),
+            outline_=province_outline(org.province),
+            full=True,
+        )
         payload["fiscal_year"] = fy
         return json_response(payload)
-    out = [{
-        "fiscal_year": fy, "project_id": r.project_id, "name": r.name, "org": org.code,
-        "strategy": r.strategy, "status": r.status, "status_label": Status(r.status).label,
-        "progress": r.progress, "budget": f"{r.budget:.2f}", "disbursed": f"{r.disbursed:.2f}",
-        "latitude": f"{r.latitude:.6f}" if r.located else "", "longitude": f"{r.longitude:.6f}" if r.located else "",
-        "place": r.place, "photos": r.photos, "after_photos": r.after_photos,
-        "photo": request.build_absolute_uri(photo(r)) if r.photo_id else "",
-    } for r in rows]  # fmt: skip
+    out = [
+        {
+            "fiscal_year": fy,
+            "project_id": r.project_id,
+            "name": r.name,
+            "org": org.code,
+            "strategy": r.strategy,
+            "status": r.status,
+            "status_label": Status(r.status).label,
+            "progress": r.progress,
+            "budget": f"{r.budget:.2f}",
+            "disbursed": f"{r.disbursed:.2f}",
+            "latitude": f"{r.latitude:.6f}" if r.located else "",
+            "longitude": f"{r.longitude:.6f}" if r.located else "",
+            "place": r.place,
+            "photos": r.photos,
+            "after_photos": r.after_photos,
+            "photo": request.build_absolute_uri(photo(r)) if r.photo_id else "",
+        }
+        for r in rows
+    ]
     if fmt == "json":
-        return JsonResponse({"org": org.code, "name": org.name, "fiscal_year": fy, "projects": out},
-                            json_dumps_params={"ensure_ascii": False})  # fmt: skip
+        return JsonResponse(
+            {"org": org.code, "name": org.name, "fiscal_year": fy, "projects": out},
+            json_dumps_params={"ensure_ascii": False},
+        )
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=FIELDS)
     writer.writeheader()

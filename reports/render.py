@@ -117,8 +117,9 @@ class ThaiDocx:
     for Thai, which Word treats as a complex script), optional Thai digits, tables whose grid
     widths both Word and LibreOffice honour, numbers right-aligned."""
 
-    def __init__(self, *, left=3.0, right=2.0, top=2.5, bottom=2.0, thai_digits=False,
-                 font="TH SarabunPSK"):  # fmt: skip
+    def __init__(
+        self, *, left=3.0, right=2.0, top=2.5, bottom=2.0, thai_digits=False, font="TH SarabunPSK"
+    ):
         from docx import Document
         from docx.enum.section import WD_ORIENT
         from docx.oxml.ns import qn
@@ -132,8 +133,11 @@ class ThaiDocx:
         sec.orientation = WD_ORIENT.PORTRAIT
         sec.page_width, sec.page_height = Cm(21), Cm(29.7)
         sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = (
-            Cm(left), Cm(right), Cm(top), Cm(bottom),
-        )  # fmt: skip
+            Cm(left),
+            Cm(right),
+            Cm(top),
+            Cm(bottom),
+        )
         normal = self.doc.styles["Normal"]
         normal.font.name, normal.font.size = font, Pt(16)
         rpr = normal.element.get_or_add_rPr()
@@ -142,8 +146,17 @@ class ThaiDocx:
         rpr.append(rpr.makeelement(qn("w:szCs"), {qn("w:val"): "32"}))
         normal.paragraph_format.space_after = Pt(0)
 
-    def para(self, text="", *, bold=False, size=None, center=False, indent=False, page_break=False,
-             signature=False):  # fmt: skip
+    def para(
+        self,
+        text="",
+        *,
+        bold=False,
+        size=None,
+        center=False,
+        indent=False,
+        page_break=False,
+        signature=False,
+    ):
         """A paragraph; indent = first-line 2.5 cm; signature = centred in the right half, kept
         together with the next line."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -188,8 +201,12 @@ class ThaiDocx:
         for n, values in enumerate(rows):
             for i, (cell, v) in enumerate(zip(t.add_row().cells, values, strict=True)):
                 text = f"{v:,}" if isinstance(v, int) else str(v)
-                docx_run(cell.paragraphs[0], self.conv(text), size=size,
-                         bold=total_last and n == len(rows) - 1)  # fmt: skip
+                docx_run(
+                    cell.paragraphs[0],
+                    self.conv(text),
+                    size=size,
+                    bold=total_last and n == len(rows) - 1,
+                )
                 if i and _numeric(v):
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     _no_wrap(cell)  # 1,234,567.00 stays on one line (a total wraps otherwise)

@@ -24,8 +24,9 @@ def freeze_report(report_id: int) -> AnnualReport | None:
         )
         if report is not None and not report.pdf:
             _, _, data = annual_document(report.org, report.fiscal_year, "pdf")
-            report.pdf.save(f"{report.org.code}-{report.fiscal_year}.pdf", ContentFile(data),
-                            save=False)  # fmt: skip
+            report.pdf.save(
+                f"{report.org.code}-{report.fiscal_year}.pdf", ContentFile(data), save=False
+            )
             report.save(update_fields=["pdf"])
         return report
 

@@ -57,8 +57,9 @@ def p02(request, org, fmt):
     seq, _ = resolve_seq(request, plan)
     thai = request.GET.get("digits") == "thai"
     if _fmt(fmt) == "pdf":  # 26 pages for 300 projects: seconds of layout
-        return _background(request, org, f"จัดทำ ผ.02 ({plan.title}) PDF", doc="p02", fmt=fmt,
-                           seq=seq, thai=thai)  # fmt: skip
+        return _background(
+            request, org, f"จัดทำ ผ.02 ({plan.title}) PDF", doc="p02", fmt=fmt, seq=seq, thai=thai
+        )
     return _file(documents.p02(plan, seq, fmt, thai_digits=thai))
 
 
@@ -120,9 +121,16 @@ def six_month(request, org, fy, fmt):
 def annual(request, org, fy, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
-    return _background(request, org, f"จัดทำรายงานผลการติดตามและประเมินผล ปี {fy} ({fmt.upper()})",
-                       doc="annual", fmt=fmt, fy=fy, thai=request.GET.get("digits") == "thai",
-                       photos=request.GET.get("photos") == "1")  # fmt: skip
+    return _background(
+        request,
+        org,
+        f"จัดทำรายงานผลการติดตามและประเมินผล ปี {fy} ({fmt.upper()})",
+        doc="annual",
+        fmt=fmt,
+        fy=fy,
+        thai=request.GET.get("digits") == "thai",
+        photos=request.GET.get("photos") == "1",
+    )
 
 
 @org_view()
@@ -132,8 +140,14 @@ def province_summary(request, org, fy, fmt):
     require_province_analyst(request.user, org)
     if fmt not in ("pdf", "docx"):
         raise Http404("ไม่รองรับรูปแบบไฟล์นี้")
-    return _background(request, org, f"จัดทำสรุปผลการพัฒนาท้องถิ่นจังหวัด{org.province.name} ปี {fy} ({fmt.upper()})",
-                       doc="province", fmt=fmt, fy=fy)  # fmt: skip
+    return _background(
+        request,
+        org,
+        f"จัดทำสรุปผลการพัฒนาท้องถิ่นจังหวัด{org.province.name} ปี {fy} ({fmt.upper()})",
+        doc="province",
+        fmt=fmt,
+        fy=fy,
+    )
 
 
 @org_view()

@@ -29,14 +29,25 @@ def ita_settings(request, fy=None):
                 item = next((i for i in items if str(i.pk) == post.get("item")), None)
                 order = post.get("order", "")
                 ita_services.ita_item_save(
-                    fiscal_year=fy, code=post.get("code", ""), name=post.get("name", ""),
-                    source=post.get("source", ""), order=int(order) if order.isdigit() else 0,
-                    due_on=post.get("due_on", ""), item=item,
-                )  # fmt: skip
+                    fiscal_year=fy,
+                    code=post.get("code", ""),
+                    name=post.get("name", ""),
+                    source=post.get("source", ""),
+                    order=int(order) if order.isdigit() else 0,
+                    due_on=post.get("due_on", ""),
+                    item=item,
+                )
                 messages.success(request, "บันทึกแล้ว")
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         return redirect("ita_settings_year", fy)
-    return render(request, "reports/ita_settings.html", {
-        "fy": fy, "items": items, "sources": ItaSource.choices, "years": range(fy - 2, fy + 2),
-    })  # fmt: skip
+    return render(
+        request,
+        "reports/ita_settings.html",
+        {
+            "fy": fy,
+            "items": items,
+            "sources": ItaSource.choices,
+            "years": range(fy - 2, fy + 2),
+        },
+    )

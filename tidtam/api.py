@@ -30,8 +30,14 @@ class ThaiJSON(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(renderer=ThaiJSON(), title="Tidtam API", version="1", urls_namespace="api", auth=TokenAuth(),
-               description="แผนพัฒนาท้องถิ่น การติดตามและประเมินผล — อ่านและเขียนตามสิทธิ์ของผู้ใช้ของโทเคน")  # fmt: skip
+api = NinjaAPI(
+    renderer=ThaiJSON(),
+    title="Tidtam API",
+    version="1",
+    urls_namespace="api",
+    auth=TokenAuth(),
+    description="แผนพัฒนาท้องถิ่น การติดตามและประเมินผล — อ่านและเขียนตามสิทธิ์ของผู้ใช้ของโทเคน",
+)
 
 
 @api.exception_handler(Http404)
@@ -69,8 +75,10 @@ class OrgOut(Schema):
 @api.get("/orgs", response=list[OrgOut], tags=["หน่วยงาน"])
 @paginate(LimitOffsetPagination)
 def orgs(request):
-    return [OrgOut(code=o.code, name=o.name, org_type=o.org_type, province=o.province.name)
-            for o in readable_orgs(request.user).order_by("code")]  # fmt: skip
+    return [
+        OrgOut(code=o.code, name=o.name, org_type=o.org_type, province=o.province.name)
+        for o in readable_orgs(request.user).order_by("code")
+    ]
 
 
 @api.get("/orgs/{code}", response=OrgOut, tags=["หน่วยงาน"])

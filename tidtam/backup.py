@@ -32,8 +32,13 @@ def backup(path: Path) -> Path:
         target.close()
     elif connection.vendor == "postgresql":
         env, args, name = _pg_env_and_args()
-        subprocess.run(["pg_dump", "-Fc", "--no-owner", "-f", str(path), *args, name], env=env, check=True,
-                       capture_output=True, timeout=3600)  # fmt: skip
+        subprocess.run(
+            ["pg_dump", "-Fc", "--no-owner", "-f", str(path), *args, name],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=3600,
+        )
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise RuntimeError(connection.vendor)
     return path
@@ -52,7 +57,22 @@ def restore(path: Path) -> None:
     elif connection.vendor == "postgresql":
         connection.close()
         env, args, name = _pg_env_and_args()
-        subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                        "-d", name, *args, str(path)], env=env, check=True, capture_output=True, timeout=3600)  # fmt: skip
+        subprocess.run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                "-d",
+                name,
+                *args,
+                str(path),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=3600,
+        )
     else:  # pragma: no cover
         raise RuntimeError(connection.vendor)

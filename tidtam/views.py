@@ -12,5 +12,13 @@ def home(request):
     today = timezone.localdate()
     items = my_work(request.user, today)
     orgs = list(readable_orgs(request.user).select_related("district", "province").order_by("code"))
-    return render(request, "home.html", {"orgs": orgs, "today": today, "section": "my_work",
-                                         "items": [i for i in items if not i.done]})  # fmt: skip
+    return render(
+        request,
+        "home.html",
+        {
+            "orgs": orgs,
+            "today": today,
+            "section": "my_work",
+            "items": [i for i in items if not i.done],
+        },
+    )

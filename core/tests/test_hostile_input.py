@@ -21,8 +21,9 @@ def bearer(cast):
 def kpi(plan_a):
     from plans import services as plan_services
 
-    return plan_services.kpi_save(strategy=plan_a.s1, name="ร้อยละของถนนที่ได้มาตรฐาน", unit="ร้อยละ",
-                                  targets={2568: Decimal(80)})  # fmt: skip
+    return plan_services.kpi_save(
+        strategy=plan_a.s1, name="ร้อยละของถนนที่ได้มาตรฐาน", unit="ร้อยละ", targets={2568: Decimal(80)}
+    )
 
 
 def test_a_nul_byte_in_the_project_search_is_harmless(client, cast, plan_a):
@@ -65,8 +66,11 @@ def test_a_kpi_result_too_big_for_its_column_is_refused(client, cast, kpi, beare
     )
     assert answer.status_code == 422 and "ใหญ่เกิน" in str(answer.json())
     client.force_login(cast.alice)
-    page = client.post(reverse("evaluation:kpi_save", args=[cast.a.code, kpi.pk]),
-                       {"actual_2568": "1" + "0" * 20}, follow=True)  # fmt: skip
+    page = client.post(
+        reverse("evaluation:kpi_save", args=[cast.a.code, kpi.pk]),
+        {"actual_2568": "1" + "0" * 20},
+        follow=True,
+    )
     assert page.status_code == 200
     assert not KPIResult.objects.exists()
 
@@ -123,10 +127,12 @@ def test_numbers_are_bounded_to_the_column_that_stores_them(cast, plan_a, refere
         plan_services.kpi_save(strategy=plan_a.s1, name="k", targets={2568: Decimal("5e12")})
     rule = WarningRule.objects.first()
     with pytest.raises(ValidationError, match="ใหญ่เกิน"):
-        monitoring_services.rule_update(rule=rule, name="x", threshold=Decimal("1e11"), message="",
-                                        severity="red", active=True)  # fmt: skip
+        monitoring_services.rule_update(
+            rule=rule, name="x", threshold=Decimal("1e11"), message="", severity="red", active=True
+        )
     template = ScoreTemplate.objects.first()
     item = template.items.first()
     with pytest.raises(ValidationError, match="ใหญ่เกิน"):
-        evaluation_services.score_template_update(template=template, points={item.pk: Decimal("1e9")},
-                                                  pass_percent=Decimal(60))  # fmt: skip
+        evaluation_services.score_template_update(
+            template=template, points={item.pk: Decimal("1e9")}, pass_percent=Decimal(60)
+        )

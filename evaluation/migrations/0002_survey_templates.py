@@ -27,7 +27,7 @@ SCHEMES = {
     "equal": ("ช่วงเท่ากัน 0.8: 4.21–5.00 มากที่สุด … 1.00–1.80 น้อยที่สุด",
               [("4.21", "มากที่สุด"), ("3.41", "มาก"), ("2.61", "ปานกลาง"), ("1.81", "น้อย"),
                ("0", "น้อยที่สุด")]),
-}  # fmt: skip
+}
 TEMPLATES = [
     ("3_2", "3/2", "แบบประเมินความพึงพอใจต่อผลการดำเนินงานขององค์กรปกครองส่วนท้องถิ่นในภาพรวม",
      "three", None, False, ITEMS_3),
@@ -37,7 +37,7 @@ TEMPLATES = [
      "likert5", "half", False, ITEMS_3),
     ("project", "โครงการ", "แบบสำรวจความพึงพอใจต่อผลการดำเนินโครงการ (5 ระดับ)",
      "likert5", "half", False, ITEMS_PROJECT),
-]  # fmt: skip
+]
 
 
 def load(apps, schema_editor):
@@ -57,7 +57,7 @@ def load(apps, schema_editor):
             defaults={"form": form, "name": name, "scale": scale, "per_strategy": per_strategy,
                       "band_scheme": schemes.get(scheme),
                       "edition": "คู่มือการติดตามและประเมินผล (กรมส่งเสริมการปกครองท้องถิ่น)"},
-        )  # fmt: skip
+        )
         for n, text in enumerate(items, 1):
             SurveyItem.objects.update_or_create(template=template, number=n, defaults={"text": text})
 

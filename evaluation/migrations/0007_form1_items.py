@@ -33,7 +33,7 @@ def load(apps, schema_editor):
         code="form1_2548",
         defaults={"name": "แบบที่ 1 แบบช่วยกำกับการจัดทำแผนยุทธศาสตร์ขององค์กรปกครองส่วนท้องถิ่นโดยตนเอง",
                   "edition": "คู่มือการติดตามและประเมินผล (ระเบียบฯ 2548 และที่แก้ไขเพิ่มเติม)"},
-    )  # fmt: skip
+    )
     if created:
         Item.objects.bulk_create(
             Item(template=template, part=part, number=n, text=text)

@@ -51,9 +51,12 @@ class Committee(models.Model):
 class CommitteeMember(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="committee_seats",
-    )  # fmt: skip
+    )
     name = models.CharField("ชื่อ-สกุล", max_length=200)
     position = models.CharField("ตำแหน่ง/สังกัด", max_length=200, blank=True)
     seat = models.CharField("ประเภทกรรมการ", max_length=16, choices=Seat.choices)

@@ -25,8 +25,9 @@ def test_an_officer_appoints_a_committee_for_two_years_and_adds_members(client, 
     )
     url = reverse("evaluation:member_new", args=[cast.a.code])
     client.post(url, {"name": "นายสมชาย ใจดี", "seat": "council", "role": "chair"})
-    body = client.post(url, {"name": "นางสาวสมหญิง", "seat": "expert", "role": "chair"},
-                       follow=True).content.decode()  # fmt: skip
+    body = client.post(
+        url, {"name": "นางสาวสมหญิง", "seat": "expert", "role": "chair"}, follow=True
+    ).content.decode()
     assert "มีประธานกรรมการอยู่แล้ว" in body
     member = committee.members.get()
     assert member.selected_by == "สภาท้องถิ่น" and member.end == committee.term_end
@@ -38,8 +39,13 @@ def test_meetings_are_recorded_with_their_minutes(cast, plan_a):
     committee = services.committee_create(
         org=cast.a, appointed_on=dt.date(2024, 10, 1), term_start=dt.date(2024, 10, 1)
     )
-    services.meeting_add(committee=committee, held_on=dt.date(2025, 11, 20),
-                         title="ติดตามผลรอบ 12 เดือน", fiscal_year=2568, minutes="ที่ประชุมรับทราบ")  # fmt: skip
+    services.meeting_add(
+        committee=committee,
+        held_on=dt.date(2025, 11, 20),
+        title="ติดตามผลรอบ 12 เดือน",
+        fiscal_year=2568,
+        minutes="ที่ประชุมรับทราบ",
+    )
     assert Meeting.objects.get().fiscal_year == 2568
     with pytest.raises(ValidationError):
         services.meeting_add(committee=committee, held_on=dt.date(2025, 11, 20), title="")
@@ -80,8 +86,12 @@ def test_a_committee_whose_term_has_ended_is_flagged_where_it_meets_and_scores(
         org=cast.a, appointed_on=dt.date(2021, 10, 1), term_start=dt.date(2021, 10, 1)
     )
     assert ended.term_ended
-    services.meeting_add(committee=ended, held_on=ended.term_end + dt.timedelta(days=30),
-                         title="ประชุมหลังหมดวาระ", fiscal_year=2568)  # fmt: skip
+    services.meeting_add(
+        committee=ended,
+        held_on=ended.term_end + dt.timedelta(days=30),
+        title="ประชุมหลังหมดวาระ",
+        fiscal_year=2568,
+    )
     client.force_login(cast.alice)
     for name in ("evaluation:committee", "evaluation:scoring"):
         page = client.get(reverse(name, args=[cast.a.code])).content.decode()

@@ -17,14 +17,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def evaluated_year(cast, year_a, reference_lists):
-    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=6,
-                      data=mon.ProgressInput(status=Status.DONE, progress=100,
-                                             disbursed=Decimal(290000)), expected_version=0)  # fmt: skip
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=6,
+        data=mon.ProgressInput(status=Status.DONE, progress=100, disbursed=Decimal(290000)),
+        expected_version=0,
+    )
     plans_services.kpi_save(strategy=year_a.s1, name="ลำห้วยที่ขุดลอก", targets={2568: Decimal(1)})
     kpi = year_a.s1.kpis.get()
     ev.kpi_results_save(kpi=kpi, values={2568: (Decimal(1), "")})
-    survey = ev.survey_create(org=cast.a, fiscal_year=2568,
-                              template=SurveyTemplate.objects.get(code="3_3"), title="3/3 ปี 2568")  # fmt: skip
+    survey = ev.survey_create(
+        org=cast.a,
+        fiscal_year=2568,
+        template=SurveyTemplate.objects.get(code="3_3"),
+        title="3/3 ปี 2568",
+    )
     items = list(survey.template.items.all())
     profile = {"sex": "m", "age_band": "gt60", "education": "primary", "occupation": "farmer"}
     for v in (8, 9):

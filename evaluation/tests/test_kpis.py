@@ -15,9 +15,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kpi(plan_a):
     return plans_services.kpi_save(
-        strategy=plan_a.s1, name="ระยะทางถนนที่ก่อสร้าง", unit="กม.",
+        strategy=plan_a.s1,
+        name="ระยะทางถนนที่ก่อสร้าง",
+        unit="กม.",
         targets={2567: Decimal(4), 2568: Decimal(5)},
-    )  # fmt: skip
+    )
 
 
 def test_the_officer_records_results_and_sees_the_share_of_the_target(

@@ -18,9 +18,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def survey(cast, plan_a, reference_lists):
     return services.survey_create(
-        org=cast.a, fiscal_year=2568, template=SurveyTemplate.objects.get(code="likert_overall"),
+        org=cast.a,
+        fiscal_year=2568,
+        template=SurveyTemplate.objects.get(code="likert_overall"),
         title="ความพึงพอใจต่อการดำเนินงาน ปี 2568",
-    )  # fmt: skip
+    )
 
 
 def shown(seconds_ago: float) -> str:
@@ -31,8 +33,14 @@ def shown(seconds_ago: float) -> str:
 
 
 def filled(survey, **extra):
-    data = {"sex": "f", "age_band": "41_50", "education": "secondary", "occupation": "farmer",
-            "website": "", "shown": shown(60)}  # fmt: skip
+    data = {
+        "sex": "f",
+        "age_band": "41_50",
+        "education": "secondary",
+        "occupation": "farmer",
+        "website": "",
+        "shown": shown(60),
+    }
     for item in survey.template.items.all():
         data[f"q_{item.pk}_0"] = "4"
     return {**data, **extra}
@@ -116,8 +124,17 @@ def test_one_shown_form_is_counted_once_whatever_the_user_agent(client, survey):
     """The attack as made: 30 posts of one shown form with varied User-Agents were all counted."""
     client.get(reverse("survey_answer", args=[survey.token]))
     data = filled(survey)
-    bodies = [_answer(client, survey, data, HTTP_USER_AGENT=f"Agent/{n}", REMOTE_ADDR="127.0.0.1",
-                      HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").content.decode() for n in range(30)]  # fmt: skip
+    bodies = [
+        _answer(
+            client,
+            survey,
+            data,
+            HTTP_USER_AGENT=f"Agent/{n}",
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).content.decode()
+        for n in range(30)
+    ]
     assert survey.responses.count() == 1
     assert 'id="thanks"' in bodies[0] and "ส่งคำตอบไปแล้ว" in bodies[1]
 
@@ -133,10 +150,18 @@ def test_a_device_cookie_and_an_address_cap_the_answers_of_a_day(client, survey)
     # a script that drops its cookie and rotates forms is held by the address behind the proxy
     for n in range(services.WEB_ANSWERS_PER_ADDRESS_PER_DAY + 5):
         bot = Client()  # a new device each time: only the address ties the posts together
-        bot.get(reverse("survey_answer", args=[survey.token]), REMOTE_ADDR="127.0.0.1",
-                HTTP_X_FORWARDED_FOR="198.51.100.50")  # fmt: skip
-        _answer(bot, survey, filled(survey, shown=shown(90 + n)), REMOTE_ADDR="127.0.0.1",
-                HTTP_X_FORWARDED_FOR="198.51.100.50")  # fmt: skip
+        bot.get(
+            reverse("survey_answer", args=[survey.token]),
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.50",
+        )
+        _answer(
+            bot,
+            survey,
+            filled(survey, shown=shown(90 + n)),
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.50",
+        )
     from_there = services.address_key("198.51.100.50", __import__("datetime").date.today())
     assert (
         survey.responses.filter(address=from_there).count()
@@ -144,8 +169,13 @@ def test_a_device_cookie_and_an_address_cap_the_answers_of_a_day(client, survey)
     )
     # a neighbour at another address still answers
     other = Client()
-    done = _answer(other, survey, filled(survey, shown=shown(61)), REMOTE_ADDR="127.0.0.1",
-                   HTTP_X_FORWARDED_FOR="198.51.100.51")  # fmt: skip
+    done = _answer(
+        other,
+        survey,
+        filled(survey, shown=shown(61)),
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.51",
+    )
     assert 'id="thanks"' in done.content.decode()
 
 
@@ -158,8 +188,13 @@ def test_the_audit_and_the_cap_see_the_real_address_not_the_proxy(client, survey
     assert AuditEntry.objects.filter(address="203.0.113.77").exists()
     assert not AuditEntry.objects.filter(address="127.0.0.1").exists()
     # a client that is not the proxy cannot pick its address with the header
-    _answer(client, survey, filled(survey, shown=shown(70)), REMOTE_ADDR="192.0.2.8",
-            HTTP_X_FORWARDED_FOR="203.0.113.99")  # fmt: skip
+    _answer(
+        client,
+        survey,
+        filled(survey, shown=shown(70)),
+        REMOTE_ADDR="192.0.2.8",
+        HTTP_X_FORWARDED_FOR="203.0.113.99",
+    )
     assert not AuditEntry.objects.filter(address="203.0.113.99").exists()
 
 

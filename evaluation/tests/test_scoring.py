@@ -19,8 +19,9 @@ def committee(cast, plan_a, reference_lists):
     c = services.committee_create(
         org=cast.a, appointed_on=dt.date(2024, 10, 1), term_start=dt.date(2024, 10, 1)
     )
-    c.carl = services.member_add(committee=c, name="นายคาร์ล", seat="council", role="chair",
-                                 user=cast.carl)  # fmt: skip
+    c.carl = services.member_add(
+        committee=c, name="นายคาร์ล", seat="council", role="chair", user=cast.carl
+    )
     c.other = services.member_add(committee=c, name="นางสาวอร", seat="expert", role="member")
     return c
 
@@ -32,17 +33,29 @@ def full_marks(template, minus=Decimal(0)):
 
 def test_members_scores_are_averaged_per_item_and_compared_with_the_bar(cast, committee):
     strategy = ScoreTemplate.objects.get(code="strategy")
-    services.score_save(member=committee.carl, template=strategy, fiscal_year=2568,
-                        points=full_marks(strategy, Decimal(10)))  # fmt: skip
-    services.score_save(member=committee.other, template=strategy, fiscal_year=2568,
-                        points=full_marks(strategy, Decimal(15)))  # fmt: skip
+    services.score_save(
+        member=committee.carl,
+        template=strategy,
+        fiscal_year=2568,
+        points=full_marks(strategy, Decimal(10)),
+    )
+    services.score_save(
+        member=committee.other,
+        template=strategy,
+        fiscal_year=2568,
+        points=full_marks(strategy, Decimal(15)),
+    )
     result = consolidated(cast.a, strategy, 2568)
     assert result.members == 2 and result.full == Decimal(100)
     assert result.items[0][1] == Decimal("7.50")  # item 1 (20 points): (10 + 5) / 2
     assert result.total == Decimal("87.50") and result.passed is True
     assert sorted(t for _, t in result.by_member) == [Decimal(85), Decimal(90)]
-    services.score_save(member=committee.carl, template=strategy, fiscal_year=2569,
-                        points=full_marks(strategy, Decimal(20)))  # fmt: skip
+    services.score_save(
+        member=committee.carl,
+        template=strategy,
+        fiscal_year=2569,
+        points=full_marks(strategy, Decimal(20)),
+    )
     later = consolidated(cast.a, strategy, 2569)
     assert (later.total, later.passed, later.last_year) == (Decimal(80), True, Decimal("87.50"))
 

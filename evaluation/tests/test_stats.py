@@ -36,8 +36,9 @@ def test_item_and_overall_means_and_sds_match_the_statistics_module(likert):
         for (item, _), v in answers.items():
             given[item].append(v)
         profile = {**PROFILE, "sex": "m" if n % 3 else "f"}
-        services.response_submit(survey=likert, channel=Channel.PAPER, profile=profile,
-                                 answers=answers)  # fmt: skip
+        services.response_submit(
+            survey=likert, channel=Channel.PAPER, profile=profile, answers=answers
+        )
     result = survey_result(likert)
     assert result.respondents == 37
     for row in result.items:
@@ -57,12 +58,20 @@ def test_item_and_overall_means_and_sds_match_the_statistics_module(likert):
 @pytest.mark.parametrize(
     ("scheme", "mean", "label"),
     [
-        ("half", "4.51", "มากที่สุด"), ("half", "4.50", "มาก"), ("half", "3.51", "มาก"),
-        ("half", "3.50", "ปานกลาง"), ("half", "1.51", "น้อย"), ("half", "1.50", "น้อยที่สุด"),
-        ("equal", "4.21", "มากที่สุด"), ("equal", "4.20", "มาก"), ("equal", "2.61", "ปานกลาง"),
-        ("equal", "2.60", "น้อย"), ("equal", "1.80", "น้อยที่สุด"), ("equal", "1.00", "น้อยที่สุด"),
+        ("half", "4.51", "มากที่สุด"),
+        ("half", "4.50", "มาก"),
+        ("half", "3.51", "มาก"),
+        ("half", "3.50", "ปานกลาง"),
+        ("half", "1.51", "น้อย"),
+        ("half", "1.50", "น้อยที่สุด"),
+        ("equal", "4.21", "มากที่สุด"),
+        ("equal", "4.20", "มาก"),
+        ("equal", "2.61", "ปานกลาง"),
+        ("equal", "2.60", "น้อย"),
+        ("equal", "1.80", "น้อยที่สุด"),
+        ("equal", "1.00", "น้อยที่สุด"),
     ],
-)  # fmt: skip
+)
 def test_band_edges(reference_lists, scheme, mean, label):
     bands = list(BandScheme.objects.get(code=scheme).bands.all())
     assert band_of(Decimal(mean), bands) == label
@@ -75,8 +84,9 @@ def test_a_3_3_survey_is_answered_per_strategy_and_summarised_per_strategy(cast,
     s1, s2 = plan_a.s1, plan_a.s2
     for v1, v2 in ((8, 5), (10, 6), (9, 4)):
         answers = {(i.pk, s1.pk): v1 for i in items} | {(i.pk, s2.pk): v2 for i in items}
-        services.response_submit(survey=survey, channel=Channel.WEB, profile=PROFILE,
-                                 answers=answers)  # fmt: skip
+        services.response_submit(
+            survey=survey, channel=Channel.WEB, profile=PROFILE, answers=answers
+        )
     result = survey_result(survey)
     (name1, st1), (name2, st2) = result.by_strategy
     assert name1.startswith("1.") and st1.mean == Decimal("9.00") and st1.n == 27
@@ -101,9 +111,11 @@ def test_one_device_can_answer_only_a_few_times_a_day(likert):
     answers = {(i.pk, None): 4 for i in likert.template.items.all()}
     key = services.client_key("device-1", __import__("datetime").date.today())
     for _ in range(services.WEB_ANSWERS_PER_DEVICE_PER_DAY):
-        services.response_submit(survey=likert, channel=Channel.WEB, profile=PROFILE,
-                                 answers=answers, client=key)  # fmt: skip
+        services.response_submit(
+            survey=likert, channel=Channel.WEB, profile=PROFILE, answers=answers, client=key
+        )
     with pytest.raises(ValidationError, match="ครบจำนวน"):
-        services.response_submit(survey=likert, channel=Channel.WEB, profile=PROFILE,
-                                 answers=answers, client=key)  # fmt: skip
+        services.response_submit(
+            survey=likert, channel=Channel.WEB, profile=PROFILE, answers=answers, client=key
+        )
     assert likert.responses.count() == services.WEB_ANSWERS_PER_DEVICE_PER_DAY

@@ -13,8 +13,16 @@ from evaluation.publication import deadlines
 from orgs.access import can_write
 from orgs.decorators import org_view
 
-FIELDS = ["introduction", "method", "problems", "recommendations", "presented_on", "announced_on",
-          "posted_from", "posted_until"]  # fmt: skip
+FIELDS = [
+    "introduction",
+    "method",
+    "problems",
+    "recommendations",
+    "presented_on",
+    "announced_on",
+    "posted_from",
+    "posted_until",
+]
 
 
 @org_view()
@@ -29,9 +37,9 @@ def annual(request, org, fy=None):
             raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
         if form.is_valid():
             try:
-                services.annual_report_save(org=org, fiscal_year=fy,
-                                            seen=request.POST.get("seen", ""),
-                                            **form.cleaned_data)  # fmt: skip
+                services.annual_report_save(
+                    org=org, fiscal_year=fy, seen=request.POST.get("seen", ""), **form.cleaned_data
+                )
             except ValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))
             else:
@@ -42,7 +50,13 @@ def annual(request, org, fy=None):
     return render(
         request,
         "evaluation/annual.html",
-        {"org": org, "fy": fy, "report": report, "form": form,
-         "deadlines": deadlines(report, timezone.localdate()),
-         "can_write": can_write(request.user, org), "section": "annual"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "fy": fy,
+            "report": report,
+            "form": form,
+            "deadlines": deadlines(report, timezone.localdate()),
+            "can_write": can_write(request.user, org),
+            "section": "annual",
+        },
+    )

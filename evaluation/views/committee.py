@@ -33,12 +33,20 @@ def committee_page(request, org):
     return render(
         request,
         "evaluation/committee.html",
-        {"org": org, "committee": committee, "members": members, "meetings": meetings,
-         "seats": seats, "total_expected": sum(SEATS_2548.values()),
-         "committee_form": CommitteeForm(), "member_form": MemberForm(),
-         "meeting_form": MeetingForm(), "can_write": can_write(request.user, org),
-         "section": "committee"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "committee": committee,
+            "members": members,
+            "meetings": meetings,
+            "seats": seats,
+            "total_expected": sum(SEATS_2548.values()),
+            "committee_form": CommitteeForm(),
+            "member_form": MemberForm(),
+            "meeting_form": MeetingForm(),
+            "can_write": can_write(request.user, org),
+            "section": "committee",
+        },
+    )
 
 
 def _run(request, form, fn, ok):
@@ -57,8 +65,12 @@ def _run(request, form, fn, ok):
 @require_POST
 def committee_new(request, org):
     form = CommitteeForm(request.POST)
-    _run(request, form, lambda cd: services.committee_create(org=org, **cd),
-         "แต่งตั้งคณะกรรมการชุดใหม่แล้ว")  # fmt: skip
+    _run(
+        request,
+        form,
+        lambda cd: services.committee_create(org=org, **cd),
+        "แต่งตั้งคณะกรรมการชุดใหม่แล้ว",
+    )
     return redirect("evaluation:committee", org.code)
 
 
@@ -83,6 +95,7 @@ def member_new(request, org):
 def meeting_new(request, org):
     committee = _committee_or_404(org)
     form = MeetingForm(request.POST)
-    _run(request, form, lambda cd: services.meeting_add(committee=committee, **cd),
-         "บันทึกการประชุมแล้ว")  # fmt: skip
+    _run(
+        request, form, lambda cd: services.meeting_add(committee=committee, **cd), "บันทึกการประชุมแล้ว"
+    )
     return redirect("evaluation:committee", org.code)

@@ -36,7 +36,14 @@ def form1(request, org):
     return render(
         request,
         "evaluation/form1.html",
-        {"org": org, "plan": plan, "template": template,
-         "rows": [(i, stored.get(i.pk)) for i in items], "done": done, "total": len(items),
-         "can_write": can_write(request.user, org), "section": "form1"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "plan": plan,
+            "template": template,
+            "rows": [(i, stored.get(i.pk)) for i in items],
+            "done": done,
+            "total": len(items),
+            "can_write": can_write(request.user, org),
+            "section": "form1",
+        },
+    )

@@ -15,6 +15,11 @@ def form31_page(request, org, fy=None):
     return render(
         request,
         "evaluation/form31.html",
-        {"org": org, "fy": fy, "report": form31(org, fy, base=base), "base": base,
-         "section": "form31"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "fy": fy,
+            "report": form31(org, fy, base=base),
+            "base": base,
+            "section": "form31",
+        },
+    )

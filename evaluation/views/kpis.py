@@ -28,15 +28,25 @@ def kpi_page(request, org):
     chart = {
         "labels": [f"{s.number}.{r.kpi.number}" for s, rows in table for r in rows],
         "names": [r.kpi.name for _, rows in table for r in rows],
-        "values": [float(r.cells[col][3]) if r.cells[col][3] is not None else None
-                   for _, rows in table for r in rows],
-    }  # fmt: skip
+        "values": [
+            float(r.cells[col][3]) if r.cells[col][3] is not None else None
+            for _, rows in table
+            for r in rows
+        ],
+    }
     return render(
         request,
         "evaluation/kpis.html",
-        {"org": org, "plan": plan, "table": table, "year": year, "chart": chart,
-         "can_write": can_write(request.user, org), "section": "kpis"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "plan": plan,
+            "table": table,
+            "year": year,
+            "chart": chart,
+            "can_write": can_write(request.user, org),
+            "section": "kpis",
+        },
+    )
 
 
 @org_view(write=True)

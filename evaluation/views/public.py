@@ -39,11 +39,14 @@ def answer(request, token):
         today = timezone.localdate()
         try:
             services.response_submit(
-                survey=survey, channel=Channel.WEB, profile=form.profile(), answers=form.answers(),
+                survey=survey,
+                channel=Channel.WEB,
+                profile=form.profile(),
+                answers=form.answers(),
                 client=services.client_key(_device(request), today),
                 address=services.address_key(client_ip(request), today),
                 form_token=form.form_token(),
-            )  # fmt: skip
+            )
         except ValidationError as exc:
             error = "; ".join(exc.messages)
         else:
@@ -57,7 +60,13 @@ def answer(request, token):
     try:
         request.get_signed_cookie(DEVICE_COOKIE, salt=DEVICE_SALT)
     except (KeyError, signing.BadSignature):
-        response.set_signed_cookie(DEVICE_COOKIE, secrets.token_hex(16), salt=DEVICE_SALT,
-                                   max_age=400 * 86400, httponly=True, samesite="Lax",
-                                   secure=request.is_secure())  # fmt: skip
+        response.set_signed_cookie(
+            DEVICE_COOKIE,
+            secrets.token_hex(16),
+            salt=DEVICE_SALT,
+            max_age=400 * 86400,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
     return response

@@ -31,15 +31,25 @@ def scoring(request, org, fy=None):
     seat = my_seat(request.user, org)
     done = set()
     if seat:
-        done = set(ScoreSheet.objects.filter(org=org, fiscal_year=fy, member=seat)
-                   .values_list("template_id", flat=True))  # fmt: skip
+        done = set(
+            ScoreSheet.objects.filter(org=org, fiscal_year=fy, member=seat).values_list(
+                "template_id", flat=True
+            )
+        )
     return render(
         request,
         "evaluation/scoring.html",
-        {"org": org, "fy": fy, "seat": seat, "done": done, "committee": current_committee(org),
-         "results": [consolidated(org, t, fy) for t in templates],
-         "can_write": can_write(request.user, org), "section": "scoring"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "fy": fy,
+            "seat": seat,
+            "done": done,
+            "committee": current_committee(org),
+            "results": [consolidated(org, t, fy) for t in templates],
+            "can_write": can_write(request.user, org),
+            "section": "scoring",
+        },
+    )
 
 
 @org_view()
@@ -56,9 +66,10 @@ def score_sheet(request, org, fy, code):
         raise PermissionDenied("เฉพาะกรรมการติดตามและประเมินผลของหน่วยงานนี้")
     items = list(template.items.all())
     existing = dict(
-        ScoreEntry.objects.filter(sheet__org=org, sheet__fiscal_year=fy, sheet__template=template,
-                                  sheet__member=seat).values_list("item_id", "points")
-    )  # fmt: skip
+        ScoreEntry.objects.filter(
+            sheet__org=org, sheet__fiscal_year=fy, sheet__template=template, sheet__member=seat
+        ).values_list("item_id", "points")
+    )
     values = {i.pk: existing.get(i.pk) for i in items}
     if request.method == "POST":
         bad = []
@@ -74,7 +85,7 @@ def score_sheet(request, org, fy, code):
         try:
             if bad:
                 raise ValidationError(bad)
-            services.score_save(member=seat, template=template, fiscal_year=fy, points=values)  # fmt: skip
+            services.score_save(member=seat, template=template, fiscal_year=fy, points=values)
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))
         else:
@@ -83,6 +94,12 @@ def score_sheet(request, org, fy, code):
     return render(
         request,
         "evaluation/score_sheet.html",
-        {"org": org, "fy": fy, "template": template, "seat": seat,
-         "rows": [(i, values[i.pk]) for i in items], "section": "scoring"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "fy": fy,
+            "template": template,
+            "seat": seat,
+            "rows": [(i, values[i.pk]) for i in items],
+            "section": "scoring",
+        },
+    )

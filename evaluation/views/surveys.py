@@ -44,9 +44,14 @@ def survey_list(request, org):
     return render(
         request,
         "evaluation/survey_list.html",
-        {"org": org, "surveys": surveys, "form": form, "can_write": can_write(request.user, org),
-         "section": "surveys"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "surveys": surveys,
+            "form": form,
+            "can_write": can_write(request.user, org),
+            "section": "surveys",
+        },
+    )
 
 
 @org_view()
@@ -61,13 +66,21 @@ def survey_detail(request, org, survey_id):
     return render(
         request,
         "evaluation/survey_detail.html",
-        {"org": org, "survey": survey, "result": result, "link": link, "qr": qr,
-         "population": population, "needed": needed,
-         "population_raw": request.GET.get("population", "")[:20],
-         "still": max(0, needed - result.respondents) if needed else None,
-         "population_error": bool(raw) and population is None,
-         "can_write": can_write(request.user, org), "section": "surveys"},
-    )  # fmt: skip
+        {
+            "org": org,
+            "survey": survey,
+            "result": result,
+            "link": link,
+            "qr": qr,
+            "population": population,
+            "needed": needed,
+            "population_raw": request.GET.get("population", "")[:20],
+            "still": max(0, needed - result.respondents) if needed else None,
+            "population_error": bool(raw) and population is None,
+            "can_write": can_write(request.user, org),
+            "section": "surveys",
+        },
+    )
 
 
 @org_view()
@@ -76,8 +89,11 @@ def survey_poster(request, org, survey_id):
     survey = get_survey(org, survey_id)
     link = request.build_absolute_uri(reverse("survey_answer", args=[survey.token]))
     qr = segno.make(link, error="m").svg_inline(scale=12, dark="#000")
-    return render(request, "evaluation/survey_poster.html",
-                  {"org": org, "survey": survey, "link": link, "qr": qr})  # fmt: skip
+    return render(
+        request,
+        "evaluation/survey_poster.html",
+        {"org": org, "survey": survey, "link": link, "qr": qr},
+    )
 
 
 @org_view(write=True)
@@ -90,9 +106,12 @@ def paper_entry(request, org, survey_id):
         if form.is_valid():
             try:
                 services.response_submit(
-                    survey=survey, channel=Channel.PAPER, profile=form.profile(),
-                    answers=form.answers(), entered_by=request.user,
-                )  # fmt: skip
+                    survey=survey,
+                    channel=Channel.PAPER,
+                    profile=form.profile(),
+                    answers=form.answers(),
+                    entered_by=request.user,
+                )
             except ValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))
             else:

@@ -12,8 +12,13 @@ from exchange.plan_import.report import (
 from plans.models import Edition, EditionKind, EditionStatus, Plan, Project
 from plans.selectors import project_rows, working_seq
 
-EDITION_ORDER = {EditionKind.ORIGINAL: 0, EditionKind.REVIEW: 1, EditionKind.ADDITION: 2,
-                 EditionKind.CHANGE: 3, EditionKind.CORRECTION: 4}  # fmt: skip
+EDITION_ORDER = {
+    EditionKind.ORIGINAL: 0,
+    EditionKind.REVIEW: 1,
+    EditionKind.ADDITION: 2,
+    EditionKind.CHANGE: 3,
+    EditionKind.CORRECTION: 4,
+}
 
 
 def where(r: ParsedRow) -> str:

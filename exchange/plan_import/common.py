@@ -132,8 +132,12 @@ def text_cell(report: ProblemSink, sheet, row_no, column, value, limit=MAX_TEXT)
         report.problem(sheet, row_no, column, f"ข้อความยาวเกิน {limit:,} ตัวอักษร")
         return text[:limit]
     if looks_like_formula(text):  # a spreadsheet would run it when exported again
-        report.problem(sheet, row_no, column,
-                       "ข้อความขึ้นต้นด้วย = + @ อาจเป็นสูตรคำนวณ ไม่รับเข้าระบบ (ลบเครื่องหมายนำหน้าออก)")  # fmt: skip
+        report.problem(
+            sheet,
+            row_no,
+            column,
+            "ข้อความขึ้นต้นด้วย = + @ อาจเป็นสูตรคำนวณ ไม่รับเข้าระบบ (ลบเครื่องหมายนำหน้าออก)",
+        )
         return ""
     if CONTROL.search(text):
         report.problem(sheet, row_no, column, "มีอักขระควบคุมที่มองไม่เห็น (ไฟล์อาจเสียหาย)")
@@ -168,9 +172,14 @@ class Programs:
             self.ambiguous[text] = candidates
             names = " หรือ ".join(f"“{p.name}”" for p in candidates)
             report.problems.append(
-                Problem(sheet, row, column,
-                        f"แผนงาน “{text}” ตรงกับได้หลายแผนงาน: {names} กรุณาเลือกแผนงานที่ถูกต้อง", "program")
-            )  # fmt: skip
+                Problem(
+                    sheet,
+                    row,
+                    column,
+                    f"แผนงาน “{text}” ตรงกับได้หลายแผนงาน: {names} กรุณาเลือกแผนงานที่ถูกต้อง",
+                    "program",
+                )
+            )
             report.ambiguous[text] = candidates
             return None
         report.problem(

@@ -43,12 +43,21 @@ EDITION_MARK = re.compile(
 )
 EDITION_IN_TITLE = re.compile(EDITION_TEXT)
 FORM_CELL = re.compile(r"^(?:แบบ\s*)?ผ\s*\.?\s*0?([0-9]{1,2})\s*(?:/\s*([0-9]))?$")
-KINDS = {"ทบทวน": EditionKind.REVIEW, "เพิ่มเติม": EditionKind.ADDITION,
-         "เปลี่ยนแปลง": EditionKind.CHANGE, "แก้ไข": EditionKind.CORRECTION}  # fmt: skip
+KINDS = {
+    "ทบทวน": EditionKind.REVIEW,
+    "เพิ่มเติม": EditionKind.ADDITION,
+    "เปลี่ยนแปลง": EditionKind.CHANGE,
+    "แก้ไข": EditionKind.CORRECTION,
+}
 ORIGINAL = (EditionKind.ORIGINAL, None, None)
-FIELDS = {"objective": "วัตถุประสงค์", "target": "เป้าหมาย", "kpi": "ตัวชี้วัด",
-          "expected_result": "ผลที่คาดว่าจะได้รับ", "unit": "หน่วยงานรับผิดชอบหลัก",
-          "location": "สถานที่"}  # fmt: skip
+FIELDS = {
+    "objective": "วัตถุประสงค์",
+    "target": "เป้าหมาย",
+    "kpi": "ตัวชี้วัด",
+    "expected_result": "ผลที่คาดว่าจะได้รับ",
+    "unit": "หน่วยงานรับผิดชอบหลัก",
+    "location": "สถานที่",
+}
 
 
 def _edition(match) -> tuple:

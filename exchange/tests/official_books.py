@@ -254,28 +254,55 @@ S3 = "3. ยุทธศาสตร์การพัฒนาด้านค�
 def book_basic() -> tuple[bytes, Expected]:
     """12 columns, three sheets, continuation lines, a correct ผ.01 and correct printed totals."""
     roads = [
-        P("ก่อสร้างถนน คสล. สายบ้านนา หมู่ที่ 1", (0, 500000, 0, 0, 0), "ยาว 200 ม.",
-          lines=[("กว้าง 5 ม. หนา 0.15 ม.", (0, 120000, 0, 0, 0))]),
+        P(
+            "ก่อสร้างถนน คสล. สายบ้านนา หมู่ที่ 1",
+            (0, 500000, 0, 0, 0),
+            "ยาว 200 ม.",
+            lines=[("กว้าง 5 ม. หนา 0.15 ม.", (0, 120000, 0, 0, 0))],
+        ),
         P("ก่อสร้างรางระบายน้ำ หมู่ที่ 3", (0, 0, 350000, 350000, 0)),
         P("ปรับปรุงถนนลูกรัง หมู่ที่ 7", (150000, 150000, 150000, 150000, 150000)),
-    ]  # fmt: skip
+    ]
     lights = [P("ติดตั้งไฟฟ้าส่องสว่าง หมู่ที่ 2", (0, 80000, 0, 0, 0), unit="กองช่าง")]
     school = [
-        P("อาหารกลางวันศูนย์พัฒนาเด็กเล็ก", (1632820, 1632820, 1632820, 1632820, 1632820),
-          unit="กองการศึกษา"),
-        P("ส่งเสริมประเพณีสงกรานต์", (50000, 50000, 50000, 50000, 50000), unit="กองการศึกษา",
-          lines=[("ผู้สูงอายุ 200 คน", (10000, 10000, 10000, 10000, 10000))]),
-    ]  # fmt: skip
+        P(
+            "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
+            (1632820, 1632820, 1632820, 1632820, 1632820),
+            unit="กองการศึกษา",
+        ),
+        P(
+            "ส่งเสริมประเพณีสงกรานต์",
+            (50000, 50000, 50000, 50000, 50000),
+            unit="กองการศึกษา",
+            lines=[("ผู้สูงอายุ 200 คน", (10000, 10000, 10000, 10000, 10000))],
+        ),
+    ]
     wb = Workbook()
     blocks = [
-        Block(S1, "1.1 กลยุทธ์การพัฒนาแหล่งน้ำและถนน", "(1) แผนงานอุตสาหกรรมและการโยธา", roads,
-              "ยุทธ1 อุตสาหกรรม"),
-        Block(S1, "1.2 กลยุทธ์ไฟฟ้าสาธารณะ", "(1) แผนงานเคหะและชุมชน", lights, "ยุทธ1 เคหะ",
-              per_year_counts=True),
+        Block(
+            S1,
+            "1.1 กลยุทธ์การพัฒนาแหล่งน้ำและถนน",
+            "(1) แผนงานอุตสาหกรรมและการโยธา",
+            roads,
+            "ยุทธ1 อุตสาหกรรม",
+        ),
+        Block(
+            S1,
+            "1.2 กลยุทธ์ไฟฟ้าสาธารณะ",
+            "(1) แผนงานเคหะและชุมชน",
+            lights,
+            "ยุทธ1 เคหะ",
+            per_year_counts=True,
+        ),
         Block(S2, "2.1 กลยุทธ์การศึกษาปฐมวัย", "(1) แผนงานการศึกษา", school[:1], "ยุทธ2 ศึกษา"),
-        Block(S2, "2.2 กลยุทธ์ศาสนาและวัฒนธรรม", "(2) แผนงานการศาสนาวัฒนธรรมและนันทนาการ",
-              school[1:], "ยุทธ2 ศาสนา"),
-    ]  # fmt: skip
+        Block(
+            S2,
+            "2.2 กลยุทธ์ศาสนาและวัฒนธรรม",
+            "(2) แผนงานการศาสนาวัฒนธรรมและนันทนาการ",
+            school[1:],
+            "ยุทธ2 ศาสนา",
+        ),
+    ]
     for n, b in enumerate(blocks):
         write_block(wb, b, False, n)
     p01_sheet(
@@ -300,18 +327,28 @@ def book_seventeen_columns() -> tuple[bytes, Expected]:
         P("ขยายเขตประปาหมู่บ้าน หมู่ที่ 4", (200000, 0, 0, 0, 0), ordinance=(200000, 0, 0, 0, 0)),
     ]
     health = [
-        P("รณรงค์ป้องกันโรคไข้เลือดออก", (30000, 30000, 30000, 30000, 30000), unit="สำนักปลัด",
-          ordinance=(30000, 30000, 0, 0, 0)),
+        P(
+            "รณรงค์ป้องกันโรคไข้เลือดออก",
+            (30000, 30000, 30000, 30000, 30000),
+            unit="สำนักปลัด",
+            ordinance=(30000, 30000, 0, 0, 0),
+        ),
         P("สนับสนุนการแพทย์แผนไทย", (20000, 20000, 0, 0, 0), unit="สำนักปลัด"),
-    ]  # fmt: skip
+    ]
     # The sheet named "สาธารณสุข" holds the water projects and vice versa: trust the rows.
     write_block(
         wb,
-        Block(S1, "1.1 กลยุทธ์การพัฒนาแหล่งน้ำ", "(1) แผนงานการเกษตร", water, "สาธารณสุข",
-              per_year_counts=True),
+        Block(
+            S1,
+            "1.1 กลยุทธ์การพัฒนาแหล่งน้ำ",
+            "(1) แผนงานการเกษตร",
+            water,
+            "สาธารณสุข",
+            per_year_counts=True,
+        ),
         True,
         0,
-    )  # fmt: skip
+    )
     write_block(
         wb,
         Block(S3, "3.1 กลยุทธ์การส่งเสริมสุขภาพ", "(1) แผนงานสาธารณสุข", health, "การเกษตร"),
@@ -331,13 +368,22 @@ def book_seventeen_columns() -> tuple[bytes, Expected]:
 def book_editions() -> tuple[bytes, Expected]:
     """In-band edition rows with numbering that restarts, and a sheet titled as an addition."""
     wb = Workbook()
-    original = [P("ก่อสร้างถนน คสล. หมู่ที่ 1", (0, 400000, 0, 0, 0)),
-                P("ก่อสร้างถนน คสล. หมู่ที่ 2", (0, 0, 400000, 0, 0))]  # fmt: skip
-    added5 = [P("ก่อสร้างถนน คสล. หมู่ที่ 9", (0, 0, 0, 250000, 0)),
-              P("ซ่อมแซมสะพาน หมู่ที่ 4", (0, 90000, 0, 0, 0))]  # fmt: skip
+    original = [
+        P("ก่อสร้างถนน คสล. หมู่ที่ 1", (0, 400000, 0, 0, 0)),
+        P("ก่อสร้างถนน คสล. หมู่ที่ 2", (0, 0, 400000, 0, 0)),
+    ]
+    added5 = [
+        P("ก่อสร้างถนน คสล. หมู่ที่ 9", (0, 0, 0, 250000, 0)),
+        P("ซ่อมแซมสะพาน หมู่ที่ 4", (0, 90000, 0, 0, 0)),
+    ]
     changed = [P("ก่อสร้างถนน คสล. หมู่ที่ 1", (0, 0, 450000, 0, 0))]
-    items = [*original, Mark("เพิ่มเติมครั้งที่ 5 / 2567"), *added5,
-             Mark("เปลี่ยนแปลง ครั้งที่ 1 / 2567"), *changed]  # fmt: skip
+    items = [
+        *original,
+        Mark("เพิ่มเติมครั้งที่ 5 / 2567"),
+        *added5,
+        Mark("เปลี่ยนแปลง ครั้งที่ 1 / 2567"),
+        *changed,
+    ]
     write_block(
         wb,
         Block(S1, "1.1 กลยุทธ์ถนน", "(1) แผนงานอุตสาหกรรมและการโยธา", items, "ผ.02 ถนน"),
@@ -347,21 +393,21 @@ def book_editions() -> tuple[bytes, Expected]:
     later = [P("ตลาดนัดชุมชน", (0, 0, 60000, 60000, 60000), unit="สำนักปลัด")]
     write_block(
         wb,
-        Block(S3, None, "(1) แผนงานการพาณิชย์", later, "เพิ่มเติม 6",
-              title_edition="เพิ่มเติม ครั้งที่ 6/2568"),
+        Block(
+            S3, None, "(1) แผนงานการพาณิชย์", later, "เพิ่มเติม 6", title_edition="เพิ่มเติม ครั้งที่ 6/2568"
+        ),
         False,
         1,
-    )  # fmt: skip
+    )
     # The plan after every edition: the change replaces road 1's amounts.
     plan_now = [changed[0], original[1], *added5, *later]
     # printed totals of the first sheet count every printed row (the changed row too)
     return save(wb), Expected(
         projects=5,
         p01=expected_p01(plan_now),
-        editions=["ฉบับเดิม", "เพิ่มเติม ครั้งที่ 5/2567", "เปลี่ยนแปลง ครั้งที่ 1/2567",
-                  "เพิ่มเติม ครั้งที่ 6/2568"],
+        editions=["ฉบับเดิม", "เพิ่มเติม ครั้งที่ 5/2567", "เปลี่ยนแปลง ครั้งที่ 1/2567", "เพิ่มเติม ครั้งที่ 6/2568"],
         warnings=0,
-    )  # fmt: skip
+    )
 
 
 def book_duplicates_and_abbreviations() -> tuple[bytes, Expected]:
@@ -387,11 +433,18 @@ def book_wrong_totals() -> tuple[bytes, Expected]:
     roads = [P(f"ก่อสร้างถนนสายที่ {n}", (0, 0, 100000 * n, 0, 0)) for n in range(1, 5)]
     write_block(
         wb,
-        Block(S1, "1.1 กลยุทธ์ถนน", "(1) แผนงานอุตสาหกรรมและการโยธา", roads, "ถนน",
-              wrong_count=3, wrong_amount={2: 900000}),
+        Block(
+            S1,
+            "1.1 กลยุทธ์ถนน",
+            "(1) แผนงานอุตสาหกรรมและการโยธา",
+            roads,
+            "ถนน",
+            wrong_count=3,
+            wrong_amount={2: 900000},
+        ),
         False,
         0,
-    )  # fmt: skip
+    )
     p01_sheet(
         wb,
         [(1, S1[3:], "แผนงานอุตสาหกรรมและการโยธา", p) for p in roads],
@@ -414,23 +467,37 @@ def book_forms_and_restarts() -> tuple[bytes, Expected]:
     """ผ.02/1 (community) and ผ.02/2 (coordinated) sheets, printed numbers that restart within a
     sheet, a multi-line project name, amounts in Thai digits."""
     wb = Workbook()
-    community = [P("ส่งเสริมอาชีพกลุ่มสตรี\nหมู่ที่ 6", (25000, 25000, 0, 0, 0), unit="สำนักปลัด"),
-                 P("ซ่อมแซมศาลาประชาคม", (0, 40000, 0, 0, 0), seq=1)]  # fmt: skip
+    community = [
+        P("ส่งเสริมอาชีพกลุ่มสตรี\nหมู่ที่ 6", (25000, 25000, 0, 0, 0), unit="สำนักปลัด"),
+        P("ซ่อมแซมศาลาประชาคม", (0, 40000, 0, 0, 0), seq=1),
+    ]
     coordinated = [P("ก่อสร้างถนนลาดยาง สายพะเยา–แม่ใจ", (0, 0, 12000000, 0, 0))]
     write_block(
         wb,
-        Block(S3, "3.2 กลยุทธ์อาชีพ", "(1) แผนงานสร้างความเข้มแข็งของชุมชน", community, "ผ.02-1",
-              form="ผ.02/1"),
+        Block(
+            S3,
+            "3.2 กลยุทธ์อาชีพ",
+            "(1) แผนงานสร้างความเข้มแข็งของชุมชน",
+            community,
+            "ผ.02-1",
+            form="ผ.02/1",
+        ),
         False,
         3,
-    )  # fmt: skip
+    )
     write_block(
         wb,
-        Block(S1, "1.1 กลยุทธ์ถนน", "(1) แผนงานอุตสาหกรรมและการโยธา", coordinated, "ผ.02-2",
-              form="ผ.02/2"),
+        Block(
+            S1,
+            "1.1 กลยุทธ์ถนน",
+            "(1) แผนงานอุตสาหกรรมและการโยธา",
+            coordinated,
+            "ผ.02-2",
+            form="ผ.02/2",
+        ),
         False,
         3,
-    )  # fmt: skip
+    )
     equipment = [P("เครื่องคอมพิวเตอร์ 2 เครื่อง", (0, 44000, 0, 0, 0), unit="สำนักปลัด")]
     p03_sheet(wb, S1, "แผนงานบริหารงานทั่วไป", equipment)
     return save(wb), Expected(
@@ -498,8 +565,14 @@ def action_plan_book(rows: list[tuple], fiscal_year: int = 2568) -> bytes:
     ws.cell(4, 1, "องค์การบริหารส่วนตำบลบ้านทดสอบ")
     ws.cell(5, 1, "1. ยุทธศาสตร์การพัฒนาด้านโครงสร้างพื้นฐาน")
     ws.cell(6, 1, "1.1 แผนงานอุตสาหกรรมและการโยธา")
-    head = ["ที่", "โครงการ", "รายละเอียดของกิจกรรม\nที่เกิดขึ้นจากโครงการ", "งบประมาณ\n(บาท)",
-            "สถานที่\nดำเนินการ", "หน่วยงาน\nรับผิดชอบหลัก"]  # fmt: skip
+    head = [
+        "ที่",
+        "โครงการ",
+        "รายละเอียดของกิจกรรม\nที่เกิดขึ้นจากโครงการ",
+        "งบประมาณ\n(บาท)",
+        "สถานที่\nดำเนินการ",
+        "หน่วยงาน\nรับผิดชอบหลัก",
+    ]
     for c, v in enumerate(head, 1):
         ws.cell(7, c, v)
         ws.merge_cells(start_row=7, start_column=c, end_row=8, end_column=c)
@@ -507,8 +580,20 @@ def action_plan_book(rows: list[tuple], fiscal_year: int = 2568) -> bytes:
     ws.merge_cells(start_row=7, start_column=7, end_row=7, end_column=9)
     ws.cell(7, 10, f"พ.ศ. {fiscal_year}")
     ws.merge_cells(start_row=7, start_column=10, end_row=7, end_column=18)
-    months = ["ต.ค.", "พ.ย.", "ธ.ค.", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
-              "ส.ค.", "ก.ย."]  # fmt: skip
+    months = [
+        "ต.ค.",
+        "พ.ย.",
+        "ธ.ค.",
+        "ม.ค.",
+        "ก.พ.",
+        "มี.ค.",
+        "เม.ย.",
+        "พ.ค.",
+        "มิ.ย.",
+        "ก.ค.",
+        "ส.ค.",
+        "ก.ย.",
+    ]
     for k, text in enumerate(months):
         ws.cell(8, 7 + k, text)
     r = 9

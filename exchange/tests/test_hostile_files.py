@@ -23,8 +23,31 @@ def xlsx(rows, head=HEAD, sheet="โครงการ", strategies=STRATEGIES) 
 
 
 def row(**kw):
-    base = dict(zip(HEAD, [1, "1.1", "แผนงานอุตสาหกรรมและการโยธา", "ก่อสร้างถนน คสล. หมู่ที่ 1", "", "",
-                           "", "100000", "", "", "", "", "", "กองช่าง", "ผ.02", "ฉบับเดิม", ""], strict=True))  # fmt: skip
+    base = dict(
+        zip(
+            HEAD,
+            [
+                1,
+                "1.1",
+                "แผนงานอุตสาหกรรมและการโยธา",
+                "ก่อสร้างถนน คสล. หมู่ที่ 1",
+                "",
+                "",
+                "",
+                "100000",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "กองช่าง",
+                "ผ.02",
+                "ฉบับเดิม",
+                "",
+            ],
+            strict=True,
+        )
+    )
     base.update(kw)
     return [base[h] for h in HEAD]
 
@@ -202,8 +225,12 @@ def official_with(sheet: str, cell: str, value) -> bytes:
 
 
 def counts():
-    return (Plan.objects.count(), Strategy.objects.count(), Project.objects.count(),
-            ProjectVersion.objects.count())  # fmt: skip
+    return (
+        Plan.objects.count(),
+        Strategy.objects.count(),
+        Project.objects.count(),
+        ProjectVersion.objects.count(),
+    )
 
 
 @pytest.mark.parametrize("case", list(PLAN_CASES), ids=list(PLAN_CASES))

@@ -50,8 +50,11 @@ def test_it_loads_every_row_with_districts_from_geothai(cast):
 
 
 def test_one_wrong_row_refuses_the_file_naming_the_row(cast):
-    rows = [*ROWS, ["63004", "เทศบาลตำบลผิด", "ทต.", "ไม่มีอำเภอนี้"],
-            ["6300405", "องค์การบริหารส่วนตำบลดี", "เทศบาล", "คง"]]  # fmt: skip
+    rows = [
+        *ROWS,
+        ["63004", "เทศบาลตำบลผิด", "ทต.", "ไม่มีอำเภอนี้"],
+        ["6300405", "องค์การบริหารส่วนตำบลดี", "เทศบาล", "คง"],
+    ]
     before = Organization.objects.count()
     report = import_orgs(province=cast.pao.province, data=csv_bytes(rows), filename="อปท.csv")
     assert not report.ok and not report.committed
@@ -63,10 +66,14 @@ def test_one_wrong_row_refuses_the_file_naming_the_row(cast):
 
 
 def test_duplicates_foreign_codes_and_a_silent_type_change_are_refused(cast):
-    rows = [ROWS[0], ROWS[0], ["3100101", "เทศบาลเมืองบุรีรัมย์", "ทม.", "คง"],
-            ["6300301", "เทศบาลตำบลกระเบื้องใหญ่", "ทต.", "พิมาย"],
-            ["6300999", "องค์การบริหารส่วนจังหวัดนครราชสีมา", "อบจ.", "เมืองนครราชสีมา"],
-            ["=HYPERLINK(1)", "=cmd", "อบต.", "คง"]]  # fmt: skip
+    rows = [
+        ROWS[0],
+        ROWS[0],
+        ["3100101", "เทศบาลเมืองบุรีรัมย์", "ทม.", "คง"],
+        ["6300301", "เทศบาลตำบลกระเบื้องใหญ่", "ทต.", "พิมาย"],
+        ["6300999", "องค์การบริหารส่วนจังหวัดนครราชสีมา", "อบจ.", "เมืองนครราชสีมา"],
+        ["=HYPERLINK(1)", "=cmd", "อบต.", "คง"],
+    ]
     report = import_orgs(province=cast.pao.province, data=csv_bytes(rows), filename="x.csv")
     text = " | ".join(str(p) for p in report.problems)
     assert "ซ้ำกับแถวที่ 2" in text and "ในจังหวัดอื่น" in text
@@ -84,8 +91,11 @@ def test_a_reimport_updates_names_and_districts_without_duplicates(cast):
 
 
 def test_missing_columns_and_empty_files_get_a_thai_message(cast):
-    r = import_orgs(province=cast.pao.province, data=csv_bytes(ROWS, ["รหัส อปท.", "ชื่อ", "x", "y"]),
-                    filename="a.csv")  # fmt: skip
+    r = import_orgs(
+        province=cast.pao.province,
+        data=csv_bytes(ROWS, ["รหัส อปท.", "ชื่อ", "x", "y"]),
+        filename="a.csv",
+    )
     assert "“ประเภท”" in str(r.problems[0]) and "ไม่พบคอลัมน์" in str(r.problems[0])
     assert "ไฟล์ว่าง" in str(
         import_orgs(province=cast.pao.province, data=b"", filename="a.csv").problems[0]
@@ -123,9 +133,11 @@ def test_only_the_province_unit_imports(client, cast):
 
 def test_the_command_imports_all_or_nothing_and_creates_the_province(tmp_path, db):
     path = tmp_path / "orgs.csv"
-    rows = [["3400001", "องค์การบริหารส่วนจังหวัดอุบลราชธานี", "อบจ.", "เมืองอุบลราชธานี"],
-            ["3400101", "เทศบาลนครอุบลราชธานี", "ทน.", "เมืองอุบลราชธานี"],
-            ["3400102", "เทศบาลเมืองวารินชำราบ", "ทม.", "วารินชำราบ"]]  # fmt: skip
+    rows = [
+        ["3400001", "องค์การบริหารส่วนจังหวัดอุบลราชธานี", "อบจ.", "เมืองอุบลราชธานี"],
+        ["3400101", "เทศบาลนครอุบลราชธานี", "ทน.", "เมืองอุบลราชธานี"],
+        ["3400102", "เทศบาลเมืองวารินชำราบ", "ทม.", "วารินชำราบ"],
+    ]
     path.write_bytes(csv_bytes([*rows, ["3400103", "เทศบาลตำบลผิด", "ทต.", "ไม่มี"]]))
     with pytest.raises(CommandError, match="ไม่มีข้อมูลใดถูกบันทึก"):
         call_command("import_orgs", str(path), "--province", "34")

@@ -305,9 +305,15 @@ def test_the_command_line_imports_and_prints_the_p01_table(cast, make_workbook, 
         )
     )
     call_command(
-        "import_plan", str(path), "--org", cast.b.code,
-        "--approver", "นายก อบต.", "--approved-on", "2023-10-01",
-    )  # fmt: skip
+        "import_plan",
+        str(path),
+        "--org",
+        cast.b.code,
+        "--approver",
+        "นายก อบต.",
+        "--approved-on",
+        "2023-10-01",
+    )
     assert Project.objects.filter(plan__org=cast.b).count() == 2
     edition = Edition.objects.get(plan__org=cast.b)
     assert (edition.status, edition.approver, str(edition.approved_on)) == (

@@ -73,8 +73,9 @@ def test_backoff_grows_fourfold(settings):
 
 @pytest.mark.django_db
 def test_the_last_failure_is_final_logged_and_shown_to_the_operator(worker, cast, client, caplog):
-    job = services.enqueue(kind="test_flaky", title="งานที่พังเสมอ", params={"fail_times": 9},
-                           max_attempts=3)  # fmt: skip
+    job = services.enqueue(
+        kind="test_flaky", title="งานที่พังเสมอ", params={"fail_times": 9}, max_attempts=3
+    )
     worker()
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED and job.attempts == 3 and CALLS == [1, 2, 3]
@@ -97,8 +98,9 @@ def test_a_job_whose_worker_died_is_retried_once_its_heartbeat_is_stale(worker, 
     result = run_job.enqueue(job.pk, 1)
     DBTaskResult.objects.filter(id=result.id).update(status="RUNNING", started_at=timezone.now())
     old = timezone.now() - dt.timedelta(minutes=20)
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, attempts=1, heartbeat_at=old,
-                                         task_id=result.id)  # fmt: skip
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, attempts=1, heartbeat_at=old, task_id=result.id
+    )
     assert services.recover(dt.timedelta(minutes=30)) == 0  # not stale yet
     assert services.recover(dt.timedelta(minutes=10)) == 1
     assert DBTaskResult.objects.get(id=result.id).status == "FAILED"

@@ -63,13 +63,22 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_retry_completes(
     settings.JOB_RETRY_BASE_SECONDS = 0
     token = uuid.uuid4().hex
     (upload_dir() / token).write_bytes(bench_workbook(ROWS))
-    job = services.enqueue(kind="plan_import", title="นำเข้า", org=cast.b, user=cast.bob,
-                           params={"token": token, "name": "plan.xlsx", "approvals": {
-                               "ฉบับเดิม": {"approver": "นายก", "approved_on": "2022-12-20"}}})  # fmt: skip
+    job = services.enqueue(
+        kind="plan_import",
+        title="นำเข้า",
+        org=cast.b,
+        user=cast.bob,
+        params={
+            "token": token,
+            "name": "plan.xlsx",
+            "approvals": {"ฉบับเดิม": {"approver": "นายก", "approved_on": "2022-12-20"}},
+        },
+    )
     cmd = [sys.executable, *WORKER_CMD]
     env = worker_process_env(settings.MEDIA_ROOT)
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 240
         busy = 0
@@ -92,8 +101,9 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_retry_completes(
     assert services.recover() == 0  # its heartbeat is fresh: not given up yet
     time.sleep(1.1)
     assert services.recover(stale_after=dt.timedelta(seconds=1)) == 1
-    batch = subprocess.run([*cmd, "--batch"], cwd=ROOT, env=env, capture_output=True,
-                           timeout=300, check=True)  # fmt: skip
+    batch = subprocess.run(
+        [*cmd, "--batch"], cwd=ROOT, env=env, capture_output=True, timeout=300, check=True
+    )
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, (job.error, batch.stderr[-2000:])
     assert job.attempts == 2 and "งานหยุดกลางคัน" not in job.message

@@ -21,7 +21,7 @@ def load(apps, schema_editor):
         kind=kind,
         defaults={"name": name, "threshold": threshold, "threshold_label": label,
                   "severity": severity, "message": message},
-    )  # fmt: skip
+    )
 
 
 def unload(apps, schema_editor):

@@ -83,7 +83,7 @@ class Photo(models.Model):
                     latitude__gte=5.5, latitude__lte=20.5, longitude__gte=97.3, longitude__lte=105.7
                 ),
                 name="monitoring_photo_in_thailand",
-            ),  # fmt: skip
+            ),
         ]
         indexes = [models.Index(fields=["project_year", "stage"], name="monitoring_photo_py_idx")]
 

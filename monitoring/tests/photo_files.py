@@ -8,8 +8,14 @@ SERIAL, ARTIST, MAKE, MODEL, SOFTWARE, ORIENTATION = 0xA431, 0x013B, 0x010F, 0x0
 OWNER = 0xA430  # CameraOwnerName
 
 
-def phone_jpeg(*, gps=(14.975123, 102.101234), when="2025:03:14 09:30:00", orientation=6,
-               size=(400, 300), color=(200, 60, 30)) -> bytes:  # fmt: skip
+def phone_jpeg(
+    *,
+    gps=(14.975123, 102.101234),
+    when="2025:03:14 09:30:00",
+    orientation=6,
+    size=(400, 300),
+    color=(200, 60, 30),
+) -> bytes:
     """A landscape 400×300 image, red on the left half; orientation 6 = rotate 90° to view."""
     img = Image.new("RGB", size, (30, 90, 200))
     img.paste(Image.new("RGB", (size[0] // 2, size[1]), color), (0, 0))

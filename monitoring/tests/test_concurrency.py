@@ -35,14 +35,19 @@ def test_concurrent_writers_lose_no_update(cast, year_a):
                     row = entry_row(cast.a, 2568, 1, project.pk)
                     assert row is not None
                     data = services.ProgressInput(
-                        status=Status.IN_PROGRESS, progress=10,
+                        status=Status.IN_PROGRESS,
+                        progress=10,
                         disbursed=row.disbursed_month + Decimal(n),
-                    )  # fmt: skip
+                    )
                     try:
                         services.progress_save(
-                            org=cast.a, fiscal_year=2568, project=project, month=1, data=data,
+                            org=cast.a,
+                            fiscal_year=2568,
+                            project=project,
+                            month=1,
+                            data=data,
                             expected_version=row.version,
-                        )  # fmt: skip
+                        )
                         break
                     except services.Conflict:
                         conflicts.append(n)

@@ -15,19 +15,30 @@ pytestmark = pytest.mark.django_db
 
 def record(cast, project, month, version, **kw):
     return services.progress_save(
-        org=cast.a, fiscal_year=2568, project=project, month=month,
-        data=ProgressInput(**kw), expected_version=version,
-    )  # fmt: skip
+        org=cast.a,
+        fiscal_year=2568,
+        project=project,
+        month=month,
+        data=ProgressInput(**kw),
+        expected_version=version,
+    )
 
 
 @pytest.fixture
 def progress(cast, year_a):
     record(cast, year_a.lunch, 3, 0, status=Status.DONE, progress=100, disbursed=Decimal(250000))
     record(
-        cast, year_a.dredge, 4, 0, status=Status.IN_PROGRESS, progress=40,
-        disbursed=Decimal(100000), procurement="e_bidding",
-        contract_signed_on=dt.date(2025, 1, 10), contract_amount=Decimal(280000),
-    )  # fmt: skip
+        cast,
+        year_a.dredge,
+        4,
+        0,
+        status=Status.IN_PROGRESS,
+        progress=40,
+        disbursed=Decimal(100000),
+        procurement="e_bidding",
+        contract_signed_on=dt.date(2025, 1, 10),
+        contract_amount=Decimal(280000),
+    )
     return year_a
 
 
@@ -80,6 +91,9 @@ def test_special_subsidy_projects_have_their_own_table(cast, progress):
     report = form2(cast.a, 2568, 6)
     (row,) = report.subsidy
     assert (row.name, row.received, row.disbursed, row.remaining) == (
-        "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5", Decimal(1000000), Decimal(100000), Decimal(900000),
-    )  # fmt: skip
+        "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5",
+        Decimal(1000000),
+        Decimal(100000),
+        Decimal(900000),
+    )
     assert report.rows[0].budget == Decimal(1300000)

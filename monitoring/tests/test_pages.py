@@ -32,16 +32,24 @@ def test_a_row_is_saved_and_comes_back_with_its_new_version(client, cast, year_a
     client.force_login(cast.alice)
     response = client.post(
         row_url(cast, year_a.dredge),
-        {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "๕๐,๐๐๐",
-         "procurement": "e_bidding", "contract_signed_on": "20/1/2568",
-         "contract_amount": "280,000"},
-    )  # fmt: skip
+        {
+            "version": "0",
+            "status": "in_progress",
+            "progress": "40",
+            "disbursed": "๕๐,๐๐๐",
+            "procurement": "e_bidding",
+            "contract_signed_on": "20/1/2568",
+            "contract_amount": "280,000",
+        },
+    )
     body = response.content.decode()
     assert "บันทึกแล้ว" in body and 'name="version" value="1"' in body
     py = ProjectYear.objects.get(project=year_a.dredge)
     assert (py.disbursed, py.contract_amount, str(py.contract_signed_on)) == (
-        Decimal(50000), Decimal(280000), "2025-01-20",
-    )  # fmt: skip
+        Decimal(50000),
+        Decimal(280000),
+        "2025-01-20",
+    )
 
 
 def test_a_stale_row_shows_the_conflict_and_keeps_the_other_persons_data(client, cast, year_a):

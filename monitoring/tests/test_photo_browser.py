@@ -17,9 +17,14 @@ def test_a_phone_photo_with_its_position_shows_on_the_project_and_on_the_map(
 ):
     settings.MAP_TILE_URL = ""  # no tile server here: the points over the province outline
     context = browser.new_context(
-        viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True, locale="th-TH",
-        geolocation=HERE, permissions=["geolocation"],
-    )  # fmt: skip
+        viewport=PHONE,
+        device_scale_factor=3,
+        is_mobile=True,
+        has_touch=True,
+        locale="th-TH",
+        geolocation=HERE,
+        permissions=["geolocation"],
+    )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

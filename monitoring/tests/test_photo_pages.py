@@ -24,8 +24,16 @@ def post_photo(client, cast, project, **extra):
 
 def test_a_photo_is_uploaded_shown_and_served_only_to_readers(client, cast, year_a):
     client.force_login(cast.alice)
-    response = post_photo(client, cast, year_a.dredge, latitude="15.1", longitude="102.2",
-                          accuracy="8", taken_at="2025-01-05T10:00:00+07:00", client_key="abc")  # fmt: skip
+    response = post_photo(
+        client,
+        cast,
+        year_a.dredge,
+        latitude="15.1",
+        longitude="102.2",
+        accuracy="8",
+        taken_at="2025-01-05T10:00:00+07:00",
+        client_key="abc",
+    )
     assert response.status_code == 201, response.content
     photo = Photo.objects.get()
     assert photo.position_source == "device" and photo.accuracy_m == 8
@@ -67,8 +75,15 @@ def test_the_place_is_set_on_the_map_checked_and_taken_from_photos(client, cast,
     url = reverse("monitoring:place_save", args=[cast.a.code, 2568, year_a.dredge.pk])
     client.post(url, {"latitude": "48.8", "longitude": "2.3"})
     assert not ProjectPlace.objects.exists()
-    client.post(url, {"latitude": "15.25", "longitude": "102.4", "subdistrict_code": "300101",
-                      "village_no": "5"})  # fmt: skip
+    client.post(
+        url,
+        {
+            "latitude": "15.25",
+            "longitude": "102.4",
+            "subdistrict_code": "300101",
+            "village_no": "5",
+        },
+    )
     place = ProjectPlace.objects.get()
     assert str(place.latitude) == "15.250000" and place.village_no == 5
     assert "ต.ในเมือง อ.เมืองนครราชสีมา" in place.subdistrict_label

@@ -17,15 +17,20 @@ from monitoring.tests.photo_files import (
     SOFTWARE,
     phone_jpeg,
     upload,
-)  # fmt: skip
+)
 from orgs.models import AuditEntry
 
 
 def add(cast, year_a, data, **kw):
     return photo_services.photo_add(
-        org=cast.a, fiscal_year=2568, project=year_a.dredge, stage=kw.pop("stage", Stage.AFTER),
-        upload=upload(data), uploaded_by=cast.alice, **kw,
-    )  # fmt: skip
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        stage=kw.pop("stage", Stage.AFTER),
+        upload=upload(data),
+        uploaded_by=cast.alice,
+        **kw,
+    )
 
 
 def test_it_strips_every_exif_field_but_position_and_time(cast, year_a):
@@ -65,8 +70,15 @@ def test_it_reads_exif_gps_and_time_and_fixes_orientation(cast, year_a):
 
 def test_it_prefers_the_phones_position_at_capture(cast, year_a):
     taken = dt.datetime(2025, 6, 1, 3, 0, tzinfo=dt.UTC)
-    photo = add(cast, year_a, phone_jpeg(gps=None, when=None), latitude="15.2", longitude="102.5",
-                accuracy_m="12", taken_at=taken).photo  # fmt: skip
+    photo = add(
+        cast,
+        year_a,
+        phone_jpeg(gps=None, when=None),
+        latitude="15.2",
+        longitude="102.5",
+        accuracy_m="12",
+        taken_at=taken,
+    ).photo
     assert photo.position_source == PositionSource.DEVICE and photo.accuracy_m == 12
     assert photo.latitude == Decimal("15.200000") and photo.time_source == TimeSource.DEVICE
     assert photo.taken_at == taken
@@ -119,8 +131,13 @@ def test_a_retry_with_the_same_key_stores_one_photo(cast, year_a):
 
 def test_it_refuses_a_project_not_tracked_that_year(cast, year_a):
     with pytest.raises(ValidationError, match="ไม่อยู่ในงบประมาณ"):
-        photo_services.photo_add(org=cast.a, fiscal_year=2568, project=year_a.road,
-                                 stage=Stage.BEFORE, upload=upload(phone_jpeg()))  # fmt: skip
+        photo_services.photo_add(
+            org=cast.a,
+            fiscal_year=2568,
+            project=year_a.road,
+            stage=Stage.BEFORE,
+            upload=upload(phone_jpeg()),
+        )
 
 
 def test_it_is_audited(cast, year_a):

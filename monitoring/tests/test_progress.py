@@ -16,9 +16,14 @@ pytestmark = pytest.mark.django_db
 def save(cast, project, month, version, **kw):
     data = ProgressInput(status=kw.pop("status", Status.IN_PROGRESS), **kw)
     return services.progress_save(
-        org=cast.a, fiscal_year=2568, project=project, month=month, data=data,
-        expected_version=version, updated_by=cast.alice,
-    )  # fmt: skip
+        org=cast.a,
+        fiscal_year=2568,
+        project=project,
+        month=month,
+        data=data,
+        expected_version=version,
+        updated_by=cast.alice,
+    )
 
 
 def test_months_add_up_and_the_latest_month_is_the_current_state(cast, year_a):
@@ -26,8 +31,11 @@ def test_months_add_up_and_the_latest_month_is_the_current_state(cast, year_a):
     py = save(cast, year_a.dredge, 5, py.version, progress=80, disbursed=Decimal(150000))
     py = save(cast, year_a.dredge, 4, py.version, progress=40, disbursed=Decimal(60000))
     assert (py.status, py.progress, py.disbursed, py.last_month) == (
-        Status.IN_PROGRESS, 80, Decimal(210000), 5,
-    )  # fmt: skip
+        Status.IN_PROGRESS,
+        80,
+        Decimal(210000),
+        5,
+    )
     rows = {r.project_id: r for r in entry_rows(cast.a, 2568, 5)}
     assert rows[year_a.dredge.pk].disbursed_before == Decimal(60000)
     assert rows[year_a.dredge.pk].cumulative == Decimal(210000)
@@ -86,13 +94,19 @@ def test_transfers_change_the_budget_and_need_the_right_approver(cast, year_a):
 
     with pytest.raises(ValidationError, match="สภาท้องถิ่น"):
         services.transfer_record(
-            line=year_a.d_line, kind="new_item", amount=Decimal(1000), approver="executive",
+            line=year_a.d_line,
+            kind="new_item",
+            amount=Decimal(1000),
+            approver="executive",
             approved_on=dt.date(2025, 1, 10),
-        )  # fmt: skip
+        )
     services.transfer_record(
-        line=year_a.d_line, kind="decrease", amount=Decimal(100000), approver="executive",
+        line=year_a.d_line,
+        kind="decrease",
+        amount=Decimal(100000),
+        approver="executive",
         approved_on=dt.date(2025, 1, 10),
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError) as info:
         save(cast, year_a.dredge, 4, 0, disbursed=Decimal(250000))
     assert "200,000.00" in " ".join(info.value.message_dict["disbursed"])
@@ -104,15 +118,33 @@ def test_the_row_a_save_answers_with_is_the_row_read_back(cast, year_a):
 
     from monitoring.selectors import entry_row, saved_row
 
-    services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                           data=services.ProgressInput(status="in_progress", progress=10,
-                                                       disbursed=Decimal(700)), expected_version=0)  # fmt: skip
+    services.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=services.ProgressInput(status="in_progress", progress=10, disbursed=Decimal(700)),
+        expected_version=0,
+    )
     row = entry_row(cast.a, 2568, 4, year_a.dredge.pk)
-    data = services.ProgressInput(status="in_progress", progress=35, disbursed=Decimal(1500), note="งวดที่ 1",
-                                  procurement="e_bidding", contract_no="12/2568",
-                                  contract_signed_on=dt.date(2025, 1, 20), contract_amount=Decimal(280000))  # fmt: skip
-    py = services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=4, data=data,
-                                expected_version=row.version)  # fmt: skip
+    data = services.ProgressInput(
+        status="in_progress",
+        progress=35,
+        disbursed=Decimal(1500),
+        note="งวดที่ 1",
+        procurement="e_bidding",
+        contract_no="12/2568",
+        contract_signed_on=dt.date(2025, 1, 20),
+        contract_amount=Decimal(280000),
+    )
+    py = services.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=4,
+        data=data,
+        expected_version=row.version,
+    )
     assert saved_row(row, data, py) == entry_row(cast.a, 2568, 4, year_a.dredge.pk)
 
 
@@ -136,18 +168,40 @@ def test_one_projects_row_reads_the_same_as_in_the_whole_page(cast, year_a):
     from plans import services as plans_services
 
     for kind, amount in (("decrease", 40000), ("increase", 15000.5)):
-        services.transfer_record(line=year_a.d_line, kind=kind, amount=Decimal(str(amount)),
-                                 approver="executive", approved_on=dt.date(2025, 1, 10))  # fmt: skip
+        services.transfer_record(
+            line=year_a.d_line,
+            kind=kind,
+            amount=Decimal(str(amount)),
+            approver="executive",
+            approved_on=dt.date(2025, 1, 10),
+        )
     amended = plans_services.action_plan_create(org=cast.a, fiscal_year=2568, amendment=1)
     for months in ([2, 3], [3, 9]):
-        plans_services.action_item_add(action_plan=amended, budget_line=year_a.d_line, name="ขุดลอก",
-                                       amount=Decimal(1000), months=months)  # fmt: skip
-    plans_services.action_item_add(action_plan=amended, project=year_a.road, name="ถนน",
-                                   amount=Decimal(5000), months=[12])  # fmt: skip
+        plans_services.action_item_add(
+            action_plan=amended,
+            budget_line=year_a.d_line,
+            name="ขุดลอก",
+            amount=Decimal(1000),
+            months=months,
+        )
+    plans_services.action_item_add(
+        action_plan=amended, project=year_a.road, name="ถนน", amount=Decimal(5000), months=[12]
+    )
     py = save(cast, year_a.dredge, 2, 0, progress=10, disbursed=Decimal("1234.56"))
-    py = save(cast, year_a.dredge, 5, py.version, progress=60, disbursed=Decimal("99.99"), note="งวด 2",
-              procurement="e_bidding", contract_no="7/2568", contract_signed_on=dt.date(2025, 2, 3),
-              contract_amount=Decimal("250000.75"), carried_over=Decimal(10))  # fmt: skip
+    py = save(
+        cast,
+        year_a.dredge,
+        5,
+        py.version,
+        progress=60,
+        disbursed=Decimal("99.99"),
+        note="งวด 2",
+        procurement="e_bidding",
+        contract_no="7/2568",
+        contract_signed_on=dt.date(2025, 2, 3),
+        contract_amount=Decimal("250000.75"),
+        carried_over=Decimal(10),
+    )
     save(cast, year_a.lunch, 7, 0, status=Status.DONE, progress=100, disbursed=Decimal(250000))
     projects = (year_a.dredge, year_a.lunch, year_a.road)
     seen = set()
@@ -188,8 +242,9 @@ def test_a_save_in_the_callers_transaction_adds_no_savepoint_and_a_refusal_leave
     # the transaction goes on: nothing of the refused saves, and the next save goes through
     py = save(cast, year_a.dredge, 6, py.version, progress=30, disbursed=Decimal(3000))
     assert (py.disbursed, MonthlyProgress.objects.filter(project_year=py).count()) == (
-        Decimal(6000), 3,
-    )  # fmt: skip
+        Decimal(6000),
+        3,
+    )
 
 
 def test_the_disbursement_curve_spreads_the_action_plan_and_adds_up_the_payments(cast, year_a):

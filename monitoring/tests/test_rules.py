@@ -24,9 +24,13 @@ def kinds(cast, fy=2568):
 
 def record(cast, project, month, version=0, **kw):
     return services.progress_save(
-        org=cast.a, fiscal_year=2568, project=project, month=month,
-        data=ProgressInput(**kw), expected_version=version,
-    )  # fmt: skip
+        org=cast.a,
+        fiscal_year=2568,
+        project=project,
+        month=month,
+        data=ProgressInput(**kw),
+        expected_version=version,
+    )
 
 
 def test_elapsed_months_counts_whole_fiscal_months():
@@ -54,9 +58,16 @@ def test_a_started_project_does_not_fire_not_started(cast, year_a):
 def test_no_contract_by_march_fires_unless_signed_in_time(cast, year_a):
     evaluate_org(cast.a, 2568, dt.date(2025, 3, 31))
     assert kinds(cast).count(RuleKind.NO_CONTRACT) == 2
-    record(cast, year_a.dredge, 4, status=Status.IN_PROGRESS, progress=10,
-           procurement="e_bidding", contract_signed_on=dt.date(2025, 1, 15),
-           contract_amount=Decimal(280000))  # fmt: skip
+    record(
+        cast,
+        year_a.dredge,
+        4,
+        status=Status.IN_PROGRESS,
+        progress=10,
+        procurement="e_bidding",
+        contract_signed_on=dt.date(2025, 1, 15),
+        contract_amount=Decimal(280000),
+    )
     record(cast, year_a.lunch, 1, status=Status.IN_PROGRESS, progress=10, procurement="self")
     evaluate_org(cast.a, 2568, dt.date(2025, 3, 31))
     assert RuleKind.NO_CONTRACT not in kinds(cast)
@@ -82,9 +93,13 @@ def test_budget_and_action_plan_mismatches_fire_both_ways(cast, year_a):
     addition = plans_services.edition_create(plan=year_a, kind="addition", number=1, year=2568)
     library = plans_services.project_add(
         edition=addition,
-        data=plans_services.ProjectData(strategy=year_a.s2, program=year_a.edu, name="ห้องสมุดชุมชน",
-                                        budgets={2568: Decimal(40000)}),
-    ).project  # fmt: skip
+        data=plans_services.ProjectData(
+            strategy=year_a.s2,
+            program=year_a.edu,
+            name="ห้องสมุดชุมชน",
+            budgets={2568: Decimal(40000)},
+        ),
+    ).project
     plans_services.edition_approve(edition=addition, approved_on=dt.date(2024, 10, 15))
     plans_services.action_item_add(
         action_plan=action_plan, project=library, name="ห้องสมุด", amount=Decimal(40000), months=[3]

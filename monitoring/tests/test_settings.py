@@ -20,8 +20,14 @@ def admin(reference_lists):
 def test_an_admin_changes_a_rules_threshold_and_wording(client, admin):
     rule = WarningRule.objects.get(kind="no_contract")
     client.force_login(admin)
-    data = {"rule": rule.pk, "name": rule.name, "threshold": "5", "severity": "red", "active": "on",
-            "message": "โครงการ{project}ยังไม่ลงนามสัญญาภายใน{month}"}  # fmt: skip
+    data = {
+        "rule": rule.pk,
+        "name": rule.name,
+        "threshold": "5",
+        "severity": "red",
+        "active": "on",
+        "message": "โครงการ{project}ยังไม่ลงนามสัญญาภายใน{month}",
+    }
     client.post(reverse("warning_rules"), data)
     rule.refresh_from_db()
     assert (rule.threshold, rule.severity) == (Decimal(5), "red")

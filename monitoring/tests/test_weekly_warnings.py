@@ -11,8 +11,15 @@ from orgs.models import Membership, Role
 
 def _alert(org, project, severity=Severity.RED):
     rule = WarningRule.objects.first()
-    return Alert.objects.create(org=org, fiscal_year=2567, rule=rule, project=project,
-                                severity=severity, message="ยังไม่เริ่ม", as_of=dt.date(2024, 1, 31))  # fmt: skip
+    return Alert.objects.create(
+        org=org,
+        fiscal_year=2567,
+        rule=rule,
+        project=project,
+        severity=severity,
+        message="ยังไม่เริ่ม",
+        as_of=dt.date(2024, 1, 31),
+    )
 
 
 def test_officers_and_the_division_head_are_told_once_a_week(cast, plan_a, reference_lists):

@@ -76,7 +76,7 @@ def dashboard(request, org, fy):
                 report.total.budget_n,
                 report.total.disbursed_pct,
                 percent(elapsed, 12),
-            ),  # fmt: skip
+            ),
             "chart": chart,
             "evaluated": alerts[0].evaluated_at if alerts else None,
             "can_write": can_write(request.user, org),
@@ -101,9 +101,13 @@ def province_evaluate(request, org, fy):
     from jobs.responses import job_started
 
     require_province_analyst(request.user, org)
-    job = jobs.enqueue(kind="evaluate", org=org, user=request.user,
-                       title=f"ประเมินสัญญาณเตือนทุก อปท. ในจังหวัด{org.province.name} ปีงบประมาณ {fy}",
-                       params={"fy": fy, "province": org.province_id})  # fmt: skip
+    job = jobs.enqueue(
+        kind="evaluate",
+        org=org,
+        user=request.user,
+        title=f"ประเมินสัญญาณเตือนทุก อปท. ในจังหวัด{org.province.name} ปีงบประมาณ {fy}",
+        params={"fy": fy, "province": org.province_id},
+    )
     return job_started(request, job)
 
 

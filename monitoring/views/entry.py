@@ -80,7 +80,7 @@ def entry(request, org, fy, month):
             "months": [
                 (i, f"{m} {str(y)[-2:]}", fiscal_month_start(fy, i) > today)
                 for i, (m, y) in enumerate(months, 1)
-            ],  # fmt: skip
+            ],
             "future": future,
             "years": fiscal_years(org),
             "rows": rows,

@@ -33,21 +33,33 @@ def org_map(request, org, fy):
         .values_list("number", "name")
         .distinct()
     )
-    return render(request, "monitoring/map.html", {
-        "org": org, "fy": fy, "years": range(fy - 2, fy + 2), "section": "map",
-        "strategies": list(dict(strategies).items()), "statuses": Status.choices,
-        "filters": map_filters(request), **tiles(),
-    })  # fmt: skip
+    return render(
+        request,
+        "monitoring/map.html",
+        {
+            "org": org,
+            "fy": fy,
+            "years": range(fy - 2, fy + 2),
+            "section": "map",
+            "strategies": list(dict(strategies).items()),
+            "statuses": Status.choices,
+            "filters": map_filters(request),
+            **tiles(),
+        },
+    )
 
 
 @org_view()
 def org_map_data(request, org, fy):
     rows = map_projects([org.pk], fy, **map_filters(request), brief=True)
-    return json_response(markers(
-        rows,
-        detail=url_maker("monitoring:map_detail", ORG, fy, PK),
-        outline_=province_outline(org.province),
-    ), request)  # fmt: skip
+    return json_response(
+        markers(
+            rows,
+            detail=url_maker("monitoring:map_detail", ORG, fy, PK),
+            outline_=province_outline(org.province),
+        ),
+        request,
+    )
 
 
 @org_view()
@@ -57,6 +69,10 @@ def map_detail(request, org, fy, project_id):
     if row is None:
         raise Http404("ไม่พบโครงการนี้ในปีงบประมาณนี้")
     photo = url_maker("monitoring:photo_file", ORG, fy, PK, PHOTO, "thumb")
-    f = feature(row, url=url_maker("monitoring:project", ORG, fy, PK)(row),
-                photo=photo(row) if row.photo_id else "", full=True)  # fmt: skip
+    f = feature(
+        row,
+        url=url_maker("monitoring:project", ORG, fy, PK)(row),
+        photo=photo(row) if row.photo_id else "",
+        full=True,
+    )
     return JsonResponse(f["properties"], json_dumps_params={"ensure_ascii": False})

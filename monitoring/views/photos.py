@@ -51,14 +51,20 @@ def photo_add(request, org, fy, project_id):
         if upload is None:
             raise ValidationError("เลือกหรือถ่ายภาพก่อน")
         added = photo_services.photo_add(
-            org=org, fiscal_year=fy, project=project, stage=request.POST.get("stage", ""),
-            upload=upload, latitude=request.POST.get("latitude"),
-            longitude=request.POST.get("longitude"), accuracy_m=request.POST.get("accuracy"),
+            org=org,
+            fiscal_year=fy,
+            project=project,
+            stage=request.POST.get("stage", ""),
+            upload=upload,
+            latitude=request.POST.get("latitude"),
+            longitude=request.POST.get("longitude"),
+            accuracy_m=request.POST.get("accuracy"),
             taken_at=_taken_at(request.POST.get("taken_at", "")),
             caption=request.POST.get("caption", ""),
             is_public=request.POST.get("is_public") == "on",
-            client_key=request.POST.get("client_key", ""), uploaded_by=request.user,
-        )  # fmt: skip
+            client_key=request.POST.get("client_key", ""),
+            uploaded_by=request.user,
+        )
     except ValidationError as exc:
         text = "; ".join(exc.messages)
         if _wants_json(request):
@@ -70,8 +76,10 @@ def photo_add(request, org, fy, project_id):
     if added.note:
         text += f" — {added.note}"
     if _wants_json(request):
-        return JsonResponse({"ok": True, "id": photo.pk, "message": text,
-                             "has_position": photo.has_position}, status=201 if added.created else 200)  # fmt: skip
+        return JsonResponse(
+            {"ok": True, "id": photo.pk, "message": text, "has_position": photo.has_position},
+            status=201 if added.created else 200,
+        )
     messages.success(request, text)
     return redirect(_back(org, fy, project.pk, request))
 
@@ -80,9 +88,11 @@ def photo_add(request, org, fy, project_id):
 def photo_file(request, org, fy, project_id, photo_id, kind):
     project = get_project_for_user(request.user, org, project_id)
     photo = Photo.objects.filter(
-        pk=photo_id, project_year__org=org, project_year__fiscal_year=fy,
+        pk=photo_id,
+        project_year__org=org,
+        project_year__fiscal_year=fy,
         project_year__project=project,
-    ).first()  # fmt: skip
+    ).first()
     if photo is None or kind not in ("thumb", "full"):
         raise Http404("ไม่พบภาพ")
     return photo_response(photo, kind)
@@ -93,9 +103,11 @@ def photo_file(request, org, fy, project_id, photo_id, kind):
 def photo_delete(request, org, fy, project_id, photo_id):
     project = get_project_for_user(request.user, org, project_id, write=True)
     photo = Photo.objects.filter(
-        pk=photo_id, project_year__org=org, project_year__fiscal_year=fy,
+        pk=photo_id,
+        project_year__org=org,
+        project_year__fiscal_year=fy,
         project_year__project=project,
-    ).first()  # fmt: skip
+    ).first()
     if photo is None:
         raise Http404("ไม่พบภาพ")
     photo_services.photo_delete(photo=photo)
@@ -118,11 +130,14 @@ def place_save(request, org, fy, project_id):
         (lat, lng), source = point, PlaceSource.PHOTO
     try:
         plans_services.place_set(
-            project=project, latitude=lat, longitude=lng,
+            project=project,
+            latitude=lat,
+            longitude=lng,
             subdistrict_code=request.POST.get("subdistrict_code", ""),
-            village_no=request.POST.get("village_no", ""), source=source,
+            village_no=request.POST.get("village_no", ""),
+            source=source,
             updated_by=request.user,
-        )  # fmt: skip
+        )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:

@@ -145,15 +145,19 @@ def evidence_add(request, org, fy, project_id):
 def evidence_file(request, org, fy, project_id, evidence_id):
     project = get_project_for_user(request.user, org, project_id)
     item = Evidence.objects.filter(
-        pk=evidence_id, project_year__org=org, project_year__fiscal_year=fy,
+        pk=evidence_id,
+        project_year__org=org,
+        project_year__fiscal_year=fy,
         project_year__project=project,
-    ).first()  # fmt: skip
+    ).first()
     if item is None:
         raise Http404("ไม่พบไฟล์")
     response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name,
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
         content_type=item.content_type,
-    )  # fmt: skip
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -77,8 +77,12 @@ def form2_page(request, org, fy, code):
 def form2_text(request, org, fy, code):
     kind, number, _, _ = period_of(code)
     services.period_report_save(
-        org=org, fiscal_year=fy, kind=kind, number=number,
-        problems=request.POST.get("problems", ""), suggestions=request.POST.get("suggestions", ""),
-    )  # fmt: skip
+        org=org,
+        fiscal_year=fy,
+        kind=kind,
+        number=number,
+        problems=request.POST.get("problems", ""),
+        suggestions=request.POST.get("suggestions", ""),
+    )
     messages.success(request, "บันทึกปัญหา อุปสรรค และข้อเสนอแนะแล้ว")
     return redirect("monitoring:form2", org.code, fy, code)

@@ -22,10 +22,13 @@ def rules(request):
         try:
             threshold = parse_amount(request.POST.get("threshold", ""))
             services.rule_update(
-                rule=rule, name=request.POST.get("name", ""), threshold=threshold,
-                message=request.POST.get("message", ""), severity=request.POST.get("severity", ""),
+                rule=rule,
+                name=request.POST.get("name", ""),
+                threshold=threshold,
+                message=request.POST.get("message", ""),
+                severity=request.POST.get("severity", ""),
                 active=request.POST.get("active") == "on",
-            )  # fmt: skip
+            )
         except (AmountError, ValidationError) as exc:
             messages.error(
                 request, f"{rule.name}: {'; '.join(getattr(exc, 'messages', [str(exc)]))}"

@@ -28,8 +28,9 @@ def only(user, today, kind, containing=""):
 
 
 def test_the_action_plan_is_due_30_days_after_the_ordinance_on_every_day_of_the_window(cast):
-    plans.ordinance_create(org=cast.b, fiscal_year=2570, kind="annual",
-                           promulgated_on=D(2026, 9, 16))  # fmt: skip
+    plans.ordinance_create(
+        org=cast.b, fiscal_year=2570, kind="annual", promulgated_on=D(2026, 9, 16)
+    )
     item = only(cast.bob, D(2026, 10, 12), "action_plan")
     assert item.title == "ประกาศแผนการดำเนินงาน ปีงบประมาณ 2570"
     assert item.when == "อีก 4 วัน (ภายใน 16 ตุลาคม 2569)"
@@ -95,8 +96,15 @@ def test_each_unpublished_ita_item_warns_before_its_due_date_and_the_committee_t
     assert not [i for i in items(cast.alice, D(2027, 4, 1), "ita") if " O11 " in i.title]
     # the due date is the operator's data of the year: moved, the warning follows
     item = ItaItem.objects.get(fiscal_year=2570, code="O12")
-    ita_services.ita_item_save(fiscal_year=2570, code="O12", name=item.name, source=item.source,
-                               order=item.order, due_on="15/5/2570", item=item)  # fmt: skip
+    ita_services.ita_item_save(
+        fiscal_year=2570,
+        code="O12",
+        name=item.name,
+        source=item.source,
+        order=item.order,
+        due_on="15/5/2570",
+        item=item,
+    )
     o12 = only(cast.alice, D(2027, 4, 1), "ita", " O12 ")
     assert o12.when == "อีก 44 วัน (ภายใน 15 พฤษภาคม 2570)"
     assert o12.url == reverse("evaluation:annual_year", args=[cast.a.code, 2570])
@@ -105,8 +113,9 @@ def test_each_unpublished_ita_item_warns_before_its_due_date_and_the_committee_t
     # a year nobody listed yet (2571) takes 2570's list, its dates a year later
     o11_next = only(cast.alice, D(2028, 4, 1), "ita", " O11 ")
     assert o11_next.title.endswith("ปีงบประมาณ 2571 (ITA)") and o11_next.due == D(2028, 4, 30)
-    Committee.objects.create(org=cast.a, appointed_on=D(2024, 12, 20), term_start=D(2025, 1, 1),
-                             term_end=D(2026, 12, 31))  # fmt: skip
+    Committee.objects.create(
+        org=cast.a, appointed_on=D(2024, 12, 20), term_start=D(2025, 1, 1), term_end=D(2026, 12, 31)
+    )
     term = only(cast.carl, D(2026, 12, 1), "committee")
     assert term.when == "อีก 30 วัน (ภายใน 31 ธันวาคม 2569)"
     assert term.url == reverse("evaluation:committee", args=[cast.a.code])
@@ -123,9 +132,14 @@ def test_monthly_entry_and_returned_submissions(cast, year_a, reference_lists):
         "บันทึกแล้ว 0 จาก"
     )
     assert only(cast.dana, D(2024, 12, 3), "monthly").title == month.title
-    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
-                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+        expected_version=0,
+    )
     sub = province.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
     province.return_(submission=sub, reasons=[("ทั่วไป", "ตัวเลขไม่ตรง")], user=cast.pat)
     returned = only(cast.alice, D(2025, 1, 20), "returned", "ไตรมาสที่ 1")
@@ -134,8 +148,12 @@ def test_monthly_entry_and_returned_submissions(cast, year_a, reference_lists):
 
 
 def test_the_home_page_is_my_work(client, cast, django_assert_max_num_queries):
-    plans.ordinance_create(org=cast.b, fiscal_year=2570, kind="annual",
-                           promulgated_on=timezone.localdate() - dt.timedelta(days=10))  # fmt: skip
+    plans.ordinance_create(
+        org=cast.b,
+        fiscal_year=2570,
+        kind="annual",
+        promulgated_on=timezone.localdate() - dt.timedelta(days=10),
+    )
     client.force_login(cast.bob)
     with django_assert_max_num_queries(20):
         body = client.get(reverse("home")).content.decode()

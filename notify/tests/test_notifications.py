@@ -24,9 +24,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def recorded(cast, year_a, reference_lists):
-    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
-                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+        expected_version=0,
+    )
     for user in (cast.alice, cast.dana, cast.carl, cast.pat, cast.bob):
         user.email = f"{user.username}@example.go.th"
         user.save()
@@ -36,15 +41,25 @@ def recorded(cast, year_a, reference_lists):
 def send_webhook(client, events, secret="test-channel-secret"):
     body = json.dumps({"destination": "Uoa", "events": events})
     signature = base64.b64encode(hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest())
-    return client.post(reverse("line_webhook"), body, content_type="application/json",
-                       headers={"X-Line-Signature": signature.decode()})  # fmt: skip
+    return client.post(
+        reverse("line_webhook"),
+        body,
+        content_type="application/json",
+        headers={"X-Line-Signature": signature.decode()},
+    )
 
 
 def text_event(text, user_id, token="reply-token-1"):
-    return {"type": "message", "mode": "active", "timestamp": 1764547200000, "webhookEventId": "e1",
-            "deliveryContext": {"isRedelivery": False}, "replyToken": token,
-            "source": {"type": "user", "userId": user_id},
-            "message": {"id": "m1", "type": "text", "text": text, "quoteToken": "q"}}  # fmt: skip
+    return {
+        "type": "message",
+        "mode": "active",
+        "timestamp": 1764547200000,
+        "webhookEventId": "e1",
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": token,
+        "source": {"type": "user", "userId": user_id},
+        "message": {"id": "m1", "type": "text", "text": text, "quoteToken": "q"},
+    }
 
 
 def link_line(client, user, line_user_id):
@@ -129,5 +144,8 @@ def test_the_daily_digest_bundles_the_rest_in_one_message_per_channel(
     text = push["json"]["messages"][0]["text"]
     assert "ส่งกลับแบบที่ 2" in text and "อนุมัติแบบที่ 2" in text
     today = timezone.localdate()
-    assert set(Notification.objects.filter(user=cast.alice).exclude(kind="digest")
-               .values_list("digest_on", flat=True)) == {today}  # fmt: skip
+    assert set(
+        Notification.objects.filter(user=cast.alice)
+        .exclude(kind="digest")
+        .values_list("digest_on", flat=True)
+    ) == {today}

@@ -97,9 +97,11 @@ def test_a_request_whose_log_fails_leaves_even_a_view_level_write_undone(
     from evaluation.models import Survey, SurveyTemplate
 
     survey = evaluation_services.survey_create(
-        org=cast.a, fiscal_year=2568, template=SurveyTemplate.objects.get(code="likert_overall"),
+        org=cast.a,
+        fiscal_year=2568,
+        template=SurveyTemplate.objects.get(code="likert_overall"),
         title="ความพึงพอใจ ปี 2568",
-    )  # fmt: skip
+    )
     was_open = survey.is_open
     client.force_login(cast.alice)
     client.raise_request_exception = False
@@ -314,8 +316,10 @@ def test_the_audit_page_shows_changes_and_filters_by_person(
     client, cast, year_a, django_assert_max_num_queries
 ):
     client.force_login(cast.alice)
-    client.post(row_url(cast, year_a.dredge),
-                {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "1000"})  # fmt: skip
+    client.post(
+        row_url(cast, year_a.dredge),
+        {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "1000"},
+    )
     url = reverse("orgs:audit", args=[cast.a.code])
     # session, user, grants, org, count, page, model facet, people facet, and one per kind of
     # row the page names (projects, divisions, people…): bounded by the schema, not by the rows
@@ -331,8 +335,13 @@ def test_the_audit_page_shows_changes_and_filters_by_person(
 
 def test_the_audit_page_is_for_officers_executives_and_the_province(client, cast, plan_a):
     url = reverse("orgs:audit", args=[cast.a.code])
-    for user, status in ((cast.alice, 200), (cast.pat, 200), (cast.dana, 403), (cast.carl, 403),
-                         (cast.bob, 404)):  # fmt: skip
+    for user, status in (
+        (cast.alice, 200),
+        (cast.pat, 200),
+        (cast.dana, 403),
+        (cast.carl, 403),
+        (cast.bob, 404),
+    ):
         client.force_login(user)
         assert client.get(url).status_code == status, user
 
@@ -356,9 +365,14 @@ def test_a_locked_quarter_opens_only_through_the_recorded_unlock_path(
     from province import services as province
 
     with audit.acting(cast.alice):
-        mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                          data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
-                                                 disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+        mon.progress_save(
+            org=cast.a,
+            fiscal_year=2568,
+            project=year_a.dredge,
+            month=3,
+            data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+            expected_version=0,
+        )
         sub = province.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
     with audit.acting(cast.pat):
         province.approve(submission=sub, user=cast.pat)
@@ -378,8 +392,12 @@ def test_a_locked_quarter_opens_only_through_the_recorded_unlock_path(
     assert (lifted.user, lifted.org) == (cast.pat, cast.a)
     asked = entries(apps.get_model("province.UnlockRequest"), action="create").get()
     assert asked.user == cast.alice and asked.changes["reason"][1] == "แก้ยอดเดือนธันวาคม"
-    assert client.put(url, body, content_type="application/json",
-                      HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 200  # fmt: skip
+    assert (
+        client.put(
+            url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}"
+        ).status_code
+        == 200
+    )
 
 
 def test_every_audited_table_has_a_thai_name():
@@ -399,17 +417,27 @@ def test_a_months_save_logs_all_its_rows_in_one_insert(cast, year_a):
             status="in_progress", progress=20, disbursed=Decimal(disbursed)
         )
         with audit.acting(cast.alice), CaptureQueriesContext(connection) as sql:
-            services.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=month,
-                                   data=data, expected_version=version)  # fmt: skip
+            services.progress_save(
+                org=cast.a,
+                fiscal_year=2568,
+                project=year_a.dredge,
+                month=month,
+                data=data,
+                expected_version=version,
+            )
         return sum('INSERT INTO "orgs_auditentry"' in q["sql"] for q in sql.captured_queries)
 
     start = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
     assert save(4, 0, "700.00") == 1
-    first = list(AuditEntry.objects.filter(id__gt=start).order_by("id")
-                 .values_list("model", "action", "changes"))  # fmt: skip
+    first = list(
+        AuditEntry.objects.filter(id__gt=start)
+        .order_by("id")
+        .values_list("model", "action", "changes")
+    )
     assert [(m, a) for m, a, _ in first] == [
-        ("monitoring.ProjectYear", "create"), ("monitoring.MonthlyProgress", "create"),
-    ]  # fmt: skip
+        ("monitoring.ProjectYear", "create"),
+        ("monitoring.MonthlyProgress", "create"),
+    ]
     assert first[0][2]["disbursed"] == [None, "700.00"] and first[0][2]["version"] == [None, 1]
     assert save(5, 1, "300.00") == 1
     year = entries(ProjectYear).last()

@@ -28,10 +28,16 @@ def _invite(client, org, follow=False, **data):
 
 def test_an_invitation_arrives_and_its_link_sets_a_password_once(client, cast, smtp_server):
     client.force_login(cast.alice)
-    response = _invite(client, cast.a, email="Somsri@Buayai.go.th", first_name="สมศรี",
-                       last_name="ใจดี", role=Role.COMMITTEE)  # fmt: skip
+    response = _invite(
+        client,
+        cast.a,
+        email="Somsri@Buayai.go.th",
+        first_name="สมศรี",
+        last_name="ใจดี",
+        role=Role.COMMITTEE,
+    )
     assert response.status_code == 302
-    (rcpt, msg), = smtp_server.wait(1)  # fmt: skip
+    ((rcpt, msg),) = smtp_server.wait(1)
     assert rcpt == ["somsri@buayai.go.th"]
     assert "เทศบาลเมืองบัวใหญ่" in msg["Subject"]
     body = smtp_server.body(msg)
@@ -96,7 +102,7 @@ def test_password_reset_mails_a_working_link_and_never_tells_if_the_address_exis
     a = client.post(url, {"email": "alice@buayai.go.th"}, follow=True)
     b = client.post(url, {"email": "nobody@nowhere.go.th"}, follow=True)
     assert a.redirect_chain == b.redirect_chain and 'id="reset-sent"' in b.content.decode()
-    (rcpt, msg), = smtp_server.wait(1)  # fmt: skip
+    ((rcpt, msg),) = smtp_server.wait(1)
     assert rcpt == ["alice@buayai.go.th"] and len(smtp_server.messages) == 1
     link = _path(smtp_server.links(msg)[0])
     page = client.get(link, follow=True)
@@ -110,8 +116,10 @@ def test_a_person_changes_their_password_with_the_validators(client, cast):
     url = reverse("password_change")
     short = client.post(url, {"old_password": "pw", "new_password1": "abc", "new_password2": "abc"})
     assert short.status_code == 200 and "errorlist" in short.content.decode()
-    ok = client.post(url, {"old_password": "pw", "new_password1": "ยาวพอ-2569-x",
-                           "new_password2": "ยาวพอ-2569-x"})  # fmt: skip
+    ok = client.post(
+        url,
+        {"old_password": "pw", "new_password1": "ยาวพอ-2569-x", "new_password2": "ยาวพอ-2569-x"},
+    )
     assert ok.status_code == 302
     cast.alice.refresh_from_db()
     assert cast.alice.check_password("ยาวพอ-2569-x")
@@ -129,8 +137,9 @@ def test_every_page_says_who_i_am_and_my_roles(client, cast):
 def test_only_the_orgs_officer_manages_its_people(client, cast):
     for user in (cast.dana, cast.carl, cast.bob):
         client.force_login(user)
-        r = client.post(reverse("people:people", args=[cast.a.code]),
-                        {"email": "x@x.go.th", "role": Role.ADMIN})  # fmt: skip
+        r = client.post(
+            reverse("people:people", args=[cast.a.code]), {"email": "x@x.go.th", "role": Role.ADMIN}
+        )
         assert r.status_code in (403, 404)
     assert not get_user_model().objects.filter(username="x@x.go.th").exists()
 
@@ -153,17 +162,24 @@ def test_a_division_head_needs_a_division_of_the_org(client, cast, smtp_server):
 def test_changing_a_role_and_disabling_a_person_keeps_their_history(client, cast):
     from plans.models import Plan
 
-    with_history = AuditEntry.objects.create(org=cast.a, user=cast.dana, actor="ดนัย หัวหน้า",
-                                             action="update", model="plans.Project",
-                                             object_id="1", label="ถนน")  # fmt: skip
+    with_history = AuditEntry.objects.create(
+        org=cast.a,
+        user=cast.dana,
+        actor="ดนัย หัวหน้า",
+        action="update",
+        model="plans.Project",
+        object_id="1",
+        label="ถนน",
+    )
     client.force_login(cast.alice)
     m = Membership.objects.get(user=cast.carl, org=cast.a)
     url = reverse("people:person", args=[cast.a.code, cast.carl.pk])
     client.post(url, {"action": "role", "membership": m.pk, "role": Role.EXECUTIVE})
     m.refresh_from_db()
     assert m.role == Role.EXECUTIVE
-    assert AuditEntry.objects.filter(model="orgs.Membership", object_id=str(m.pk),
-                                     action="update", user=cast.alice).exists()  # fmt: skip
+    assert AuditEntry.objects.filter(
+        model="orgs.Membership", object_id=str(m.pk), action="update", user=cast.alice
+    ).exists()
 
     client.post(reverse("people:person", args=[cast.a.code, cast.dana.pk]), {"action": "disable"})
     cast.dana.refresh_from_db()
@@ -192,8 +208,10 @@ def test_handing_over_gives_the_newcomer_every_role_and_closes_the_old_account(
     client, cast, smtp_server
 ):
     client.force_login(cast.alice)
-    client.post(reverse("people:person", args=[cast.a.code, cast.dana.pk]),
-                {"action": "handover", "email": "new.head@buayai.go.th", "first_name": "วีระ"})  # fmt: skip
+    client.post(
+        reverse("people:person", args=[cast.a.code, cast.dana.pk]),
+        {"action": "handover", "email": "new.head@buayai.go.th", "first_name": "วีระ"},
+    )
     new = get_user_model().objects.get(username="new.head@buayai.go.th")
     m = Membership.objects.get(user=new, org=cast.a)
     assert (m.role, m.division_id) == (Role.DIVISION_HEAD, cast.works.pk)
@@ -231,12 +249,21 @@ def test_the_orgs_details_are_saved_and_audited(client, cast, tmp_path):
     url = reverse("people:details", args=[cast.a.code])
     page = client.get(url).content.decode()
     assert "ด่านช้าง" in page  # ตำบล of อำเภอบัวใหญ่ (geothai)
-    r = client.post(url, {
-        "name": "เทศบาลเมืองบัวใหญ่", "address": "99 หมู่ 1 ถนนนิเวศรัตน์", "subdistrict": "บัวใหญ่",
-        "postal_code": "", "executive_name": "นายสมชาย ใจกล้า",
-        "executive_title": "นายกเทศมนตรีเมืองบัวใหญ่", "planning_division": cast.works.pk,
-        "website": "https://www.buayai.go.th", "email": "saraban@buayai.go.th", "emblem_file": buf,
-    })  # fmt: skip
+    r = client.post(
+        url,
+        {
+            "name": "เทศบาลเมืองบัวใหญ่",
+            "address": "99 หมู่ 1 ถนนนิเวศรัตน์",
+            "subdistrict": "บัวใหญ่",
+            "postal_code": "",
+            "executive_name": "นายสมชาย ใจกล้า",
+            "executive_title": "นายกเทศมนตรีเมืองบัวใหญ่",
+            "planning_division": cast.works.pk,
+            "website": "https://www.buayai.go.th",
+            "email": "saraban@buayai.go.th",
+            "emblem_file": buf,
+        },
+    )
     assert r.status_code == 302, r.content.decode()
     cast.a.refresh_from_db()
     assert cast.a.postal_code == "30120"  # from the ตำบล
@@ -251,14 +278,17 @@ def test_the_orgs_details_are_saved_and_audited(client, cast, tmp_path):
 def test_divisions_are_added_with_their_heads_and_a_used_one_is_not_deleted(client, cast, plan_a):
     client.force_login(cast.alice)
     url = reverse("people:divisions", args=[cast.a.code])
-    client.post(url, {"name": "กองการศึกษา", "head_name": "นางสาวมาลี ศรีสุข",
-                      "head_title": "ผู้อำนวยการกองการศึกษา"})  # fmt: skip
+    client.post(
+        url,
+        {"name": "กองการศึกษา", "head_name": "นางสาวมาลี ศรีสุข", "head_title": "ผู้อำนวยการกองการศึกษา"},
+    )
     dup = client.post(url, {"name": "กองการศึกษา"})
     assert "มีกอง/สำนักชื่อ" in dup.content.decode()
     html = client.get(url).content.decode()
     assert "นางสาวมาลี ศรีสุข" in html
-    r = client.post(reverse("people:division", args=[cast.a.code, cast.works.pk]), {"delete": "1"},
-                    follow=True)  # fmt: skip
+    r = client.post(
+        reverse("people:division", args=[cast.a.code, cast.works.pk]), {"delete": "1"}, follow=True
+    )
     assert "ลบไม่ได้" in r.content.decode()
 
 
@@ -280,19 +310,46 @@ def test_email_settings_come_from_the_environment(tmp_path):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    code = ("from django.conf import settings as s; m = s.MAILERS['default'];"
-            " import json; print(json.dumps([m['BACKEND'], m.get('OPTIONS'), s.DEFAULT_FROM_EMAIL]))")  # fmt: skip
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tidtam.settings", "EMAIL_HOST": "smtp.x.go.th",
-           "EMAIL_PORT": "2525", "EMAIL_USE_TLS": "0", "EMAIL_HOST_USER": "u@x.go.th",
-           "DEFAULT_FROM_EMAIL": "tidtam@x.go.th"}  # fmt: skip
-    out = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"],
-                         cwd=root, env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    code = (
+        "from django.conf import settings as s; m = s.MAILERS['default'];"
+        " import json; print(json.dumps([m['BACKEND'], m.get('OPTIONS'), s.DEFAULT_FROM_EMAIL]))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tidtam.settings",
+        "EMAIL_HOST": "smtp.x.go.th",
+        "EMAIL_PORT": "2525",
+        "EMAIL_USE_TLS": "0",
+        "EMAIL_HOST_USER": "u@x.go.th",
+        "DEFAULT_FROM_EMAIL": "tidtam@x.go.th",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     backend, options, sender = json.loads(out.stdout)
     assert backend == "django.core.mail.backends.smtp.EmailBackend", out.stderr
-    assert options == {"host": "smtp.x.go.th", "port": 2525, "use_tls": False, "use_ssl": False,
-                       "username": "u@x.go.th", "password": "", "timeout": 20}  # fmt: skip
+    assert options == {
+        "host": "smtp.x.go.th",
+        "port": 2525,
+        "use_tls": False,
+        "use_ssl": False,
+        "username": "u@x.go.th",
+        "password": "",
+        "timeout": 20,
+    }
     assert sender == "tidtam@x.go.th"
     env.pop("EMAIL_HOST")
-    out = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"],
-                         cwd=root, env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert json.loads(out.stdout)[0] == "django.core.mail.backends.console.EmailBackend"

@@ -57,10 +57,18 @@ def test_random_usernames_from_the_proxy_address_lock_out_nobody(client, cast):
     random usernames used to lock every user of the deployment out for 15 minutes."""
     url = reverse("login")
     for n in range(40):
-        client.post(url, {"username": f"x{n}", "password": "wrong"}, REMOTE_ADDR="127.0.0.1",
-                    HTTP_X_FORWARDED_FOR="203.0.113.66")  # fmt: skip
-    good = client.post(url, {"username": "bob", "password": "pw"}, REMOTE_ADDR="127.0.0.1",
-                       HTTP_X_FORWARDED_FOR="198.51.100.20")  # fmt: skip
+        client.post(
+            url,
+            {"username": f"x{n}", "password": "wrong"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+    good = client.post(
+        url,
+        {"username": "bob", "password": "pw"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
     assert good.status_code == 302
 
 
@@ -71,8 +79,16 @@ def test_the_wait_grows_with_every_failure_past_the_limit(cast, rf):
 
     request = rf.post("/login/", {"username": "alice"})
     assert cool_off(request).total_seconds() == 15 * 60
-    AccessAttempt.objects.create(username="alice", ip_address="", user_agent="", failures_since_start=7,
-                                 get_data="", post_data="", http_accept="", path_info="")  # fmt: skip
+    AccessAttempt.objects.create(
+        username="alice",
+        ip_address="",
+        user_agent="",
+        failures_since_start=7,
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="",
+    )
     assert cool_off(request).total_seconds() == 15 * 60 * 4
     AccessAttempt.objects.filter(username="alice").update(failures_since_start=500)
     assert cool_off(request).total_seconds() == 24 * 3600
@@ -93,18 +109,29 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
     }  # a test-only flag
     example = example_env()
     assert example["DEBUG"] == "0" and example["DATABASE_URL"].startswith("postgres://")
-    env |= example | {"SECRET_KEY": secrets.token_urlsafe(50), "MEDIA_ROOT": str(tmp_path),
-                      "DATABASE_URL": f"sqlite:///{tmp_path}/deploy-check.sqlite3"}  # fmt: skip
+    env |= example | {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "MEDIA_ROOT": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path}/deploy-check.sqlite3",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     env["SECRET_KEY"] = example["SECRET_KEY"]  # the placeholder is refused as a weak key
     weak = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert weak.returncode != 0 and "security.W009" in weak.stdout + weak.stderr
 
 
@@ -122,9 +149,17 @@ def test_no_secret_is_committed():
 def test_production_keeps_database_connections_between_requests():
     """dj-database-url says CONN_MAX_AGE 0; production must not open a backend per request. And it
     binds parameters on the server, so PostgreSQL can keep prepared statements per connection."""
-    code = ("from django.conf import settings as s; d = s.DATABASES['default'];"
-            "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d['OPTIONS']['server_side_binding'], d['OPTIONS']['prepare_threshold'])")  # fmt: skip
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d['OPTIONS']['server_side_binding'], d['OPTIONS']['prepare_threshold'])"
+    )
     env = example_env() | {"SECRET_KEY": "k" * 60, "DJANGO_SETTINGS_MODULE": "tidtam.settings"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=os.environ | env,
-                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=os.environ | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.split() == ["60", "True", "True", "5"], result.stderr

@@ -33,8 +33,9 @@ def test_the_operator_sets_up_a_province_once_with_every_district(client, operat
     client.force_login(operator)
     url = reverse("setup_province")
     assert "อุบลราชธานี" in client.get(url).content.decode()  # the 77 provinces of geothai
-    r = client.post(url, {"province_code": "34", "pao_code": "3400001",
-                          "admin_email": "me@ubonpao.go.th"})  # fmt: skip
+    r = client.post(
+        url, {"province_code": "34", "pao_code": "3400001", "admin_email": "me@ubonpao.go.th"}
+    )
     assert r.status_code == 302
     pao = Organization.objects.get(code="3400001")
     assert pao.org_type == OrgType.PAO and pao.name == "องค์การบริหารส่วนจังหวัดอุบลราชธานี"
@@ -65,8 +66,15 @@ def test_the_province_unit_records_a_type_change_with_its_date(client, cast):
     assert "ต้องต่างจากประเภทปัจจุบัน" in bad.content.decode()
     bad = client.post(url, {"new_type": OrgType.SUBDISTRICT, "effective_on": "31/2/2569"})
     assert bad.status_code == 200 and not OrgTypeChange.objects.exists()
-    r = client.post(url, {"new_type": OrgType.SUBDISTRICT, "effective_on": "24/6/2568",
-                          "new_name": "เทศบาลตำบลกระเบื้องใหญ่", "note": "ประกาศกระทรวงมหาดไทย"})  # fmt: skip
+    r = client.post(
+        url,
+        {
+            "new_type": OrgType.SUBDISTRICT,
+            "effective_on": "24/6/2568",
+            "new_name": "เทศบาลตำบลกระเบื้องใหญ่",
+            "note": "ประกาศกระทรวงมหาดไทย",
+        },
+    )
     assert r.status_code == 302
     change = OrgTypeChange.objects.get()
     assert (change.old_type, change.new_type, str(change.effective_on)) == (
@@ -98,8 +106,10 @@ def test_an_org_of_another_province_is_not_the_units_to_change(client, cast):
 
 def test_the_province_unit_invites_an_orgs_first_officer(client, cast, smtp_server):
     client.force_login(cast.pat)
-    client.post(reverse("people:province_org_invite", args=[cast.pao.code, cast.b.code]),
-                {"email": "first@krabueang.go.th"})  # fmt: skip
+    client.post(
+        reverse("people:province_org_invite", args=[cast.pao.code, cast.b.code]),
+        {"email": "first@krabueang.go.th"},
+    )
     user = get_user_model().objects.get(username="first@krabueang.go.th")
     assert user.memberships.get().org == cast.b and user.memberships.get().role == "officer"
     html = client.get(reverse("people:province_orgs", args=[cast.pao.code])).content.decode()

@@ -20,8 +20,16 @@ SAMPLE = {
 
 
 # Pages meant for everyone (published reports, survey links); they are tested in reports/tests.
-PUBLIC = {"public_org", "public_annual", "open_plan", "open_reports", "public_map", "public_photo",
-          "public_ita", "open_projects"}  # fmt: skip
+PUBLIC = {
+    "public_org",
+    "public_annual",
+    "open_plan",
+    "open_reports",
+    "public_map",
+    "public_photo",
+    "public_ita",
+    "open_projects",
+}
 
 
 def all_org_patterns():
@@ -77,8 +85,13 @@ def _photo(plan):
     from monitoring.services.photos import photo_add
     from monitoring.tests.photo_files import phone_jpeg, upload
 
-    return photo_add(org=plan.org, fiscal_year=2568, project=plan.projects_[2], stage=Stage.AFTER,
-                     upload=upload(phone_jpeg())).photo  # fmt: skip
+    return photo_add(
+        org=plan.org,
+        fiscal_year=2568,
+        project=plan.projects_[2],
+        stage=Stage.AFTER,
+        upload=upload(phone_jpeg()),
+    ).photo
 
 
 def object_ids(plan):

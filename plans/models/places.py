@@ -33,7 +33,7 @@ class ProjectPlace(models.Model):
                     latitude__gte=5.5, latitude__lte=20.5, longitude__gte=97.3, longitude__lte=105.7
                 ),
                 name="plans_place_in_thailand",
-            ),  # fmt: skip
+            ),
             models.CheckConstraint(
                 condition=models.Q(village_no__isnull=True)
                 | models.Q(village_no__gte=1, village_no__lte=99),

@@ -83,9 +83,12 @@ def effective_by(on: dt.date, prefix: str = "") -> Q:
 
 class ApprovedWindow(models.Model):
     edition = models.OneToOneField(
-        "plans.Edition", on_delete=models.DO_NOTHING, db_column="id", primary_key=True,
+        "plans.Edition",
+        on_delete=models.DO_NOTHING,
+        db_column="id",
+        primary_key=True,
         related_name="+",
-    )  # fmt: skip
+    )
     plan = models.ForeignKey("plans.Plan", on_delete=models.DO_NOTHING, related_name="+")
     seq = models.PositiveIntegerField()
     valid_from = models.DateField()
@@ -140,9 +143,12 @@ class BudgetMovement(models.Model):
 
 class CurrentActionPlan(models.Model):
     action_plan = models.OneToOneField(
-        "plans.ActionPlan", on_delete=models.DO_NOTHING, db_column="id", primary_key=True,
+        "plans.ActionPlan",
+        on_delete=models.DO_NOTHING,
+        db_column="id",
+        primary_key=True,
         related_name="+",
-    )  # fmt: skip
+    )
     org = models.ForeignKey("orgs.Organization", on_delete=models.DO_NOTHING, related_name="+")
     fiscal_year = models.PositiveSmallIntegerField()
     amendment = models.PositiveSmallIntegerField()

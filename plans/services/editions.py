@@ -125,9 +125,14 @@ def edition_approve(
         raise ValidationError({"announced_on": "วันที่ประกาศต้องไม่ก่อนวันที่อนุมัติ"})
     locked = locks.closed_since(edition.plan.org, approved_on)
     if locked:
-        raise ValidationError({"approved_on": (
-            f"วันที่อนุมัติย้อนเข้าไปในงวดที่ปิดแล้ว ({locked}): แผนตามงวดนั้นจะเปลี่ยน"
-            " ให้ใช้วันที่อนุมัติจริงหลังงวดนั้น หรือขอปลดล็อกงวดนั้นก่อน")})  # fmt: skip
+        raise ValidationError(
+            {
+                "approved_on": (
+                    f"วันที่อนุมัติย้อนเข้าไปในงวดที่ปิดแล้ว ({locked}): แผนตามงวดนั้นจะเปลี่ยน"
+                    " ให้ใช้วันที่อนุมัติจริงหลังงวดนั้น หรือขอปลดล็อกงวดนั้นก่อน"
+                )
+            }
+        )
     if meeting_on and approved_on and meeting_on > approved_on:
         raise ValidationError({"meeting_on": "วันที่ประชุมพิจารณาต้องไม่หลังวันที่อนุมัติ"})
     updated = audit.update(

@@ -19,8 +19,10 @@ def test_items_are_numbered_in_order_and_prefilled_from_the_project(client, cast
     extra = services.budget_line_add(
         ordinance=ordinance_line.ordinance, project=year_a.road, amount=Decimal(1000)
     )
-    client.post(reverse("plans:action_item_new", args=[cast.a.code, 2568]),
-                {"budget_line": str(extra.pk), "months": ["2", "3"]})  # fmt: skip
+    client.post(
+        reverse("plans:action_item_new", args=[cast.a.code, 2568]),
+        {"budget_line": str(extra.pk), "months": ["2", "3"]},
+    )
     item = ActionPlanItem.objects.get(budget_line=extra)
     assert item.place == "หมู่ที่ 3" and item.responsible_unit == "กองช่าง"
     page = client.get(reverse("plans:action_plan_year", args=[cast.a.code, 2568])).content.decode()

@@ -47,8 +47,13 @@ def test_only_the_officer_changes_lines_of_their_own_org(client, cast, line):
 
 def test_a_line_in_the_action_plan_is_not_deleted(cast, line):
     action_plan = services.action_plan_create(org=cast.a, fiscal_year=2569)
-    services.action_item_add(action_plan=action_plan, budget_line=line, name="อาหารกลางวัน",
-                             amount=Decimal(25000), months=[1])  # fmt: skip
+    services.action_item_add(
+        action_plan=action_plan,
+        budget_line=line,
+        name="อาหารกลางวัน",
+        amount=Decimal(25000),
+        months=[1],
+    )
     with pytest.raises(ValidationError, match="อยู่ในแผนการดำเนินงานแล้ว"):
         services.budget_line_delete(line=line)
     services.budget_line_update(line=line, amount=Decimal(26000))  # a correction still is fine

@@ -16,8 +16,13 @@ def draft(plan_a):
 
 
 def approve(client, cast, draft, **fields):
-    data = {"approver": "นายสมชาย ใจดี", "meeting_on": "1/11/2567", "approved_on": "5/11/2567",
-            "announced_on": "10/11/2567", **fields}  # fmt: skip
+    data = {
+        "approver": "นายสมชาย ใจดี",
+        "meeting_on": "1/11/2567",
+        "approved_on": "5/11/2567",
+        "announced_on": "10/11/2567",
+        **fields,
+    }
     url = reverse("plans:edition_approve", args=[cast.a.code, draft.seq])
     return client.post(url, data)
 

@@ -23,9 +23,15 @@ def test_projects_of_every_plan_are_found_by_their_words(client, cast, plan_a):
     later = services.plan_create(org=cast.a, start_year=2571, end_year=2575)
     strategy = services.strategy_create(plan=later, number=1, name="โครงสร้างพื้นฐาน")
     edition = services.edition_create(plan=later, kind="original")
-    services.project_add(edition=edition, data=services.ProjectData(
-        strategy=strategy, program=plan_a.works, name="ปรับปรุงถนนลูกรัง สายบ้านหนองแวง หมู่ที่ 8",
-        budgets={2571: Decimal(90000)}))  # fmt: skip
+    services.project_add(
+        edition=edition,
+        data=services.ProjectData(
+            strategy=strategy,
+            program=plan_a.works,
+            name="ปรับปรุงถนนลูกรัง สายบ้านหนองแวง หมู่ที่ 8",
+            budgets={2571: Decimal(90000)},
+        ),
+    )
     services.edition_approve(edition=edition, approved_on=dt.date(2026, 11, 1))
     client.force_login(cast.dana)  # any reader of the org
     page = client.get(reverse("plans:project_search", args=[cast.a.code]), {"q": "ถนนหนองแวง"})

@@ -113,9 +113,12 @@ def action_item_new(request, org, fy):
     last = current.items.aggregate(m=Max("seq_no"))["m"] or 0
     latest = (
         ProjectVersion.objects.filter(project_id=line.project_id)
-        .select_related("division").order_by("-valid_from_seq").first()
-        if line else None
-    )  # fmt: skip
+        .select_related("division")
+        .order_by("-valid_from_seq")
+        .first()
+        if line
+        else None
+    )
     unit = (
         latest.responsible_unit or (latest.division.name if latest.division else "")
         if latest

@@ -70,10 +70,17 @@ def project_search(request, org):
     """Every project of every plan and year of the org, searched by the words of the query."""
     q = request.GET.get("q", "").strip()[:200]
     found = search_projects(org, q) if q else []
-    return render(request, "plans/project_search.html", {
-        "org": org, "q": q, "found": found, "terms": search_terms(q) if q else [],
-        "section": "projects",
-    })  # fmt: skip
+    return render(
+        request,
+        "plans/project_search.html",
+        {
+            "org": org,
+            "q": q,
+            "found": found,
+            "terms": search_terms(q) if q else [],
+            "section": "projects",
+        },
+    )
 
 
 @org_view()

@@ -17,7 +17,7 @@ RULES = [
      "มีโครงการที่ตั้งงบประมาณแต่ไม่อยู่ในแผนพัฒนาท้องถิ่นฉบับที่อนุมัติ {budgeted_not_in_plan:,.0f} โครงการ"),
     ("has_progress", "มีการบันทึกผลการดำเนินงาน", "budgeted_projects == 0 or recorded_projects > 0",
      "ยังไม่ได้บันทึกผลการดำเนินงานของโครงการใดเลยในรอบนี้"),
-]  # fmt: skip
+]
 
 
 def load(apps, schema_editor):

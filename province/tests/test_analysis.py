@@ -64,8 +64,10 @@ def test_the_province_summary_carries_the_numbers_and_the_analysts_text(
 
     analyst = Membership.objects.get(org=demo, role=Role.ANALYST).user
     client.force_login(analyst)
-    client.post(reverse("province:summary_year", args=[demo.code, 2569]),
-                {"impacts": "ผลกระทบของเรา", "risks": "ความเสี่ยงของเรา"})  # fmt: skip
+    client.post(
+        reverse("province:summary_year", args=[demo.code, 2569]),
+        {"impacts": "ผลกระทบของเรา", "risks": "ความเสี่ยงของเรา"},
+    )
     docx = background_file(
         client, reverse("reports:province_summary", args=[demo.code, 2569, "docx"])
     )

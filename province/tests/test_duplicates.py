@@ -52,9 +52,15 @@ def test_a_verdict_is_remembered_when_the_pairs_are_recomputed(cast, plan_a, ref
     other = plans_services.plan_create(org=cast.b, start_year=2566, end_year=2570)
     strategy = plans_services.strategy_create(plan=other, name="โครงสร้างพื้นฐาน")
     edition = plans_services.edition_create(plan=other, kind="original")
-    plans_services.project_add(edition=edition, data=plans_services.ProjectData(
-        strategy=strategy, program=plan_a.works, name="โครงการขุดลอกลำห้วยโคกสูง ม.5",
-        budgets={2568: Decimal(280000)}))  # fmt: skip
+    plans_services.project_add(
+        edition=edition,
+        data=plans_services.ProjectData(
+            strategy=strategy,
+            program=plan_a.works,
+            name="โครงการขุดลอกลำห้วยโคกสูง ม.5",
+            budgets={2568: Decimal(280000)},
+        ),
+    )
     plans_services.edition_approve(edition=edition, approved_on=dt.date(2022, 1, 5))
 
     refresh(cast.a.province_id, 2568)
@@ -68,8 +74,10 @@ def test_a_verdict_is_remembered_when_the_pairs_are_recomputed(cast, plan_a, ref
 def test_a_pao_project_is_paired_with_its_closest_counterpart_only():
     road = "ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านหนองแวง หมู่ที่ 3"
     items = [c(1, 1, road, district=None, pao=True, amount=2_000_000)]
-    items += [c(10 + i, 10 + i, road.replace("หมู่ที่ 3", f"หมู่ที่ {i}"), district=i,
-                amount=480000 + 1000 * i) for i in range(5)]  # fmt: skip
+    items += [
+        c(10 + i, 10 + i, road.replace("หมู่ที่ 3", f"หมู่ที่ {i}"), district=i, amount=480000 + 1000 * i)
+        for i in range(5)
+    ]
     for i in range(30):
         items.append(
             c(100 + i, 50 + i, f"ก่อสร้างถนนคอนกรีตเสริมเหล็ก สายบ้านนาดี{i} หมู่ที่ 1", district=90 + i)
@@ -83,8 +91,9 @@ def test_the_pairs_page_shows_budgets_districts_and_links(client, cast, plan_a, 
     from django.urls import reverse
 
     road, dredge = plan_a.projects_[0], plan_a.projects_[1]
-    DuplicatePair.objects.create(project_a=road, project_b=dredge, fiscal_year=2567,
-                                 score=Decimal("0.8"), reason="ทดสอบ")  # fmt: skip
+    DuplicatePair.objects.create(
+        project_a=road, project_b=dredge, fiscal_year=2567, score=Decimal("0.8"), reason="ทดสอบ"
+    )
     client.force_login(cast.pat)
     page = client.get(reverse("province:duplicates_year", args=[cast.pao.code, 2567])).content
     row = page.decode().split('id="pairs"')[1].split("</table>")[0]

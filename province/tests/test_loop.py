@@ -27,9 +27,14 @@ def test_expressions_allow_arithmetic_and_comparisons_only():
 
 @pytest.fixture
 def recorded(cast, year_a, reference_lists):
-    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
-                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+        expected_version=0,
+    )
     return year_a
 
 
@@ -47,22 +52,36 @@ def test_the_whole_loop(cast, recorded):
         org=cast.a, fiscal_year=2568, kind="quarter", number=1
     ).exists()
     with pytest.raises(ValidationError, match="ปิดงวดแล้ว"):
-        mon.progress_save(org=cast.a, fiscal_year=2568, project=recorded.dredge, month=2,
-                          data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=20),
-                          expected_version=1)  # fmt: skip
+        mon.progress_save(
+            org=cast.a,
+            fiscal_year=2568,
+            project=recorded.dredge,
+            month=2,
+            data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=20),
+            expected_version=1,
+        )
     request = services.request_unlock(
         submission=sub, reason="แก้ยอดเบิกจ่ายเดือนธันวาคม", user=cast.alice
     )
     services.grant_unlock(request=request, user=cast.pat)
     assert not PeriodLock.objects.filter(org=cast.a, fiscal_year=2568).exists()
     assert [e.action for e in sub.events.all()] == [
-        "submitted", "returned", "submitted", "approved", "unlock_requested", "unlocked",
-    ]  # fmt: skip
+        "submitted",
+        "returned",
+        "submitted",
+        "approved",
+        "unlock_requested",
+        "unlocked",
+    ]
 
 
 def test_a_failing_rule_stops_the_submission_with_its_thai_message(cast, recorded):
-    ValidationRule.objects.create(code="tiny", name="งบไม่เกิน 1 บาท", expression="budget <= 1",
-                                  message="งบประมาณ {budget:,.2f} บาท เกิน 1 บาท")  # fmt: skip
+    ValidationRule.objects.create(
+        code="tiny",
+        name="งบไม่เกิน 1 บาท",
+        expression="budget <= 1",
+        message="งบประมาณ {budget:,.2f} บาท เกิน 1 บาท",
+    )
     with pytest.raises(ValidationError) as info:
         services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
     assert "งบประมาณ 550,000.00 บาท เกิน 1 บาท" in info.value.messages
@@ -81,17 +100,20 @@ def test_the_analyst_of_another_province_sees_nothing_of_this_one(client, cast, 
     from orgs.models import Membership, Organization, Role
 
     sub = services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
-    far_pao = Organization.objects.create(code="3100000", name="อบจ.บุรีรัมย์", org_type="pao",
-                                          province=cast.far.province)  # fmt: skip
+    far_pao = Organization.objects.create(
+        code="3100000", name="อบจ.บุรีรัมย์", org_type="pao", province=cast.far.province
+    )
     stranger = get_user_model().objects.create_user("far.analyst", password="pw")
     Membership.objects.create(user=stranger, org=far_pao, role=Role.ANALYST)
     client.force_login(stranger)
     own = client.get(reverse("province:review_year", args=[far_pao.code, 2568])).content.decode()
     assert cast.a.name not in own
-    for url in (reverse("province:review_year", args=[cast.pao.code, 2568]),
-                reverse("province:submission", args=[cast.pao.code, sub.pk]),
-                reverse("province:submission", args=[far_pao.code, sub.pk]),
-                reverse("monitoring:province", args=[cast.pao.code, 2568])):  # fmt: skip
+    for url in (
+        reverse("province:review_year", args=[cast.pao.code, 2568]),
+        reverse("province:submission", args=[cast.pao.code, sub.pk]),
+        reverse("province:submission", args=[far_pao.code, sub.pk]),
+        reverse("monitoring:province", args=[cast.pao.code, 2568]),
+    ):
         assert client.get(url).status_code in (403, 404), url
     response = client.post(
         reverse("province:decide", args=[far_pao.code, sub.pk]), {"action": "approve"}
@@ -106,8 +128,9 @@ def test_a_rule_that_divides_by_zero_is_reported_not_a_server_error(client, cast
     cancelled crashed the submit page with a 500."""
     from django.urls import reverse
 
-    ValidationRule.objects.create(code="div0", name="สัดส่วนยกเลิก", expression="disbursed / cancelled > 0",
-                                  message="ไม่ผ่าน")  # fmt: skip
+    ValidationRule.objects.create(
+        code="div0", name="สัดส่วนยกเลิก", expression="disbursed / cancelled > 0", message="ไม่ผ่าน"
+    )
     client.force_login(cast.alice)
     page = client.post(reverse("province:submit", args=[cast.a.code, 2568, "q1"]), follow=True)
     assert page.status_code == 200

@@ -18,18 +18,33 @@ def test_the_province_map_shows_every_orgs_works_and_duplicates_as_lines(client,
     plan_b = plans_services.plan_create(org=cast.b, start_year=2566, end_year=2570)
     s = plans_services.strategy_create(plan=plan_b, number=1, name="โครงสร้างพื้นฐาน")
     edition = plans_services.edition_create(plan=plan_b, kind="original")
-    (v,) = plans_services.projects_bulk_add(edition=edition, rows=[ProjectData(
-        strategy=s, program=year_a.works, name="ขุดลอกห้วยโคกสูง ม.5", budgets={2568: Decimal(290000)})])  # fmt: skip
+    (v,) = plans_services.projects_bulk_add(
+        edition=edition,
+        rows=[
+            ProjectData(
+                strategy=s,
+                program=year_a.works,
+                name="ขุดลอกห้วยโคกสูง ม.5",
+                budgets={2568: Decimal(290000)},
+            )
+        ],
+    )
     plans_services.edition_approve(
         edition=edition, approved_on=dt.date(2021, 12, 1), approver="นายก"
     )
-    ordinance = plans_services.ordinance_create(org=cast.b, fiscal_year=2568, kind="annual",
-                                                promulgated_on=dt.date(2024, 9, 20))  # fmt: skip
+    ordinance = plans_services.ordinance_create(
+        org=cast.b, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 20)
+    )
     plans_services.budget_line_add(ordinance=ordinance, project=v.project, amount=Decimal(290000))
     plans_services.place_set(project=year_a.dredge, latitude="15.2", longitude="102.3")
     plans_services.place_set(project=v.project, latitude="15.2003", longitude="102.3002")
-    DuplicatePair.objects.create(fiscal_year=2568, project_a=year_a.dredge, project_b=v.project,
-                                 score=Decimal("0.9"), reason="ตำแหน่งเดียวกัน")  # fmt: skip
+    DuplicatePair.objects.create(
+        fiscal_year=2568,
+        project_a=year_a.dredge,
+        project_b=v.project,
+        score=Decimal("0.9"),
+        reason="ตำแหน่งเดียวกัน",
+    )
     client.force_login(cast.pat)
     url = reverse("province:map_data", args=[cast.pao.code, 2568])
     response = client.get(url)

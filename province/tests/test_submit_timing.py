@@ -33,9 +33,14 @@ def test_the_figures_are_shown_before_sending_and_sent_on_confirm(
     from monitoring import services as mon
     from monitoring.models import Status
 
-    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
-                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+        expected_version=0,
+    )
     client.force_login(cast.alice)
     url = reverse("province:submit", args=[cast.a.code, 2568, "q1"])
     page = client.get(url).content.decode()

@@ -24,15 +24,29 @@ def analysis(request, org, fy=None):
     programs = groups if by == "program" else grouped(org.province_id, fy, "program")
     lao = grouped(org.province_id, fy, "lao_strategy")
     prov = grouped(org.province_id, fy, "province_strategy")
-    chart = {"labels": [g.label[:30] for g in groups],
-             "plan": [float(g.plan_amount) for g in groups], "budget": [float(g.budget) for g in groups],
-             "disbursed": [float(g.disbursed) for g in groups]}  # fmt: skip
-    return render(request, "province/analysis.html", {
-        "org": org, "fy": fy, "by": by, "by_label": GROUPINGS[by][0],
-        "groupings": [(k, v[0]) for k, v in GROUPINGS.items()], "groups": groups,
-        "total": total(groups), "infra": infrastructure_share(programs),
-        "uncovered": uncovered(org.province, lao, prov), "chart": chart, "section": "analysis",
-    })  # fmt: skip
+    chart = {
+        "labels": [g.label[:30] for g in groups],
+        "plan": [float(g.plan_amount) for g in groups],
+        "budget": [float(g.budget) for g in groups],
+        "disbursed": [float(g.disbursed) for g in groups],
+    }
+    return render(
+        request,
+        "province/analysis.html",
+        {
+            "org": org,
+            "fy": fy,
+            "by": by,
+            "by_label": GROUPINGS[by][0],
+            "groupings": [(k, v[0]) for k, v in GROUPINGS.items()],
+            "groups": groups,
+            "total": total(groups),
+            "infra": infrastructure_share(programs),
+            "uncovered": uncovered(org.province, lao, prov),
+            "chart": chart,
+            "section": "analysis",
+        },
+    )
 
 
 @org_view()
@@ -45,15 +59,42 @@ def analysis_xlsx(request, org, fy):
 
     wb = Workbook()
     wb.remove(wb.active)
-    head = ["กลุ่ม", "โครงการในแผน", "งบตามแผน (บาท)", "ตั้งงบประมาณ", "ร้อยละของแผน", "งบประมาณ (บาท)",
-            "เบิกจ่าย (บาท)", "ร้อยละเบิกจ่าย", "แล้วเสร็จ", "ระหว่างดำเนินการ", "ยังไม่ดำเนินการ", "ยกเลิก"]  # fmt: skip
+    head = [
+        "กลุ่ม",
+        "โครงการในแผน",
+        "งบตามแผน (บาท)",
+        "ตั้งงบประมาณ",
+        "ร้อยละของแผน",
+        "งบประมาณ (บาท)",
+        "เบิกจ่าย (บาท)",
+        "ร้อยละเบิกจ่าย",
+        "แล้วเสร็จ",
+        "ระหว่างดำเนินการ",
+        "ยังไม่ดำเนินการ",
+        "ยกเลิก",
+    ]
     for key, (label, _) in GROUPINGS.items():
         ws = wb.create_sheet(label[:31])
         append(ws, head)
         groups = grouped(org.province_id, fy, key)
         for g in [*groups, total(groups)]:
-            append(ws, [g.label, g.plan_n, g.plan_amount, g.budget_n, g.budget_pct, g.budget, g.disbursed,
-                       g.disbursed_pct, g.done, g.in_progress, g.not_started, g.cancelled])  # fmt: skip
+            append(
+                ws,
+                [
+                    g.label,
+                    g.plan_n,
+                    g.plan_amount,
+                    g.budget_n,
+                    g.budget_pct,
+                    g.budget,
+                    g.disbursed,
+                    g.disbursed_pct,
+                    g.done,
+                    g.in_progress,
+                    g.not_started,
+                    g.cancelled,
+                ],
+            )
         for row in ws.iter_rows(min_row=2):
             for cell in row[2:8]:
                 cell.number_format = "#,##0.00"

@@ -31,16 +31,34 @@ def pair_list(request, org, fy=None):
     info = {}
     budget = ProjectBudget.objects.filter(version=OuterRef("pk"), year=fy).values("amount")[:1]
     for pid, name, org_name, code, district, amount, location in (
-        ProjectVersion.objects.filter(project_id__in=ids).annotate(amount=Subquery(budget))
+        ProjectVersion.objects.filter(project_id__in=ids)
+        .annotate(amount=Subquery(budget))
         .order_by("project_id", "valid_from_seq")
-        .values_list("project_id", "name", "plan__org__name", "plan__org__code",
-                     "plan__org__district__name", "amount", "location")
-    ):  # fmt: skip
-        info[pid] = {"name": name, "org": org_name, "code": code, "district": district or "",
-                     "amount": amount, "location": location, "id": pid}  # fmt: skip
+        .values_list(
+            "project_id",
+            "name",
+            "plan__org__name",
+            "plan__org__code",
+            "plan__org__district__name",
+            "amount",
+            "location",
+        )
+    ):
+        info[pid] = {
+            "name": name,
+            "org": org_name,
+            "code": code,
+            "district": district or "",
+            "amount": amount,
+            "location": location,
+            "id": pid,
+        }
     rows = [(p, [info.get(p.project_a_id, {}), info.get(p.project_b_id, {})]) for p in pairs]
-    return render(request, "province/duplicates.html", {"org": org, "fy": fy, "rows": rows,
-                                                         "section": "duplicates"})  # fmt: skip
+    return render(
+        request,
+        "province/duplicates.html",
+        {"org": org, "fy": fy, "rows": rows, "section": "duplicates"},
+    )
 
 
 @org_view()

@@ -44,12 +44,22 @@ def province_map(request, org, fy):
         .order_by("number")
     )
     filters = {**map_filters(request), "org": request.GET.get("org", "")}
-    return render(request, "province/map.html", {
-        "org": org, "fy": fy, "years": range(fy - 2, fy + 2), "section": "province_map",
-        "orgs": [(code, name) for _, code, name in _orgs(org)],
-        "strategies": [(n, f"ยุทธศาสตร์ที่ {n}") for n in numbers], "statuses": Status.choices,
-        "filters": filters, "links": True, **tiles(),
-    })  # fmt: skip
+    return render(
+        request,
+        "province/map.html",
+        {
+            "org": org,
+            "fy": fy,
+            "years": range(fy - 2, fy + 2),
+            "section": "province_map",
+            "orgs": [(code, name) for _, code, name in _orgs(org)],
+            "strategies": [(n, f"ยุทธศาสตร์ที่ {n}") for n in numbers],
+            "statuses": Status.choices,
+            "filters": filters,
+            "links": True,
+            **tiles(),
+        },
+    )
 
 
 @org_view()
@@ -60,9 +70,12 @@ def province_map_data(request, org, fy):
     ids = [pk for pk, code, _ in orgs if not wanted or code == wanted]
     rows = map_projects(ids, fy, **map_filters(request), brief=True)
     located = {r.project_id: r for r in rows if r.located}
-    return json_response(markers(
-        rows,
-        detail=url_maker("monitoring:map_detail", ORG, fy, PK),
-        outline_=province_outline(org.province),
-        links=duplicate_links(org.province_id, fy, located),
-    ), request)  # fmt: skip
+    return json_response(
+        markers(
+            rows,
+            detail=url_maker("monitoring:map_detail", ORG, fy, PK),
+            outline_=province_outline(org.province),
+            links=duplicate_links(org.province_id, fy, located),
+        ),
+        request,
+    )

@@ -19,13 +19,27 @@ from province.services import due_date
 @org_view()
 def submissions(request, org, fy=None):
     fy = fy or this_fy()
-    existing = {s.period: s for s in Submission.objects.filter(org=org, fiscal_year=fy)
-                .prefetch_related("reasons", "unlocks")}  # fmt: skip
-    rows = [(code, label, due_date(fy, code), existing.get(code), services.not_ended(fy, code))
-            for code, (_, _, _, label) in REPORT_PERIODS.items()]  # fmt: skip
-    return render(request, "province/submissions.html",
-                  {"org": org, "fy": fy, "rows": rows, "can_write": can_write(request.user, org),
-                   "section": "submissions"})  # fmt: skip
+    existing = {
+        s.period: s
+        for s in Submission.objects.filter(org=org, fiscal_year=fy).prefetch_related(
+            "reasons", "unlocks"
+        )
+    }
+    rows = [
+        (code, label, due_date(fy, code), existing.get(code), services.not_ended(fy, code))
+        for code, (_, _, _, label) in REPORT_PERIODS.items()
+    ]
+    return render(
+        request,
+        "province/submissions.html",
+        {
+            "org": org,
+            "fy": fy,
+            "rows": rows,
+            "can_write": can_write(request.user, org),
+            "section": "submissions",
+        },
+    )
 
 
 @org_view(write=True)
@@ -36,11 +50,20 @@ def submit(request, org, fy, period):
     if request.method != "POST":
         early = services.not_ended(fy, period)
         numbers = {} if early else services.numbers_for(org, fy, period)
-        return render(request, "province/submit_preview.html", {
-            "org": org, "fy": fy, "period": period, "label": REPORT_PERIODS[period][3],
-            "early": early, "numbers": labelled_numbers(numbers, {}),
-            "failed": services.check(numbers) if numbers else [], "section": "submissions",
-        })  # fmt: skip
+        return render(
+            request,
+            "province/submit_preview.html",
+            {
+                "org": org,
+                "fy": fy,
+                "period": period,
+                "label": REPORT_PERIODS[period][3],
+                "early": early,
+                "numbers": labelled_numbers(numbers, {}),
+                "failed": services.check(numbers) if numbers else [],
+                "section": "submissions",
+            },
+        )
     try:
         services.submit(org=org, fiscal_year=fy, period=period, user=request.user)
     except ValidationError as exc:

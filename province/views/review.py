@@ -32,8 +32,11 @@ def completeness(request, org, fy=None):
     subs = {
         (s.org_id, s.period): s for s in Submission.objects.filter(org__in=orgs, fiscal_year=fy)
     }
-    posted = set(AnnualReport.objects.published().filter(org__in=orgs, fiscal_year=fy - 1)
-                 .values_list("org_id", flat=True))  # fmt: skip
+    posted = set(
+        AnnualReport.objects.published()
+        .filter(org__in=orgs, fiscal_year=fy - 1)
+        .values_list("org_id", flat=True)
+    )
     periods = [
         (code, label, due_date(fy, code)) for code, (_, _, _, label) in REPORT_PERIODS.items()
     ]
@@ -57,9 +60,19 @@ def completeness(request, org, fy=None):
     pending = UnlockRequest.objects.filter(
         submission__org__in=orgs, granted_at__isnull=True
     ).select_related("submission__org")
-    return render(request, "province/completeness.html",
-                  {"org": org, "fy": fy, "periods": periods, "table": table, "reminders": reminders,
-                   "pending": pending, "section": "review"})  # fmt: skip
+    return render(
+        request,
+        "province/completeness.html",
+        {
+            "org": org,
+            "fy": fy,
+            "periods": periods,
+            "table": table,
+            "reminders": reminders,
+            "pending": pending,
+            "section": "review",
+        },
+    )
 
 
 def _submission(request, org, submission_id) -> Submission:
@@ -78,11 +91,20 @@ def _submission(request, org, submission_id) -> Submission:
 def submission_detail(request, org, submission_id):
     s = _submission(request, org, submission_id)
     current = services.numbers_for(s.org, s.fiscal_year, s.period)
-    return render(request, "province/submission.html",
-                  {"org": org, "s": s, "numbers": labelled_numbers(s.numbers, current),
-                   "failed": services.check(s.numbers),
-                   "events": s.events.select_related("by"),
-                   "reasons": s.reasons.all(), "unlocks": s.unlocks.all(), "section": "review"})  # fmt: skip
+    return render(
+        request,
+        "province/submission.html",
+        {
+            "org": org,
+            "s": s,
+            "numbers": labelled_numbers(s.numbers, current),
+            "failed": services.check(s.numbers),
+            "events": s.events.select_related("by"),
+            "reasons": s.reasons.all(),
+            "unlocks": s.unlocks.all(),
+            "section": "review",
+        },
+    )
 
 
 @org_view()

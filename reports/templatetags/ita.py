@@ -17,8 +17,14 @@ def ita_section(context, org):
     fy = int(raw) if raw.isdigit() and current - 5 <= int(raw) <= current else current
     user = getattr(request, "user", None)
     staff = bool(user and user.is_authenticated and user.memberships.filter(org=org).exists())
-    return {"org_public": org, "ita_fy": fy, "ita_years": range(current - 2, current + 1),
-            "ita": ita_rows(org, fy), "request": request, "staff": staff}  # fmt: skip
+    return {
+        "org_public": org,
+        "ita_fy": fy,
+        "ita_years": range(current - 2, current + 1),
+        "ita": ita_rows(org, fy),
+        "request": request,
+        "staff": staff,
+    }
 
 
 @register.inclusion_tag("reports/_ita_evidence.html")

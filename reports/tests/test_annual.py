@@ -20,19 +20,30 @@ def test_the_officer_edits_the_narrative_and_gets_pdf_and_docx(
     url = reverse("evaluation:annual_year", args=[cast.a.code, 2568])
     page = client.get(url).content.decode()
     assert "ระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนพัฒนา" in page  # the default introduction
-    form = {"introduction": "บทนำของเรา", "method": "วิธีของเรา", "problems": "ฝนตกหนัก",
-            "recommendations": "เร่งจัดซื้อจัดจ้างไตรมาสแรก", "presented_on": "5/12/2568",
-            "announced_on": "19/12/2568", "posted_from": "19/12/2568", "posted_until": "17/1/2569",
-            "seen": "new"}  # fmt: skip
+    form = {
+        "introduction": "บทนำของเรา",
+        "method": "วิธีของเรา",
+        "problems": "ฝนตกหนัก",
+        "recommendations": "เร่งจัดซื้อจัดจ้างไตรมาสแรก",
+        "presented_on": "5/12/2568",
+        "announced_on": "19/12/2568",
+        "posted_from": "19/12/2568",
+        "posted_until": "17/1/2569",
+        "seen": "new",
+    }
     client.post(url, form)
     report = AnnualReport.objects.get(org=cast.a, fiscal_year=2568)
     assert report.problems == "ฝนตกหนัก" and str(report.announced_on) == "2025-12-19"
 
     docx = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "docx"]))
     text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
-    for expected in ("รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น", "บทนำของเรา",
-                     "เร่งจัดซื้อจัดจ้างไตรมาสแรก", "ได้รับอนุมัติงบประมาณ 2 โครงการ",
-                     "ประกาศ ณ วันที่ 19 ธันวาคม 2568"):  # fmt: skip
+    for expected in (
+        "รายงานการติดตามและประเมินผลแผนพัฒนาท้องถิ่น",
+        "บทนำของเรา",
+        "เร่งจัดซื้อจัดจ้างไตรมาสแรก",
+        "ได้รับอนุมัติงบประมาณ 2 โครงการ",
+        "ประกาศ ณ วันที่ 19 ธันวาคม 2568",
+    ):
         assert expected in text, expected
     pdf = background_file(client, reverse("reports:annual", args=[cast.a.code, 2568, "pdf"]))
     assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000
@@ -44,8 +55,12 @@ def test_announcing_before_presenting_is_refused(cast, plan_a):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="ไม่ก่อนวันที่เสนอ"):
-        services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
-                                    announced_on=dt.date(2025, 12, 1))  # fmt: skip
+        services.annual_report_save(
+            org=cast.a,
+            fiscal_year=2568,
+            presented_on=dt.date(2025, 12, 5),
+            announced_on=dt.date(2025, 12, 1),
+        )
     assert not AnnualReport.objects.exists()
 
 
@@ -57,8 +72,12 @@ def test_the_public_reads_the_announced_report_as_it_was_announced(
     url = reverse("public_org", args=[cast.a.code])
     assert "ยังไม่มีรายงานที่ประกาศ" in client.get(url).content.decode()
     assert client.get(reverse("public_annual", args=[cast.a.code, 2568])).status_code == 404
-    services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
-                                announced_on=dt.date(2025, 12, 12))  # fmt: skip
+    services.annual_report_save(
+        org=cast.a,
+        fiscal_year=2568,
+        presented_on=dt.date(2025, 12, 5),
+        announced_on=dt.date(2025, 12, 12),
+    )
     page = client.get(url).content.decode()  # no login
     assert "12 ธันวาคม 2568" in page
     # the worker makes the announced PDF after the announcement; a reader never does
@@ -88,8 +107,12 @@ def test_open_data_lists_the_approved_plan_and_the_announced_reports(client, cas
     data = client.get(reverse("open_plan", args=[cast.a.code, "json"])).json()
     assert data["org"] == cast.a.code and len(data["projects"]) == 3
     assert client.get(reverse("open_reports", args=[cast.a.code, "json"])).json()["reports"] == []
-    services.annual_report_save(org=cast.a, fiscal_year=2568, presented_on=dt.date(2025, 12, 5),
-                                announced_on=dt.date(2025, 12, 10))  # fmt: skip
+    services.annual_report_save(
+        org=cast.a,
+        fiscal_year=2568,
+        presented_on=dt.date(2025, 12, 5),
+        announced_on=dt.date(2025, 12, 10),
+    )
     services.annual_report_save(org=cast.a, fiscal_year=2569)  # not announced: not published
     data = client.get(reverse("open_reports", args=[cast.a.code, "json"])).json()
     (report,) = data["reports"]

@@ -58,8 +58,13 @@ def test_amounts_in_docx_tables_do_not_wrap(client, cast, year_a, background_fil
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     import re
 
-    money = [c for t in doc.tables for row in t.rows[1:] for c in row.cells[1:]
-             if re.fullmatch(r"\d[\d,]*\.\d\d", c.text)]  # fmt: skip
+    money = [
+        c
+        for t in doc.tables
+        for row in t.rows[1:]
+        for c in row.cells[1:]
+        if re.fullmatch(r"\d[\d,]*\.\d\d", c.text)
+    ]
     assert money, "the tables hold amounts"
     assert all(c._tc.tcPr.find(f"{ns}noWrap") is not None for c in money)
     Document(io.BytesIO(data))  # still a valid document after the change

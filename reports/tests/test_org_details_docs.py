@@ -20,14 +20,24 @@ def detailed(cast, tmp_path):
 
     cast.a.district = District.objects.create(province=cast.a.province, name="บัวใหญ่", code="3019")
     cast.a.save()
-    plan_div = division_save(org=cast.a, name="กองยุทธศาสตร์และงบประมาณ", head_name="นางสาวมาลี ศรีสุข",
-                             head_title="ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ")  # fmt: skip
+    plan_div = division_save(
+        org=cast.a,
+        name="กองยุทธศาสตร์และงบประมาณ",
+        head_name="นางสาวมาลี ศรีสุข",
+        head_title="ผู้อำนวยการกองยุทธศาสตร์และงบประมาณ",
+    )
     buf = io.BytesIO()
     Image.new("RGB", (120, 120), (200, 30, 30)).save(buf, "PNG")
-    org_details_update(org=cast.a, data={
-        "executive_name": "นายสมชาย ใจกล้า", "executive_title": "นายกเทศมนตรีเมืองบัวใหญ่",
-        "planning_division": plan_div, "address": "99 หมู่ 1",
-    }, emblem=ContentFile(buf.getvalue(), name="emblem.png"))  # fmt: skip
+    org_details_update(
+        org=cast.a,
+        data={
+            "executive_name": "นายสมชาย ใจกล้า",
+            "executive_title": "นายกเทศมนตรีเมืองบัวใหญ่",
+            "planning_division": plan_div,
+            "address": "99 หมู่ 1",
+        },
+        emblem=ContentFile(buf.getvalue(), name="emblem.png"),
+    )
     return cast.a
 
 
@@ -127,8 +137,9 @@ def test_no_line_of_the_annual_pdf_ends_at_the_era(
 def test_the_public_page_gives_the_orgs_address_and_contacts(client, detailed):
     from orgs.services import org_details_update
 
-    org_details_update(org=detailed, data={"website": "https://www.buayai.go.th",
-                                           "email": "saraban@buayai.go.th"})  # fmt: skip
+    org_details_update(
+        org=detailed, data={"website": "https://www.buayai.go.th", "email": "saraban@buayai.go.th"}
+    )
     html = client.get(reverse("public_org", args=[detailed.code])).content.decode()
     contact = html[html.index('id="org-contact"') :]
     assert "99 หมู่ 1 อำเภอบัวใหญ่" in contact and "saraban@buayai.go.th" in contact

@@ -16,22 +16,32 @@ def photographed(client, cast, year_a, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     client.force_login(cast.alice)
     for stage, lat in ((Stage.BEFORE, "15.1"), (Stage.AFTER, "15.10002")):
-        r = post_photo(client, cast, year_a.dredge, stage=stage, latitude=lat, longitude="102.2",
-                       taken_at="2025-03-05T10:00:00+07:00")  # fmt: skip
+        r = post_photo(
+            client,
+            cast,
+            year_a.dredge,
+            stage=stage,
+            latitude=lat,
+            longitude="102.2",
+            taken_at="2025-03-05T10:00:00+07:00",
+        )
         assert r.status_code == 201, r.content
     post_photo(client, cast, year_a.lunch, stage=Stage.BEFORE)  # not completed: no page
-    ProjectYear.objects.update_or_create(org=cast.a, fiscal_year=2568, project=year_a.dredge,
-                                         defaults={"status": Status.DONE})  # fmt: skip
+    ProjectYear.objects.update_or_create(
+        org=cast.a, fiscal_year=2568, project=year_a.dredge, defaults={"status": Status.DONE}
+    )
     return year_a
 
 
 def _pdf_text_and_images(content: bytes, tmp_path) -> tuple[str, int]:
     pdf = tmp_path / "doc.pdf"
     pdf.write_bytes(content)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
-    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
-                             check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     return text, len(listing.splitlines()) - 2
 
 

@@ -19,9 +19,13 @@ pytestmark = pytest.mark.django_db
 
 def photo(cast, project, *, public=True, gps=(15.2, 102.3)):
     return photo_services.photo_add(
-        org=cast.a, fiscal_year=2568, project=project, stage=Stage.AFTER,
-        upload=upload(phone_jpeg(gps=gps)), is_public=public,
-    ).photo  # fmt: skip
+        org=cast.a,
+        fiscal_year=2568,
+        project=project,
+        stage=Stage.AFTER,
+        upload=upload(phone_jpeg(gps=gps)),
+        is_public=public,
+    ).photo
 
 
 def test_the_public_page_lists_the_years_ita_items_with_dates_and_working_links(
@@ -35,9 +39,12 @@ def test_the_public_page_lists_the_years_ita_items_with_dates_and_working_links(
     )
     body = client.get(reverse("public_org", args=[cast.a.code]) + "?ita=2568").content.decode()
     assert 'id="ita-items"' in body
-    for code, name in [("O4", "แผนพัฒนาท้องถิ่น"), ("O10", "แผนดำเนินงานประจำปี"),
-                       ("O11", "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน"),
-                       ("O20", "รายงานผลการใช้จ่ายงบประมาณประจำปี")]:  # fmt: skip
+    for code, name in [
+        ("O4", "แผนพัฒนาท้องถิ่น"),
+        ("O10", "แผนดำเนินงานประจำปี"),
+        ("O11", "รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน"),
+        ("O20", "รายงานผลการใช้จ่ายงบประมาณประจำปี"),
+    ]:
         assert f'data-code="{code}"' in body and name in body
     assert "20 ธ.ค. 2564" in body or "20 ธันวาคม 2564" in body  # the plan's approval
     assert "15 ต.ค. 2567" in body or "15 ตุลาคม 2567" in body  # the action plan's announcement
@@ -102,8 +109,13 @@ def test_public_photos_only_when_public_and_of_that_org(client, cast, year_a):
 
 
 def test_open_data_projects_carry_place_status_and_photo_links(client, cast, year_a):
-    plan_services.place_set(project=year_a.dredge, latitude="15.2", longitude="102.3",
-                            subdistrict_code="300101", village_no=5)  # fmt: skip
+    plan_services.place_set(
+        project=year_a.dredge,
+        latitude="15.2",
+        longitude="102.3",
+        subdistrict_code="300101",
+        village_no=5,
+    )
     p = photo(cast, year_a.dredge)
     base = reverse("open_projects", args=[cast.a.code, "json"]) + "?fy=2568"
     data = json.loads(client.get(base).content)

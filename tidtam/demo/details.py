@@ -13,8 +13,20 @@ from orgs.models import Division, Organization, OrgType
 
 MEN = ["สมชาย", "ประเสริฐ", "วิชัย", "สุรพล", "บุญมี", "สมศักดิ์", "อนันต์", "ไพโรจน์", "ชาญวิทย์", "ธนากร"]
 WOMEN = ["สมศรี", "วันเพ็ญ", "มาลี", "สุภาพร", "กาญจนา", "รัตนา", "พรทิพย์", "นงลักษณ์", "อรุณี", "จันทร์เพ็ญ"]
-SURNAMES = ["ศรีสุข", "แก้วประเสริฐ", "บุญเรือง", "จันทร์หอม", "พรหมมา", "สุขเจริญ", "ทองดี", "ใจงาม",
-            "ปัญญาดี", "วงศ์สวัสดิ์", "ชัยมงคล", "ศรีวิเศษ"]  # fmt: skip
+SURNAMES = [
+    "ศรีสุข",
+    "แก้วประเสริฐ",
+    "บุญเรือง",
+    "จันทร์หอม",
+    "พรหมมา",
+    "สุขเจริญ",
+    "ทองดี",
+    "ใจงาม",
+    "ปัญญาดี",
+    "วงศ์สวัสดิ์",
+    "ชัยมงคล",
+    "ศรีวิเศษ",
+]
 PLANNING = "กองวิชาการและแผนงาน"
 SLUG_SITES = "go.th"
 
@@ -52,9 +64,13 @@ def fill(org: Organization, slug: str, rng: random.Random) -> None:
     heads = {}
     for division in Division.objects.filter(org=org):
         heads[division.name] = services.division_save(
-            org=org, division=division, name=division.name, head_name=person(rng),
-            head_title=("หัวหน้า" if division.name.startswith("สำนัก") else "ผู้อำนวยการ") + division.name,
-        )  # fmt: skip
+            org=org,
+            division=division,
+            name=division.name,
+            head_name=person(rng),
+            head_title=("หัวหน้า" if division.name.startswith("สำนัก") else "ผู้อำนวยการ")
+            + division.name,
+        )
     subdistricts = (
         geothai.subdistricts(org.district.code) if org.district and org.district.code else []
     )
@@ -62,16 +78,20 @@ def fill(org: Organization, slug: str, rng: random.Random) -> None:
         (s for s in subdistricts if s.name_th in org.name),
         subdistricts[0] if subdistricts else None,
     )
-    services.org_details_update(org=org, data={
-        "address": f"{rng.randint(1, 299)} หมู่ที่ {rng.randint(1, 12)}",
-        "subdistrict": place.name_th if place else "",
-        "postal_code": place.postal_codes[0] if place and place.postal_codes else "",
-        "executive_name": person(rng),
-        "executive_title": services_title(org),
-        "planning_division": heads.get(PLANNING),
-        "website": f"https://www.{slug}.{SLUG_SITES}",
-        "email": f"saraban@{slug}.{SLUG_SITES}",
-    }, emblem=ContentFile(emblem_png(org), name="emblem.png"))  # fmt: skip
+    services.org_details_update(
+        org=org,
+        data={
+            "address": f"{rng.randint(1, 299)} หมู่ที่ {rng.randint(1, 12)}",
+            "subdistrict": place.name_th if place else "",
+            "postal_code": place.postal_codes[0] if place and place.postal_codes else "",
+            "executive_name": person(rng),
+            "executive_title": services_title(org),
+            "planning_division": heads.get(PLANNING),
+            "website": f"https://www.{slug}.{SLUG_SITES}",
+            "email": f"saraban@{slug}.{SLUG_SITES}",
+        },
+        emblem=ContentFile(emblem_png(org), name="emblem.png"),
+    )
 
 
 def services_title(org: Organization) -> str:

@@ -56,9 +56,11 @@ def _profile(rng) -> dict:
 def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
     rng = random.Random(f"{seed}-{org.code}-evaluation")
     committee = services.committee_create(
-        org=org, order_no=f"{rng.randint(100, 450)}/2567", appointed_on=dt.date(2024, 9, 25),
+        org=org,
+        order_no=f"{rng.randint(100, 450)}/2567",
+        appointed_on=dt.date(2024, 9, 25),
         term_start=dt.date(2024, 10, 1),
-    )  # fmt: skip
+    )
     seats = [("council", 3), ("forum", 2), ("agency", 2), ("admin", 2), ("expert", 2)]
     members: list[CommitteeMember] = []
     for seat, count in seats:
@@ -67,8 +69,15 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
             title = rng.choice(["นาย", "นาง", "นางสาว"])
             given = rng.choice(first_names if title == "นาย" else FEMALE_FIRST_NAMES)
             name = f"{title}{given} {rng.choice(last_names)}"  # title and given name agree
-            members.append(services.member_add(committee=committee, name=name, seat=seat, role=role,
-                                               position=c.SEAT_POSITIONS.get(seat, "")))  # fmt: skip
+            members.append(
+                services.member_add(
+                    committee=committee,
+                    name=name,
+                    seat=seat,
+                    role=role,
+                    position=c.SEAT_POSITIONS.get(seat, ""),
+                )
+            )
     members[-1].role = "secretary"
     members[-1].save(update_fields=["role"])
     for user, member in zip(
@@ -78,26 +87,38 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
     ):
         member.user = user  # the demo committee login sits on the committee and can score
         member.save(update_fields=["user"])
-    for held, title in ((dt.date(2026, 4, 20), "ติดตามและประเมินผลรอบ 6 เดือน ปีงบประมาณ 2569"),
-                        (dt.date(2026, 11, 18), "ติดตามและประเมินผลรอบ 12 เดือน ปีงบประมาณ 2569")):  # fmt: skip
-        services.meeting_add(committee=committee, held_on=held, title=title, fiscal_year=FY,
-                             minutes="ที่ประชุมพิจารณาผลการดำเนินงานและมีมติเห็นชอบรายงาน")  # fmt: skip
+    for held, title in (
+        (dt.date(2026, 4, 20), "ติดตามและประเมินผลรอบ 6 เดือน ปีงบประมาณ 2569"),
+        (dt.date(2026, 11, 18), "ติดตามและประเมินผลรอบ 12 เดือน ปีงบประมาณ 2569"),
+    ):
+        services.meeting_add(
+            committee=committee,
+            held_on=held,
+            title=title,
+            fiscal_year=FY,
+            minutes="ที่ประชุมพิจารณาผลการดำเนินงานและมีมติเห็นชอบรายงาน",
+        )
 
     template = ChecklistTemplate.objects.filter(active=True).first()
     assert template is not None  # seeded by the migrations
-    services.checklist_save(plan=plan, answers={
-        i.pk: (rng.random() < 0.9, "") for i in template.items.all()})  # fmt: skip
+    services.checklist_save(
+        plan=plan, answers={i.pk: (rng.random() < 0.9, "") for i in template.items.all()}
+    )
 
     for kpi in KPI.objects.filter(strategy__plan=plan).prefetch_related("targets"):
         values = {}
         for t in kpi.targets.all():
             if t.year <= FY:
-                values[t.year] = ((t.value * Decimal(rng.uniform(0.8, 1.08))).quantize(Decimal("0.01")),
-                                  "รายงานผลการดำเนินงานประจำปี")  # fmt: skip
+                values[t.year] = (
+                    (t.value * Decimal(rng.uniform(0.8, 1.08))).quantize(Decimal("0.01")),
+                    "รายงานผลการดำเนินงานประจำปี",
+                )
         services.kpi_results_save(kpi=kpi, values=values)
 
-    for code, title, n in (("likert_overall", "ความพึงพอใจต่อการดำเนินงานในภาพรวม ปีงบประมาณ 2569", 260),
-                           ("3_3", "ความพึงพอใจรายยุทธศาสตร์ ปีงบประมาณ 2569", 90)):  # fmt: skip
+    for code, title, n in (
+        ("likert_overall", "ความพึงพอใจต่อการดำเนินงานในภาพรวม ปีงบประมาณ 2569", 260),
+        ("3_3", "ความพึงพอใจรายยุทธศาสตร์ ปีงบประมาณ 2569", 90),
+    ):
         tmpl = SurveyTemplate.objects.get(code=code)
         survey = services.survey_create(org=org, fiscal_year=FY, template=tmpl, title=title)
         strategies: list[int | None] = [s.pk for s in services.survey_strategies(survey)] or [None]
@@ -107,11 +128,15 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
         for _ in range(n):
             answers: dict[tuple[int, int | None], int]
             if code == "3_3":
-                answers = {(i, s): max(0, min(10, round(rng.gauss(7.6 + mood * 2, 1.4))))
-                           for i in items for s in strategies}  # fmt: skip
+                answers = {
+                    (i, s): max(0, min(10, round(rng.gauss(7.6 + mood * 2, 1.4))))
+                    for i in items
+                    for s in strategies
+                }
             else:
-                answers = {(i, None): max(1, min(5, round(rng.gauss(4.1 + mood, 0.75))))
-                           for i in items}  # fmt: skip
+                answers = {
+                    (i, None): max(1, min(5, round(rng.gauss(4.1 + mood, 0.75)))) for i in items
+                }
             rows.append((_profile(rng), answers))
         services.responses_load(survey=survey, rows=rows)
         survey.is_open = False
@@ -137,10 +162,11 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
     if stage < 1 / 3:
         dates |= {"announced_on": dt.date(2026, 11, 17), "posted_from": dt.date(2026, 11, 17)}
     services.annual_report_save(
-        org=org, fiscal_year=FY,
+        org=org,
+        fiscal_year=FY,
         problems="1. โครงการในแผนพัฒนาท้องถิ่นมีจำนวนมากแต่ได้รับงบประมาณจำนวนน้อย\n"
-                 "2. การเบิกจ่ายงบประมาณกระจุกตัวในไตรมาสที่ 3–4",
+        "2. การเบิกจ่ายงบประมาณกระจุกตัวในไตรมาสที่ 3–4",
         recommendations="1. ทบทวนแผนพัฒนาท้องถิ่นให้สอดคล้องกับสถานะการคลัง\n"
-                        "2. เร่งรัดการจัดซื้อจัดจ้างตั้งแต่ไตรมาสแรกของปีงบประมาณ",
+        "2. เร่งรัดการจัดซื้อจัดจ้างตั้งแต่ไตรมาสแรกของปีงบประมาณ",
         **dates,
-    )  # fmt: skip
+    )

@@ -15,11 +15,17 @@ from plans.models import ProjectPlace, ProjectVersion
 from province.duplicates import is_asset
 
 TOWNS = {  # district → (lat, lng) of its town, approximately
-    "เมืองนครราชสีมา": (14.97, 102.10), "บัวใหญ่": (15.58, 102.43), "ปากช่อง": (14.71, 101.42),
-    "พิมาย": (15.22, 102.49), "สีคิ้ว": (14.90, 101.72), "สูงเนิน": (14.89, 101.82),
-    "หนองบัว": (15.10, 102.70), "ขามทะเลสอ": (14.96, 101.93), "โนนสูง": (15.18, 102.25),
+    "เมืองนครราชสีมา": (14.97, 102.10),
+    "บัวใหญ่": (15.58, 102.43),
+    "ปากช่อง": (14.71, 101.42),
+    "พิมาย": (15.22, 102.49),
+    "สีคิ้ว": (14.90, 101.72),
+    "สูงเนิน": (14.89, 101.82),
+    "หนองบัว": (15.10, 102.70),
+    "ขามทะเลสอ": (14.96, 101.93),
+    "โนนสูง": (15.18, 102.25),
     "โนนไทย": (15.20, 102.07),
-}  # fmt: skip
+}
 MOO = re.compile(r"(?:หมู่ที่|ม\.)\s*(\d+)")
 
 
@@ -45,13 +51,16 @@ def pin_works(org, seed: int) -> int:
         if not is_asset(name):
             continue
         moo = MOO.search(name)
-        places.append(ProjectPlace(
-            project_id=project_id, source="map",
-            latitude=Decimal(f"{lat0 + rng.uniform(-0.03, 0.03):.6f}"),
-            longitude=Decimal(f"{lng0 + rng.uniform(-0.03, 0.03):.6f}"),
-            subdistrict_code=rng.choice(codes) if codes else "",
-            village_no=int(moo.group(1)) if moo and 0 < int(moo.group(1)) < 100 else None,
-        ))  # fmt: skip
+        places.append(
+            ProjectPlace(
+                project_id=project_id,
+                source="map",
+                latitude=Decimal(f"{lat0 + rng.uniform(-0.03, 0.03):.6f}"),
+                longitude=Decimal(f"{lng0 + rng.uniform(-0.03, 0.03):.6f}"),
+                subdistrict_code=rng.choice(codes) if codes else "",
+                village_no=int(moo.group(1)) if moo and 0 < int(moo.group(1)) < 100 else None,
+            )
+        )
     ProjectPlace.objects.bulk_create(places, ignore_conflicts=True)
     return len(places)
 
@@ -74,15 +83,21 @@ def photograph_done_works(org, fiscal_year: int, limit: int = 12) -> int:
 
     from monitoring.services.photos import photo_add
 
-    done = ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, status=Status.DONE,
-                                      project__place__latitude__isnull=False)  # fmt: skip
+    done = ProjectYear.objects.filter(
+        org=org, fiscal_year=fiscal_year, status=Status.DONE, project__place__latitude__isnull=False
+    )
     n = 0
     for py in done.select_related("project__place", "project__plan")[:limit]:
         place = py.project.place
         photo_add(
-            org=org, fiscal_year=fiscal_year, project=py.project, stage=Stage.AFTER,
+            org=org,
+            fiscal_year=fiscal_year,
+            project=py.project,
+            stage=Stage.AFTER,
             upload=SimpleUploadedFile("after.jpg", picture(py.pk, f"{org.code}-{py.project_id}")),
-            latitude=place.latitude, longitude=place.longitude, caption="ภาพหลังดำเนินการ (ข้อมูลทดลอง)",
-        )  # fmt: skip
+            latitude=place.latitude,
+            longitude=place.longitude,
+            caption="ภาพหลังดำเนินการ (ข้อมูลทดลอง)",
+        )
         n += 1
     return n

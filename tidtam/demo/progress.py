@@ -75,8 +75,13 @@ def year_of_progress(org, fy: int, seed: int) -> int:
         if fate < 0.06:  # cancelled
             month = min(start + 1, 12)
             if month <= upto:
-                records.append(YearRecord(pid, [(month, Status.CANCELLED, 0, Decimal(0))],
-                                          problems=rng.choice(PROBLEMS)))  # fmt: skip
+                records.append(
+                    YearRecord(
+                        pid,
+                        [(month, Status.CANCELLED, 0, Decimal(0))],
+                        problems=rng.choice(PROBLEMS),
+                    )
+                )
             continue
         if fate < 0.16:  # never started
             continue
@@ -107,13 +112,17 @@ def year_of_progress(org, fy: int, seed: int) -> int:
             signed = last_day.replace(day=rng.randint(3, min(25, last_day.day)))
         records.append(
             YearRecord(
-                pid, rows, procurement=procurement, contract_signed_on=signed,
+                pid,
+                rows,
+                procurement=procurement,
+                contract_signed_on=signed,
                 contract_amount=contract if signed else None,
-                carried_over=(contract - disbursed) if contract and signed and not finished
-                and upto == 12 else Decimal(0),
+                carried_over=(contract - disbursed)
+                if contract and signed and not finished and upto == 12
+                else Decimal(0),
                 problems=rng.choice(PROBLEMS) if delay >= 4 else "",
             )
-        )  # fmt: skip
+        )
     return year_load(org=org, fiscal_year=fy, records=records)
 
 

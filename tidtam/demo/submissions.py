@@ -19,8 +19,9 @@ def submission_history(province, seed: int) -> int:
     rng = random.Random(seed + FY)
     analyst = (
         Membership.objects.filter(org__province=province, role=Role.ANALYST)
-        .select_related("user").first()
-    )  # fmt: skip
+        .select_related("user")
+        .first()
+    )
     if analyst is None:
         return 0
     orgs = list(
@@ -44,21 +45,29 @@ def submission_history(province, seed: int) -> int:
             sent_on = due + dt.timedelta(days=rng.randint(-9, 4 if code != "y" else -1))
             at = timezone.make_aware(dt.datetime.combine(sent_on, dt.time(rng.randint(9, 15), 30)))
             sub = Submission.objects.create(
-                org=org, fiscal_year=FY, period=code, status=SubmissionStatus.SUBMITTED,
-                numbers=services.numbers_for(org, FY, code), submitted_at=at, submitted_by=officer.user,
-            )  # fmt: skip
-            SubmissionEvent.objects.create(submission=sub, action="submitted", by=officer.user,
-                                           note="ส่งครั้งที่ 1")  # fmt: skip
+                org=org,
+                fiscal_year=FY,
+                period=code,
+                status=SubmissionStatus.SUBMITTED,
+                numbers=services.numbers_for(org, FY, code),
+                submitted_at=at,
+                submitted_by=officer.user,
+            )
+            SubmissionEvent.objects.create(
+                submission=sub, action="submitted", by=officer.user, note="ส่งครั้งที่ 1"
+            )
             made += 1
             if code == "y":
                 continue  # waits for the analyst
             if returned and code == "q4":
                 services.return_(
                     submission=sub,
-                    reasons=[("เบิกจ่ายสะสม", "ยอดเบิกจ่ายไม่ตรงกับรายงานการเงินเดือนกันยายน"),
-                             ("โครงการที่ลงนามสัญญา", "ยังไม่ได้บันทึกเลขที่สัญญา 2 โครงการ")],
+                    reasons=[
+                        ("เบิกจ่ายสะสม", "ยอดเบิกจ่ายไม่ตรงกับรายงานการเงินเดือนกันยายน"),
+                        ("โครงการที่ลงนามสัญญา", "ยังไม่ได้บันทึกเลขที่สัญญา 2 โครงการ"),
+                    ],
                     user=analyst.user,
-                )  # fmt: skip
+                )
                 continue
             services.approve(submission=sub, user=analyst.user)
     return made

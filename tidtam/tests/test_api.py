@@ -41,8 +41,12 @@ def test_a_token_sees_what_its_user_sees(client, cast, plan_a, api):
 
 
 def test_another_orgs_data_is_404_through_the_api(client, cast, plan_a, api):
-    for path in (f"/api/v1/orgs/{cast.a.code}/plan", f"/api/v1/orgs/{cast.a.code}/projects",
-                 f"/api/v1/orgs/{cast.a.code}/progress/2568/3", f"/api/v1/orgs/{cast.a.code}/alerts/2568"):  # fmt: skip
+    for path in (
+        f"/api/v1/orgs/{cast.a.code}/plan",
+        f"/api/v1/orgs/{cast.a.code}/projects",
+        f"/api/v1/orgs/{cast.a.code}/progress/2568/3",
+        f"/api/v1/orgs/{cast.a.code}/alerts/2568",
+    ):
         assert client.get(path, **api(cast.olga)).status_code == 404, path
 
 
@@ -105,8 +109,9 @@ def test_editions_budget_and_action_plan_read_as_on_the_pages(client, cast, year
 def test_kpi_results_are_read_and_written_by_the_officer_only(client, cast, plan_a, api):
     from plans import services as plan_services
 
-    kpi = plan_services.kpi_save(strategy=plan_a.s1, name="ร้อยละของถนนที่ได้มาตรฐาน",
-                                 unit="ร้อยละ", targets={2568: Decimal(80)})  # fmt: skip
+    kpi = plan_services.kpi_save(
+        strategy=plan_a.s1, name="ร้อยละของถนนที่ได้มาตรฐาน", unit="ร้อยละ", targets={2568: Decimal(80)}
+    )
     url = f"/api/v1/orgs/{cast.a.code}/kpis/{kpi.pk}/results/2568"
     body = {"actual": "85.50", "evidence": "รายงานกองช่าง"}
     saved = client.put(url, body, content_type="application/json", **api(cast.alice))
@@ -134,8 +139,12 @@ def test_kpi_results_are_read_and_written_by_the_officer_only(client, cast, plan
 def test_progress_filters_by_status_and_strategy(client, cast, year_a, api):
     h = api(cast.alice)
     url = f"/api/v1/orgs/{cast.a.code}/progress/2568/4/{year_a.dredge.pk}"
-    client.put(url, {"version": 0, "status": "in_progress", "progress": 30, "disbursed": "10"},
-               content_type="application/json", **h)  # fmt: skip
+    client.put(
+        url,
+        {"version": 0, "status": "in_progress", "progress": 30, "disbursed": "10"},
+        content_type="application/json",
+        **h,
+    )
     path = f"{cast.a.code}/progress/2568/4"
     assert [r["project_id"] for r in get(client, path, h, status="in_progress")["items"]] == [
         year_a.dredge.pk
@@ -152,8 +161,12 @@ def test_submissions_are_listed_and_submitted_through_the_api(
 ):
     h = api(cast.alice)
     url = f"/api/v1/orgs/{cast.a.code}/progress/2568/3/{year_a.dredge.pk}"
-    client.put(url, {"version": 0, "status": "in_progress", "progress": 30, "disbursed": "1000"},
-               content_type="application/json", **h)  # fmt: skip
+    client.put(
+        url,
+        {"version": 0, "status": "in_progress", "progress": 30, "disbursed": "1000"},
+        content_type="application/json",
+        **h,
+    )
     sent = client.post(f"/api/v1/orgs/{cast.a.code}/submissions/2568/q1", **h)
     assert sent.status_code == 201 and sent.json()["numbers"]["disbursed"] == 1000
     assert (
@@ -170,8 +183,12 @@ def test_surveys_and_reports_are_listed_with_their_public_links(
     from evaluation import services as ev
     from evaluation.models import SurveyTemplate
 
-    survey = ev.survey_create(org=cast.a, fiscal_year=2568, title="ความพึงพอใจ ปี 2568",
-                              template=SurveyTemplate.objects.get(code="likert_overall"))  # fmt: skip
+    survey = ev.survey_create(
+        org=cast.a,
+        fiscal_year=2568,
+        title="ความพึงพอใจ ปี 2568",
+        template=SurveyTemplate.objects.get(code="likert_overall"),
+    )
     ev.annual_report_save(org=cast.a, fiscal_year=2568, announced_on=dt.date(2025, 12, 10))
     h = api(cast.carl)
     surveys = get(client, f"{cast.a.code}/surveys", h, fy=2568)["items"]
@@ -185,8 +202,22 @@ def test_a_months_bulk_save_is_all_or_nothing(client, cast, year_a, api):
     from monitoring.models import MonthlyProgress
 
     h, url = api(cast.alice), f"/api/v1/orgs/{cast.a.code}/progress/2568/4"
-    good = [{"project_id": year_a.dredge.pk, "version": 0, "status": "in_progress", "progress": 20, "disbursed": "1000"},
-            {"project_id": year_a.lunch.pk, "version": 0, "status": "in_progress", "progress": 30, "disbursed": "2000"}]  # fmt: skip
+    good = [
+        {
+            "project_id": year_a.dredge.pk,
+            "version": 0,
+            "status": "in_progress",
+            "progress": 20,
+            "disbursed": "1000",
+        },
+        {
+            "project_id": year_a.lunch.pk,
+            "version": 0,
+            "status": "in_progress",
+            "progress": 30,
+            "disbursed": "2000",
+        },
+    ]
     over = [good[0], {**good[1], "disbursed": "999999999"}]
     refused = client.put(url, over, content_type="application/json", **h)
     assert refused.status_code == 422
@@ -216,21 +247,33 @@ def test_a_months_bulk_save_costs_a_few_statements_per_row(client, cast, year_a,
     h, url = api(cast.alice), f"/api/v1/orgs/{cast.a.code}/progress/2568/4"
 
     def row(project, progress):
-        return {"project_id": project.pk, "version": 0, "status": "in_progress",
-                "progress": progress, "disbursed": "10"}  # fmt: skip
+        return {
+            "project_id": project.pk,
+            "version": 0,
+            "status": "in_progress",
+            "progress": progress,
+            "disbursed": "10",
+        }
 
     with CaptureQueriesContext(connection) as one:
         first = client.put(url, [row(year_a.dredge, 10)], content_type="application/json", **h)
     assert first.status_code == 200
-    client.put(f"/api/v1/orgs/{cast.a.code}/progress/2568/5", [row(year_a.lunch, 5)],
-               content_type="application/json", **h)  # fmt: skip
+    client.put(
+        f"/api/v1/orgs/{cast.a.code}/progress/2568/5",
+        [row(year_a.lunch, 5)],
+        content_type="application/json",
+        **h,
+    )
     with CaptureQueriesContext(connection) as two:
         reply = client.put(
             f"/api/v1/orgs/{cast.a.code}/progress/2568/3",
-            [row(year_a.road, 10) | {"project_id": year_a.lunch.pk, "version": 1},
-             row(year_a.dredge, 5) | {"version": 1}],
-            content_type="application/json", **h,
-        )  # fmt: skip
+            [
+                row(year_a.road, 10) | {"project_id": year_a.lunch.pk, "version": 1},
+                row(year_a.dredge, 5) | {"version": 1},
+            ],
+            content_type="application/json",
+            **h,
+        )
     assert reply.status_code == 200, reply.content
     per_row = len(two) - len(one)
     assert per_row <= 4, [q["sql"][:80] for q in two.captured_queries]

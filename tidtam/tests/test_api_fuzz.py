@@ -44,8 +44,7 @@ def bearer(cast):
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))  # fmt: skip
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case, cast, year_a, bearer):
     if "code" in (case.path_parameters or {}):
         case.path_parameters["code"] = cast.a.code

@@ -172,9 +172,11 @@ def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_ri
 
     monkeypatch.setattr(survey_forms, "MIN_SECONDS", 1)  # people need a few seconds; tests less
     survey = survey_create(
-        org=cast.a, fiscal_year=2568, template=SurveyTemplate.objects.get(code="likert_overall"),
+        org=cast.a,
+        fiscal_year=2568,
+        template=SurveyTemplate.objects.get(code="likert_overall"),
         title="ความพึงพอใจต่อการดำเนินงาน ปี 2568",
-    )  # fmt: skip
+    )
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", "alice")
     page.fill("#id_password", "pw")
@@ -222,9 +224,14 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
     from monitoring import services as mon
     from monitoring.models import Status
 
-    mon.progress_save(org=cast.a, fiscal_year=2568, project=year_a.dredge, month=3,
-                      data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10,
-                                             disbursed=Decimal(1000)), expected_version=0)  # fmt: skip
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+        expected_version=0,
+    )
 
     def login(p, user):
         p.goto(f"{live_server.url}/login/")

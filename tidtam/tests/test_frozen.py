@@ -23,12 +23,21 @@ D = Decimal
 def q1_approved(cast, year_a):
     """Q1 of FY2568 recorded (the dredging contracted on 5 Nov 2024), submitted and approved."""
     ms.progress_save(
-        org=cast.a, fiscal_year=FY, project=year_a.dredge, month=3,
-        data=ms.ProgressInput(status="in_progress", progress=10, disbursed=D(20000),
-                              procurement="e_bidding", contract_no="7/2568",
-                              contract_signed_on=dt.date(2024, 11, 5), contract_amount=D(250000)),
+        org=cast.a,
+        fiscal_year=FY,
+        project=year_a.dredge,
+        month=3,
+        data=ms.ProgressInput(
+            status="in_progress",
+            progress=10,
+            disbursed=D(20000),
+            procurement="e_bidding",
+            contract_no="7/2568",
+            contract_signed_on=dt.date(2024, 11, 5),
+            contract_amount=D(250000),
+        ),
         expected_version=0,
-    )  # fmt: skip
+    )
     sub = province.submit(org=cast.a, fiscal_year=FY, period="q1", user=cast.alice)
     province.approve(submission=sub, user=cast.pat)
     return sub
@@ -44,18 +53,33 @@ def test_a_transfer_dated_inside_an_approved_quarter_is_refused_until_it_is_unlo
 ):
     before = figures(cast.a)
     with pytest.raises(ValidationError, match="งวดที่ปิดแล้ว"):
-        ms.transfer_record(line=year_a.d_line, kind="increase", amount=D(50000),
-                           approver="executive", approved_on=dt.date(2024, 12, 10))  # fmt: skip
+        ms.transfer_record(
+            line=year_a.d_line,
+            kind="increase",
+            amount=D(50000),
+            approver="executive",
+            approved_on=dt.date(2024, 12, 10),
+        )
     assert figures(cast.a) == before
     # a transfer dated after the quarter changes only what comes after it
-    ms.transfer_record(line=year_a.d_line, kind="increase", amount=D(50000),
-                       approver="executive", approved_on=dt.date(2025, 1, 10))  # fmt: skip
+    ms.transfer_record(
+        line=year_a.d_line,
+        kind="increase",
+        amount=D(50000),
+        approver="executive",
+        approved_on=dt.date(2025, 1, 10),
+    )
     assert figures(cast.a) == before and figures(cast.a, 4)[0] == before[0] + D(50000)
     # the recorded unlock path opens it again
     asked = province.request_unlock(submission=q1_approved, reason="โอนงบ ธ.ค.", user=cast.alice)
     province.grant_unlock(request=asked, user=cast.pat)
-    ms.transfer_record(line=year_a.d_line, kind="increase", amount=D(1000),
-                       approver="executive", approved_on=dt.date(2024, 12, 10))  # fmt: skip
+    ms.transfer_record(
+        line=year_a.d_line,
+        kind="increase",
+        amount=D(1000),
+        approver="executive",
+        approved_on=dt.date(2024, 12, 10),
+    )
     assert figures(cast.a)[0] == before[0] + D(1000)
 
 
@@ -65,33 +89,68 @@ def test_a_contract_date_typed_into_an_open_month_cannot_reach_an_approved_quart
     from monitoring.models import ProjectYear
 
     before = figures(cast.a)
-    lunch = {"status": "in_progress", "progress": 10, "procurement": "e_bidding",
-             "contract_no": "9/2568"}  # fmt: skip
+    lunch = {
+        "status": "in_progress",
+        "progress": 10,
+        "procurement": "e_bidding",
+        "contract_no": "9/2568",
+    }
     with pytest.raises(ValidationError, match="สัญญาลงนามในงวดที่ปิดแล้ว"):
-        ms.progress_save(org=cast.a, fiscal_year=FY, project=year_a.lunch, month=5,
-                         data=ms.ProgressInput(**lunch, contract_signed_on=dt.date(2024, 12, 1),
-                                               contract_amount=D(100000)),
-                         expected_version=0)  # fmt: skip
+        ms.progress_save(
+            org=cast.a,
+            fiscal_year=FY,
+            project=year_a.lunch,
+            month=5,
+            data=ms.ProgressInput(
+                **lunch, contract_signed_on=dt.date(2024, 12, 1), contract_amount=D(100000)
+            ),
+            expected_version=0,
+        )
     # nor can the approved contract's amount or date be edited from an open month
     dredge = ProjectYear.objects.get(org=cast.a, fiscal_year=FY, project=year_a.dredge)
     with pytest.raises(ValidationError, match="สัญญาลงนามในงวดที่ปิดแล้ว"):
-        ms.progress_save(org=cast.a, fiscal_year=FY, project=year_a.dredge, month=5,
-                         data=ms.ProgressInput(status="in_progress", progress=20,
-                                               procurement="e_bidding", contract_no="7/2568",
-                                               contract_signed_on=dt.date(2025, 2, 1),
-                                               contract_amount=D(250000)),
-                         expected_version=dredge.version)  # fmt: skip
+        ms.progress_save(
+            org=cast.a,
+            fiscal_year=FY,
+            project=year_a.dredge,
+            month=5,
+            data=ms.ProgressInput(
+                status="in_progress",
+                progress=20,
+                procurement="e_bidding",
+                contract_no="7/2568",
+                contract_signed_on=dt.date(2025, 2, 1),
+                contract_amount=D(250000),
+            ),
+            expected_version=dredge.version,
+        )
     assert figures(cast.a) == before
     # a contract signed in an open month is fine, and so is a save that keeps the contract as it is
-    ms.progress_save(org=cast.a, fiscal_year=FY, project=year_a.lunch, month=5,
-                     data=ms.ProgressInput(**lunch, contract_signed_on=dt.date(2025, 2, 1),
-                                           contract_amount=D(100000)),
-                     expected_version=0)  # fmt: skip
-    ms.progress_save(org=cast.a, fiscal_year=FY, project=year_a.dredge, month=5,
-                     data=ms.ProgressInput(status="in_progress", progress=20, procurement="e_bidding",
-                                           contract_no="7/2568", contract_signed_on=dt.date(2024, 11, 5),
-                                           contract_amount=D(250000)),
-                     expected_version=dredge.version)  # fmt: skip
+    ms.progress_save(
+        org=cast.a,
+        fiscal_year=FY,
+        project=year_a.lunch,
+        month=5,
+        data=ms.ProgressInput(
+            **lunch, contract_signed_on=dt.date(2025, 2, 1), contract_amount=D(100000)
+        ),
+        expected_version=0,
+    )
+    ms.progress_save(
+        org=cast.a,
+        fiscal_year=FY,
+        project=year_a.dredge,
+        month=5,
+        data=ms.ProgressInput(
+            status="in_progress",
+            progress=20,
+            procurement="e_bidding",
+            contract_no="7/2568",
+            contract_signed_on=dt.date(2024, 11, 5),
+            contract_amount=D(250000),
+        ),
+        expected_version=dredge.version,
+    )
     assert figures(cast.a) == before
 
 
@@ -104,12 +163,16 @@ def test_an_api_save_keeps_the_contract_it_does_not_carry(client, cast, year_a, 
     reply = client.put(
         f"/api/v1/orgs/{cast.a.code}/progress/{FY}/5/{year_a.dredge.pk}",
         {"version": py.version, "status": "in_progress", "progress": 40, "disbursed": "1000"},
-        content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}",
-    )  # fmt: skip
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
     assert reply.status_code == 200, reply.content
     py.refresh_from_db()
     assert (py.contract_no, py.contract_signed_on, py.contract_amount) == (
-        "7/2568", dt.date(2024, 11, 5), D(250000))  # fmt: skip
+        "7/2568",
+        dt.date(2024, 11, 5),
+        D(250000),
+    )
 
 
 def test_a_budget_line_or_an_approval_dated_inside_an_approved_quarter_is_refused(
@@ -156,17 +219,19 @@ def test_a_project_of_an_edition_approved_after_the_ordinance_is_not_budgetable(
     edition = ps.edition_create(plan=plan_a, kind="addition", number=1, year=2568)
     project = ps.project_add(
         edition=edition,
-        data=ps.ProjectData(strategy=plan_a.s2, program=plan_a.edu, name="ห้องสมุดชุมชน",
-                            budgets={FY: D(10000)}),
-    ).project  # fmt: skip
+        data=ps.ProjectData(
+            strategy=plan_a.s2, program=plan_a.edu, name="ห้องสมุดชุมชน", budgets={FY: D(10000)}
+        ),
+    ).project
     ps.edition_approve(edition=edition, approved_on=dt.date(2024, 12, 1))
     ordinance = ps.ordinance_create(
         org=cast.a, fiscal_year=FY, kind="annual", promulgated_on=dt.date(2024, 9, 20)
     )
     with pytest.raises(ValidationError, match="ยังไม่อยู่ในแผนพัฒนาท้องถิ่นฉบับที่อนุมัติแล้ว"):
         ps.budget_line_add(ordinance=ordinance, project=project, amount=D(10000))
-    later = ps.ordinance_create(org=cast.a, fiscal_year=FY, kind="supplementary",
-                                promulgated_on=dt.date(2025, 1, 5))  # fmt: skip
+    later = ps.ordinance_create(
+        org=cast.a, fiscal_year=FY, kind="supplementary", promulgated_on=dt.date(2025, 1, 5)
+    )
     ps.budget_line_add(ordinance=later, project=project, amount=D(10000))
 
 

@@ -51,13 +51,26 @@ def test_killing_the_process_mid_import_leaves_nothing_half_written(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
         "DATABASE_URL": f"sqlite:///{db}"
     }
-    run = lambda *a: subprocess.run([sys.executable, *a], cwd=ROOT, env=env, check=True,  # noqa: E731
-                                    capture_output=True, text=True, timeout=300)  # fmt: skip
+
+    def run(*a):
+        return subprocess.run(
+            [sys.executable, *a],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
     run("manage.py", "migrate", "-v0")
-    run("-c", "import os; os.environ['DJANGO_SETTINGS_MODULE']='tidtam.settings'; import django; django.setup();"
-              "from orgs.models import Organization, Province;"
-              "p=Province.objects.create(code='K1', name='ทดสอบ');"
-              "Organization.objects.create(code='K0001', name='อบต.ทดสอบ', org_type='sao', province=p)")  # fmt: skip
+    run(
+        "-c",
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='tidtam.settings'; import django; django.setup();"
+        "from orgs.models import Organization, Province;"
+        "p=Province.objects.create(code='K1', name='ทดสอบ');"
+        "Organization.objects.create(code='K0001', name='อบต.ทดสอบ', org_type='sao', province=p)",
+    )
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_import import workbook
 
@@ -66,8 +79,14 @@ def test_killing_the_process_mid_import_leaves_nothing_half_written(tmp_path):
     script = tmp_path / "run.py"
     script.write_text(SCRIPT)
     before = count(db, "plans_projectversion")
-    proc = subprocess.Popen([sys.executable, str(script), "hang", str(big)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "hang", str(big)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = proc.stdout.readline().strip()
     assert line.startswith("written"), proc.stderr.read()[-3000:]
     assert int(line.split()[1]) > 0  # rows really were written inside the open transaction
@@ -82,8 +101,14 @@ def test_killing_the_process_mid_import_leaves_nothing_half_written(tmp_path):
     )
 
     # the same file imported to the end writes all of it
-    finished = subprocess.run([sys.executable, str(script), "import", str(big)], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)  # fmt: skip
+    finished = subprocess.run(
+        [sys.executable, str(script), "import", str(big)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "finished True" in finished.stdout, finished.stdout + finished.stderr[-2000:]
     assert count(db, "plans_projectversion") == 3000
 
@@ -157,13 +182,22 @@ def put(port, key, ids, timeout=60):
     import json
     import urllib.request
 
-    rows = [{"project_id": int(p), "version": 0, "status": "in_progress", "progress": 50,
-             "disbursed": "1234.50"} for p in ids]  # fmt: skip
+    rows = [
+        {
+            "project_id": int(p),
+            "version": 0,
+            "status": "in_progress",
+            "progress": 50,
+            "disbursed": "1234.50",
+        }
+        for p in ids
+    ]
     req = urllib.request.Request(
-        f"http://127.0.0.1:{port}/api/v1/orgs/K0001/progress/2568/4", method="PUT",
-        data=json.dumps(rows).encode(), headers={"Authorization": f"Bearer {key}",
-                                                 "Content-Type": "application/json"},
-    )  # fmt: skip
+        f"http://127.0.0.1:{port}/api/v1/orgs/K0001/progress/2568/4",
+        method="PUT",
+        data=json.dumps(rows).encode(),
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(req, timeout=timeout) as response:  # noqa: S310 - loopback only
         return response.status, json.loads(response.read())
 
@@ -181,8 +215,15 @@ def test_killing_the_server_mid_way_through_a_months_bulk_save_leaves_nothing_ha
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
     )
-    out = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True,
-                         text=True, timeout=300).stdout.split()  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", SETUP],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout.split()
     key, ids = out[-2], out[-1].split(",")
     script = tmp_path / "server.py"
     script.write_text(SERVER)
@@ -190,8 +231,14 @@ def test_killing_the_server_mid_way_through_a_months_bulk_save_leaves_nothing_ha
 
     def serve(hang_after):
         port = free_port()
-        proc = subprocess.Popen([sys.executable, str(script), str(port), str(hang_after)], cwd=ROOT,
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, str(script), str(port), str(hang_after)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout.readline().strip() == "serving", proc.stderr.read()[-3000:]
         return proc, port
 

@@ -54,8 +54,9 @@ def lines():
 @pytest.mark.django_db
 def test_a_request_logs_with_its_id_user_and_org(client, cast, plan_a, lines):
     client.force_login(cast.alice)
-    response = client.get(reverse("reports:p02", args=[cast.a.code, "pdf"]),
-                          headers={"X-Request-ID": "req-42"})  # fmt: skip
+    response = client.get(
+        reverse("reports:p02", args=[cast.a.code, "pdf"]), headers={"X-Request-ID": "req-42"}
+    )
     assert response["X-Request-ID"] == "req-42"
     (queued,) = [line for line in lines if line["event"] == "job queued"]
     assert (queued["request_id"], queued["user"], queued["org"]) == ("req-42", "alice", cast.a.code)
@@ -73,8 +74,13 @@ def test_a_refused_import_is_logged_with_who_and_where(cast, worker, lines, make
 
     token = uuid.uuid4().hex
     (upload_dir() / token).write_bytes(b"not a workbook")
-    jobs.enqueue(kind="plan_import", title="นำเข้า", org=cast.b, user=cast.bob,
-                 params={"token": token, "name": "plan.xlsx"})  # fmt: skip
+    jobs.enqueue(
+        kind="plan_import",
+        title="นำเข้า",
+        org=cast.b,
+        user=cast.bob,
+        params={"token": token, "name": "plan.xlsx"},
+    )
     worker()
     (refused,) = [line for line in lines if line["event"] == "job refused"]
     assert (

@@ -38,10 +38,14 @@ D = Decimal
 def data_of(version, **changes):
     """The ProjectData of a version, with some fields changed (a user editing the form)."""
     fields = {
-        "strategy": version.strategy, "tactic": version.tactic, "program": version.program,
-        "name": version.name, "division": version.division, "location": version.location,
+        "strategy": version.strategy,
+        "tactic": version.tactic,
+        "program": version.program,
+        "name": version.name,
+        "division": version.division,
+        "location": version.location,
         "budgets": {b.year: b.amount for b in version.budgets.all()},
-    }  # fmt: skip
+    }
     fields.update(changes)
     return ps.ProjectData(**fields)
 
@@ -62,7 +66,7 @@ def build(cast, plan_a) -> Province:
             code=f"L{i}",
             name=f"ยุทธศาสตร์ อปท. ในเขตจังหวัด {i}",
             province=cast.a.province,
-        )  # fmt: skip
+        )
         for i in (1, 2, 3)
     ]
     ps.strategy_update(strategy=plan_a.s1, name=plan_a.s1.name, linkages=[p.targets[0]])
@@ -72,9 +76,10 @@ def build(cast, plan_a) -> Province:
     addition = ps.edition_create(plan=plan_a, kind="addition", number=1, year=2567)
     p.fair = ps.project_add(
         edition=addition,
-        data=ps.ProjectData(strategy=plan_a.s2, program=plan_a.edu, name="งานวันเด็กแห่งชาติ",
-                            budgets={FY: D(60000)}),
-    ).project  # fmt: skip
+        data=ps.ProjectData(
+            strategy=plan_a.s2, program=plan_a.edu, name="งานวันเด็กแห่งชาติ", budgets={FY: D(60000)}
+        ),
+    ).project
     ps.edition_approve(edition=addition, approved_on=dt.date(2024, 11, 1))
 
     ordinance = ps.ordinance_create(
@@ -88,20 +93,25 @@ def build(cast, plan_a) -> Province:
     p.r_line = ps.budget_line_add(ordinance=supplementary, project=road, amount=D(100000))
     p.f_line = ps.budget_line_add(ordinance=supplementary, project=p.fair, amount=D(60000))
     ap = ps.action_plan_create(org=cast.a, fiscal_year=FY)
-    ps.action_item_add(action_plan=ap, budget_line=p.d_line, name="ขุดลอก", amount=D(300000),
-                       months=[4, 5, 6])  # fmt: skip
+    ps.action_item_add(
+        action_plan=ap, budget_line=p.d_line, name="ขุดลอก", amount=D(300000), months=[4, 5, 6]
+    )
 
     # a change approved in February moves the lunch project to strategy 1
     change = ps.edition_create(plan=plan_a, kind="change", number=1, year=2568)
     lunch_v = lunch.versions.get(valid_until_seq__isnull=True)
-    ps.project_change(project=lunch, edition=change, data=data_of(lunch_v, strategy=plan_a.s1,
-                                                                  tactic=None))  # fmt: skip
+    ps.project_change(
+        project=lunch, edition=change, data=data_of(lunch_v, strategy=plan_a.s1, tactic=None)
+    )
     ps.edition_approve(edition=change, approved_on=dt.date(2025, 2, 1))
     # a draft that would move the dredging to strategy 2: nothing may follow it
     p.draft = ps.edition_create(plan=plan_a, kind="change", number=2, year=2568)
     dredge_v = dredge.versions.get(valid_until_seq__isnull=True)
-    ps.project_change(project=dredge, edition=p.draft, data=data_of(
-        dredge_v, strategy=plan_a.s2, tactic=None, budgets={FY: D(999999)}))  # fmt: skip
+    ps.project_change(
+        project=dredge,
+        edition=p.draft,
+        data=data_of(dredge_v, strategy=plan_a.s2, tactic=None, budgets={FY: D(999999)}),
+    )
 
     # months: dredging contracted in January, paid in Jan–Mar; lunch paid monthly; fair cancelled
     def save(project, month, status, progress, paid, **contract):
@@ -110,13 +120,20 @@ def build(cast, plan_a) -> Province:
         year = ProjectYear.objects.filter(org=project.plan.org, fiscal_year=FY, project=project)
         version = year.values_list("version", flat=True).first() or 0
         ms.progress_save(
-            org=project.plan.org, fiscal_year=FY, project=project, month=month,
+            org=project.plan.org,
+            fiscal_year=FY,
+            project=project,
+            month=month,
             data=ms.ProgressInput(status=status, progress=progress, disbursed=D(paid), **contract),
             expected_version=version,
-        )  # fmt: skip
+        )
 
-    contract = {"procurement": "e_bidding", "contract_no": "1/2568",
-                "contract_signed_on": dt.date(2025, 1, 5), "contract_amount": D(180000)}  # fmt: skip
+    contract = {
+        "procurement": "e_bidding",
+        "contract_no": "1/2568",
+        "contract_signed_on": dt.date(2025, 1, 5),
+        "contract_amount": D(180000),
+    }
     save(dredge, 4, "in_progress", 30, 50000, **contract)
     save(dredge, 5, "in_progress", 60, 50000, **contract)
     for m in range(1, 13):
@@ -125,10 +142,20 @@ def build(cast, plan_a) -> Province:
 
     # Q1 closed, then a transfer out of the dredging (after Q1) and into the road
     ms.period_close(org=cast.a, fiscal_year=FY, kind="quarter", number=1)
-    ms.transfer_record(line=p.d_line, kind="decrease", amount=D(100000), approver="executive",
-                       approved_on=dt.date(2025, 1, 10))  # fmt: skip
-    ms.transfer_record(line=p.r_line, kind="increase", amount=D(40000), approver="executive",
-                       approved_on=dt.date(2025, 4, 1))  # fmt: skip
+    ms.transfer_record(
+        line=p.d_line,
+        kind="decrease",
+        amount=D(100000),
+        approver="executive",
+        approved_on=dt.date(2025, 1, 10),
+    )
+    ms.transfer_record(
+        line=p.r_line,
+        kind="increase",
+        amount=D(40000),
+        approver="executive",
+        approved_on=dt.date(2025, 4, 1),
+    )
 
     # org B of the same province: its own plan, budget and a transfer in
     plan_b = ps.plan_create(org=cast.b, start_year=2566, end_year=2570)
@@ -137,16 +164,25 @@ def build(cast, plan_a) -> Province:
     original = ps.edition_create(plan=plan_b, kind="original")
     p.well = ps.project_add(
         edition=original,
-        data=ps.ProjectData(strategy=sb, program=Program.objects.get(code="00310"),
-                            name="ขุดบ่อบาดาล หมู่ที่ 2", budgets={FY: D(80000)}),
-    ).project  # fmt: skip
+        data=ps.ProjectData(
+            strategy=sb,
+            program=Program.objects.get(code="00310"),
+            name="ขุดบ่อบาดาล หมู่ที่ 2",
+            budgets={FY: D(80000)},
+        ),
+    ).project
     ps.edition_approve(edition=original, approved_on=dt.date(2022, 1, 10))
     ord_b = ps.ordinance_create(
         org=cast.b, fiscal_year=FY, kind="annual", promulgated_on=dt.date(2024, 9, 25)
     )
     p.w_line = ps.budget_line_add(ordinance=ord_b, project=p.well, amount=D(80000))
-    ms.transfer_record(line=p.w_line, kind="increase", amount=D(20000), approver="executive",
-                       approved_on=dt.date(2024, 12, 1))  # fmt: skip
+    ms.transfer_record(
+        line=p.w_line,
+        kind="increase",
+        amount=D(20000),
+        approver="executive",
+        approved_on=dt.date(2024, 12, 1),
+    )
     save(p.well, 6, "done", 100, 95000)
 
     # org A announced its annual M&E report: open data publishes the year's figures
@@ -172,7 +208,10 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
         if period:
             n = numbers_for(o, FY, period)
             assert (n["budgeted_projects"], money(n["budget"]), money(n["disbursed"])) == (
-                t.budget_n, t.budget, t.disbursed)  # fmt: skip
+                t.budget_n,
+                t.budget,
+                t.disbursed,
+            )
         # the ผ.01 summary of the plan as approved on the month's end, per strategy
         from monitoring.queries import month_end
 
@@ -182,8 +221,11 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
         for row in r.rows:
             if row.number is None:
                 continue
-            s_row = next(s for s in summary.rows if s.level == "strategy"
-                         and s.label.startswith(f"ยุทธศาสตร์ที่ {row.number} "))  # fmt: skip
+            s_row = next(
+                s
+                for s in summary.rows
+                if s.level == "strategy" and s.label.startswith(f"ยุทธศาสตร์ที่ {row.number} ")
+            )
             assert (s_row.cells[col].count, s_row.cells[col].amount) == (
                 row.plan_n,
                 row.plan_amount,
@@ -216,18 +258,24 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
         assert (g.budget_n, g.budget, g.disbursed) == (t.budget_n, t.budget, t.disbursed)
         assert (g.done, g.in_progress, g.cancelled) == (done, prog, canc)
         # the entry page (and the API that serves it) per project
-        rows = [r for r in entry_rows(o, FY, 12) if r.budget or r.project_id in
-                {f.project_id for f in facts if f.org_id == o.pk}]  # fmt: skip
+        rows = [
+            r
+            for r in entry_rows(o, FY, 12)
+            if r.budget or r.project_id in {f.project_id for f in facts if f.org_id == o.pk}
+        ]
         own = [f for f in facts if f.org_id == o.pk]
         assert sorted((f.project_id, f.budget) for f in own) == sorted(
-            (r.project_id, r.budget) for r in rows)  # fmt: skip
+            (r.project_id, r.budget) for r in rows
+        )
         assert (len(own), sum((f.budget for f in own), D(0))) == (t.budget_n, t.budget)
         user = cast.alice if o == cast.a else cast.bob
         _, key = token_create(user=user, name="agreement")
-        api = client.get(f"/api/v1/orgs/{o.code}/progress/{FY}/12?limit=1000",
-                         HTTP_AUTHORIZATION=f"Bearer {key}").json()["items"]  # fmt: skip
-        assert sorted((i["project_id"], money(i["budget"])) for i in api if money(i["budget"])) == sorted(
-            (r.project_id, r.budget) for r in rows if r.budget)  # fmt: skip
+        api = client.get(
+            f"/api/v1/orgs/{o.code}/progress/{FY}/12?limit=1000", HTTP_AUTHORIZATION=f"Bearer {key}"
+        ).json()["items"]
+        assert sorted(
+            (i["project_id"], money(i["budget"])) for i in api if money(i["budget"])
+        ) == sorted((r.project_id, r.budget) for r in rows if r.budget)
         # per strategy: แบบที่ 2's rows against the analysis grouped by the linked strategy
         for f2_row in reports[o.pk].rows:
             if f2_row.number is None:
@@ -237,7 +285,12 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
             for target in strategy.linkages.all():
                 g = by_target[target.code]
                 assert (g.plan_n, g.plan_amount, g.budget_n, g.budget, g.disbursed) == (
-                    f2_row.plan_n, f2_row.plan_amount, f2_row.budget_n, f2_row.budget, f2_row.disbursed)  # fmt: skip
+                    f2_row.plan_n,
+                    f2_row.plan_amount,
+                    f2_row.budget_n,
+                    f2_row.budget,
+                    f2_row.disbursed,
+                )
     # the annual M&E report and open data (the report's figures, published for anyone)
     from reports.annual import context as annual_context
 
@@ -265,13 +318,19 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
     nat = national[province.pk]
     totals = [reports[o.pk].total for o in orgs]
     assert (nat.projects, nat.budget, nat.disbursed) == (
-        sum(t.budget_n for t in totals), sum(t.budget for t in totals), sum(t.disbursed for t in totals))  # fmt: skip
+        sum(t.budget_n for t in totals),
+        sum(t.budget for t in totals),
+        sum(t.disbursed for t in totals),
+    )
     # the dashboard shows the same แบบที่ 2
     client.force_login(cast.alice)
     page = client.get(reverse("monitoring:dashboard", args=[cast.a.code, FY]) + "?month=12")
     shown = page.context["report"].total
     assert (shown.budget_n, shown.budget, shown.disbursed) == (
-        reports[cast.a.pk].total.budget_n, reports[cast.a.pk].total.budget, reports[cast.a.pk].total.disbursed)  # fmt: skip
+        reports[cast.a.pk].total.budget_n,
+        reports[cast.a.pk].total.budget,
+        reports[cast.a.pk].total.disbursed,
+    )
     return reports
 
 
@@ -306,20 +365,30 @@ def test_a_draft_changes_no_past_quarter(cast, province):
 
 STEPS = st.lists(
     st.one_of(
-        st.tuples(st.just("transfer"), st.sampled_from(["increase", "decrease"]),
-                  st.integers(1, 40).map(lambda k: D(k * 1000)), st.integers(2, 12)),
-        st.tuples(st.just("month"), st.integers(7, 12), st.integers(0, 20).map(lambda k: D(k * 500))),
+        st.tuples(
+            st.just("transfer"),
+            st.sampled_from(["increase", "decrease"]),
+            st.integers(1, 40).map(lambda k: D(k * 1000)),
+            st.integers(2, 12),
+        ),
+        st.tuples(
+            st.just("month"), st.integers(7, 12), st.integers(0, 20).map(lambda k: D(k * 500))
+        ),
         st.tuples(st.just("draft_move"), st.sampled_from([1, 2])),
         st.tuples(st.just("approve_move"), st.sampled_from([1, 2]), st.integers(2, 11)),
         st.tuples(st.just("cancel"), st.integers(7, 12)),
     ),
     min_size=1,
     max_size=6,
-)  # fmt: skip
+)
 
 
-@settings(max_examples=12, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])  # fmt: skip
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(steps=STEPS)
 def test_any_sequence_of_user_actions_keeps_the_readers_agreeing(client, cast, province, steps):
     from django.core.exceptions import ValidationError
@@ -337,34 +406,53 @@ def test_any_sequence_of_user_actions_keeps_the_readers_agreeing(client, cast, p
                     kind = step[0]
                     if kind == "transfer":
                         _, how, amount, month = step
-                        ms.transfer_record(line=p.l_line, kind=how, amount=amount,
-                                           approver="executive", approved_on=month_end(FY, month))  # fmt: skip
+                        ms.transfer_record(
+                            line=p.l_line,
+                            kind=how,
+                            amount=amount,
+                            approver="executive",
+                            approved_on=month_end(FY, month),
+                        )
                     elif kind == "month":
                         _, month, paid = step
                         py = ProjectYear.objects.get(org=cast.a, fiscal_year=FY, project=p.dredge)
-                        ms.progress_save(org=cast.a, fiscal_year=FY, project=p.dredge, month=month,
-                                         data=ms.ProgressInput(status="in_progress", progress=70,
-                                                               disbursed=paid),
-                                         expected_version=py.version)  # fmt: skip
+                        ms.progress_save(
+                            org=cast.a,
+                            fiscal_year=FY,
+                            project=p.dredge,
+                            month=month,
+                            data=ms.ProgressInput(
+                                status="in_progress", progress=70, disbursed=paid
+                            ),
+                            expected_version=py.version,
+                        )
                     elif kind == "cancel":
                         _, month = step
                         py = ProjectYear.objects.get(org=cast.a, fiscal_year=FY, project=p.lunch)
-                        ms.progress_save(org=cast.a, fiscal_year=FY, project=p.lunch, month=month,
-                                         data=ms.ProgressInput(status="cancelled"),
-                                         expected_version=py.version)  # fmt: skip
+                        ms.progress_save(
+                            org=cast.a,
+                            fiscal_year=FY,
+                            project=p.lunch,
+                            month=month,
+                            data=ms.ProgressInput(status="cancelled"),
+                            expected_version=py.version,
+                        )
                     else:
                         number = step[1]
                         strategy = p.plan.strategies.get(number=number)
                         edition = draft_edition(p.plan)
                         v = p.road.versions.order_by("-valid_from_seq").first()
-                        ps.project_change(project=p.road, edition=edition,
-                                          data=data_of(v, strategy=strategy, tactic=None))  # fmt: skip
+                        ps.project_change(
+                            project=p.road,
+                            edition=edition,
+                            data=data_of(v, strategy=strategy, tactic=None),
+                        )
                         if kind == "approve_move":
-                            ps.edition_approve(edition=edition,
-                                               approved_on=month_end(FY, step[2]))  # fmt: skip
+                            ps.edition_approve(edition=edition, approved_on=month_end(FY, step[2]))
                             approvals += 1
-                            ps.edition_create(plan=p.plan, kind="change", number=10 + approvals,
-                                              year=FY)  # fmt: skip
+                            ps.edition_create(
+                                plan=p.plan, kind="change", number=10 + approvals, year=FY
+                            )
             except ValidationError:
                 pass  # a refused action (a locked month, more out than is left) changes nothing
         check_agreement(client, cast, [cast.a, cast.b])

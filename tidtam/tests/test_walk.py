@@ -44,8 +44,12 @@ def walk(client, start: str, extra=frozenset()) -> tuple[int, dict, dict]:
             english[url] = [*english.get(url, []), *sorted(set(twice))[:5]]
         for link in links:
             path = link.split("#")[0]
-            if (path.startswith("/") and not SKIP.search(path.split("?")[0])
-                    and "page=" not in path and path not in seen):  # fmt: skip
+            if (
+                path.startswith("/")
+                and not SKIP.search(path.split("?")[0])
+                and "page=" not in path
+                and path not in seen
+            ):
                 queue.append(path)
     return len(seen), english, broken
 
@@ -60,16 +64,25 @@ def _person(username, first, last, org, role, division=None):
 
 @pytest.fixture
 def people(cast, year_a):
-    for user, first, last in ((cast.alice, "สมหญิง", "ตั้งใจ"), (cast.dana, "ประเสริฐ", "ช่างดี"),
-                              (cast.carl, "สุรพล", "ตรวจดี"), (cast.pat, "วิไล", "รักษ์ถิ่น")):  # fmt: skip
+    for user, first, last in (
+        (cast.alice, "สมหญิง", "ตั้งใจ"),
+        (cast.dana, "ประเสริฐ", "ช่างดี"),
+        (cast.carl, "สุรพล", "ตรวจดี"),
+        (cast.pat, "วิไล", "รักษ์ถิ่น"),
+    ):
         user.first_name, user.last_name = first, last
         user.save()
     eve = _person("eve", "สมศรี", "นำชัย", cast.a, Role.EXECUTIVE)
     from plans import services
 
     services.plan_create(org=cast.pao, start_year=2566, end_year=2570)  # the อบจ.'s own plan
-    return {"officer": cast.alice, "division_head": cast.dana, "committee": cast.carl,
-            "executive": eve, "analyst": cast.pat}  # fmt: skip
+    return {
+        "officer": cast.alice,
+        "division_head": cast.dana,
+        "committee": cast.carl,
+        "executive": eve,
+        "analyst": cast.pat,
+    }
 
 
 @pytest.mark.parametrize("role", ["officer", "division_head", "committee", "executive", "analyst"])

@@ -32,8 +32,9 @@ class Command(BaseCommand):
             if target is None:  # a new province: its name and districts from geothai
                 target = Province.objects.create(code=found.code, name=found.name_th)
                 districts_sync(province=target)
-            report = import_orgs(province=target, data=path.read_bytes(), filename=path.name,
-                                 commit=not dry_run)  # fmt: skip
+            report = import_orgs(
+                province=target, data=path.read_bytes(), filename=path.name, commit=not dry_run
+            )
             if not report.ok or dry_run:
                 transaction.set_rollback(True)
         if not report.ok:
@@ -41,5 +42,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(f"นำเข้าไม่ได้: พบ {len(report.problems)} ข้อผิดพลาด ไม่มีข้อมูลใดถูกบันทึก")
         verb = "ตรวจสอบผ่าน" if dry_run else "นำเข้าแล้ว"
-        self.stdout.write(f"{verb} {len(report.rows)} แห่ง ใน{target}: ใหม่ {len(report.new)}"
-                          f" ปรับปรุง {len(report.updated)}")  # fmt: skip
+        self.stdout.write(
+            f"{verb} {len(report.rows)} แห่ง ใน{target}: ใหม่ {len(report.new)}"
+            f" ปรับปรุง {len(report.updated)}"
+        )

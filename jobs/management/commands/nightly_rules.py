@@ -11,6 +11,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         fy = fiscal_year(today)
-        job = services.enqueue(kind="evaluate", title=f"ประเมินสัญญาณเตือนประจำวัน ปีงบประมาณ {fy}",
-                               params={"fy": fy, "tell": True}, key=f"nightly-rules:{today.isoformat()}")  # fmt: skip
+        job = services.enqueue(
+            kind="evaluate",
+            title=f"ประเมินสัญญาณเตือนประจำวัน ปีงบประมาณ {fy}",
+            params={"fy": fy, "tell": True},
+            key=f"nightly-rules:{today.isoformat()}",
+        )
         self.stdout.write(f"งาน #{job.pk}: {job.title} ({job.get_status_display()})")

@@ -9,6 +9,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        job = services.enqueue(kind="digests", title=f"ส่งสรุปงานประจำวัน {today.isoformat()}",
-                               params={"day": today.isoformat()}, key=f"digests:{today.isoformat()}")  # fmt: skip
+        job = services.enqueue(
+            kind="digests",
+            title=f"ส่งสรุปงานประจำวัน {today.isoformat()}",
+            params={"day": today.isoformat()},
+            key=f"digests:{today.isoformat()}",
+        )
         self.stdout.write(f"งาน #{job.pk}: {job.title} ({job.get_status_display()})")
