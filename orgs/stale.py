@@ -4,6 +4,7 @@ what the other person saved (and who, from the audit log). A missing fingerprint
 
 import hashlib
 import json
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
@@ -27,8 +28,13 @@ FIELDS = {
 }
 
 
+def _same(value):
+    """A value as the database gives it back: 25000 and 25000.00 are the same amount."""
+    return value.normalize() if isinstance(value, Decimal) else value
+
+
 def _values(obj) -> list:
-    values = [getattr(obj, f) for f in FIELDS[obj._meta.label]]
+    values = [_same(getattr(obj, f)) for f in FIELDS[obj._meta.label]]
     if obj._meta.label == "plans.KPI" and obj.pk:
         values.append(sorted((t.year, t.value) for t in obj.targets.all()))  # prefetched on pages
     return values

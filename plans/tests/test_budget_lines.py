@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans import services
+from orgs.stale import fingerprint
 from plans.models import BudgetLine
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +27,10 @@ def line(cast, plan_a):
 def test_a_line_is_corrected_and_deleted(client, cast, line):
     client.force_login(cast.alice)
     url = reverse("plans:budget_line_edit", args=[cast.a.code, 2569, line.pk])
-    client.post(url, {"amount": "250,000", "item": "ค่าอาหารกลางวัน"})
+    client.post(url, {"amount": "250,000", "item": "ค่าอาหารกลางวัน", "seen": fingerprint(line)})
     line.refresh_from_db()
     assert line.amount == 250000 and line.item == "ค่าอาหารกลางวัน"
-    client.post(url, {"amount": "-5", "item": ""})  # a bad amount changes nothing
+    client.post(url, {"amount": "-5", "item": "", "seen": fingerprint(line)})  # changes nothing
     line.refresh_from_db()
     assert line.amount == 250000
     client.post(reverse("plans:budget_line_remove", args=[cast.a.code, 2569, line.pk]))
