@@ -151,7 +151,8 @@ def smtp_server(settings):
 
 class Cast:
     """alice: officer of A; dana: division head of A (กองช่าง); carl: committee of A;
-    bob: officer of B (same province); pat: provincial analyst; olga: officer in another province."""
+    bob: officer of B (same province); pat: provincial analyst; olga: officer in another
+    province."""
 
 
 @pytest.fixture

@@ -194,8 +194,8 @@ def main():
         )
         next_id += 1
     print(
-        f"{len(items):,} projects in FY2569 plans, {len(assets):,} on a physical site with a neighbour,"
-        f" {len(planted)} duplicates planted ({renamed} naming the spot differently),"
+        f"{len(items):,} projects in FY2569 plans, {len(assets):,} on a physical site with a"
+        f" neighbour, {len(planted)} duplicates planted ({renamed} naming the spot differently),"
         f" {args.decoys} same-name decoys 6–15 km away"
     )
     summary = {}

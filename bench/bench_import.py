@@ -93,7 +93,8 @@ def main():
         tracemalloc.stop()
         assert report.ok
         print(
-            f"{'memory (untimed run)':<22}: peak Python allocations {peak / 1e6:6.1f} MB (goal <= 200 MB)"
+            f"{'memory (untimed run)':<22}: peak Python allocations {peak / 1e6:6.1f} MB"
+            " (goal <= 200 MB)"
         )
     print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
 

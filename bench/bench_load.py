@@ -2,8 +2,8 @@
 opening dashboards, for a bounded time. Prints throughput and latency against the goals
 (≥ 200 saves/s, p95 ≤ 300 ms on a 2-core machine).
 
-    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--workers <cores>] [--threads 1]
-        [--worker-class sync] [--think 0,0.02]
+    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--workers <cores>]
+        [--threads 1] [--worker-class sync] [--think 0,0.02]
         [--database-url postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load]
 
 Everything runs on loopback. The data: one province of 50 orgs × 300 budgeted projects (the
@@ -238,8 +238,10 @@ def run(args, env, tmp: Path, orgs, target: str) -> dict:
             except OSError:
                 time.sleep(0.1)
         print(
-            f"gunicorn: {args.workers} {args.worker_class} workers × {args.threads} threads · {args.users} users for {args.seconds} s · "
-            f"think {args.think} s · {len(orgs)} orgs · PostgreSQL {args.database_url.rsplit('@', 1)[-1]}"
+            f"gunicorn: {args.workers} {args.worker_class} workers × {args.threads} threads ·"
+            f" {args.users} users for {args.seconds} s · "
+            f"think {args.think} s · {len(orgs)} orgs · PostgreSQL"
+            f" {args.database_url.rsplit('@', 1)[-1]}"
         )
         before = cpu_by_role(server.pid) | {"locust": children_cpu()}
         started = time.perf_counter()
@@ -347,13 +349,16 @@ def report(path: Path, seconds: int, cpu: dict[str, float], wall: float) -> dict
     per_s = saves / seconds
     p95_save, p95_dash = float(save["95%"]), float(dash["95%"])
     print(
-        f"saves:      {saves:,} in {seconds} s = {per_s:,.1f} saves/s  (goal ≥ 200: {per_s / 200:.2f}×)"
+        f"saves:      {saves:,} in {seconds} s = {per_s:,.1f} saves/s  (goal ≥ 200:"
+        f" {per_s / 200:.2f}×)"
     )
     print(
-        f"save p50 {float(save['50%']):.0f} ms · p95 {p95_save:.0f} ms  (goal ≤ 300: {p95_save / 300:.2f}× of the limit)"
+        f"save p50 {float(save['50%']):.0f} ms · p95 {p95_save:.0f} ms  (goal ≤ 300:"
+        f" {p95_save / 300:.2f}× of the limit)"
     )
     print(
-        f"dashboard:  {int(dash['Request Count']):,} opened · p50 {float(dash['50%']):.0f} ms · p95 {p95_dash:.0f} ms"
+        f"dashboard:  {int(dash['Request Count']):,} opened · p50 {float(dash['50%']):.0f} ms · p95"
+        f" {p95_dash:.0f} ms"
     )
     print(f"failures:   saves {save['Failure Count']} · dashboards {dash['Failure Count']}")
     total = rows["Aggregated"]

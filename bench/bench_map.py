@@ -11,7 +11,8 @@ them photo rows, then prints
   * with --browser, the time headless Chromium takes from navigation until every marker is drawn
     (the page over a local HTTP server, tiles off).
 
-    .venv/bin/python bench/bench_map.py [--orgs 150] [--projects 60] [--browser] [--database-url URL]
+    .venv/bin/python bench/bench_map.py [--orgs 150] [--projects 60] [--browser]
+        [--database-url URL]
 """
 
 import argparse
@@ -82,7 +83,8 @@ def main():
         province, orgs = generate(args.orgs, args.projects)
         analyst, pao = places_and_photos(province, orgs)
         print(
-            f"generated {args.orgs} orgs × {args.projects} budgeted works in {time.perf_counter() - t0:.1f} s"
+            f"generated {args.orgs} orgs × {args.projects} budgeted works in"
+            f" {time.perf_counter() - t0:.1f} s"
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -115,10 +117,12 @@ def main():
     points = sum(1 for f in payload["features"] if f["geometry"]["type"] == "Point")
     size = len(json.dumps(payload, ensure_ascii=False).encode())
     print(
-        f"works of the year: {payload['total']:,}, on the map: {points:,}, without a point: {payload['unlocated']:,}"
+        f"works of the year: {payload['total']:,}, on the map: {points:,}, without a point:"
+        f" {payload['unlocated']:,}"
     )
     print(
-        f"map page + GeoJSON (test client):   p50 {app_s * 1000:7.1f} ms  (goal ≤ 1000 ms), GeoJSON {size / 1e6:.1f} MB"
+        f"map page + GeoJSON (test client):   p50 {app_s * 1000:7.1f} ms  (goal ≤ 1000 ms), GeoJSON"
+        f" {size / 1e6:.1f} MB"
     )
     print(f"baseline, one SQL + json.dumps:     p50 {base_s * 1000:7.1f} ms")
     print(f"ratio app / baseline:               {app_s / base_s:7.2f}×")
@@ -226,7 +230,8 @@ def browser_time(user, page_url, empty_url, expected, runs):
     with urllib.request.urlopen(request) as r:
         body = r.read()
     print(
-        f"  GeoJSON over HTTP (urllib): {(time.perf_counter() - t0) * 1000:.0f} ms, {len(body) / 1e6:.1f} MB"
+        f"  GeoJSON over HTTP (urllib): {(time.perf_counter() - t0) * 1000:.0f} ms,"
+        f" {len(body) / 1e6:.1f} MB"
     )
     samples, empty = [], []
     with sync_playwright() as p:
@@ -245,12 +250,14 @@ def browser_time(user, page_url, empty_url, expected, runs):
                 samples.append(elapsed)
             if i == runs:
                 slow = page.evaluate("""() => performance.getEntriesByType('resource')
-                    .map(e => [e.name.split('/').pop().split('?')[0], Math.round(e.startTime), Math.round(e.duration)])""")
+                    .map(e => [e.name.split('/').pop().split('?')[0], Math.round(e.startTime), Math.round(e.duration)])""")  # noqa: E501
                 nav = page.evaluate(
                     "() => Math.round(performance.getEntriesByType('navigation')[0].duration)"
                 )
                 marks = page.evaluate(
-                    "() => [document.getElementById('map').dataset.tHeaders, document.getElementById('map').dataset.tParsed, document.getElementById('map').dataset.tDrawn]"
+                    "() => [document.getElementById('map').dataset.tHeaders,"
+                    " document.getElementById('map').dataset.tParsed,"
+                    " document.getElementById('map').dataset.tDrawn]"
                 )
                 print(
                     "  last run: GeoJSON headers / parsed / markers drawn at (ms):",

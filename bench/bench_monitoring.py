@@ -74,8 +74,8 @@ def main():
         alerts = evaluate(scope, FY, dt.date(2026, 9, 30))
         times.append(time.perf_counter() - t0)
     print(
-        f"province early warning ({args.orgs} orgs, 6 rules): median {statistics.median(times):.2f} s,"
-        f" {alerts:,} alerts"
+        f"province early warning ({args.orgs} orgs, 6 rules): median {statistics.median(times):.2f}"
+        f" s, {alerts:,} alerts"
     )
 
     org = orgs[len(orgs) // 2]
@@ -172,7 +172,8 @@ WHERE a.org_id = %(org)s AND a.fiscal_year = %(fy)s AND i.first_month > 0
 """.format(
     cols=", ".join(
         f"SUM(CASE WHEN i.last_month <= {m} THEN i.amount WHEN i.first_month > {m} THEN 0"
-        f" ELSE i.amount * 1.0 * ({m} + 1 - i.first_month) / (i.last_month - i.first_month + 1) END)"
+        f" ELSE i.amount * 1.0 * ({m} + 1 - i.first_month) /"
+        " (i.last_month - i.first_month + 1) END)"
         for m in range(1, 13)
     )
 )

@@ -28,7 +28,7 @@ GENERATE = [
     """INSERT INTO orgs_province (code, name)
        SELECT 'N' || lpad(g::text, 2, '0'), 'จังหวัดทดสอบ ' || g FROM generate_series(1, 77) g""",
     """INSERT INTO orgs_district (province_id, name)
-       SELECT p.id, 'อำเภอ ' || d FROM orgs_province p, generate_series(1, 10) d WHERE p.code LIKE 'N%'""",
+       SELECT p.id, 'อำเภอ ' || d FROM orgs_province p, generate_series(1, 10) d WHERE p.code LIKE 'N%'""",  # noqa: E501
     # 150 orgs in the first province, the rest spread over the other 76: 7,850 in all
     """INSERT INTO orgs_organization (code, name, org_type, province_id, district_id)
        SELECT 'N' || lpad(i::text, 5, '0'), 'อปท.ทดสอบ ' || i,
@@ -37,18 +37,18 @@ GENERATE = [
               p.id, (SELECT d.id FROM orgs_district d WHERE d.province_id = p.id ORDER BY d.id
                      OFFSET (i % 10) LIMIT 1)
        FROM generate_series(1, 7850) i
-       JOIN orgs_province p ON p.code = 'N' || lpad((CASE WHEN i <= 150 THEN 1 ELSE 2 + (i - 151) % 76 END)::text, 2, '0')""",
+       JOIN orgs_province p ON p.code = 'N' || lpad((CASE WHEN i <= 150 THEN 1 ELSE 2 + (i - 151) % 76 END)::text, 2, '0')""",  # noqa: E501
     """INSERT INTO plans_plan (org_id, title, start_year, end_year, vision)
-       SELECT id, 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)', 2566, 2570, '' FROM orgs_organization WHERE code LIKE 'N%'""",
+       SELECT id, 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566 – 2570)', 2566, 2570, '' FROM orgs_organization WHERE code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_edition (plan_id, seq, kind, number, year, status, approver, approved_on, note)
        SELECT p.id, 1, 'original', NULL, NULL, 'approved', 'ผู้บริหารท้องถิ่น', DATE '2021-12-20', ''
-       FROM plans_plan p JOIN orgs_organization o ON o.id = p.org_id WHERE o.code LIKE 'N%'""",
+       FROM plans_plan p JOIN orgs_organization o ON o.id = p.org_id WHERE o.code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_strategy (plan_id, number, name)
        SELECT p.id, s, 'ยุทธศาสตร์ที่ ' || s FROM plans_plan p JOIN orgs_organization o ON o.id = p.org_id,
-              generate_series(1, 7) s WHERE o.code LIKE 'N%'""",
+              generate_series(1, 7) s WHERE o.code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_project (plan_id, created_in_id)
        SELECT p.id, e.id FROM plans_plan p JOIN plans_edition e ON e.plan_id = p.id
-       JOIN orgs_organization o ON o.id = p.org_id, generate_series(1, 61) k WHERE o.code LIKE 'N%'""",
+       JOIN orgs_organization o ON o.id = p.org_id, generate_series(1, 61) k WHERE o.code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_projectversion (project_id, plan_id, edition_id, valid_from_seq, valid_until_seq,
          removed, revision, strategy_id, tactic_id, program_id, seq_no, name, objective, target, kpi,
          expected_result, division_id, responsible_unit, form, location)
@@ -58,13 +58,13 @@ GENERATE = [
               NULL, (SELECT id FROM plans_program ORDER BY id OFFSET (pr.id * 7 % 12) LIMIT 1),
               pr.id, 'โครงการทดสอบ ' || pr.id, '', '', '', '', NULL, '', 'p02', ''
        FROM plans_project pr JOIN plans_plan p ON p.id = pr.plan_id JOIN orgs_organization o ON o.id = p.org_id
-       WHERE o.code LIKE 'N%'""",
+       WHERE o.code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_projectbudget (version_id, year, amount)
        SELECT v.id, y, round((20 + random() * 1980)::numeric) * 1000
        FROM plans_projectversion v JOIN plans_plan p ON p.id = v.plan_id
-       JOIN orgs_organization o ON o.id = p.org_id, generate_series(2566, 2570) y WHERE o.code LIKE 'N%'""",
+       JOIN orgs_organization o ON o.id = p.org_id, generate_series(2566, 2570) y WHERE o.code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_budgetordinance (org_id, fiscal_year, kind, number, promulgated_on)
-       SELECT id, 2569, 'annual', 1, DATE '2025-09-20' FROM orgs_organization WHERE code LIKE 'N%'""",
+       SELECT id, 2569, 'annual', 1, DATE '2025-09-20' FROM orgs_organization WHERE code LIKE 'N%'""",  # noqa: E501
     """INSERT INTO plans_budgetline (ordinance_id, project_id, source, amount, item)
        SELECT bo.id, pv.project_id, 'annual', round(b.amount * 0.9), ''
        FROM plans_projectversion pv JOIN plans_plan p ON p.id = pv.plan_id
@@ -77,7 +77,7 @@ GENERATE = [
          last_month, version, updated_at)
        SELECT bo.org_id, 2569, bl.project_id, 'specific', '', NULL, NULL, 0, '', 'not_started', 0, 0, 0, 1, now()
        FROM plans_budgetline bl JOIN plans_budgetordinance bo ON bo.id = bl.ordinance_id
-       JOIN orgs_organization o ON o.id = bo.org_id WHERE o.code LIKE 'N%'""",
+       JOIN orgs_organization o ON o.id = bo.org_id WHERE o.code LIKE 'N%'""",  # noqa: E501
     """CREATE TEMP TABLE plan_start AS
        SELECT py.id, 1 + floor(random() * 9)::int AS start, bl.amount AS budget
        FROM monitoring_projectyear py JOIN plans_budgetline bl ON bl.project_id = py.project_id
@@ -86,13 +86,13 @@ GENERATE = [
        SELECT s.id, m, CASE WHEN m >= s.start + 3 THEN 'done' ELSE 'in_progress' END,
               LEAST(100, (m - s.start + 1) * 25), CASE WHEN m = s.start + 3 THEN s.budget * 0.95 ELSE 0 END,
               '', now()
-       FROM plan_start s, generate_series(1, 12) m WHERE m >= s.start""",
+       FROM plan_start s, generate_series(1, 12) m WHERE m >= s.start""",  # noqa: E501
     """UPDATE monitoring_projectyear py SET disbursed = x.paid, status = x.status, progress = x.progress,
          last_month = x.month
        FROM (SELECT DISTINCT ON (project_year_id) project_year_id, month, status, progress,
                SUM(disbursed) OVER (PARTITION BY project_year_id) AS paid
              FROM monitoring_monthlyprogress ORDER BY project_year_id, month DESC) x
-       WHERE x.project_year_id = py.id""",
+       WHERE x.project_year_id = py.id""",  # noqa: E501
     "ANALYZE",
 ]
 
@@ -145,8 +145,8 @@ def main():
     t0 = time.perf_counter()
     everyone = evaluate(Organization.objects.all(), FY, dt.date(2026, 9, 30))
     print(
-        f"early warning, all {Organization.objects.count():,} orgs: {time.perf_counter() - t0:.2f} s"
-        f" ({everyone:,} alerts)"
+        f"early warning, all {Organization.objects.count():,} orgs: {time.perf_counter() - t0:.2f}"
+        f" s ({everyone:,} alerts)"
     )
     with connection.cursor() as cur:
         cur.execute("ANALYZE monitoring_alert")  # as autovacuum would after a nightly run
@@ -158,7 +158,8 @@ def main():
     page_s, _ = timed(lambda: province_page(pao), args.runs)
     print(f"province dashboard numbers (app):      p50 {app_s * 1000:7.1f} ms")
     print(
-        f"same numbers, hand-written SQL:        p50 {raw_s * 1000:7.1f} ms   ratio {app_s / raw_s:.2f}× (goal ≤ 1.5×)"
+        f"same numbers, hand-written SQL:        p50 {raw_s * 1000:7.1f} ms   ratio"
+        f" {app_s / raw_s:.2f}× (goal ≤ 1.5×)"
     )
     print(f"province dashboard page (test client): p50 {page_s * 1000:7.1f} ms   (goal ≤ 150 ms)")
 
@@ -166,7 +167,8 @@ def main():
 
     nat_s, rows = timed(lambda: national_rollup(FY), args.runs)
     print(
-        f"national roll-up by province:          p50 {nat_s * 1000:7.1f} ms   ({len(rows)} provinces; goal ≤ 1 s)"
+        f"national roll-up by province:          p50 {nat_s * 1000:7.1f} ms   ({len(rows)}"
+        " provinces; goal ≤ 1 s)"
     )
 
 
@@ -218,7 +220,7 @@ LEFT JOIN (SELECT org_id, COUNT(*) FILTER (WHERE severity = 'red') red,
            WHERE fiscal_year = %(fy)s AND x.province_id = %(province)s GROUP BY org_id) a
   ON a.org_id = o.id
 WHERE o.province_id = %(province)s ORDER BY o.code
-"""
+"""  # noqa: E501
 
 
 def raw_numbers(province_id):

@@ -72,7 +72,8 @@ def main():
         baseline = baseline or rate
         print(
             f"{w} worker(s): {done:,}/{args.jobs:,} jobs in {took:6.2f} s = {rate:7.1f} jobs/s "
-            f"(ratio to 1 worker {rate / baseline:4.2f}x); enqueue {args.jobs / enqueue_s:7.1f} jobs/s"
+            f"(ratio to 1 worker {rate / baseline:4.2f}x); enqueue"
+            f" {args.jobs / enqueue_s:7.1f} jobs/s"
         )
 
 

@@ -1,5 +1,6 @@
-"""Thai error pages in the app's look (a citizen's link gets the citizen's wording), and JSON for the
-API. The Thai message of Http404/PermissionDenied (e.g. "ไม่พบแบบสอบถาม") is shown to the user."""
+"""Thai error pages in the app's look (a citizen's link gets the citizen's wording), and JSON for
+the API. The Thai message of Http404/PermissionDenied (e.g. "ไม่พบแบบสอบถาม") is shown to the
+user."""
 
 from django.http import HttpResponse, JsonResponse
 from django.template import loader

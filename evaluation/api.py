@@ -1,4 +1,5 @@
-"""Evaluation in the JSON API: KPI results (read and write), satisfaction surveys, annual M&E reports."""
+"""Evaluation in the JSON API: KPI results (read and write), satisfaction surveys, annual M&E
+reports."""
 
 import datetime as dt
 from decimal import Decimal

@@ -1,4 +1,5 @@
-"""งานของฉัน: the annual M&E report and the committee's term (registered from EvaluationConfig.ready)."""
+"""งานของฉัน: the annual M&E report and the committee's term (registered from
+EvaluationConfig.ready)."""
 
 import datetime as dt
 

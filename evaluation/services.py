@@ -96,7 +96,8 @@ def response_submit(
     form_token: str | None = None,
     entered_by=None,
 ) -> Response:
-    """answers: {(item id, strategy id or None): value}. Every item (× strategy) must be answered."""
+    """answers: {(item id, strategy id or None): value}. Every item (× strategy) must be
+    answered."""
     if channel == Channel.WEB and not survey.is_open:
         raise ValidationError("แบบสอบถามนี้ปิดรับคำตอบแล้ว")
     errors = {}

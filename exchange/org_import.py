@@ -162,7 +162,8 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
                 sheet,
                 i,
                 LABELS["name"],
-                f"ชื่อไม่ตรงกับประเภท {ORG_TYPE_SHORT[org_type]} (ควรขึ้นต้นด้วย “{NAME_PREFIX[org_type]}”)",
+                f"ชื่อไม่ตรงกับประเภท {ORG_TYPE_SHORT[org_type]} (ควรขึ้นต้นด้วย"
+                f" “{NAME_PREFIX[org_type]}”)",
             )
         if not district:
             report.problem(sheet, i, LABELS["district"], "ไม่มีชื่ออำเภอ")
@@ -176,7 +177,8 @@ def import_orgs(*, province: Province, data: bytes, filename: str, commit: bool 
                 sheet,
                 i,
                 LABELS["type"],
-                f"{old.name} บันทึกไว้เป็น {old.type_short}: การเปลี่ยนประเภทให้บันทึกที่เมนู “เปลี่ยนประเภท” พร้อมวันที่มีผล",
+                f"{old.name} บันทึกไว้เป็น {old.type_short}: การเปลี่ยนประเภทให้บันทึกที่เมนู “เปลี่ยนประเภท”"
+                " พร้อมวันที่มีผล",
             )
         if org_type == OrgType.PAO and pao is not None and pao.code != code:
             report.problem(sheet, i, LABELS["type"], f"{province} มี อบจ. แล้ว (รหัส {pao.code})")

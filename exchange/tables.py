@@ -43,7 +43,8 @@ def read_tables(data: bytes, filename: str) -> dict[str, Table]:
 
 
 def _read_workbook(data: bytes, kind: str = "zip") -> dict[str, Table]:
-    """.xlsx and .ods (zip, size-checked before unpacking) and .xls (OLE) through python-calamine."""
+    """.xlsx and .ods (zip, size-checked before unpacking) and .xls (OLE) through
+    python-calamine."""
     try:
         if kind == "zip":
             with zipfile.ZipFile(io.BytesIO(data)) as zf:

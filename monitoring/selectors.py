@@ -80,7 +80,8 @@ def budgets_by_project(
 
 
 def months_closed_by(locks) -> set[int]:
-    """The months closed by (kind, number) period locks: a month's, a quarter's, a half's, a year's."""
+    """The months closed by (kind, number) period locks: a month's, a quarter's, a half's, a
+    year's."""
     months: set[int] = set()
     for kind, number in locks:
         months.update(MONTHS_OF[PeriodKind(kind)](number))

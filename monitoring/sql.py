@@ -67,7 +67,7 @@ LEFT JOIN upto ON upto.project_id = lines.project_id
 LEFT JOIN st ON st.project_id = lines.project_id
 LEFT JOIN py ON py.project_id = lines.project_id
 GROUP BY sv.strategy_id, COALESCE(st.status, 'not_started')
-"""  # noqa: S608 - constants only
+"""  # noqa: S608, E501 - constants only
 
 # The disbursement curve in one statement: rows ('plan', first month, last month, amount) — the
 # current action plan's amounts per (first, last) month pair — and ('paid', month, NULL, paid).
@@ -140,7 +140,7 @@ LEFT JOIN (SELECT org_id, SUM(CASE WHEN severity = 'red' THEN 1 ELSE 0 END) AS r
                   SUM(CASE WHEN severity = 'amber' THEN 1 ELSE 0 END) AS amber
            FROM monitoring_alert WHERE fiscal_year = %(fy)s AND org_id IN (SELECT id FROM orgs)
            GROUP BY org_id) a ON a.org_id = o.id
-"""  # noqa: S608 - constants only
+"""  # noqa: S608, E501 - constants only
 
 # แบบที่ 2 part 3: projects funded by a special subsidy, with status and money as of the month.
 # bench/bench_sql.py, 2026-12-01: 3.2× the ORM on PostgreSQL, 18,000 budget lines (SQLite: 27×).
@@ -165,7 +165,7 @@ st AS (
 SELECT sub.project_id, COALESCE(st.status, 'not_started'), sub.received, COALESCE(upto.paid, 0)
 FROM sub LEFT JOIN upto ON upto.project_id = sub.project_id LEFT JOIN st ON st.project_id = sub.project_id
 ORDER BY sub.project_id
-"""  # noqa: S608 - constants only
+"""  # noqa: S608, E501 - constants only
 
 # The province analysis: one row per project of the province's orgs that is in the plan as
 # approved on %(end)s or budgeted by then; the groupings below aggregate these facts.
@@ -196,7 +196,7 @@ facts AS (
   LEFT JOIN plans_projectbudget pb ON pb.version_id = av.version_id AND pb.year = %(fy)s
   LEFT JOIN money ON money.project_id = ids.project_id
   LEFT JOIN monitoring_projectyear py ON py.project_id = ids.project_id AND py.fiscal_year = %(fy)s)
-"""  # noqa: S608 - constants only
+"""  # noqa: S608, E501 - constants only
 ANALYSIS_MEASURES = """
   SUM(CASE WHEN f.plan_amount > 0 THEN 1 ELSE 0 END), SUM(f.plan_amount),
   SUM(f.budgeted), SUM(CASE WHEN f.budgeted = 1 THEN f.budget ELSE 0 END),
@@ -209,7 +209,8 @@ ANALYSIS_MEASURES = """
 ANALYSIS_GROUPINGS = {
     "program": (
         "แผนงาน",
-        "SELECT pr.code, pr.name, {m} FROM facts f LEFT JOIN plans_program pr ON pr.id = f.program_id GROUP BY pr.code, pr.name ORDER BY pr.code",
+        "SELECT pr.code, pr.name, {m} FROM facts f LEFT JOIN plans_program pr ON pr.id ="
+        " f.program_id GROUP BY pr.code, pr.name ORDER BY pr.code",
     ),
     "org_type": (
         "ประเภท อปท.",
@@ -217,15 +218,20 @@ ANALYSIS_GROUPINGS = {
     ),
     "district": (
         "อำเภอ",
-        "SELECT d.id, d.name, {m} FROM facts f LEFT JOIN orgs_district d ON d.id = f.district_id GROUP BY d.id, d.name ORDER BY d.name",
+        "SELECT d.id, d.name, {m} FROM facts f LEFT JOIN orgs_district d ON d.id = f.district_id"
+        " GROUP BY d.id, d.name ORDER BY d.name",
     ),
     "lao_strategy": (
         "ยุทธศาสตร์การพัฒนาของ อปท. ในเขตจังหวัด",
-        "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'lao_province' GROUP BY t.code, t.name ORDER BY t.code",
+        "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id"
+        " = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level ="
+        " 'lao_province' GROUP BY t.code, t.name ORDER BY t.code",
     ),
     "province_strategy": (
         "ยุทธศาสตร์จังหวัด",
-        "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level = 'province' GROUP BY t.code, t.name ORDER BY t.code",
+        "SELECT t.code, t.name, {m} FROM facts f JOIN plans_strategy_linkages sl ON sl.strategy_id"
+        " = f.strategy_id JOIN plans_linkagetarget t ON t.id = sl.linkagetarget_id AND t.level ="
+        " 'province' GROUP BY t.code, t.name ORDER BY t.code",
     ),
 }
 
@@ -261,4 +267,4 @@ LEFT JOIN monitoring_projectyear py
 LEFT JOIN monitoring_monthlyprogress u ON u.id = (
           SELECT mp.id FROM monitoring_monthlyprogress mp
            WHERE mp.project_year_id = py.id AND mp.month <= %(month)s ORDER BY mp.month DESC LIMIT 1)
-"""  # noqa: S608 - only constants are formatted in
+"""  # noqa: S608, E501 - only constants are formatted in

@@ -116,7 +116,8 @@ def can_analyse_province(user, province_id: int) -> bool:
 
 
 def require_province_analyst(user, org: Organization) -> None:
-    """Pages of the provincial M&E unit: the org must be the อบจ. and the user its province's analyst."""
+    """Pages of the provincial M&E unit: the org must be the อบจ. and the user its province's
+    analyst."""
     if not org.is_provincial_unit or not can_analyse_province(user, org.province_id):
         raise PermissionDenied("เฉพาะหน่วยติดตามและประเมินผลระดับจังหวัด")
 

@@ -41,7 +41,8 @@ DETAIL_FIELDS = (
 
 
 def districts_sync(*, province: Province) -> int:
-    """The province's อำเภอ from geothai (the DOPA list); existing rows keep their ids. New count."""
+    """The province's อำเภอ from geothai (the DOPA list); existing rows keep their ids. New
+    count."""
     known = {d.name: d for d in District.objects.filter(province=province)}
     added = 0
     for d in geothai.districts(province.code):
@@ -121,7 +122,7 @@ def org_type_change(
     return change
 
 
-# -- the org's own details --------------------------------------------------------------------------
+# -- the org's own details -------------------------------------------------------------------------
 
 
 @transaction.atomic

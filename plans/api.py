@@ -1,5 +1,6 @@
-"""The plan's resources in the JSON API: plan summary, editions, projects, the strategy framework with
-KPIs, budget ordinances and the action plan. The checked getters decide what a token may read."""
+"""The plan's resources in the JSON API: plan summary, editions, projects, the strategy framework
+with KPIs, budget ordinances and the action plan. The checked getters decide what a token may
+read."""
 
 import datetime as dt
 from decimal import Decimal

@@ -353,7 +353,8 @@ def budgetable_choices(plan: Plan, fiscal_year: int) -> list[tuple[str, list[tup
 
 
 def latest_names(project_ids, org=None) -> dict[int, str]:
-    """Each project's latest name (one query; the latest version wins). With org, only its projects."""
+    """Each project's latest name (one query; the latest version wins). With org, only its
+    projects."""
     qs = ProjectVersion.objects.filter(project_id__in=project_ids)
     if org is not None:
         qs = qs.filter(plan__org=org)

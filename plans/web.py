@@ -8,7 +8,8 @@ from thai.dates import parse_thai_date
 
 
 def resolve_seq(request, plan: Plan) -> tuple[int | None, str]:
-    """Which edition a page shows: ?edition=<seq>, ?date=15/7/2567 (BE) or ISO, ?draft=1; default: latest approved."""
+    """Which edition a page shows: ?edition=<seq>, ?date=15/7/2567 (BE) or ISO, ?draft=1; default:
+    latest approved."""
     if request.GET.get("edition", "").isdigit():
         return int(request.GET["edition"]), "edition"
     if request.GET.get("date"):

@@ -1,4 +1,5 @@
-"""งานของฉัน: แบบที่ 2 to send, sent back, and the provincial unit's work (registered from ProvinceConfig.ready)."""
+"""งานของฉัน: แบบที่ 2 to send, sent back, and the provincial unit's work (registered from
+ProvinceConfig.ready)."""
 
 import datetime as dt
 

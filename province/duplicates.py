@@ -119,7 +119,8 @@ def distance(a: Candidate, b: Candidate) -> float | None:
 
 
 def candidates(province_id: int, fy: int) -> list[Candidate]:
-    """Projects of the year's plans (approved, with a budget that year) in the province (1 query)."""
+    """Projects of the year's plans (approved, with a budget that year) in the province (1
+    query)."""
     rows = ProjectBudget.objects.filter(
         year=fy,
         amount__gt=0,
@@ -164,7 +165,8 @@ PLACE = re.compile(
 
 @lru_cache(maxsize=50_000)
 def places(name: str) -> frozenset[str]:
-    """Named sites in a project name: บ้านหนองแวง, ลำห้วยโคกสูง … (the same site is the same string)."""
+    """Named sites in a project name: บ้านหนองแวง, ลำห้วยโคกสูง … (the same site is the same
+    string)."""
     return frozenset(
         m.group(1) + m.group(2)
         for m in PLACE.finditer(normal(name))

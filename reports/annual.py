@@ -264,7 +264,8 @@ def _docx(c: dict, td: bool) -> bytes:
     para(c["announcement"], indent=True)
     para("จึงประกาศมาเพื่อทราบโดยทั่วกัน", indent=True)
     para(
-        f"ประกาศ ณ วันที่ {thai_date(report.announced_on) if report.announced_on else '.......................'}",
+        "ประกาศ ณ วันที่"
+        f" {thai_date(report.announced_on) if report.announced_on else '.......................'}",
         center=True,
     )
     for line in ("", *c["executive_signer"].lines()):
@@ -286,6 +287,6 @@ def announcement(c: dict) -> str:
         " และคณะกรรมการพัฒนาท้องถิ่น พร้อมทั้งประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่นให้ประชาชนในท้องถิ่นทราบ"
         f" {org.name} จึงขอประกาศผลการติดตามและประเมินผลแผนพัฒนาท้องถิ่น ประจำปีงบประมาณ พ.ศ.\u00a0{fy}"
         f" โดยมีโครงการในแผนพัฒนาท้องถิ่น {t.plan_n:,} โครงการ ได้รับงบประมาณ {t.budget_n:,} โครงการ"
-        f" ดำเนินการแล้วเสร็จ {t.by_status[Status.DONE]:,} โครงการ เบิกจ่ายงบประมาณ {t.disbursed:,.2f} บาท"
-        " รายละเอียดตามรายงานแนบท้ายประกาศนี้"
+        f" ดำเนินการแล้วเสร็จ {t.by_status[Status.DONE]:,} โครงการ เบิกจ่ายงบประมาณ"
+        f" {t.disbursed:,.2f} บาท รายละเอียดตามรายงานแนบท้ายประกาศนี้"
     )

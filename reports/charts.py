@@ -20,18 +20,21 @@ def stacked_bars(labels: list[str], series: list[tuple[str, list[int]]], width=6
     for i, label in enumerate(labels):
         y = top + i * row
         out.append(
-            f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{escape(chart_label(label, 40, 1))}</text>'
+            f'<text x="{left - 6}" y="{y + 14}"'
+            f' text-anchor="end">{escape(chart_label(label, 40, 1))}</text>'
         )
         x = left
         for (_name, values), colour in zip(series, STATUS_COLOURS, strict=False):
             w = values[i] * scale
             if w:
                 out.append(
-                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" fill="{colour}"/>'
+                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row - 6}"'
+                    f' fill="{colour}"/>'
                 )
                 if w > 14:
                     out.append(
-                        f'<text x="{x + w / 2:.1f}" y="{y + 14}" text-anchor="middle" fill="#fff">{values[i]}</text>'
+                        f'<text x="{x + w / 2:.1f}" y="{y + 14}" text-anchor="middle"'
+                        f' fill="#fff">{values[i]}</text>'
                     )
             x += w
     ly = top + row * len(labels) + 20
@@ -67,7 +70,8 @@ def lines(
         )
     for i, m in enumerate(months):
         out.append(
-            f'<text x="{left + i * sx:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(m)}</text>'
+            f'<text x="{left + i * sx:.1f}" y="{height - bottom + 16}"'
+            f' text-anchor="middle">{escape(m)}</text>'
         )
     ly = height - 12
     for n, (name, values, colour) in enumerate(series):
@@ -80,7 +84,8 @@ def lines(
         )
         out.append(
             f'<line x1="{left + n * 190}" x2="{left + n * 190 + 20}" y1="{ly - 4}" y2="{ly - 4}" '
-            f'stroke="{colour}" stroke-width="2"{dash}/><text x="{left + n * 190 + 26}" y="{ly}">{escape(name)}</text>'
+            f'stroke="{colour}" stroke-width="2"{dash}/><text x="{left + n * 190 + 26}"'
+            f' y="{ly}">{escape(name)}</text>'
         )
     out.append("</svg>")
     return "".join(out)

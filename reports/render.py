@@ -91,7 +91,8 @@ class Sheet:
 
 
 def docx_run(paragraph, text: str, *, size: float | None = None, bold: bool = False):
-    """A run whose size and weight also apply to Thai: Word reads w:szCs/w:bCs for complex scripts."""
+    """A run whose size and weight also apply to Thai: Word reads w:szCs/w:bCs for complex
+    scripts."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
 

@@ -113,7 +113,8 @@ def parse_thai_date(text: str) -> dt.date:
         raise ValueError(f"วันที่ “{text}” ไม่ถูกต้อง ให้กรอกแบบ วัน/เดือน/ปี พ.ศ. เช่น 15/7/2567") from None
     if 1900 <= year < 2400:
         raise ValueError(
-            f"วันที่ “{text}”: ปี {year} เป็นปี ค.ศ. ให้กรอกปี พ.ศ. ({be_year(year)}) เช่น {day}/{month}/{be_year(year)}"
+            f"วันที่ “{text}”: ปี {year} เป็นปี ค.ศ. ให้กรอกปี พ.ศ. ({be_year(year)}) เช่น"
+            f" {day}/{month}/{be_year(year)}"
         )
     if not 2400 <= year <= 2800:
         raise ValueError(f"วันที่ “{text}”: ปี พ.ศ. {year} ไม่ถูกต้อง ให้กรอกปี พ.ศ. 4 หลัก เช่น 2569")

@@ -17,7 +17,9 @@ def test_the_analyst_hovers_a_hostile_kpi_name_and_nothing_is_sent(
     from plans import services as plan_services
 
     payload = (
-        f"KPI<img src=x onerror=\"window.__pwned=1;fetch('/o/{cast.pao.code}/province/review/submission/1/decide/',"
+        "KPI<img src=x"
+        f" onerror=\"window.__pwned=1;fetch('/o/{cast.pao.code}"
+        "/province/review/submission/1/decide/',"
         "{method:'POST', body: new URLSearchParams({action:'approve'})})\">"
     )
     kpi = plan_services.kpi_save(
@@ -62,7 +64,8 @@ def test_the_csp_blocks_an_inline_handler_even_if_a_page_let_one_through(live_se
     """The second wall: markup injected into a page cannot run an inline handler."""
     page.goto(f"{live_server.url}/login/")
     page.evaluate(
-        "document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,\" onerror=\"window.__pwned=1\">')"
+        "document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,\""
+        ' onerror="window.__pwned=1">\')'
     )
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
@@ -73,7 +76,8 @@ NAMED = ("name", "title", "label")
 
 
 def _poison_names():
-    """Every name of every strategy, KPI, project, org, division, program, survey item … is markup."""
+    """Every name of every strategy, KPI, project, org, division, program, survey item … is
+    markup."""
     from django.apps import apps
     from django.db import models
 

@@ -2,7 +2,8 @@
 
 Limits (evaluation.services): each shown form is accepted once; a device (its cookie) sends at
 most WEB_ANSWERS_PER_DEVICE_PER_DAY answers a day to one survey, an address (as the trusted proxy
-reports it) at most WEB_ANSWERS_PER_ADDRESS_PER_DAY; a filled honeypot or a too-fast post is refused.
+reports it) at most WEB_ANSWERS_PER_ADDRESS_PER_DAY; a filled honeypot or a too-fast post is
+refused.
 """
 
 import secrets

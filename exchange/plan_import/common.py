@@ -146,7 +146,8 @@ def text_cell(report: ProblemSink, sheet, row_no, column, value, limit=MAX_TEXT)
 
 
 class Programs:
-    """The 12 standard แผนงาน, matched tolerantly; each mapping made is remembered for the preview."""
+    """The 12 standard แผนงาน, matched tolerantly; each mapping made is remembered for the
+    preview."""
 
     def __init__(self, choices: dict[str, str] | None = None):
         self.all = list(Program.objects.all())

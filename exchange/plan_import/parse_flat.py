@@ -133,7 +133,8 @@ def parse_rows(table, header_idx, cols, budget_cols, fw, programs: Programs, rep
                 sheet,
                 i,
                 "ยุทธศาสตร์",
-                f"ไม่พบยุทธศาสตร์ “{m.norm(s_cell)}” ในแผน (ระบุเป็น “1. ยุทธศาสตร์…” เพื่อสร้างใหม่ หรือเพิ่มในแผ่นงาน “{STRATEGY_SHEET}”)",
+                f"ไม่พบยุทธศาสตร์ “{m.norm(s_cell)}” ในแผน (ระบุเป็น “1. ยุทธศาสตร์…” เพื่อสร้างใหม่"
+                f" หรือเพิ่มในแผ่นงาน “{STRATEGY_SHEET}”)",
             )
         tactic = None
         if strategy_no is not None:
@@ -157,7 +158,8 @@ def parse_rows(table, header_idx, cols, budget_cols, fw, programs: Programs, rep
                 sheet,
                 i,
                 "ฉบับ",
-                f"ไม่รู้จักฉบับ “{m.norm(cell('ฉบับ'))}” (เช่น ฉบับเดิม, เพิ่มเติม ครั้งที่ 1/2566, เปลี่ยนแปลง ครั้งที่ 2/2567)",
+                f"ไม่รู้จักฉบับ “{m.norm(cell('ฉบับ'))}” (เช่น ฉบับเดิม, เพิ่มเติม ครั้งที่ 1/2566, เปลี่ยนแปลง ครั้งที่"
+                " 2/2567)",
             )
         budgets = {}
         for year, col in budget_cols.items():

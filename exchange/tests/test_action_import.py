@@ -46,7 +46,8 @@ def test_a_row_not_in_the_plan_refuses_the_whole_file(cast, plan_a):
     rows = [*ROWS, ("สร้างสนามบิน", "", "1,000", "", "", [1])]
     report = import_action_plan(org=cast.a, data=action_plan_book(rows), filename="pd02.xlsx")
     assert [str(p) for p in report.problems] == [
-        "แผ่นงาน “ผด.02” แถวที่ 12 คอลัมน์ “โครงการ”: ไม่พบโครงการ “สร้างสนามบิน” ในแผนพัฒนาท้องถิ่น (ต้องอยู่ในแผนก่อน)"
+        "แผ่นงาน “ผด.02” แถวที่ 12 คอลัมน์ “โครงการ”: ไม่พบโครงการ “สร้างสนามบิน” ในแผนพัฒนาท้องถิ่น"
+        " (ต้องอยู่ในแผนก่อน)"
     ]
     assert not ActionPlan.objects.filter(org=cast.a).exists()
 

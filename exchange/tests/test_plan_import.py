@@ -95,7 +95,8 @@ class TestRefusals:
         )
         assert report.ok
         assert [str(w) for w in report.warnings] == [
-            "แผ่นงาน “โครงการ” แถวที่ 4 คอลัมน์ “โครงการ”: ซ้ำกับแถวที่ 2 (ยุทธศาสตร์ ชื่อโครงการ สถานที่ และฉบับเดียวกัน) นำเข้าทั้งสองแถวตามไฟล์"
+            "แผ่นงาน “โครงการ” แถวที่ 4 คอลัมน์ “โครงการ”: ซ้ำกับแถวที่ 2 (ยุทธศาสตร์ ชื่อโครงการ สถานที่"
+            " และฉบับเดียวกัน) นำเข้าทั้งสองแถวตามไฟล์"
         ]
         assert (
             Project.objects.filter(plan__org=cast.b).count() == 3
@@ -130,7 +131,8 @@ class TestRefusals:
     def test_it_refuses_an_edition_the_plan_already_has(self, cast, plan_a, make_workbook):
         msgs = self.refused(cast.a, make_workbook([row(name="ใหม่")]))
         assert msgs == [
-            "แผ่นงาน “โครงการ” แถวที่ 2 คอลัมน์ “ฉบับ”: “ฉบับเดิม” มีอยู่ในแผนแล้ว นำเข้าซ้ำไม่ได้ (ใช้ชื่อฉบับใหม่ เช่น เพิ่มเติม ครั้งที่ถัดไป)"
+            "แผ่นงาน “โครงการ” แถวที่ 2 คอลัมน์ “ฉบับ”: “ฉบับเดิม” มีอยู่ในแผนแล้ว นำเข้าซ้ำไม่ได้ (ใช้ชื่อฉบับใหม่ เช่น"
+            " เพิ่มเติม ครั้งที่ถัดไป)"
         ]
 
     def test_it_refuses_adding_a_project_the_plan_already_has(self, cast, plan_a, make_workbook):
@@ -282,7 +284,10 @@ class TestImports:
         assert {b.year: b.amount for b in old.budgets.all()}[2568] == Decimal(300000)
 
     def test_it_reads_csv_in_utf8_and_windows_874(self, cast):
-        text = 'ยุทธศาสตร์,แผนงาน,โครงการ,งบประมาณ 2566,งบประมาณ 2567\n1,แผนงานการศึกษา,อาหารกลางวัน,"1,000",-\n'
+        text = (
+            "ยุทธศาสตร์,แผนงาน,โครงการ,งบประมาณ 2566,งบประมาณ 2567\n"
+            '1,แผนงานการศึกษา,อาหารกลางวัน,"1,000",-\n'
+        )
         from plans.services import plan_create, strategy_create
 
         plan = plan_create(org=cast.b, start_year=2566, end_year=2570)

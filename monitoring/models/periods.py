@@ -46,7 +46,8 @@ class PeriodLock(models.Model):
 
 
 class PeriodReport(models.Model):
-    """The officer's text for a period's report: problems, obstacles and suggestions (แบบที่ 2 part 4)."""
+    """The officer's text for a period's report: problems, obstacles and suggestions (แบบที่ 2 part
+    4)."""
 
     org = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="period_reports")
     fiscal_year = models.PositiveSmallIntegerField()

@@ -1,4 +1,5 @@
-"""What happens to a budgeted project during a fiscal year: status, progress, contract, disbursement.
+"""What happens to a budgeted project during a fiscal year: status, progress, contract,
+disbursement.
 
 ProjectYear holds the year's contract data and the current state (kept by the services from the
 monthly rows); MonthlyProgress holds one row per fiscal month (1 = ต.ค. … 12 = ก.ย.), so a

@@ -1,6 +1,6 @@
-"""Early-warning rules are data: each has a Thai name, a threshold and a sentence saying why and what
-to do. The kind says which check in monitoring.rules runs it; the officer or the provincial unit
-edits the rest."""
+"""Early-warning rules are data: each has a Thai name, a threshold and a sentence saying why and
+what to do. The kind says which check in monitoring.rules runs it; the officer or the provincial
+unit edits the rest."""
 
 from django.db import models
 

@@ -1,5 +1,6 @@
 """On a phone: the officer photographs a finished work with the phone's position (Chromium's
-geolocation), sees it on the project page, pins the project from the photo and finds it on the map."""
+geolocation), sees it on the project page, pins the project from the photo and finds it on the
+map."""
 
 import pytest
 from playwright.sync_api import expect

@@ -1,4 +1,5 @@
-"""Each early-warning rule fires on its case, stays quiet otherwise, and re-running is idempotent."""
+"""Each early-warning rule fires on its case, stays quiet otherwise, and re-running is
+idempotent."""
 
 import datetime as dt
 from decimal import Decimal

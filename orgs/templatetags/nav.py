@@ -1,4 +1,5 @@
-"""The org's menu in base.html: links that depend on nothing but the URL conf and their arguments."""
+"""The org's menu in base.html: links that depend on nothing but the URL conf and their
+arguments."""
 
 from functools import lru_cache
 

@@ -1,5 +1,6 @@
 """People of an org: invitations through a real SMTP server, the set-password link (single-use,
-expiring), password reset that never tells whether an address exists, roles, disabling, hand-over."""
+expiring), password reset that never tells whether an address exists, roles, disabling,
+hand-over."""
 
 from urllib.parse import urlparse
 

@@ -151,7 +151,8 @@ def test_production_keeps_database_connections_between_requests():
     binds parameters on the server, so PostgreSQL can keep prepared statements per connection."""
     code = (
         "from django.conf import settings as s; d = s.DATABASES['default'];"
-        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d['OPTIONS']['server_side_binding'], d['OPTIONS']['prepare_threshold'])"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d['OPTIONS']['server_side_binding'],"
+        " d['OPTIONS']['prepare_threshold'])"
     )
     env = example_env() | {"SECRET_KEY": "k" * 60, "DJANGO_SETTINGS_MODULE": "tidtam.settings"}
     result = subprocess.run(

@@ -113,7 +113,8 @@ def test_every_api_operation_answers_404_to_every_foreign_role(client, cast, pla
 
 @pytest.mark.parametrize("role", [Role.DIVISION_HEAD, Role.COMMITTEE, Role.EXECUTIVE, Role.ADMIN])
 def test_every_web_url_answers_404_to_every_foreign_role(client, cast, plan_a, foreign, role):
-    """Officers of org B and of the other province are in test_tenant_isolation; these are the rest."""
+    """Officers of org B and of the other province are in test_tenant_isolation; these are the
+    rest."""
     ids = object_ids(plan_a)
     client.force_login(foreign[role])
     for name, keys in org_urls():
@@ -134,7 +135,8 @@ def test_the_foreign_analyst_sees_no_web_url_of_org_a(client, cast, plan_a, fore
 
 @pytest.mark.parametrize("who", ["carl", "pat"])
 def test_read_only_roles_of_org_a_are_refused_every_api_write(client, cast, plan_a, who):
-    """The committee member and the province's analyst read org A; no write operation lets them in."""
+    """The committee member and the province's analyst read org A; no write operation lets them
+    in."""
     ids = object_ids(plan_a)
     _, token = token_create(user=getattr(cast, who), name="matrix")
     writes = [(m, p, b) for m, p, b in api_operations() if m != "get"]

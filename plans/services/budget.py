@@ -85,7 +85,8 @@ def budget_line_add(
     )
     if locked:
         raise ValidationError(
-            f"{ordinance.title} ประกาศใช้ในงวดที่ปิดแล้ว (เดือน{locked}): เพิ่มรายการแล้วตัวเลขของงวดนั้นจะเปลี่ยน"
+            f"{ordinance.title} ประกาศใช้ในงวดที่ปิดแล้ว (เดือน{locked}):"
+            " เพิ่มรายการแล้วตัวเลขของงวดนั้นจะเปลี่ยน"
             " ต้องขอปลดล็อกงวดนั้นก่อน"
         )
     line = BudgetLine(

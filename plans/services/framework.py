@@ -142,7 +142,8 @@ def kpi_save(
     kpi: KPI | None = None,
     seen: str | None = None,
 ) -> KPI:
-    """Create a KPI (kpi=None) or change it; targets maps each plan year to a value (None clears)."""
+    """Create a KPI (kpi=None) or change it; targets maps each plan year to a value (None
+    clears)."""
     if goal is not None and goal.strategy_id != strategy.pk:
         raise ValidationError("เป้าประสงค์ไม่อยู่ในยุทธศาสตร์นี้")
     years = set(strategy.plan.years)

@@ -1,4 +1,5 @@
-"""Each page renders for the officer and does a bounded number of queries, whatever the plan size."""
+"""Each page renders for the officer and does a bounded number of queries, whatever the plan
+size."""
 
 import pytest
 from django.urls import reverse

@@ -1,4 +1,5 @@
-"""The annual report's layout: the DOCX carries the PDF's charts, the PDF keeps KPI rows together."""
+"""The annual report's layout: the DOCX carries the PDF's charts, the PDF keeps KPI rows
+together."""
 
 import io
 import subprocess

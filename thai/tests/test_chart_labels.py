@@ -1,4 +1,5 @@
-"""Chart labels are cut between Thai words, never inside one; the full name stays for the tooltip."""
+"""Chart labels are cut between Thai words, never inside one; the full name stays for the
+tooltip."""
 
 import json
 

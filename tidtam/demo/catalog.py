@@ -1,4 +1,5 @@
-"""Realistic Thai plan content for the demo province (Nakhon Ratchasima, home of ทม.บัวใหญ่ in seed 001).
+"""Realistic Thai plan content for the demo province (Nakhon Ratchasima, home of ทม.บัวใหญ่ in seed
+001).
 
 Each theme lists project templates: (name pattern, program code, target pattern, KPI, budget range).
 "{v}" is a village name and "{m}" a หมู่ที่ number.

@@ -32,7 +32,8 @@ SLUG_SITES = "go.th"
 
 
 def person(rng: random.Random) -> str:
-    """A full name with the title that matches the person: นาย for a man; นาง or นางสาว for a woman."""
+    """A full name with the title that matches the person: นาย for a man; นาง or นางสาว for a
+    woman."""
     if rng.random() < 0.5:
         return f"นาย{rng.choice(MEN)} {rng.choice(SURNAMES)}"
     return f"{rng.choice(['นาง', 'นางสาว'])}{rng.choice(WOMEN)} {rng.choice(SURNAMES)}"

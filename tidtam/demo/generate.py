@@ -95,7 +95,8 @@ class Generator:
                 org = self.organization(province, slug, org_code, org_name, org_type, district)
                 self.plan(org, slug)
             self.log(
-                f"  {org.name}: แผนพัฒนาท้องถิ่น {PLAN_YEARS[0]}–{PLAN_YEARS[1]} พร้อมข้อบัญญัติและแผนการดำเนินงาน"
+                f"  {org.name}: แผนพัฒนาท้องถิ่น {PLAN_YEARS[0]}–{PLAN_YEARS[1]}"
+                " พร้อมข้อบัญญัติและแผนการดำเนินงาน"
             )
         with transaction.atomic():
             sent = submission_history(province, self.seed)

@@ -37,7 +37,7 @@ if step == "hang":  # stop for good right after the first projects are written, 
 approved = {"ฉบับเดิม": EditionApproval(approver="นายก", approved_on=dt.date(2023, 10, 1))}
 report = import_plan(org=org, data=data, filename="big.xlsx", commit=True, approvals=approved)
 print("finished", report.ok, len(report.problems), flush=True)
-"""
+"""  # noqa: E501
 
 
 def count(db: Path, table: str) -> int:
@@ -66,7 +66,8 @@ def test_killing_the_process_mid_import_leaves_nothing_half_written(tmp_path):
     run("manage.py", "migrate", "-v0")
     run(
         "-c",
-        "import os; os.environ['DJANGO_SETTINGS_MODULE']='tidtam.settings'; import django; django.setup();"
+        "import os; os.environ['DJANGO_SETTINGS_MODULE']='tidtam.settings'; import django;"
+        " django.setup();"
         "from orgs.models import Organization, Province;"
         "p=Province.objects.create(code='K1', name='ทดสอบ');"
         "Organization.objects.create(code='K0001', name='อบต.ทดสอบ', org_type='sao', province=p)",
@@ -140,7 +141,7 @@ for v in versions:
     ps.budget_line_add(ordinance=ordinance, project=v.project, amount=Decimal(100000))
 print(token_create(user=user, name="kill")[1])
 print(",".join(str(v.project_id) for v in versions))
-"""
+"""  # noqa: E501
 
 SERVER = r"""
 import os, sys, time

@@ -349,7 +349,8 @@ def test_every_reader_gives_the_same_numbers(client, cast, province):
     assert a.disbursed == D(100000 + 12 * 20000)
     assert a.added_n == 1 and a.by_status["cancelled"] == 1
     by_number = {r.number: r for r in reports[cast.a.pk].rows}
-    # lunch moved to strategy 1 in February (approved); the draft's move of the dredging is not counted
+    # lunch moved to strategy 1 in February (approved);
+    # the draft's move of the dredging is not counted
     assert by_number[1].budget_n == 3 and by_number[2].budget_n == 1
     for month in (3, 6, 9):
         check_agreement(client, cast, orgs, month)
