@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from plans import services
 from orgs.stale import fingerprint
+from plans import services
 from plans.models import BudgetLine
 
 pytestmark = pytest.mark.django_db
