@@ -65,6 +65,7 @@ def _reference_lists():
 
     if not ItaItem.objects.exists():
         importlib.import_module("reports.migrations.0002_ita_items_data").load(apps, None)
+        importlib.import_module("reports.migrations.0003_ita_item_due_dates").load(apps, None)
     if not SurveyTemplate.objects.exists():
         for name in ("0002_survey_templates", "0005_score_templates", "0007_form1_items"):
             importlib.import_module(f"evaluation.migrations.{name}").load(apps, None)

@@ -79,7 +79,9 @@ def test_each_quarter_is_due_to_the_province_15_days_after_it_ends(cast):
     assert [i for i in items(cast.pat, D(2027, 1, 10), "late_orgs") if "2570" in i.title] == []
 
 
-def test_each_unpublished_ita_item_warns_before_its_due_date_and_the_committee_term(cast):
+def test_each_unpublished_ita_item_warns_before_its_due_date_and_the_committee_term(
+    cast, reference_lists
+):
     from monitoring import services as monitoring
     from reports import ita_services
     from reports.models import ItaItem

@@ -27,7 +27,7 @@ def overview(request, org):
         "years": [str(y) for y in summary.years],
         "series": [
             {
-                "name": r.name,
+                "name": f"{r.number} {r.name}",
                 "data": [float(c.amount) for c in r.cells],
             }
             for r in summary.rows

@@ -82,7 +82,7 @@ def test_the_annual_docx_has_the_same_announcement_and_signature(
     i = text.index("(นายสมชาย ใจกล้า)")
     assert text[i + 1] == "ตำแหน่ง นายกเทศมนตรีเมืองบัวใหญ่"
     assert "อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in text and "99 หมู่ 1 อำเภอบัวใหญ่ จังหวัดนครราชสีมา" in text
-    assert len(doc.inline_shapes) == 2  # the emblem on the cover and on the ประกาศ
+    assert len(doc.inline_shapes) == 4  # the emblem on the cover and on the ประกาศ, two charts
 
 
 def test_the_six_month_report_names_the_reporter_and_the_executive(
