@@ -40,6 +40,9 @@ def _media(tmp_path, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DEBUG = False
     settings.MAP_TILE_URL = ""  # no tile server in tests: maps draw over the province outline
+    from django.core.cache import cache
+
+    cache.clear()  # each test starts as a fresh process would (the map outline is cached)
 
 
 def _reference_lists():

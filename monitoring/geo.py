@@ -260,10 +260,12 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def province_outline(province) -> dict | None:
-    """The outline of outline(), kept 10 minutes: it changes only when works are pinned."""
+    """The outline of outline(), kept 10 minutes or until a work of the province is pinned."""
     from django.core.cache import cache
 
-    key = f"tidtam:outline:{province.pk}"
+    from plans.models.places import outline_cache_key
+
+    key = outline_cache_key(province.pk)
     shape = cache.get(key)
     if shape is None:
         points = list(

@@ -158,3 +158,13 @@ def test_the_monthly_entry_links_each_row_to_its_photos(client, cast, year_a):
     post_photo(client, cast, year_a.dredge, latitude="15.2", longitude="102.3")
     post_photo(client, cast, year_a.dredge, stage=Stage.AFTER)
     assert f'href="{link}">ภาพถ่าย 2 ภาพ</a>' in client.get(entry).content.decode()
+
+
+def test_the_province_outline_follows_a_new_pin_at_once(client, cast, year_a):
+    from plans import services
+
+    client.force_login(cast.alice)
+    url = reverse("monitoring:map_data", args=[cast.a.code, 2568])
+    assert json.loads(client.get(url).content)["outline"] is None  # nothing pinned yet (cached)
+    services.place_set(project=year_a.dredge, latitude="15.2", longitude="102.3")
+    assert json.loads(client.get(url).content)["outline"]["geometry"]["type"] == "Polygon"

@@ -53,3 +53,9 @@ class ProjectPlace(models.Model):
         from plans.places import subdistrict_label
 
         return subdistrict_label(self.subdistrict_code, self.village_no)
+
+
+def outline_cache_key(province_id: int) -> str:
+    """Where the province map's outline of pinned works is cached (monitoring.geo); a pin
+    clears it."""
+    return f"tidtam:outline:{province_id}"
