@@ -67,7 +67,7 @@ class Officer(FastHttpUser):  # geventhttpclient: the load generator takes littl
         self.csrf = self.cookie("csrftoken")
 
     def cookie(self, name: str) -> str:
-        return next(c.value for c in self.client.cookiejar if c.name == name)
+        return next(c.value or "" for c in self.client.cookiejar if c.name == name)
 
     @task(6)
     def save_row(self):
