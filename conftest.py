@@ -247,6 +247,21 @@ def plan_a(cast):
     return plan
 
 
+def seen_in(response, action: str) -> str:
+    """The stale-save fingerprint (orgs.stale) a browser posts back from the page's form that
+    posts to `action`."""
+    import re
+
+    page = response.content.decode()
+    form = page[page.index(f'action="{action}"') :]
+    return re.search(r'name="seen" value="([^"]+)"', form).group(1)
+
+
+def seen_on(client, page_url: str, action: str) -> str:
+    """Open `page_url` as `client` and take the fingerprint of its form to `action`."""
+    return seen_in(client.get(page_url), action)
+
+
 def workbook(rows, *, headers=None, sheet="โครงการ", strategies=None) -> bytes:
     """Build an import workbook in memory (headers default to the template's)."""
     from openpyxl import Workbook

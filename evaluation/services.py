@@ -24,6 +24,7 @@ from evaluation.models import (
     Survey,
     SurveyTemplate,
 )
+from orgs import stale
 from orgs.models import Organization
 from plans.models import Plan, Project, Strategy
 
@@ -180,10 +181,20 @@ def kpi_results_save(*, kpi, values: dict[int, tuple], updated_by=None) -> int:
 
 @transaction.atomic
 def committee_create(
-    *, org: Organization, appointed_on: dt.date, term_start: dt.date, order_no: str = ""
+    *,
+    org: Organization,
+    appointed_on: dt.date,
+    term_start: dt.date,
+    order_no: str = "",
+    seen: str | None = None,
 ):
-    """A committee serves a two-year term (วาระคราวละสองปี)."""
+    """A committee serves a two-year term (วาระคราวละสองปี). `seen` is the committee the page
+    showed as current ("none": none yet): a second appointment made meanwhile is not doubled."""
     from evaluation.models import Committee
+    from evaluation.selectors import current_committee
+
+    Organization.objects.select_for_update().filter(pk=org.pk).first()  # one appointment at a time
+    stale.check(current_committee(org), seen)
 
     try:
         term_end = term_start.replace(year=term_start.year + 2) - dt.timedelta(days=1)
@@ -202,10 +213,22 @@ def committee_create(
 
 
 @transaction.atomic
-def member_add(*, committee, name: str, seat: str, role: str, position: str = "", user=None):
+def member_add(
+    *,
+    committee,
+    name: str,
+    seat: str,
+    role: str,
+    position: str = "",
+    user=None,
+    seen: str | None = None,
+):
+    """Seat a member. `seen`: the committee the page showed (a member typed while a new term was
+    appointed is refused, not seated in the old one); one chair and one secretary, under lock."""
     from evaluation.models import CommitteeMember, MemberRole
     from evaluation.models.committee import SELECTED_BY
 
+    stale.check(stale.locked(committee), seen)
     if (
         role in (MemberRole.CHAIR, MemberRole.SECRETARY)
         and committee.members.filter(role=role).exists()
@@ -229,9 +252,17 @@ def member_add(*, committee, name: str, seat: str, role: str, position: str = ""
 
 @transaction.atomic
 def meeting_add(
-    *, committee, held_on: dt.date, title: str, fiscal_year: int | None = None, minutes: str = ""
+    *,
+    committee,
+    held_on: dt.date,
+    title: str,
+    fiscal_year: int | None = None,
+    minutes: str = "",
+    seen: str | None = None,
 ):
     from evaluation.models import Meeting
+
+    stale.check(stale.locked(committee), seen)
 
     meeting = Meeting(
         committee=committee,
@@ -301,7 +332,6 @@ def checklist_save(*, plan, answers: dict[int, tuple[bool, str]], updated_by=Non
 @transaction.atomic
 def annual_report_save(*, org: Organization, fiscal_year: int, seen: str | None = None, **fields):
     from evaluation.models import AnnualReport
-    from orgs import stale
 
     report = AnnualReport.objects.select_for_update().filter(
         org=org, fiscal_year=fiscal_year

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from conftest import seen_on
 from evaluation import services
 from evaluation.models import Committee, Meeting
 
@@ -14,20 +15,20 @@ pytestmark = pytest.mark.django_db
 
 def test_an_officer_appoints_a_committee_for_two_years_and_adds_members(client, cast, plan_a):
     client.force_login(cast.alice)
-    client.post(
-        reverse("evaluation:committee_new", args=[cast.a.code]),
-        {"order_no": "123/2567", "appointed_on": "1/10/2567", "term_start": "1/10/2567"},
-    )
+    page = reverse("evaluation:committee", args=[cast.a.code])
+    new = reverse("evaluation:committee_new", args=[cast.a.code])
+    appoint = {"order_no": "123/2567", "appointed_on": "1/10/2567", "term_start": "1/10/2567"}
+    client.post(new, {**appoint, "seen": seen_on(client, page, new)})
     committee = Committee.objects.get(org=cast.a)
     assert (committee.term_start, committee.term_end) == (
         dt.date(2024, 10, 1),
         dt.date(2026, 9, 30),
     )
     url = reverse("evaluation:member_new", args=[cast.a.code])
-    client.post(url, {"name": "นายสมชาย ใจดี", "seat": "council", "role": "chair"})
-    body = client.post(
-        url, {"name": "นางสาวสมหญิง", "seat": "expert", "role": "chair"}, follow=True
-    ).content.decode()
+    seen = seen_on(client, page, url)
+    client.post(url, {"name": "นายสมชาย ใจดี", "seat": "council", "role": "chair", "seen": seen})
+    second = {"name": "นางสาวสมหญิง", "seat": "expert", "role": "chair", "seen": seen}
+    body = client.post(url, second, follow=True).content.decode()
     assert "มีประธานกรรมการอยู่แล้ว" in body
     member = committee.members.get()
     assert member.selected_by == "สภาท้องถิ่น" and member.end == committee.term_end

@@ -68,7 +68,7 @@ def committee_new(request, org):
     _run(
         request,
         form,
-        lambda cd: services.committee_create(org=org, **cd),
+        lambda cd: services.committee_create(org=org, seen=request.POST.get("seen", ""), **cd),
         "แต่งตั้งคณะกรรมการชุดใหม่แล้ว",
     )
     return redirect("evaluation:committee", org.code)
@@ -86,7 +86,14 @@ def _committee_or_404(org):
 def member_new(request, org):
     committee = _committee_or_404(org)
     form = MemberForm(request.POST)
-    _run(request, form, lambda cd: services.member_add(committee=committee, **cd), "เพิ่มกรรมการแล้ว")
+    _run(
+        request,
+        form,
+        lambda cd: services.member_add(
+            committee=committee, seen=request.POST.get("seen", ""), **cd
+        ),
+        "เพิ่มกรรมการแล้ว",
+    )
     return redirect("evaluation:committee", org.code)
 
 
@@ -96,6 +103,11 @@ def meeting_new(request, org):
     committee = _committee_or_404(org)
     form = MeetingForm(request.POST)
     _run(
-        request, form, lambda cd: services.meeting_add(committee=committee, **cd), "บันทึกการประชุมแล้ว"
+        request,
+        form,
+        lambda cd: services.meeting_add(
+            committee=committee, seen=request.POST.get("seen", ""), **cd
+        ),
+        "บันทึกการประชุมแล้ว",
     )
     return redirect("evaluation:committee", org.code)

@@ -78,6 +78,17 @@ class Edition(models.Model):
     def is_approved(self) -> bool:
         return self.status == EditionStatus.APPROVED
 
+    def stale_content(self) -> list:
+        """What the approver and the officer see of a draft beyond its own row: every project it
+        adds, changes or removes, each at its revision (orgs.stale)."""
+        return list(
+            ProjectVersion.objects.filter(edition=self).order_by("pk").values_list("pk", "revision")
+        )
+
+    def stale_shown(self) -> str:
+        count = ProjectVersion.objects.filter(edition=self).count()
+        return f"โครงการที่เพิ่ม/แก้ไข/ตัดออกในฉบับนี้ขณะนี้: {count:,} รายการ"
+
 
 class ProjectForm(models.TextChoices):
     P02 = "ผ.02", "ผ.02 โครงการพัฒนา"

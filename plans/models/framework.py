@@ -123,6 +123,10 @@ class KPI(models.Model):
     class Meta:
         ordering = ["number"]
 
+    def stale_content(self) -> list:
+        """The targets the KPI form shows too (orgs.stale; prefetched on pages)."""
+        return sorted((t.year, t.value) for t in self.targets.all()) if self.pk else []
+
 
 class KPITarget(models.Model):
     kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="targets")

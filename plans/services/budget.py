@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
+from orgs import stale
 from orgs.models import Organization
 from plans import locks
 from plans.models import (
@@ -116,8 +118,6 @@ def budget_line_update(
 ) -> BudgetLine:
     """Correct a typing mistake in a line (amount, item) until the year's work refers to it. A
     form that showed other values than the line has now (someone saved first) is refused."""
-    from orgs import stale
-
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
     stale.check(line, seen)
     if reason := _line_lock(line, deleting=False):
@@ -180,7 +180,12 @@ def action_item_add(
     place: str = "",
     responsible_unit: str = "",
     seq_no: int = 0,
+    seen: str | None = None,
 ) -> ActionPlanItem:
+    """Add an item to an action plan. `seen` is what the officer's page showed of the plan: an
+    item typed while someone made a new amendment is refused, not filed under the old one.
+    Without a number (`seq_no=0`) the item comes last, counted under the plan's lock."""
+    stale.check(stale.locked(action_plan), seen)
     if budget_line is not None:
         if budget_line.ordinance.org_id != action_plan.org_id:
             raise ValidationError("รายการงบประมาณไม่ใช่ขององค์กรนี้")
@@ -206,7 +211,7 @@ def action_item_add(
         months=mask_from_months(months),
         first_month=min(months),
         last_month=max(months),
-        seq_no=seq_no,
+        seq_no=seq_no or (action_plan.items.aggregate(m=Max("seq_no"))["m"] or 0) + 1,
     )
     item.full_clean()
     item.save()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from core import audit
+from orgs import stale
 from orgs.models import Division
 from plans import locks
 from plans.models import (
@@ -118,7 +119,11 @@ def edition_approve(
     approver: str = "",
     announced_on: dt.date | None = None,
     meeting_on: dt.date | None = None,
+    seen: str | None = None,
 ) -> Edition:
+    """Approve a draft. `seen` is what the approver's page showed of it: a draft changed since
+    (a project added or edited after the page was opened) is refused, not approved unseen."""
+    stale.check(stale.locked(edition), seen)
     if approved_on is None:
         raise ValidationError({"approved_on": "ระบุวันที่อนุมัติ: ฉบับที่อนุมัติแล้วต้องมีวันที่อนุมัติ"})
     if announced_on and announced_on < approved_on:
@@ -151,8 +156,10 @@ def edition_approve(
 
 
 @transaction.atomic
-def edition_discard(*, edition: Edition) -> None:
-    """Drop a draft edition and everything it changed, reopening the versions it had closed."""
+def edition_discard(*, edition: Edition, seen: str | None = None) -> None:
+    """Drop a draft edition and everything it changed, reopening the versions it had closed.
+    A page that showed the draft before someone else changed it discards nothing."""
+    stale.check(stale.locked(edition), seen)
     if edition.is_approved:
         raise ValidationError("ฉบับที่อนุมัติแล้วยกเลิกไม่ได้")
     audit.update(

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from conftest import seen_on
 from plans.models import ActionPlanItem
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +20,9 @@ def test_items_are_numbered_in_order_and_prefilled_from_the_project(client, cast
     extra = services.budget_line_add(
         ordinance=ordinance_line.ordinance, project=year_a.road, amount=Decimal(1000)
     )
-    client.post(
-        reverse("plans:action_item_new", args=[cast.a.code, 2568]),
-        {"budget_line": str(extra.pk), "months": ["2", "3"]},
-    )
+    add = reverse("plans:action_item_new", args=[cast.a.code, 2568])
+    seen = seen_on(client, reverse("plans:action_plan_year", args=[cast.a.code, 2568]), add)
+    client.post(add, {"budget_line": str(extra.pk), "months": ["2", "3"], "seen": seen})
     item = ActionPlanItem.objects.get(budget_line=extra)
     assert item.place == "หมู่ที่ 3" and item.responsible_unit == "กองช่าง"
     page = client.get(reverse("plans:action_plan_year", args=[cast.a.code, 2568])).content.decode()

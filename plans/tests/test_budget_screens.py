@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from conftest import seen_on
 from plans import services
 from plans.models import ActionPlan, ActionPlanItem, BudgetLine, BudgetOrdinance
 from plans.models.action import months_from_mask
@@ -93,10 +94,12 @@ def test_an_officer_builds_the_action_plan_from_budget_lines_and_other_agencies(
     assert action_plan.approved_on == dt.date(2023, 10, 15)
 
     url = reverse("plans:action_item_new", args=[cast.a.code, 2567])
-    client.post(url, {"budget_line": line.pk, "place": "หมู่ที่ 3", "months": ["3", "4"]})
+    seen = seen_on(client, reverse("plans:action_plan_year", args=[cast.a.code, 2567]), url)
+    client.post(url, {"budget_line": line.pk, "place": "หมู่ที่ 3", "months": ["3", "4"], "seen": seen})
     client.post(
         url,
         {
+            "seen": seen,
             "other_agency": "แขวงทางหลวงชนบทนครราชสีมา",
             "name": "ซ่อมสร้างถนนลาดยาง สาย นม.3011",
             "amount": "2,500,000",

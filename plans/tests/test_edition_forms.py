@@ -4,6 +4,7 @@ wrong and keep what was typed."""
 import pytest
 from django.urls import reverse
 
+from conftest import seen_on
 from plans import services
 from plans.models import Edition, EditionStatus
 
@@ -24,6 +25,7 @@ def approve(client, cast, draft, **fields):
         **fields,
     }
     url = reverse("plans:edition_approve", args=[cast.a.code, draft.seq])
+    data["seen"] = seen_on(client, reverse("plans:editions", args=[cast.a.code]), url)
     return client.post(url, data)
 
 

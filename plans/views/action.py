@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Sum
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -22,8 +22,8 @@ from thai.dates import fiscal_month_labels
 @org_view()
 def action_plan(request, org, fy=None):
     fy, years = pick_year(org, fy)
-    plans = list(ActionPlan.objects.filter(org=org, fiscal_year=fy).order_by("-amendment"))
-    current = plans[0] if plans else None
+    count = ActionPlan.objects.filter(org=org, fiscal_year=fy).count()
+    current = current_action_plan(org, fy) if fy else None
     items = current.items.select_related("budget_line").order_by("seq_no", "id") if current else []
     annual = (
         BudgetOrdinance.objects.filter(org=org, fiscal_year=fy, kind="annual")
@@ -52,7 +52,7 @@ def action_plan(request, org, fy=None):
             "section": "action",
             "can_write": can_write(request.user, org),
             "plan_form": ActionPlanForm(
-                initial={"fiscal_year": fy or this_fy(), "amendment": len(plans)}
+                initial={"fiscal_year": fy or this_fy(), "amendment": count}
             ),
             "item_form": ActionItemForm(line_choices=_line_choices(org, fy), fiscal_year=fy)
             if current
@@ -110,7 +110,6 @@ def action_item_new(request, org, fy):
     name = cd["name"].strip() or (
         latest_names(org=org, project_ids=[line.project_id])[line.project_id] if line else ""
     )
-    last = current.items.aggregate(m=Max("seq_no"))["m"] or 0
     latest = (
         ProjectVersion.objects.filter(project_id=line.project_id)
         .select_related("division")
@@ -135,7 +134,7 @@ def action_item_new(request, org, fy):
             activity=cd["activity"],
             place=cd["place"] or (latest.location if latest else ""),  # as in the plan unless typed
             responsible_unit=cd["responsible_unit"] or unit,
-            seq_no=last + 1,
+            seen=request.POST.get("seen", ""),
         )
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))

@@ -63,7 +63,9 @@ def edition_approve(request, org, seq):
     form = EditionApproveForm(request.POST)
     if form.is_valid():
         try:
-            services.edition_approve(edition=edition, **form.cleaned_data)
+            services.edition_approve(
+                edition=edition, seen=request.POST.get("seen", ""), **form.cleaned_data
+            )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.message_dict.items():
@@ -82,7 +84,7 @@ def edition_approve(request, org, seq):
 def edition_discard(request, org, seq):
     edition = get_edition(get_plan(org), seq)
     try:
-        services.edition_discard(edition=edition)
+        services.edition_discard(edition=edition, seen=request.POST.get("seen", ""))
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     else:
