@@ -254,7 +254,9 @@ def seen_in(response, action: str) -> str:
 
     page = response.content.decode()
     form = page[page.index(f'action="{action}"') :]
-    return re.search(r'name="seen" value="([^"]+)"', form).group(1)
+    found = re.search(r'name="seen" value="([^"]+)"', form)
+    assert found, f"the form to {action} carries no fingerprint"
+    return found.group(1)
 
 
 def seen_on(client, page_url: str, action: str) -> str:
