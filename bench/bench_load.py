@@ -2,8 +2,8 @@
 opening dashboards, for a bounded time. Prints throughput and latency against the goals
 (≥ 200 saves/s, p95 ≤ 300 ms on a 2-core machine).
 
-    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--workers <cores>]
-        [--threads 1] [--worker-class sync] [--think 0,0.02]
+    .venv/bin/python bench/bench_load.py [--users 50] [--seconds 60] [--rounds 2]
+        [--workers <cores>] [--threads 1] [--worker-class sync] [--think 0,0.02]
         [--database-url postgres://tidtam:tidtam@127.0.0.1:5432/tidtam_load]
 
 Everything runs on loopback. The data: one province of 50 orgs × 300 budgeted projects (the
@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -167,6 +168,12 @@ def main():
     parser.add_argument("--orgs", type=int, default=50)
     parser.add_argument("--projects", type=int, default=300)
     parser.add_argument("--database-url", default=PG)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=2,
+        help="pairs of runs, app and baseline alternating (ABBA…), each --seconds long",
+    )
     args = parser.parse_args()
     ensure_database(args.database_url)
     env = os.environ | {
@@ -185,14 +192,26 @@ def main():
     (tmp / "orgs.json").write_text(
         json.dumps({"orgs": orgs, "sessions": signed_in_sessions(args.users)})
     )
-    results = {}
-    for target in ("app", "baseline"):  # the app first: the baseline's UPDATEs bump the versions
-        if target == "baseline":
-            prepare(args.orgs, args.projects)  # the same starting state
-        results[target] = run(args, env, tmp, orgs, target)
-    app, base = results["app"], results["baseline"]
+    # Rounds in the order app, baseline, baseline, app, …: on a shared machine whose load drifts,
+    # each target gets the same share of the quiet and the busy minutes.
+    order = [
+        t for i in range(args.rounds) for t in (("app", "baseline"), ("baseline", "app"))[i % 2]
+    ]
+    results: dict[str, list[dict]] = {"app": [], "baseline": []}
+    for i, target in enumerate(order):
+        if i:
+            prepare(args.orgs, args.projects)  # every round from the same starting state
+        results[target].append(run(args, env, tmp, orgs, target))
+    app, base = (
+        {k: statistics.mean(r[k] for r in results[t]) for k in ("per_s", "p95")}
+        for t in ("app", "baseline")
+    )
+    print(f"\nrounds: {' '.join(order)} · {args.seconds} s each")
+    for target in ("app", "baseline"):
+        rounds = " · ".join(f"{r['per_s']:,.1f}/s p95 {r['p95']:.0f} ms" for r in results[target])
+        print(f"  {target:9} {rounds}")
     print(
-        f"\nbaseline (bare view: same session and user, one UPDATE + one audit INSERT): "
+        f"baseline (bare view: same session and user, one UPDATE + one audit INSERT): "
         f"{base['per_s']:,.1f} saves/s · p95 {base['p95']:.0f} ms"
     )
     ratio = app["per_s"] / base["per_s"] if base["per_s"] else float("nan")
