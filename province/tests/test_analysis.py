@@ -1,6 +1,8 @@
 """The province analysis agrees with each org's own แบบที่ 2 numbers, grouping by grouping."""
 
+import html
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -45,6 +47,12 @@ def test_the_analyst_sees_the_page_and_exports_every_grouping(client, demo):
     client.force_login(analyst)
     page = client.get(reverse("province:analysis_year", args=[demo.code, 2569]) + "?by=district")
     assert page.status_code == 200 and 'id="uncovered"' in page.content.decode()
+    for by in GROUPINGS:  # the table's rows are the grouping's own (not the menu's groups)
+        url = reverse("province:analysis_year", args=[demo.code, 2569]) + f"?by={by}"
+        body = client.get(url).content.decode()
+        table = body[body.index("<tbody>", body.index("<main")) :]
+        rows = re.findall(r'<tr class="[^"]*"><td>([^<]*)</td>', table[: table.index("</tbody>")])
+        assert rows[:-1] == [html.escape(g.label) for g in grouped(demo.province_id, 2569, by)]
     xlsx = client.get(reverse("province:analysis_xlsx", args=[demo.code, 2569]))
     assert len(load_workbook(io.BytesIO(xlsx.content)).sheetnames) == len(GROUPINGS)
 
