@@ -1,4 +1,6 @@
+import datetime as dt
 import io
+import re
 import subprocess
 from decimal import Decimal
 
@@ -37,6 +39,10 @@ def test_the_p01_pdf_can_use_thai_digits(client, cast, plan_a, tmp_path):
     response = client.get(reverse("reports:p01", args=[cast.a.code, "pdf"]) + "?digits=thai")
     text = pdf_text(response.content, tmp_path)
     assert "๒,๐๕๐,๐๐๐.๐๐" in text and "2,050,000" not in text
+    assert "หน้า ๑ / ๑" in text  # the page numbers too
+    assert re.search(
+        r"หน้า 1 / \d", pdf_text(client.get(response.wsgi_request.path).content, tmp_path)
+    )
 
 
 def test_the_p01_workbook_matches_the_summary(client, cast, plan_a):
@@ -85,3 +91,46 @@ def test_the_action_plan_documents_render(client, cast, plan_a, tmp_path):
     ).active
     rows = list(ws.iter_rows(values_only=True))
     assert rows[-1][:3] == ("รวม", None, 1)
+
+
+def test_no_p02_page_ends_with_a_lone_strategy_or_program_heading(cast, plan_a, tmp_path):
+    """ผ.02 groups projects under ยุทธศาสตร์ / กลยุทธ์ / แผนงาน headings: a heading is never the last
+    thing on a page (its projects on the next), whatever the page breaks."""
+    from plans import services as ps
+    from plans.models import Program
+    from reports.documents import p02
+
+    programs = list(Program.objects.order_by("code")[:4])
+    strategies = [plan_a.s1] + [
+        ps.strategy_create(plan=plan_a, number=n, name=f"ยุทธศาสตร์ด้านที่ {n} ของแผน") for n in (3, 4)
+    ]
+    draft = ps.edition_create(plan=plan_a, kind="addition", number=1, year=2567)
+    rows = [
+        ps.ProjectData(
+            strategy=s,
+            program=p,
+            name=f"ก่อสร้างถนนคอนกรีตเสริมเหล็กสายที่ {i} หมู่ที่ {i % 12 + 1} ({p.code})",
+            objective="เพื่อให้ประชาชนมีคุณภาพชีวิตที่ดีขึ้น " * (1 + i % 3),
+            budgets={2567: Decimal(10000 * (i + 1))},
+        )
+        for s in strategies
+        for p in programs
+        for i in range(3 + (s.number + len(p.name)) % 4)
+    ]
+    ps.projects_bulk_add(edition=draft, rows=rows)
+    ps.edition_approve(edition=draft, approved_on=dt.date(2024, 1, 15))
+    _, _, data = p02(plan_a, draft.seq, "pdf")
+    path = tmp_path / "p02.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        last = [ln for ln in lines if not ln.startswith("หน้า")][-1]
+        assert not last.startswith(("ยุทธศาสตร์ที่", "กลยุทธ์ที่", "แผนงาน")), (page, last)

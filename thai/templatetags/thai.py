@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from django import template
 from django.utils.html import escape
@@ -23,10 +24,12 @@ def thaidate(value, arg=""):
 
 @register.filter
 def baht(value, arg=""):
-    """{{ x|baht }} → 1,234.00; {{ x|baht:"0" }} no decimals; {{ x|baht:"-" }} dash for zero."""
+    """{{ x|baht }} → 1,234.00; {{ x|baht:"0" }} whole baht without decimals (an amount with
+    satang keeps them: 2,500,000.50 is never shown as 2,500,000); {{ x|baht:"-" }} dash for 0."""
     if value is None or value == "":
         return ""
-    decimals = 0 if "0" in arg else 2
+    whole = Decimal(value) == Decimal(value).to_integral_value()
+    decimals = 0 if "0" in arg and whole else 2
     return money.baht(value, decimals=decimals, dash_zero="-" in arg)
 
 

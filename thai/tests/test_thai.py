@@ -56,6 +56,15 @@ def test_it_formats_baht():
     assert money.baht_words(1500.25) == "หนึ่งพันห้าร้อยบาทยี่สิบห้าสตางค์"
 
 
+def test_whole_baht_in_templates_never_hides_satang():
+    from thai.templatetags.thai import baht
+
+    assert baht(Decimal("2500000"), "0") == "2,500,000"
+    assert baht(Decimal("2500000.50"), "0") == "2,500,000.50"
+    assert baht(Decimal("0"), "0-") == "-"
+    assert baht(Decimal("0.50"), "0-") == "0.50"
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
