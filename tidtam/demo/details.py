@@ -39,6 +39,16 @@ def person(rng: random.Random) -> str:
     return f"{rng.choice(['นาง', 'นางสาว'])}{rng.choice(WOMEN)} {rng.choice(SURNAMES)}"
 
 
+def split_name(full: str) -> tuple[str, str]:
+    """“นางสาวนงลักษณ์ ชัยมงคล” → (“นงลักษณ์”, “ชัยมงคล”): a user's first and last name."""
+    given, _, family = full.partition(" ")
+    for title in ("นางสาว", "นาย", "นาง"):
+        if given.startswith(title):
+            given = given[len(title) :]
+            break
+    return given, family
+
+
 def emblem_png(org: Organization) -> bytes:
     """A round seal with the org's short type and name, drawn with the bundled Sarabun."""
     from PIL import Image, ImageDraw, ImageFont

@@ -20,6 +20,7 @@ from evaluation.models import (
 from orgs.models import Membership, Role
 from plans.models import KPI
 from tidtam.demo import catalog as c
+from tidtam.demo.details import split_name
 
 FY = 2569  # the year that ended on 30 September 2569
 
@@ -87,6 +88,8 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
     ):
         member.user = user  # the demo committee login sits on the committee and can score
         member.save(update_fields=["user"])
+        user.first_name, user.last_name = split_name(member.name)  # one person, one name
+        user.save(update_fields=["first_name", "last_name"])
     for held, title in (
         (dt.date(2026, 4, 20), "ติดตามและประเมินผลรอบ 6 เดือน ปีงบประมาณ 2569"),
         (dt.date(2026, 11, 18), "ติดตามและประเมินผลรอบ 12 เดือน ปีงบประมาณ 2569"),

@@ -22,13 +22,6 @@ from tidtam.demo.submissions import submission_history
 PLAN_YEARS = (2566, 2570)
 DEMO_PASSWORD = "demo"
 
-EXECUTIVE_TITLE = {
-    OrgType.PAO: "นายกองค์การบริหารส่วนจังหวัด",
-    OrgType.TOWN: "นายกเทศมนตรีเมือง",
-    OrgType.SUBDISTRICT: "นายกเทศมนตรีตำบล",
-    OrgType.SAO: "นายกองค์การบริหารส่วนตำบล",
-    OrgType.CITY: "นายกเทศมนตรีนคร",
-}
 FIRST_NAMES = [
     "สมชาย",
     "ประเสริฐ",
@@ -134,8 +127,12 @@ class Generator:
                 ("committee.buayai", Role.COMMITTEE, "กรรมการติดตามและประเมินผล"),
                 ("mayor.buayai", Role.EXECUTIVE, "นายกเทศมนตรีเมืองบัวใหญ่"),
             ]
+            org.refresh_from_db(fields=["executive_name"])
             for username, role, label in extra:
-                user = _user(username, self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES))
+                first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+                if role == Role.EXECUTIVE and org.executive_name:  # the one who signs the documents
+                    first, last = details.split_name(org.executive_name)
+                user = _user(username, first, last)
                 head_of = (
                     Division.objects.get(org=org, name="กองช่าง")
                     if role == Role.DIVISION_HEAD
@@ -258,7 +255,8 @@ class Generator:
         lo, hi = self.project_range
         total = 176 if slug == "buayai" and hi >= 176 else rng.randint(lo, hi)
         n_original = int(total * 0.85)
-        executive = f"{EXECUTIVE_TITLE[OrgType(org.org_type)]}"
+        org.refresh_from_db(fields=["executive_title", "name"])
+        executive = org.executive_position  # นายกเทศมนตรีเมืองบัวใหญ่, as the documents sign
         steps = [
             (EditionKind.ORIGINAL, None, None, _date(2564, 12, rng.randint(10, 28)), n_original),
             (EditionKind.ADDITION, 1, 2566, _date(2566, 3, rng.randint(1, 28)), int(total * 0.08)),
