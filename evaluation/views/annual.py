@@ -32,8 +32,11 @@ def annual(request, org, fy=None):
         org=org, fiscal_year=fy
     )
     form = AnnualReportForm(request.POST or None, initial={f: getattr(report, f) for f in FIELDS})
+    writer = can_write(request.user, org)
+    for field in form.fields.values():
+        field.disabled = not writer  # the executive and the committee read it, shown as such
     if request.method == "POST":
-        if not can_write(request.user, org):
+        if not writer:
             raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
         if form.is_valid():
             try:
@@ -56,7 +59,7 @@ def annual(request, org, fy=None):
             "report": report,
             "form": form,
             "deadlines": deadlines(report, timezone.localdate()),
-            "can_write": can_write(request.user, org),
+            "can_write": writer,
             "section": "annual",
         },
     )

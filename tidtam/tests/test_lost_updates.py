@@ -271,3 +271,21 @@ def test_a_member_typed_before_a_new_term_was_appointed_is_refused(client, cast)
     assert client.post(member, {**person, "seen": seen_in(fresh, member)}).status_code == 302
     current = Committee.objects.order_by("-term_start").first()
     assert current.members.get().name == "นางสมศรี ใจดี"
+
+
+def test_the_annual_report_form_is_read_only_for_whoever_cannot_save_it(client, cast):
+    """The committee reads the report's text and dates; the form shows them as such (no field
+    looks editable without a save button), and a forged post changes nothing."""
+    from evaluation.forms import AnnualReportForm
+
+    url = reverse("evaluation:annual_year", args=[cast.a.code, 2568])
+    client.force_login(cast.carl)
+    page = client.get(url).content.decode()
+    form = page[page.index('<form method="post" class="stack card">') :]
+    form = form[: form.index("</form>")]
+    assert 'id="read-only"' in page and 'type="submit"' not in form
+    assert form.count(" disabled") == len(AnnualReportForm().fields)
+    assert client.post(url, {"problems": "แก้โดยกรรมการ"}).status_code == 403
+    client.force_login(cast.alice)
+    mine = client.get(url).content.decode().split('class="stack card"')[1].split("</form>")[0]
+    assert " disabled" not in mine and 'type="submit"' in mine
