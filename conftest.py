@@ -11,6 +11,7 @@ os.environ.setdefault(
     "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
 )  # Django ORM + Playwright sync API (tests only)
 
+CAST_PASSWORD = "pw"  # every user of the cast fixture
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -32,6 +33,20 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "th-TH", "accept_downloads": True}
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """sign_in(page, username, password=None): signs in through the live server's login form
+    (the cast's password unless told)."""
+
+    def sign_in(page, username: str, password: str | None = None) -> None:
+        page.goto(f"{live_server.url}/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password or CAST_PASSWORD)
+        page.click("button[type=submit]")
+
+    return sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -191,7 +206,7 @@ def cast(db):
         ("pat", c.pao, Role.ANALYST, None),
         ("olga", c.far, Role.OFFICER, None),
     ]:
-        user = User.objects.create_user(name, password="pw")
+        user = User.objects.create_user(name, password=CAST_PASSWORD)
         Membership.objects.create(user=user, org=org, role=role, division=division)
         setattr(c, name, user)
     return c
