@@ -296,17 +296,16 @@ def year_a(cast, plan_a):
     has ขุดลอก in ม.ค.–มี.ค. (months 4–6) and อาหารกลางวัน all year. The road is not budgeted."""
     import datetime as dt
 
+    from monitoring.testing import ordinance_lines
     from plans import services as plans_services
 
     road, dredge, lunch = plan_a.projects_
-    ordinance = plans_services.ordinance_create(
-        org=cast.a, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 20)
-    )
-    d_line = plans_services.budget_line_add(
-        ordinance=ordinance, project=dredge, amount=Decimal(300000)
-    )
-    l_line = plans_services.budget_line_add(
-        ordinance=ordinance, project=lunch, amount=Decimal(250000)
+    d_line, l_line = ordinance_lines(
+        cast.a,
+        2568,
+        kind="annual",
+        promulgated_on=dt.date(2024, 9, 20),
+        amounts={dredge: Decimal(300000), lunch: Decimal(250000)},
     )
     action_plan = plans_services.action_plan_create(org=cast.a, fiscal_year=2568)
     plans_services.action_item_add(
