@@ -262,6 +262,52 @@ def plan_a(cast):
     return plan
 
 
+# A plan file as an officer fills the template: its strategies sheet and two projects (the road,
+# 1,200,000 in 2567 on ผ.02; the lunch, 300,000 a year for 2566–2570).
+PLAN_STRATEGIES = [
+    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
+    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
+]
+PLAN_ROWS = [
+    [
+        1,
+        "1.1",
+        "แผนงานอุตสาหกรรมและการโยธา",
+        "ก่อสร้างถนน คสล. หมู่ที่ 2",
+        "",
+        "",
+        "-",
+        "1,200,000",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "กองช่าง",
+        "ผ.02",
+        "ฉบับเดิม",
+    ],
+    [
+        2,
+        "",
+        "แผนงานการศึกษา",
+        "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
+        "",
+        "",
+        "300,000",
+        "300,000",
+        "300,000",
+        "300,000",
+        "300,000",
+        "",
+        "",
+        "กองการศึกษา",
+        "",
+        "ฉบับเดิม",
+    ],
+]
+
+
 def workbook(rows, *, headers=None, sheet="โครงการ", strategies=None) -> bytes:
     """Build an import workbook in memory (headers default to the template's)."""
     from openpyxl import Workbook

@@ -15,6 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from conftest import PLAN_ROWS, PLAN_STRATEGIES
 from orgs.models import AuditEntry, Membership, Organization, Province, Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,48 +33,6 @@ ORGS = [
     ["6300304", "องค์การบริหารส่วนตำบลโคกกรวด", "อบต.", "เมืองนครราชสีมา"],
 ]
 PASSWORD = "ติดตาม-ไปด้วยกัน-2569"
-STRATEGIES = [
-    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
-    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
-]
-PROJECTS = [
-    [
-        1,
-        "1.1",
-        "แผนงานอุตสาหกรรมและการโยธา",
-        "ก่อสร้างถนน คสล. หมู่ที่ 2",
-        "",
-        "",
-        "-",
-        "1,200,000",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "กองช่าง",
-        "ผ.02",
-        "ฉบับเดิม",
-    ],
-    [
-        2,
-        "",
-        "แผนงานการศึกษา",
-        "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
-        "",
-        "",
-        "300,000",
-        "300,000",
-        "300,000",
-        "300,000",
-        "300,000",
-        "",
-        "",
-        "กองการศึกษา",
-        "",
-        "ฉบับเดิม",
-    ],
-]
 
 
 def _csv(rows) -> bytes:
@@ -207,7 +166,7 @@ def test_going_live_in_a_province_from_an_empty_database(
     # A plan to work on, imported as a draft (the head edits in it), on the background worker.
     page.click("nav.menu summary:has-text('วางแผน')")  # the menu's groups open on a click
     page.click("nav.menu >> text=นำเข้า Excel")
-    (tmp_path / "แผน.xlsx").write_bytes(make_workbook(PROJECTS, strategies=STRATEGIES))
+    (tmp_path / "แผน.xlsx").write_bytes(make_workbook(PLAN_ROWS, strategies=PLAN_STRATEGIES))
     page.set_input_files("#file", str(tmp_path / "แผน.xlsx"))
     page.click("text=ตรวจสอบไฟล์")
     page.click("#confirm-import")

@@ -3,59 +3,17 @@
 import pytest
 from playwright.sync_api import expect
 
+from conftest import PLAN_ROWS, PLAN_STRATEGIES
 from plans.selectors import approved_seq_on, plan_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-STRATEGIES = [
-    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
-    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
-]
 
 
 def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     live_server, sign_in, page, cast, make_workbook, tmp_path, worker_process
 ):
-    rows = [
-        [
-            1,
-            "1.1",
-            "แผนงานอุตสาหกรรมและการโยธา",
-            "ก่อสร้างถนน คสล. หมู่ที่ 2",
-            "",
-            "",
-            "-",
-            "1,200,000",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "กองช่าง",
-            "ผ.02",
-            "ฉบับเดิม",
-        ],
-        [
-            2,
-            "",
-            "แผนงานการศึกษา",
-            "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
-            "",
-            "",
-            "300,000",
-            "300,000",
-            "300,000",
-            "300,000",
-            "300,000",
-            "",
-            "",
-            "กองการศึกษา",
-            "",
-            "ฉบับเดิม",
-        ],
-    ]
     path = tmp_path / "แผน.xlsx"
-    path.write_bytes(make_workbook(rows, strategies=STRATEGIES))
+    path.write_bytes(make_workbook(PLAN_ROWS, strategies=PLAN_STRATEGIES))
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
@@ -100,7 +58,7 @@ def test_an_import_error_is_shown_and_nothing_is_saved(
     path.write_bytes(
         make_workbook(
             [[9, "", "แผนงานการศึกษา", "x", "", "", 1, 1, 1, 1, 1, "", "", "", "", ""]],
-            strategies=STRATEGIES,
+            strategies=PLAN_STRATEGIES,
         )
     )
     sign_in(page, "bob")
