@@ -11,6 +11,7 @@ os.environ.setdefault(
     "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
 )  # Django ORM + Playwright sync API (tests only)
 
+CAST_PASSWORD = "pw"  # every user of the cast fixture
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -32,6 +33,20 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "th-TH", "accept_downloads": True}
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """sign_in(page, username, password=None): signs in through the live server's login form
+    (the cast's password unless told)."""
+
+    def sign_in(page, username: str, password: str | None = None) -> None:
+        page.goto(f"{live_server.url}/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password or CAST_PASSWORD)
+        page.click("button[type=submit]")
+
+    return sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -191,7 +206,7 @@ def cast(db):
         ("pat", c.pao, Role.ANALYST, None),
         ("olga", c.far, Role.OFFICER, None),
     ]:
-        user = User.objects.create_user(name, password="pw")
+        user = User.objects.create_user(name, password=CAST_PASSWORD)
         Membership.objects.create(user=user, org=org, role=role, division=division)
         setattr(c, name, user)
     return c
@@ -264,6 +279,52 @@ def seen_on(client, page_url: str, action: str) -> str:
     return seen_in(client.get(page_url), action)
 
 
+# A plan file as an officer fills the template: its strategies sheet and two projects (the road,
+# 1,200,000 in 2567 on ผ.02; the lunch, 300,000 a year for 2566–2570).
+PLAN_STRATEGIES = [
+    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
+    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
+]
+PLAN_ROWS = [
+    [
+        1,
+        "1.1",
+        "แผนงานอุตสาหกรรมและการโยธา",
+        "ก่อสร้างถนน คสล. หมู่ที่ 2",
+        "",
+        "",
+        "-",
+        "1,200,000",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "กองช่าง",
+        "ผ.02",
+        "ฉบับเดิม",
+    ],
+    [
+        2,
+        "",
+        "แผนงานการศึกษา",
+        "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
+        "",
+        "",
+        "300,000",
+        "300,000",
+        "300,000",
+        "300,000",
+        "300,000",
+        "",
+        "",
+        "กองการศึกษา",
+        "",
+        "ฉบับเดิม",
+    ],
+]
+
+
 def workbook(rows, *, headers=None, sheet="โครงการ", strategies=None) -> bytes:
     """Build an import workbook in memory (headers default to the template's)."""
     from openpyxl import Workbook
@@ -298,17 +359,16 @@ def year_a(cast, plan_a):
     has ขุดลอก in ม.ค.–มี.ค. (months 4–6) and อาหารกลางวัน all year. The road is not budgeted."""
     import datetime as dt
 
+    from monitoring.testing import ordinance_lines
     from plans import services as plans_services
 
     road, dredge, lunch = plan_a.projects_
-    ordinance = plans_services.ordinance_create(
-        org=cast.a, fiscal_year=2568, kind="annual", promulgated_on=dt.date(2024, 9, 20)
-    )
-    d_line = plans_services.budget_line_add(
-        ordinance=ordinance, project=dredge, amount=Decimal(300000)
-    )
-    l_line = plans_services.budget_line_add(
-        ordinance=ordinance, project=lunch, amount=Decimal(250000)
+    d_line, l_line = ordinance_lines(
+        cast.a,
+        2568,
+        kind="annual",
+        promulgated_on=dt.date(2024, 9, 20),
+        amounts={dredge: Decimal(300000), lunch: Decimal(250000)},
     )
     action_plan = plans_services.action_plan_create(org=cast.a, fiscal_year=2568)
     plans_services.action_item_add(

@@ -42,7 +42,7 @@ def prepare(n_orgs: int, n_projects: int) -> dict[str, list[int]]:
     import django
 
     django.setup()
-    from bench_monitoring import FY, generate
+    from _data import FY, generate
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection

@@ -1,8 +1,8 @@
 """The province map at scale: 150 orgs, their year's works with a point, status and photos.
 
-Generates the province with bench_monitoring's generator (bulk rows: a fixture, not a test of
-the services), pins 85 % of the works within ~4 km of their org's centre and gives a third of
-them photo rows, then prints
+Generates the province with the monitoring benches' generator, _data.generate (bulk rows: a
+fixture, not a test of the services), pins 85 % of the works within ~4 km of their org's centre
+and gives a third of them photo rows, then prints
 
   * the analyst's map page and its GeoJSON through Django's test client (page + data: the
     goal is ≤ 1 s),
@@ -27,6 +27,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _data import generate, timed  # noqa: E402 - after the path
 
 FY = 2569
 
@@ -68,7 +70,6 @@ def main():
     call_command("migrate", verbosity=0)
     from django.db import connection
 
-    from bench.bench_monitoring import generate
     from orgs.models import Membership, Province
 
     province = Province.objects.filter(code="98").first()
@@ -130,16 +131,6 @@ def main():
         empty_url = reverse("province:map", args=[pao.code, FY + 1])
         browser_time(analyst, page_url, empty_url, points, args.runs)
     print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
-
-
-def timed(fn, runs):
-    fn()
-    samples, result = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples), result
 
 
 def places_and_photos(province, orgs):

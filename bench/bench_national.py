@@ -15,12 +15,13 @@ repeatability), then the script prints:
 import argparse
 import datetime as dt
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _data import timed  # noqa: E402 - after the path
 
 FY = 2569
 GENERATE = [
@@ -170,16 +171,6 @@ def main():
         f"national roll-up by province:          p50 {nat_s * 1000:7.1f} ms   ({len(rows)}"
         " provinces; goal ≤ 1 s)"
     )
-
-
-def timed(fn, runs):
-    fn()
-    samples, result = [], None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples), result
 
 
 def app_numbers(province_id, org_ids):

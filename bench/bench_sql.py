@@ -1,6 +1,6 @@
 """Every hand-written statement of monitoring/sql.py against its ORM form, in the same run.
 
-Generates a province with bench_monitoring.generate (orgs × budgeted projects × 12 months of
+Generates a province with _data.generate (orgs × budgeted projects × 12 months of
 progress), adds transfers in and out and special-subsidy lines, then for each statement times
 the statement and the same numbers read by the ORM (values().annotate() over the shared rule
 views plans_approvedversion / plans_budgetmovement / plans_currentactionplan), checks the two
@@ -12,12 +12,8 @@ in monitoring/sql.py only at ≥ 2× (docs/numbers.md).
 
 import argparse
 import datetime as dt
-import os
 import random
-import statistics
 import sys
-import tempfile
-import time
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -25,9 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _data import FY, django_on, province_data, timed  # noqa: E402 - after the path
+
 from monitoring import sql  # noqa: E402 - plain strings, no Django needed
 
-FY = 2569
 MONTH = 9  # มิ.ย.: part of the year's progress is in, part is not
 
 
@@ -38,35 +35,10 @@ def main():
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="tidtam-bench-")
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tidtam.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from bench_monitoring import generate
+    django_on(args.database_url)
+    province, orgs = province_data(args.orgs, args.projects, extras)
     from django.db import connection
 
-    from orgs.models import Province
-
-    province = Province.objects.filter(code="98").first()
-    if province is None:
-        t0 = time.perf_counter()
-        province, orgs = generate(args.orgs, args.projects)
-        extras()
-        print(
-            f"generated {args.orgs} orgs × {args.projects} projects × 12 months"
-            f" in {time.perf_counter() - t0:.1f} s"
-        )
-    else:
-        orgs = list(province.orgs.order_by("code"))
-        print(f"reusing {len(orgs)} generated orgs")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
     from plans.models import BudgetLine
 
     org = orgs[len(orgs) // 2]
@@ -125,16 +97,6 @@ FROM orgs_province p LEFT JOIN orgs ON orgs.province_id = p.id
 LEFT JOIN state ON state.province_id = p.id
 ORDER BY p.code
 """  # noqa: S608, E501 - constants only
-
-
-def timed(fn, runs):
-    result = fn()
-    samples = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples), result
 
 
 def extras():

@@ -27,22 +27,10 @@ from orgs.models import Organization
 from plans import services
 from plans.models import ActionPlan, BudgetLine, Plan, Project
 from plans.selectors import approved_seq_on, project_rows, working_seq
+from thai.dates import FISCAL_MONTHS, MONTHS_SHORT
 from thai.money import AmountError, parse_amount
 
-MONTHS = [
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-]
+MONTHS = [MONTHS_SHORT[month - 1] for month in FISCAL_MONTHS]  # ต.ค. … ก.ย.
 MONTH_KEYS = {m.name_key(x).replace(".", ""): i for i, x in enumerate(MONTHS, 1)}
 FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?\s*(25[0-9]{2})")
 

@@ -6,7 +6,7 @@ importing `monitoring`."""
 import datetime as dt
 from collections.abc import Callable
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 _checks: dict[str, Callable] = {}
 
@@ -22,9 +22,30 @@ def _check(name: str) -> Callable:
         raise ImproperlyConfigured("monitoring has not registered its period locks") from None
 
 
-def closed_period_reached(org, fiscal_year: int, on: dt.date | None) -> str | None:
-    """The closed month (Thai name) a change dated `on` in the year would alter, or None."""
-    return _check("reached")(org, fiscal_year, on)
+def closed_period_reached(
+    org, fiscal_year: int, on: dt.date | None, closed: set[int] | None = None
+) -> str | None:
+    """The closed month (Thai name) a change dated `on` in the year would alter, or None
+    (`closed`: the year's closed months when the caller has them already)."""
+    return _check("reached")(org, fiscal_year, on, closed)
+
+
+def refuse_in_closed_period(
+    org,
+    fiscal_year: int,
+    on: dt.date | None,
+    *,
+    why: Callable[[str], str],
+    field: str | None = None,
+    closed: set[int] | None = None,
+) -> None:
+    """Refuse a change dated `on` that would alter a closed month of the year: a ValidationError
+    (on `field` when named) saying `why(month)` and the unlock path, the recorded way to change
+    a closed period."""
+    locked = closed_period_reached(org, fiscal_year, on, closed)
+    if locked:
+        message = f"{why(locked)} ต้องขอปลดล็อกงวดนั้นก่อน"
+        raise ValidationError({field: message} if field else message)
 
 
 def closed_since(org, on: dt.date) -> str | None:

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_analyst_hovers_a_hostile_kpi_name_and_nothing_is_sent(
-    live_server, page, cast, plan_a, tmp_path
+    live_server, sign_in, page, cast, plan_a, tmp_path
 ):
     from evaluation import services as evaluation_services
     from plans import services as plan_services
@@ -27,10 +27,7 @@ def test_the_analyst_hovers_a_hostile_kpi_name_and_nothing_is_sent(
     )
     evaluation_services.kpi_results_save(kpi=kpi, values={2568: (Decimal(85), "")})
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "pat")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "pat")
     page.wait_for_load_state()
 
     sent, violations, errors = [], [], []
@@ -92,7 +89,9 @@ def _poison_names():
     return n
 
 
-def test_every_chart_shows_hostile_names_as_text(live_server, page, cast, year_a, tmp_path):
+def test_every_chart_shows_hostile_names_as_text(
+    live_server, sign_in, page, cast, year_a, tmp_path
+):
     from plans import services as plan_services
 
     kpi = plan_services.kpi_save(
@@ -102,10 +101,7 @@ def test_every_chart_shows_hostile_names_as_text(live_server, page, cast, year_a
 
     evaluation_services.kpi_results_save(kpi=kpi, values={2568: (Decimal(85), "")})
     assert _poison_names() > 10
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "pat")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "pat")
     page.wait_for_load_state()
     sent, errors = [], []
     page.on("request", lambda r: sent.append(r.url) if r.url.endswith("/x") else None)

@@ -19,6 +19,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from thai.dates import FISCAL_MONTHS, MONTHS_SHORT
 from thai.digits import thai_digits
 
 YEARS = [2566, 2567, 2568, 2569, 2570]
@@ -583,20 +584,7 @@ def action_plan_book(rows: list[tuple], fiscal_year: int = 2568) -> bytes:
     ws.merge_cells(start_row=7, start_column=7, end_row=7, end_column=9)
     ws.cell(7, 10, f"พ.ศ. {fiscal_year}")
     ws.merge_cells(start_row=7, start_column=10, end_row=7, end_column=18)
-    months = [
-        "ต.ค.",
-        "พ.ย.",
-        "ธ.ค.",
-        "ม.ค.",
-        "ก.พ.",
-        "มี.ค.",
-        "เม.ย.",
-        "พ.ค.",
-        "มิ.ย.",
-        "ก.ค.",
-        "ส.ค.",
-        "ก.ย.",
-    ]
+    months = [MONTHS_SHORT[m - 1] for m in FISCAL_MONTHS]
     for k, text in enumerate(months):
         ws.cell(8, 7 + k, text)
     r = 9

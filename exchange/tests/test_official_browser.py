@@ -11,17 +11,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_officer_previews_an_official_book_and_imports_it_as_a_draft(
-    live_server, page, cast, tmp_path, worker_process
+    live_server, sign_in, page, cast, tmp_path, worker_process
 ):
     data, expected = books.book_wrong_totals()
     path = tmp_path / "ผ02.xlsx"
     path.write_bytes(data)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "bob")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "bob")
     page.goto(f"{live_server.url}/o/{cast.b.code}/exchange/import/")
     expect(page.locator("input[name=approve]")).to_have_count(0)
     page.set_input_files("#file", str(path))

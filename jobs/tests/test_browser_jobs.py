@@ -29,13 +29,6 @@ def bench_workbook(n: int) -> bytes:
     return module.workbook(n)
 
 
-def login(page, url, username):
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
-
-
 def answered_quickly(page, url) -> float:
     started = time.monotonic()
     response = page.request.get(url)
@@ -44,7 +37,7 @@ def answered_quickly(page, url) -> float:
 
 
 def test_a_big_import_and_the_p02_pdf_run_in_the_background_with_progress(
-    live_server, page, cast, reference_lists, worker_process, tmp_path
+    live_server, sign_in, page, cast, reference_lists, worker_process, tmp_path
 ):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -57,7 +50,7 @@ def test_a_big_import_and_the_p02_pdf_run_in_the_background_with_progress(
     path = tmp_path / "แผน5000.xlsx"
     path.write_bytes(bench_workbook(5000))
 
-    login(page, live_server.url, "bob")
+    sign_in(page, "bob")
     page.goto(f"{live_server.url}/o/{cast.b.code}/exchange/import/")
     page.set_input_files("#file", str(path))
     page.click("text=ตรวจสอบไฟล์")
@@ -83,7 +76,7 @@ def test_a_big_import_and_the_p02_pdf_run_in_the_background_with_progress(
     assert Project.objects.filter(plan__org=cast.b).count() == 5000
 
     page.context.clear_cookies()
-    login(page, live_server.url, "alice")
+    sign_in(page, "alice")
     page.goto(live_server.url + reverse("plans:overview", args=[cast.a.code]))
     page.click("text=ผ.02 PDF")
     expect(page.locator(".job progress")).to_be_visible()

@@ -20,10 +20,10 @@ from monitoring.models import MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import (
     budget_of,
     closed_months,
-    closed_period_reached,
     is_tracked,
 )
 from orgs.models import Organization
+from plans.locks import refuse_in_closed_period
 from plans.models import Project
 from thai.dates import FISCAL_MONTHS, MONTHS
 
@@ -125,16 +125,17 @@ def _check_contract_frozen(org, fiscal_year, py, data: ProgressInput, closed: se
     if not closed or (before[0], _amount(before[1])) == (after[0], _amount(after[1])):
         return
     for on in {before[0], after[0]} - {None}:
-        locked = closed_period_reached(org, fiscal_year, on, closed)
-        if locked:
-            raise ValidationError(
-                {
-                    "contract_signed_on": (
-                        f"สัญญาลงนามในงวดที่ปิดแล้ว (เดือน{locked}): แก้วันที่หรือจำนวนเงินตามสัญญาแล้ว"
-                        " ตัวเลขของงวดที่ปิดหรืออนุมัติแล้วจะเปลี่ยน ต้องขอปลดล็อกงวดนั้นก่อน"
-                    )
-                }
-            )
+        refuse_in_closed_period(
+            org,
+            fiscal_year,
+            on,
+            closed=closed,
+            field="contract_signed_on",
+            why=lambda month: (
+                f"สัญญาลงนามในงวดที่ปิดแล้ว (เดือน{month}): แก้วันที่หรือจำนวนเงินตามสัญญาแล้ว"
+                " ตัวเลขของงวดที่ปิดหรืออนุมัติแล้วจะเปลี่ยน"
+            ),
+        )
 
 
 def _amount(value) -> Decimal | None:

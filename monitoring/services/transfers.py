@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from monitoring.models import ProjectYear
-from monitoring.selectors import budget_of, closed_period_reached
+from monitoring.selectors import budget_of
+from plans.locks import refuse_in_closed_period
 from plans.models import Approver, BudgetLine, BudgetTransfer, TransferKind
 
 
@@ -44,16 +45,15 @@ def transfer_record(
             }
         )
     ordinance = line.ordinance
-    locked = closed_period_reached(ordinance.org, ordinance.fiscal_year, approved_on)
-    if locked:
-        raise ValidationError(
-            {
-                "approved_on": (
-                    f"วันที่อนุมัติอยู่ในงวดที่ปิดแล้ว (เดือน{locked}): การโอนนี้จะเปลี่ยนตัวเลขของงวดที่ปิดหรืออนุมัติแล้ว"
-                    " ต้องขอปลดล็อกงวดนั้นก่อน"
-                )
-            }
-        )
+    refuse_in_closed_period(
+        ordinance.org,
+        ordinance.fiscal_year,
+        approved_on,
+        field="approved_on",
+        why=lambda month: (
+            f"วันที่อนุมัติอยู่ในงวดที่ปิดแล้ว (เดือน{month}): การโอนนี้จะเปลี่ยนตัวเลขของงวดที่ปิดหรืออนุมัติแล้ว"
+        ),
+    )
     if kind == TransferKind.EXPLANATION:
         amount = Decimal(0)
     if kind == TransferKind.DECREASE:

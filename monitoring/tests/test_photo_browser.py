@@ -14,7 +14,7 @@ HERE = {"latitude": 15.212345, "longitude": 102.312345, "accuracy": 9}
 
 
 def test_a_phone_photo_with_its_position_shows_on_the_project_and_on_the_map(
-    live_server, browser, cast, year_a, tmp_path, settings
+    live_server, sign_in, browser, cast, year_a, tmp_path, settings
 ):
     settings.MAP_TILE_URL = ""  # no tile server here: the points over the province outline
     context = browser.new_context(
@@ -29,10 +29,7 @@ def test_a_phone_photo_with_its_position_shows_on_the_project_and_on_the_map(
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "alice")
 
     image = tmp_path / "site.jpg"
     image.write_bytes(phone_jpeg(gps=None, when=None))  # the camera wrote no position

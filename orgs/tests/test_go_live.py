@@ -15,6 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from conftest import PLAN_ROWS, PLAN_STRATEGIES
 from orgs.models import AuditEntry, Membership, Organization, Province, Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,48 +33,6 @@ ORGS = [
     ["6300304", "องค์การบริหารส่วนตำบลโคกกรวด", "อบต.", "เมืองนครราชสีมา"],
 ]
 PASSWORD = "ติดตาม-ไปด้วยกัน-2569"
-STRATEGIES = [
-    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
-    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
-]
-PROJECTS = [
-    [
-        1,
-        "1.1",
-        "แผนงานอุตสาหกรรมและการโยธา",
-        "ก่อสร้างถนน คสล. หมู่ที่ 2",
-        "",
-        "",
-        "-",
-        "1,200,000",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "กองช่าง",
-        "ผ.02",
-        "ฉบับเดิม",
-    ],
-    [
-        2,
-        "",
-        "แผนงานการศึกษา",
-        "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
-        "",
-        "",
-        "300,000",
-        "300,000",
-        "300,000",
-        "300,000",
-        "300,000",
-        "",
-        "",
-        "กองการศึกษา",
-        "",
-        "ฉบับเดิม",
-    ],
-]
 
 
 def _csv(rows) -> bytes:
@@ -92,13 +51,6 @@ def _link(smtp_server, address: str) -> str:
     raise AssertionError(f"no e-mail to {address}")
 
 
-def _sign_in(page, url, username, password):
-    page.goto(f"{url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-
-
 def _sign_out(page):
     page.click("#whoami button[type=submit]")
 
@@ -112,7 +64,14 @@ def _accept(page, url, path, password=PASSWORD):
 
 
 def test_going_live_in_a_province_from_an_empty_database(
-    live_server, page, smtp_server, reference_lists, make_workbook, tmp_path, worker_process
+    live_server,
+    sign_in,
+    page,
+    smtp_server,
+    reference_lists,
+    make_workbook,
+    tmp_path,
+    worker_process,
 ):
     assert not Organization.objects.exists() and not get_user_model().objects.exists()
     url = live_server.url
@@ -123,7 +82,7 @@ def test_going_live_in_a_province_from_an_empty_database(
     )  # createsuperuser
 
     # The operator: the province (from geothai) and its อบจ., whose M&E admin is invited.
-    _sign_in(page, url, "operator", PASSWORD)
+    sign_in(page, "operator", PASSWORD)
     page.click("#setup-province")
     page.select_option("#id_province_code", label="นครราชสีมา")
     page.fill("#id_pao_code", "6300000")
@@ -138,7 +97,7 @@ def test_going_live_in_a_province_from_an_empty_database(
 
     # The อบจ.'s admin accepts and loads the province's orgs: a wrong row refuses the whole file.
     _accept(page, url, _link(smtp_server, "me@koratpao.go.th"))
-    _sign_in(page, url, "me@koratpao.go.th", PASSWORD)
+    sign_in(page, "me@koratpao.go.th", PASSWORD)
     expect(page.locator("#my-roles")).to_contain_text("เจ้าหน้าที่วิเคราะห์ระดับจังหวัด")
     page.click("text=ผู้ใช้และหน่วยงาน")
     page.click("#org-tabs >> text=อปท. ในจังหวัด")
@@ -170,7 +129,7 @@ def test_going_live_in_a_province_from_an_empty_database(
 
     # The officer: password from the e-mail, the org's details, two divisions, a division head.
     _accept(page, url, _link(smtp_server, "plan@buayai.go.th"))
-    _sign_in(page, url, "plan@buayai.go.th", PASSWORD)
+    sign_in(page, "plan@buayai.go.th", PASSWORD)
     expect(page.locator("#whoami")).to_contain_text("สมศรี ใจดี")
     expect(page.locator("#my-roles")).to_contain_text("นักวิเคราะห์นโยบายและแผน")
     page.click("text=ผู้ใช้และหน่วยงาน")
@@ -207,7 +166,7 @@ def test_going_live_in_a_province_from_an_empty_database(
     # A plan to work on, imported as a draft (the head edits in it), on the background worker.
     page.click("nav.menu summary:has-text('วางแผน')")  # the menu's groups open on a click
     page.click("nav.menu >> text=นำเข้า Excel")
-    (tmp_path / "แผน.xlsx").write_bytes(make_workbook(PROJECTS, strategies=STRATEGIES))
+    (tmp_path / "แผน.xlsx").write_bytes(make_workbook(PLAN_ROWS, strategies=PLAN_STRATEGIES))
     page.set_input_files("#file", str(tmp_path / "แผน.xlsx"))
     page.click("text=ตรวจสอบไฟล์")
     page.click("#confirm-import")
@@ -217,7 +176,7 @@ def test_going_live_in_a_province_from_an_empty_database(
 
     # The head: only their division's project is editable; they edit it.
     _accept(page, url, _link(smtp_server, "weera@buayai.go.th"))
-    _sign_in(page, url, "weera@buayai.go.th", PASSWORD)
+    sign_in(page, "weera@buayai.go.th", PASSWORD)
     expect(page.locator("#my-roles")).to_contain_text("หัวหน้าส่วนราชการ")
     buayai = Organization.objects.get(code="6300101")
     road, lunch = (
@@ -236,7 +195,7 @@ def test_going_live_in_a_province_from_an_empty_database(
     _sign_out(page)
 
     # The officer disables the head: no more sign-in; the edit keeps the head's name.
-    _sign_in(page, url, "plan@buayai.go.th", PASSWORD)
+    sign_in(page, "plan@buayai.go.th", PASSWORD)
     page.click("text=ผู้ใช้และหน่วยงาน")
     page.click("#people tr:has-text('weera@buayai.go.th') >> text=จัดการ")
     page.click("#disable-person")
@@ -245,7 +204,7 @@ def test_going_live_in_a_province_from_an_empty_database(
     expect(page.locator("#audit-log")).to_contain_text("วีระ ช่างดี")
     expect(page.locator("#audit-log")).to_contain_text("หมู่ที่ 2 บ้านโนนสำราญ")
     _sign_out(page)
-    _sign_in(page, url, "weera@buayai.go.th", PASSWORD)
+    sign_in(page, "weera@buayai.go.th", PASSWORD)
     expect(page.locator(".errorlist")).to_contain_text("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง")
     head = get_user_model().objects.get(username="weera@buayai.go.th")
     assert not head.is_active and Membership.objects.filter(user=head).exists()

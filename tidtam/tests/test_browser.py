@@ -3,66 +3,21 @@
 import pytest
 from playwright.sync_api import expect
 
+from conftest import PLAN_ROWS, PLAN_STRATEGIES
 from plans.selectors import approved_seq_on, plan_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-STRATEGIES = [
-    [1, "ยุทธศาสตร์ด้านโครงสร้างพื้นฐาน", "1.1", "ก่อสร้างถนน"],
-    [2, "ยุทธศาสตร์ด้านการศึกษา", "", ""],
-]
-
 
 def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
-    live_server, page, cast, make_workbook, tmp_path, worker_process
+    live_server, sign_in, page, cast, make_workbook, tmp_path, worker_process
 ):
-    rows = [
-        [
-            1,
-            "1.1",
-            "แผนงานอุตสาหกรรมและการโยธา",
-            "ก่อสร้างถนน คสล. หมู่ที่ 2",
-            "",
-            "",
-            "-",
-            "1,200,000",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "กองช่าง",
-            "ผ.02",
-            "ฉบับเดิม",
-        ],
-        [
-            2,
-            "",
-            "แผนงานการศึกษา",
-            "อาหารกลางวันศูนย์พัฒนาเด็กเล็ก",
-            "",
-            "",
-            "300,000",
-            "300,000",
-            "300,000",
-            "300,000",
-            "300,000",
-            "",
-            "",
-            "กองการศึกษา",
-            "",
-            "ฉบับเดิม",
-        ],
-    ]
     path = tmp_path / "แผน.xlsx"
-    path.write_bytes(make_workbook(rows, strategies=STRATEGIES))
+    path.write_bytes(make_workbook(PLAN_ROWS, strategies=PLAN_STRATEGIES))
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "bob")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "bob")
     expect(page.locator("h1")).to_contain_text("งานของฉัน")  # the home page, then the org
     page.click(f"a:has-text('{cast.b.name}')")
     expect(page.locator("h1")).to_contain_text("ยังไม่มีแผนพัฒนาท้องถิ่น")
@@ -97,19 +52,16 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
 
 
 def test_an_import_error_is_shown_and_nothing_is_saved(
-    live_server, page, cast, make_workbook, tmp_path
+    live_server, sign_in, page, cast, make_workbook, tmp_path
 ):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(
         make_workbook(
             [[9, "", "แผนงานการศึกษา", "x", "", "", 1, 1, 1, 1, 1, "", "", "", "", ""]],
-            strategies=STRATEGIES,
+            strategies=PLAN_STRATEGIES,
         )
     )
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "bob")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "bob")
     page.goto(f"{live_server.url}/o/{cast.b.code}/exchange/import/")
     page.set_input_files("#file", str(path))
     page.click("text=ตรวจสอบไฟล์")
@@ -120,12 +72,9 @@ def test_an_import_error_is_shown_and_nothing_is_saved(
 
 
 def test_an_officer_enters_a_month_and_sees_the_dashboard_and_form2_change(
-    live_server, page, cast, year_a
+    live_server, sign_in, page, cast, year_a
 ):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "alice")
     base = f"{live_server.url}/o/{cast.a.code}/monitoring"
 
     page.goto(f"{base}/dashboard/2568/")
@@ -164,7 +113,7 @@ def test_an_officer_enters_a_month_and_sees_the_dashboard_and_form2_change(
 
 
 def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_rise(
-    live_server, browser, page, cast, plan_a, monkeypatch
+    live_server, sign_in, browser, page, cast, plan_a, monkeypatch
 ):
     from evaluation import forms as survey_forms
     from evaluation.models import SurveyTemplate
@@ -177,10 +126,7 @@ def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_ri
         template=SurveyTemplate.objects.get(code="likert_overall"),
         title="ความพึงพอใจต่อการดำเนินงาน ปี 2568",
     )
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "alice")
     page.goto(f"{live_server.url}/o/{cast.a.code}/evaluation/surveys/{survey.pk}/")
     expect(page.locator("#respondents")).to_have_text("0")
     link = page.locator("#public-link").get_attribute("href")
@@ -220,7 +166,7 @@ def test_a_citizen_answers_a_survey_on_a_phone_and_the_officer_sees_the_count_ri
 
 
 def test_the_province_loop_submit_return_resubmit_approve_lock(
-    live_server, browser, page, cast, year_a
+    live_server, sign_in, browser, page, cast, year_a
 ):
     from decimal import Decimal
 
@@ -236,13 +182,7 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
         expected_version=0,
     )
 
-    def login(p, user):
-        p.goto(f"{live_server.url}/login/")
-        p.fill("#id_username", user)
-        p.fill("#id_password", "pw")
-        p.click("button[type=submit]")
-
-    login(page, "alice")
+    sign_in(page, "alice")
     mine = f"{live_server.url}/o/{cast.a.code}/province/submissions/2568/"
     page.goto(mine)
     page.on("dialog", lambda dialog: dialog.accept())  # the confirmation before sending
@@ -252,7 +192,7 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
     expect(page.locator("#p-q1")).to_contain_text("ส่งแล้ว รอตรวจ")
 
     analyst = browser.new_context().new_page()
-    login(analyst, "pat")
+    sign_in(analyst, "pat")
     analyst.goto(f"{live_server.url}/o/{cast.pao.code}/province/review/2568/")
     analyst.locator("#completeness").get_by_role("link", name="รอตรวจ").click()
     analyst.locator("#return-form input[name=item]").first.fill("ขุดลอกลำห้วยโคกสูง")
@@ -275,14 +215,11 @@ def test_the_province_loop_submit_return_resubmit_approve_lock(
     expect(page.locator("#entry input[name=progress]")).to_have_count(0)
 
 
-def test_a_quarter_not_yet_ended_cannot_be_sent(live_server, page, cast, year_a):
+def test_a_quarter_not_yet_ended_cannot_be_sent(live_server, sign_in, page, cast, year_a):
     from core.web import this_fy
     from province.models import Submission
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "alice")
     later = this_fy() + 1
     page.goto(f"{live_server.url}/o/{cast.a.code}/province/submissions/{later}/")
     expect(page.locator("#p-q4")).to_contain_text("ยังไม่สิ้นสุด ส่งได้ตั้งแต่")
@@ -293,19 +230,12 @@ def test_a_quarter_not_yet_ended_cannot_be_sent(live_server, page, cast, year_a)
     assert not Submission.objects.exists()
 
 
-def _sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
-
-
 def test_monthly_entry_keeps_typed_values_offline_on_500_and_after_the_session_expires(
-    live_server, page, cast, year_a
+    live_server, sign_in, page, cast, year_a
 ):
     from monitoring.models import MonthlyProgress
 
-    _sign_in(page, live_server, "alice")
+    sign_in(page, "alice")
     page.goto(f"{live_server.url}/o/{cast.a.code}/monitoring/2568/6/")
     row = page.locator(f"#r{year_a.dredge.pk}")
     row.locator("select[name=status]").select_option("in_progress")
@@ -332,7 +262,7 @@ def test_monthly_entry_keeps_typed_values_offline_on_500_and_after_the_session_e
     assert not MonthlyProgress.objects.exists()
 
     other = page.context.new_page()  # sign in again in another tab; the typed row is still here
-    _sign_in(other, live_server, "alice")
+    sign_in(other, "alice")
     other.close()
     row.locator("button[type=submit]").click()
     expect(page.locator(f"#r{year_a.dredge.pk} .row-note")).to_have_text("บันทึกแล้ว")
@@ -341,14 +271,14 @@ def test_monthly_entry_keeps_typed_values_offline_on_500_and_after_the_session_e
 
 
 def test_the_project_form_filters_tactics_links_a_division_and_reports_every_mistake(
-    live_server, page, cast, plan_a
+    live_server, sign_in, page, cast, plan_a
 ):
     from plans import services
     from plans.models import ProjectVersion
 
     services.tactic_create(strategy=plan_a.s2, number=1, name="ส่งเสริมการศึกษาปฐมวัย")
     services.edition_create(plan=plan_a, kind="addition", number=1, year=2567)
-    _sign_in(page, live_server, "alice")
+    sign_in(page, "alice")
     page.goto(f"{live_server.url}/o/{cast.a.code}/projects/new/")
     page.select_option("#id_strategy", str(plan_a.s1.pk))
     visible = page.locator("#id_tactic option:not([hidden])")
@@ -373,11 +303,11 @@ def test_the_project_form_filters_tactics_links_a_division_and_reports_every_mis
 
 
 def test_an_officer_finds_a_project_corrects_a_budget_line_and_deletes_one(
-    live_server, page, cast, year_a
+    live_server, sign_in, page, cast, year_a
 ):
     from plans.models import BudgetLine
 
-    _sign_in(page, live_server, "alice")
+    sign_in(page, "alice")
     page.goto(f"{live_server.url}/o/{cast.a.code}/budget/2568/")
     page.fill("input[data-filter-select=id_project]", "ถนน")  # the picker narrows as one types
     expect(page.locator("#id_project option:not([hidden])").filter(has_text="รหัส")).to_have_count(1)

@@ -9,14 +9,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_officer_approves_an_edition_after_correcting_each_mistake(
-    live_server, page, cast, plan_a
+    live_server, sign_in, page, cast, plan_a
 ):
     from plans.models import Edition, EditionStatus
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
+    sign_in(page, "alice")
     page.goto(f"{live_server.url}/o/{cast.a.code}/editions/")
 
     new = page.locator("#edition-new")

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from monitoring import services as ms
 from monitoring.queries import form2
+from monitoring.testing import approved_project, month_saved, transfer
 from plans import services as ps
 from plans.models import Edition
 from plans.selectors import approved_seq_on, plan_summary
@@ -22,20 +22,17 @@ D = Decimal
 @pytest.fixture
 def q1_approved(cast, year_a):
     """Q1 of FY2568 recorded (the dredging contracted on 5 Nov 2024), submitted and approved."""
-    ms.progress_save(
-        org=cast.a,
-        fiscal_year=FY,
-        project=year_a.dredge,
-        month=3,
-        data=ms.ProgressInput(
-            status="in_progress",
-            progress=10,
-            disbursed=D(20000),
-            procurement="e_bidding",
-            contract_no="7/2568",
-            contract_signed_on=dt.date(2024, 11, 5),
-            contract_amount=D(250000),
-        ),
+    month_saved(
+        year_a.dredge,
+        FY,
+        3,
+        status="in_progress",
+        progress=10,
+        disbursed=D(20000),
+        procurement="e_bidding",
+        contract_no="7/2568",
+        contract_signed_on=dt.date(2024, 11, 5),
+        contract_amount=D(250000),
         expected_version=0,
     )
     sub = province.submit(org=cast.a, fiscal_year=FY, period="q1", user=cast.alice)
@@ -53,33 +50,15 @@ def test_a_transfer_dated_inside_an_approved_quarter_is_refused_until_it_is_unlo
 ):
     before = figures(cast.a)
     with pytest.raises(ValidationError, match="งวดที่ปิดแล้ว"):
-        ms.transfer_record(
-            line=year_a.d_line,
-            kind="increase",
-            amount=D(50000),
-            approver="executive",
-            approved_on=dt.date(2024, 12, 10),
-        )
+        transfer(year_a.d_line, "increase", D(50000), dt.date(2024, 12, 10))
     assert figures(cast.a) == before
     # a transfer dated after the quarter changes only what comes after it
-    ms.transfer_record(
-        line=year_a.d_line,
-        kind="increase",
-        amount=D(50000),
-        approver="executive",
-        approved_on=dt.date(2025, 1, 10),
-    )
+    transfer(year_a.d_line, "increase", D(50000), dt.date(2025, 1, 10))
     assert figures(cast.a) == before and figures(cast.a, 4)[0] == before[0] + D(50000)
     # the recorded unlock path opens it again
     asked = province.request_unlock(submission=q1_approved, reason="โอนงบ ธ.ค.", user=cast.alice)
     province.grant_unlock(request=asked, user=cast.pat)
-    ms.transfer_record(
-        line=year_a.d_line,
-        kind="increase",
-        amount=D(1000),
-        approver="executive",
-        approved_on=dt.date(2024, 12, 10),
-    )
+    transfer(year_a.d_line, "increase", D(1000), dt.date(2024, 12, 10))
     assert figures(cast.a)[0] == before[0] + D(1000)
 
 
@@ -96,59 +75,50 @@ def test_a_contract_date_typed_into_an_open_month_cannot_reach_an_approved_quart
         "contract_no": "9/2568",
     }
     with pytest.raises(ValidationError, match="สัญญาลงนามในงวดที่ปิดแล้ว"):
-        ms.progress_save(
-            org=cast.a,
-            fiscal_year=FY,
-            project=year_a.lunch,
-            month=5,
-            data=ms.ProgressInput(
-                **lunch, contract_signed_on=dt.date(2024, 12, 1), contract_amount=D(100000)
-            ),
+        month_saved(
+            year_a.lunch,
+            FY,
+            5,
+            **lunch,
+            contract_signed_on=dt.date(2024, 12, 1),
+            contract_amount=D(100000),
             expected_version=0,
         )
     # nor can the approved contract's amount or date be edited from an open month
     dredge = ProjectYear.objects.get(org=cast.a, fiscal_year=FY, project=year_a.dredge)
+    dredge_contract = {
+        "status": "in_progress",
+        "progress": 20,
+        "procurement": "e_bidding",
+        "contract_no": "7/2568",
+        "contract_amount": D(250000),
+    }
     with pytest.raises(ValidationError, match="สัญญาลงนามในงวดที่ปิดแล้ว"):
-        ms.progress_save(
-            org=cast.a,
-            fiscal_year=FY,
-            project=year_a.dredge,
-            month=5,
-            data=ms.ProgressInput(
-                status="in_progress",
-                progress=20,
-                procurement="e_bidding",
-                contract_no="7/2568",
-                contract_signed_on=dt.date(2025, 2, 1),
-                contract_amount=D(250000),
-            ),
+        month_saved(
+            year_a.dredge,
+            FY,
+            5,
+            **dredge_contract,
+            contract_signed_on=dt.date(2025, 2, 1),
             expected_version=dredge.version,
         )
     assert figures(cast.a) == before
     # a contract signed in an open month is fine, and so is a save that keeps the contract as it is
-    ms.progress_save(
-        org=cast.a,
-        fiscal_year=FY,
-        project=year_a.lunch,
-        month=5,
-        data=ms.ProgressInput(
-            **lunch, contract_signed_on=dt.date(2025, 2, 1), contract_amount=D(100000)
-        ),
+    month_saved(
+        year_a.lunch,
+        FY,
+        5,
+        **lunch,
+        contract_signed_on=dt.date(2025, 2, 1),
+        contract_amount=D(100000),
         expected_version=0,
     )
-    ms.progress_save(
-        org=cast.a,
-        fiscal_year=FY,
-        project=year_a.dredge,
-        month=5,
-        data=ms.ProgressInput(
-            status="in_progress",
-            progress=20,
-            procurement="e_bidding",
-            contract_no="7/2568",
-            contract_signed_on=dt.date(2024, 11, 5),
-            contract_amount=D(250000),
-        ),
+    month_saved(
+        year_a.dredge,
+        FY,
+        5,
+        **dredge_contract,
+        contract_signed_on=dt.date(2024, 11, 5),
         expected_version=dredge.version,
     )
     assert figures(cast.a) == before
@@ -216,14 +186,16 @@ def test_an_approved_edition_without_an_approval_date_cannot_exist(cast, plan_a)
 
 
 def test_a_project_of_an_edition_approved_after_the_ordinance_is_not_budgetable(cast, plan_a):
-    edition = ps.edition_create(plan=plan_a, kind="addition", number=1, year=2568)
-    project = ps.project_add(
-        edition=edition,
+    project = approved_project(
+        plan_a,
+        kind="addition",
+        number=1,
+        year=2568,
+        approved_on=dt.date(2024, 12, 1),
         data=ps.ProjectData(
             strategy=plan_a.s2, program=plan_a.edu, name="ห้องสมุดชุมชน", budgets={FY: D(10000)}
         ),
-    ).project
-    ps.edition_approve(edition=edition, approved_on=dt.date(2024, 12, 1))
+    )
     ordinance = ps.ordinance_create(
         org=cast.a, fiscal_year=FY, kind="annual", promulgated_on=dt.date(2024, 9, 20)
     )

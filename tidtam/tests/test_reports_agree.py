@@ -23,6 +23,7 @@ from monitoring import services as ms
 from monitoring.queries import form2, province_rows
 from monitoring.rules import budgeted_facts
 from monitoring.selectors import entry_rows
+from monitoring.testing import approved_project, month_saved, ordinance_lines, transfer
 from orgs.tokens import token_create
 from plans import services as ps
 from plans.models import LinkageTarget, Program
@@ -73,25 +74,30 @@ def build(cast, plan_a) -> Province:
     ps.strategy_update(strategy=plan_a.s2, name=plan_a.s2.name, linkages=[p.targets[1]])
 
     # an addition approved in the year: a new project of strategy 2
-    addition = ps.edition_create(plan=plan_a, kind="addition", number=1, year=2567)
-    p.fair = ps.project_add(
-        edition=addition,
+    p.fair = approved_project(
+        plan_a,
+        kind="addition",
+        number=1,
+        year=2567,
+        approved_on=dt.date(2024, 11, 1),
         data=ps.ProjectData(
             strategy=plan_a.s2, program=plan_a.edu, name="งานวันเด็กแห่งชาติ", budgets={FY: D(60000)}
         ),
-    ).project
-    ps.edition_approve(edition=addition, approved_on=dt.date(2024, 11, 1))
-
-    ordinance = ps.ordinance_create(
-        org=cast.a, fiscal_year=FY, kind="annual", promulgated_on=dt.date(2024, 9, 20)
     )
-    p.d_line = ps.budget_line_add(ordinance=ordinance, project=dredge, amount=D(300000))
-    p.l_line = ps.budget_line_add(ordinance=ordinance, project=lunch, amount=D(250000))
-    supplementary = ps.ordinance_create(
-        org=cast.a, fiscal_year=FY, kind="supplementary", promulgated_on=dt.date(2025, 1, 15)
+    p.d_line, p.l_line = ordinance_lines(
+        cast.a,
+        FY,
+        kind="annual",
+        promulgated_on=dt.date(2024, 9, 20),
+        amounts={dredge: D(300000), lunch: D(250000)},
     )
-    p.r_line = ps.budget_line_add(ordinance=supplementary, project=road, amount=D(100000))
-    p.f_line = ps.budget_line_add(ordinance=supplementary, project=p.fair, amount=D(60000))
+    p.r_line, p.f_line = ordinance_lines(
+        cast.a,
+        FY,
+        kind="supplementary",
+        promulgated_on=dt.date(2025, 1, 15),
+        amounts={road: D(100000), p.fair: D(60000)},
+    )
     ap = ps.action_plan_create(org=cast.a, fiscal_year=FY)
     ps.action_item_add(
         action_plan=ap, budget_line=p.d_line, name="ขุดลอก", amount=D(300000), months=[4, 5, 6]
@@ -115,17 +121,8 @@ def build(cast, plan_a) -> Province:
 
     # months: dredging contracted in January, paid in Jan–Mar; lunch paid monthly; fair cancelled
     def save(project, month, status, progress, paid, **contract):
-        from monitoring.models import ProjectYear
-
-        year = ProjectYear.objects.filter(org=project.plan.org, fiscal_year=FY, project=project)
-        version = year.values_list("version", flat=True).first() or 0
-        ms.progress_save(
-            org=project.plan.org,
-            fiscal_year=FY,
-            project=project,
-            month=month,
-            data=ms.ProgressInput(status=status, progress=progress, disbursed=D(paid), **contract),
-            expected_version=version,
+        month_saved(
+            project, FY, month, status=status, progress=progress, disbursed=D(paid), **contract
         )
 
     contract = {
@@ -142,47 +139,32 @@ def build(cast, plan_a) -> Province:
 
     # Q1 closed, then a transfer out of the dredging (after Q1) and into the road
     ms.period_close(org=cast.a, fiscal_year=FY, kind="quarter", number=1)
-    ms.transfer_record(
-        line=p.d_line,
-        kind="decrease",
-        amount=D(100000),
-        approver="executive",
-        approved_on=dt.date(2025, 1, 10),
-    )
-    ms.transfer_record(
-        line=p.r_line,
-        kind="increase",
-        amount=D(40000),
-        approver="executive",
-        approved_on=dt.date(2025, 4, 1),
-    )
+    transfer(p.d_line, "decrease", D(100000), dt.date(2025, 1, 10))
+    transfer(p.r_line, "increase", D(40000), dt.date(2025, 4, 1))
 
     # org B of the same province: its own plan, budget and a transfer in
     plan_b = ps.plan_create(org=cast.b, start_year=2566, end_year=2570)
     sb = ps.strategy_create(plan=plan_b, number=1, name="ยุทธศาสตร์ด้านเศรษฐกิจ")
     ps.strategy_update(strategy=sb, name=sb.name, linkages=[p.targets[2]])
-    original = ps.edition_create(plan=plan_b, kind="original")
-    p.well = ps.project_add(
-        edition=original,
+    p.well = approved_project(
+        plan_b,
+        kind="original",
+        approved_on=dt.date(2022, 1, 10),
         data=ps.ProjectData(
             strategy=sb,
             program=Program.objects.get(code="00310"),
             name="ขุดบ่อบาดาล หมู่ที่ 2",
             budgets={FY: D(80000)},
         ),
-    ).project
-    ps.edition_approve(edition=original, approved_on=dt.date(2022, 1, 10))
-    ord_b = ps.ordinance_create(
-        org=cast.b, fiscal_year=FY, kind="annual", promulgated_on=dt.date(2024, 9, 25)
     )
-    p.w_line = ps.budget_line_add(ordinance=ord_b, project=p.well, amount=D(80000))
-    ms.transfer_record(
-        line=p.w_line,
-        kind="increase",
-        amount=D(20000),
-        approver="executive",
-        approved_on=dt.date(2024, 12, 1),
+    (p.w_line,) = ordinance_lines(
+        cast.b,
+        FY,
+        kind="annual",
+        promulgated_on=dt.date(2024, 9, 25),
+        amounts={p.well: D(80000)},
     )
+    transfer(p.w_line, "increase", D(20000), dt.date(2024, 12, 1))
     save(p.well, 6, "done", 100, 95000)
 
     # org A announced its annual M&E report: open data publishes the year's figures
@@ -407,13 +389,7 @@ def test_any_sequence_of_user_actions_keeps_the_readers_agreeing(client, cast, p
                     kind = step[0]
                     if kind == "transfer":
                         _, how, amount, month = step
-                        ms.transfer_record(
-                            line=p.l_line,
-                            kind=how,
-                            amount=amount,
-                            approver="executive",
-                            approved_on=month_end(FY, month),
-                        )
+                        transfer(p.l_line, how, amount, month_end(FY, month))
                     elif kind == "month":
                         _, month, paid = step
                         py = ProjectYear.objects.get(org=cast.a, fiscal_year=FY, project=p.dredge)
