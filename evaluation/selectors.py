@@ -25,8 +25,10 @@ def scoring_closed(member, fiscal_year: int, on: dt.date | None = None) -> str |
         .first()
     )
     if report:
-        for field, what in (("presented_on", "เสนอต่อสภาท้องถิ่น"), ("announced_on", "ประกาศผล")):
-            day = report[field]
+        for day, what in (
+            (report["presented_on"], "เสนอต่อสภาท้องถิ่น"),
+            (report["announced_on"], "ประกาศผล"),
+        ):
             if day is not None and day <= today:
                 return (
                     f"ปีงบประมาณ {fiscal_year}: รายงานผลการติดตามและประเมินผล{what}แล้ว"
