@@ -24,6 +24,7 @@ from evaluation.models import (
     Survey,
     SurveyTemplate,
 )
+from evaluation.selectors import scoring_closed
 from orgs import stale
 from orgs.models import Organization
 from plans.models import Plan, Project, Strategy
@@ -281,6 +282,9 @@ def score_save(*, member, template, fiscal_year: int, points: dict[int, Decimal 
     """One member's score sheet: every item, 0 … its full points. Re-saving replaces the sheet."""
     from evaluation.models import ScoreEntry, ScoreSheet
 
+    closed = scoring_closed(member, fiscal_year)
+    if closed:  # frozen once the year's report is presented/announced, or the seat has ended
+        raise ValidationError(closed)
     items = {i.pk: i for i in template.items.all()}
     errors = []
     missing = [items[i].number for i in items if points.get(i) is None]

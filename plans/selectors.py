@@ -251,6 +251,18 @@ def plan_summary(plan: Plan, seq: int | None) -> PlanSummary:
     return summary
 
 
+def year_figures(plan: Plan) -> list[Cell]:
+    """Each year of the plan as the reports read it: the projects and budget (the ผ.01 rule) of
+    the plan as approved on year_as_of(year), i.e. a year that is over by the edition in force on
+    its last day, so a later edition never rewrites a past year. 2 queries per year at most."""
+    cells = []
+    for year in plan.years:
+        seq = approved_seq_on(plan, year_as_of(year))
+        grouped = _grouped(budgets_as_of(plan, seq).filter(year=year), [])
+        cells.append(grouped.get((year,), Cell()))
+    return cells
+
+
 # -- editions ----------------------------------------------------------------------------------
 
 

@@ -17,7 +17,8 @@ from evaluation.models import AnnualReport
 from monitoring.models import PeriodLock
 from monitoring.models.periods import MONTHS_OF
 from orgs.models import Organization
-from plans.models import ActionPlan, Edition, EditionStatus, Plan
+from plans.models import ActionPlan, Edition, Plan
+from plans.selectors import approved_seq_on, year_as_of
 from reports.models import ItaItem, ItaSource
 
 
@@ -45,7 +46,7 @@ def items_for(fy: int) -> list[ItaItem]:
 
 
 class Sources:
-    """What the org has published for the year, read once for all its items (5 queries)."""
+    """What the org has published for the year, read once for all its items (6 queries)."""
 
     def __init__(self, org: Organization, fy: int):
         self.org, self.fy = org, fy
@@ -56,11 +57,11 @@ class Sources:
         )
         self.edition = None
         if self.plan is not None:
-            self.edition = (
-                Edition.objects.filter(plan=self.plan, status=EditionStatus.APPROVED)
-                .order_by("-seq")
-                .first()
-            )
+            # the plan in force in the year: as approved on the year's last day (today while the
+            # year runs), by the shared rule; an approval dated later is not this year's O4
+            seq = approved_seq_on(self.plan, year_as_of(fy))
+            if seq is not None:
+                self.edition = Edition.objects.filter(plan=self.plan, seq=seq).first()
         self.action_plan = (
             ActionPlan.objects.filter(org=org, fiscal_year=fy)
             .filter(Q(approved_on__isnull=False) | Q(announced_on__isnull=False))
@@ -86,7 +87,10 @@ class Sources:
     def published_on(self, source: str) -> dt.date | None:
         if source == ItaSource.PLAN:
             e = self.edition
-            return (e.announced_on or e.approved_on) if e else None
+            if e is None:
+                return None
+            announced = e.announced_on
+            return announced if announced and announced <= timezone.localdate() else e.approved_on
         if source in (ItaSource.ACTION_PLAN, ItaSource.SPENDING_PLAN):
             ap = self.action_plan
             return (ap.announced_on or ap.approved_on) if ap else None
@@ -116,6 +120,7 @@ def document(org: Organization, fy: int, code: str):
     """(filename, content type, bytes) of the item's document, or a redirect URL for the
     announced annual report's kept PDF. Raises Http404 when the item is not published."""
     from reports import documents, monitoring_docs
+    from reports.services import freeze_edition
 
     item = next((i for i in items_for(fy) if i.code.lower() == code.lower()), None)
     if item is None:
@@ -127,8 +132,12 @@ def document(org: Organization, fy: int, code: str):
     if source == ItaSource.PLAN:
         # published_on above found the approved edition, so both exist
         assert sources.plan is not None and sources.edition is not None
-        sources.plan.org = org
-        return documents.p02(sources.plan, sources.edition.seq, "pdf")
+        plan = sources.plan
+        edition = freeze_edition(sources.edition.pk)  # made once, then read from storage
+        assert edition is not None and edition.pdf
+        with edition.pdf.open("rb") as kept:
+            data = kept.read()
+        return f"ผ02-{org.code}-{plan.start_year}-{plan.end_year}.pdf", "application/pdf", data
     if source in (ItaSource.ACTION_PLAN, ItaSource.SPENDING_PLAN):
         assert sources.action_plan is not None  # published_on above found it
         if source == ItaSource.ACTION_PLAN:

@@ -41,20 +41,21 @@ def _plan_and_year(org) -> dict:
 
     from monitoring.selectors import entry_rows
     from plans.models import Plan
-    from plans.selectors import approved_seq_on, plan_summary
+    from plans.selectors import approved_seq_on, year_figures
     from thai.dates import fiscal_month_index, fiscal_year
 
     today = timezone.localdate()
     fy = fiscal_year(today)
     plan = Plan.objects.filter(org=org, start_year__lte=fy, end_year__gte=fy).first()
     seq = approved_seq_on(plan) if plan else None
-    summary = plan_summary(plan, seq) if plan and seq else None
+    # each year's figures as the reports read that year (the plan as of the year)
+    years = list(zip(plan.years, year_figures(plan), strict=True)) if plan and seq else []
     edition = plan.editions.filter(seq=seq).first() if plan and seq else None
     rows = sorted(entry_rows(org, fy, fiscal_month_index(today)), key=lambda r: r.name)
     return {
         "plan": plan if seq else None,
         "edition": edition,
-        "summary": summary,
+        "plan_years": years,
         "fy": fy,
         "projects": rows,
     }

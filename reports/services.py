@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from evaluation.models import AnnualReport
+from plans.models import Edition, EditionStatus
 from reports.annual import annual_document
 
 
@@ -46,3 +47,28 @@ def freeze_announced_reports(progress=None) -> int:
             if progress:
                 progress(n, len(ids), report)
     return done
+
+
+def freeze_edition(edition_id: int) -> Edition | None:
+    """Make and keep the ผ.02 PDF of an approved edition if it has none (the ITA O4 document);
+    returns the edition, or None if it is not approved. Like freeze_report: made once, the
+    second caller waits on the row and finds the stored file."""
+    from reports.documents import p02
+
+    with transaction.atomic():
+        edition = (
+            Edition.objects.select_for_update()
+            .select_related("plan__org")
+            .filter(pk=edition_id, status=EditionStatus.APPROVED)
+            .first()
+        )
+        if edition is not None and not edition.pdf:
+            plan = edition.plan
+            _, _, data = p02(plan, edition.seq, "pdf")
+            edition.pdf.save(
+                f"{plan.org.code}-{plan.start_year}-{plan.end_year}-{edition.seq}.pdf",
+                ContentFile(data),
+                save=False,
+            )
+            edition.save(update_fields=["pdf"])
+        return edition

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluation import services
 from evaluation.models import ScoreTemplate
@@ -16,9 +17,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def committee(cast, plan_a, reference_lists):
-    c = services.committee_create(
-        org=cast.a, appointed_on=dt.date(2024, 10, 1), term_start=dt.date(2024, 10, 1)
-    )
+    sitting = timezone.localdate() - dt.timedelta(days=365)  # a committee in its term today
+    c = services.committee_create(org=cast.a, appointed_on=sitting, term_start=sitting)
     c.carl = services.member_add(
         committee=c, name="นายคาร์ล", seat="council", role="chair", user=cast.carl
     )
@@ -115,3 +115,63 @@ def test_a_score_sheet_for_a_year_outside_the_plan_is_refused(client, cast, comm
     )
     assert "ไม่อยู่ในช่วงของแผน" in page.content.decode()
     assert consolidated(cast.a, strategy, 2560).members == 0
+
+
+def test_scoring_a_year_is_refused_once_its_report_is_presented_and_shown_read_only(
+    client, cast, committee
+):
+    from evaluation.models import ScoreEntry
+
+    strategy = ScoreTemplate.objects.get(code="strategy")
+    services.score_save(
+        member=committee.carl, template=strategy, fiscal_year=2568, points=full_marks(strategy)
+    )
+    services.annual_report_save(
+        org=cast.a, fiscal_year=2568, presented_on=timezone.localdate() - dt.timedelta(days=3)
+    )
+    with pytest.raises(
+        ValidationError, match="ปีงบประมาณ 2568: รายงานผลการติดตามและประเมินผลเสนอต่อสภา"
+    ):
+        services.score_save(
+            member=committee.carl,
+            template=strategy,
+            fiscal_year=2568,
+            points=full_marks(strategy, Decimal(10)),
+        )
+    assert consolidated(cast.a, strategy, 2568).total == Decimal(100)
+    # another year is still open
+    services.score_save(
+        member=committee.carl, template=strategy, fiscal_year=2569, points=full_marks(strategy)
+    )
+
+    client.force_login(cast.carl)
+    url = reverse("evaluation:score_sheet", args=[cast.a.code, 2568, "strategy"])
+    page = client.get(url).content.decode()
+    assert 'id="score-closed"' in page and "เสนอต่อสภาท้องถิ่นแล้ว" in page
+    assert "บันทึกคะแนน</button>" not in page and " disabled" in page
+    posted = {f"item_{pk}": "0" for pk in full_marks(strategy)}
+    response = client.post(url, posted, follow=True)
+    assert "คะแนนของปีนี้จึงแก้ไขไม่ได้" in response.content.decode()
+    assert not ScoreEntry.objects.filter(sheet__fiscal_year=2568, points=0).exists()
+    listing = client.get(reverse("evaluation:scoring_year", args=[cast.a.code, 2568]))
+    assert "ดูคะแนนได้อย่างเดียว" in listing.content.decode()
+
+
+def test_a_member_whose_term_has_ended_cannot_score(client, cast, committee):
+    from evaluation.models import ScoreSheet
+
+    strategy = ScoreTemplate.objects.get(code="strategy")
+    ended = timezone.localdate() - dt.timedelta(days=1)
+    type(committee).objects.filter(pk=committee.pk).update(term_end=ended)
+    committee.carl.refresh_from_db()
+    with pytest.raises(ValidationError, match="วาระกรรมการของ นายคาร์ล สิ้นสุดแล้ว"):
+        services.score_save(
+            member=committee.carl, template=strategy, fiscal_year=2568, points=full_marks(strategy)
+        )
+    assert not ScoreSheet.objects.exists()
+    client.force_login(cast.carl)
+    url = reverse("evaluation:score_sheet", args=[cast.a.code, 2568, "strategy"])
+    page = client.get(url).content.decode()
+    assert 'id="score-closed"' in page and "สิ้นสุดแล้ว" in page
+    client.post(url, {f"item_{pk}": "5" for pk in full_marks(strategy)})
+    assert not ScoreSheet.objects.exists()

@@ -11,7 +11,7 @@ from core.web import this_fy
 from evaluation import services
 from evaluation.models import ScoreEntry, ScoreSheet, ScoreTemplate
 from evaluation.scores import consolidated
-from evaluation.selectors import current_committee
+from evaluation.selectors import current_committee, scoring_closed
 from orgs.access import can_write
 from orgs.decorators import org_view
 from thai.digits import arabic_digits
@@ -43,6 +43,7 @@ def scoring(request, org, fy=None):
             "org": org,
             "fy": fy,
             "seat": seat,
+            "closed": scoring_closed(seat, fy) if seat else None,
             "done": done,
             "committee": current_committee(org),
             "results": [consolidated(org, t, fy) for t in templates],
@@ -71,6 +72,7 @@ def score_sheet(request, org, fy, code):
         ).values_list("item_id", "points")
     )
     values = {i.pk: existing.get(i.pk) for i in items}
+    closed = scoring_closed(seat, fy)  # the page is then read-only, with the reason
     if request.method == "POST":
         bad = []
         for i in items:
@@ -100,6 +102,7 @@ def score_sheet(request, org, fy, code):
             "template": template,
             "seat": seat,
             "rows": [(i, values[i.pk]) for i in items],
+            "closed": closed,
             "section": "scoring",
         },
     )

@@ -41,6 +41,9 @@ class Edition(models.Model):
     # The framework's names as the edition was approved: {"strategies": {id: [number, name]},
     # "tactics": {id: [number, name]}}; an approved edition is shown with these, never today's.
     framework = models.JSONField("ยุทธศาสตร์/กลยุทธ์ ณ วันอนุมัติ", default=dict, blank=True)
+    # The ผ.02 PDF of the approved edition, made once and kept (reports.services.freeze_edition):
+    # the public (ITA O4) reads the stored document, never a fresh rendering.
+    pdf = models.FileField("ผ.02 ที่จัดเก็บ", upload_to="editions/", blank=True)
 
     class Meta:
         ordering = ["seq"]

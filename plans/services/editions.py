@@ -25,7 +25,7 @@ from plans.models import (
     Strategy,
     Tactic,
 )
-from plans.selectors import version_current
+from plans.selectors import version_current, year_as_of
 
 
 @dataclass
@@ -196,6 +196,32 @@ def _check_data(plan: Plan, data: ProjectData) -> None:
         raise ValidationError(errors)
 
 
+class _ClosedYears:
+    """Which of a plan's years a draft may no longer budget: the year's figures, read as of the
+    year (plans.selectors.year_as_of), would change in a closed period (plans.locks, the
+    monitoring period locks). One check per year per call."""
+
+    def __init__(self, plan: Plan):
+        self.org = plan.org
+        self.seen: dict[int, str | None] = {}
+
+    def refuse(self, budgets: dict[int, Decimal], before: dict[int, Decimal]) -> None:
+        errors = {}
+        for year, amount in sorted(budgets.items()):
+            if (amount or Decimal(0)) == before.get(year, Decimal(0)):
+                continue  # unchanged: the year's figures stay as they were
+            if year not in self.seen:
+                self.seen[year] = locks.closed_period_reached(self.org, year, year_as_of(year))
+            if self.seen[year]:
+                errors[f"budget_{year}"] = (
+                    f"งบประมาณปี {year}: ปีงบประมาณ {year} ปิดงวดแล้ว (เดือน{self.seen[year]})"
+                    " ฉบับร่างจึงเพิ่มหรือเปลี่ยนงบประมาณของปีนั้นไม่ได้"
+                    " ต้องขอปลดล็อกงวดของปีนั้นก่อน"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
 def _budget_rows(version: ProjectVersion, budgets: dict[int, Decimal], years: list[int]):
     return [
         ProjectBudget(version=version, year=y, amount=budgets.get(y, Decimal(0))) for y in years
@@ -207,8 +233,10 @@ def projects_bulk_add(*, edition: Edition, rows: list[ProjectData]) -> list[Proj
     """Add new projects to a draft edition (used by the form and, in bulk, by the import)."""
     _require_draft(edition)
     plan = edition.plan
+    closed = _ClosedYears(plan)
     for data in rows:
         _check_data(plan, data)
+        closed.refuse(data.budgets, {})
     projects = audit.bulk_create(
         Project, [Project(plan=plan, created_in=edition) for _ in rows], org_id=plan.org_id
     )
@@ -270,6 +298,9 @@ def project_change(
         raise ValidationError("โครงการนี้ไม่อยู่ในแผนแล้ว")
     if expected_revision is not None and current.revision != expected_revision:
         raise ValidationError(_stale_project(current))
+    _ClosedYears(project.plan).refuse(
+        data.budgets, dict(current.budgets.values_list("year", "amount"))
+    )
     if current.edition_id == edition.id:
         fields = data.version_fields()
         updated = audit.update(

@@ -58,9 +58,9 @@ def evaluated_year(org, plan, seed: int, first_names, last_names) -> None:
     rng = random.Random(f"{seed}-{org.code}-evaluation")
     committee = services.committee_create(
         org=org,
-        order_no=f"{rng.randint(100, 450)}/2567",
-        appointed_on=dt.date(2024, 9, 25),
-        term_start=dt.date(2024, 10, 1),
+        order_no=f"{rng.randint(100, 450)}/2568",
+        appointed_on=dt.date(2025, 9, 25),
+        term_start=dt.date(2025, 10, 1),  # sitting while it scores FY2569 (Oct–Nov 2569)
     )
     seats = [("council", 3), ("forum", 2), ("agency", 2), ("admin", 2), ("expert", 2)]
     members: list[CommitteeMember] = []

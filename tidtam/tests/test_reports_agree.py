@@ -10,6 +10,7 @@ national roll-up and the province submission's numbers are read and held to one 
 """
 
 import datetime as dt
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -297,6 +298,14 @@ def check_agreement(client, cast, orgs, month: int = 12) -> dict:
     assert {s["number"]: (s["projects_in_budget"], D(s["budget"])) for s in year["strategies"]} == {
         r.number: (r.budget_n, r.budget) for r in reports[cast.a.pk].rows
     }, "open data"
+    # the public page's figures of the year (the plan as of the year, as the reports read it)
+    for o in orgs:
+        t = reports[o.pk].total
+        page = client.get(reverse("public_org", args=[o.code])).content.decode()
+        count = re.search(rf'data-year="{FY}" data-count="(\d+)"', page)
+        amount = re.search(rf'data-year="{FY}" data-amount="([\d.]+)"', page)
+        assert count and amount, "public page"
+        assert (int(count.group(1)), D(amount.group(1))) == (t.plan_n, t.plan_amount), "public page"
     nat = national[province.pk]
     totals = [reports[o.pk].total for o in orgs]
     assert (nat.projects, nat.budget, nat.disbursed) == (

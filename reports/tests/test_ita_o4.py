@@ -1,0 +1,87 @@
+"""ITA O4 (แผนพัฒนาท้องถิ่น) of a fiscal year is the plan in force in that year, kept as a PDF."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from plans import services as plan_services
+from plans.models import Edition
+from plans.services import ProjectData
+from reports.ita import ita_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def _amend(plan, approved_on: dt.date, name: str) -> Edition:
+    edition = plan_services.edition_create(
+        plan=plan, kind="addition", number=1 + plan.editions.count()
+    )
+    plan_services.project_add(
+        edition=edition,
+        data=ProjectData(
+            strategy=plan.s1, program=plan.works, name=name, budgets={2570: Decimal(1000)}
+        ),
+    )
+    return plan_services.edition_approve(edition=edition, approved_on=approved_on)
+
+
+def _o4(org, fy):
+    return next(r for r in ita_rows(org, fy) if r.item.code == "O4")
+
+
+def test_o4_of_a_year_is_the_edition_in_force_in_that_year_never_one_dated_later(
+    client, cast, plan_a
+):
+    first = plan_a.editions.get(seq=1)
+    in_2568 = _amend(plan_a, dt.date(2025, 6, 1), "โครงการที่เพิ่มในปี 2568")
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    future = _amend(plan_a, tomorrow, "โครงการที่อนุมัติวันพรุ่งนี้")
+
+    assert _o4(cast.a, 2567).published_on == first.approved_on
+    assert _o4(cast.a, 2568).published_on == dt.date(2025, 6, 1)
+    assert _o4(cast.a, 2569).published_on == dt.date(2025, 6, 1)
+    # the year running today: an approval dated tomorrow publishes nothing yet
+    this_year = 2570 if timezone.localdate() >= dt.date(2026, 10, 1) else 2569
+    assert _o4(cast.a, this_year).published_on == dt.date(2025, 6, 1)
+
+    page = client.get(reverse("public_org", args=[cast.a.code]) + "?ita=2567").content.decode()
+    assert "20 ธ.ค. 2564" in page or "20 ธันวาคม 2564" in page
+
+    response = client.get(reverse("public_ita", args=[cast.a.code, 2567, "O4"]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    first.refresh_from_db()
+    in_2568.refresh_from_db()
+    future.refresh_from_db()
+    assert first.pdf and not in_2568.pdf and not future.pdf  # 2567's O4 is the first edition
+    client.get(reverse("public_ita", args=[cast.a.code, 2569, "O4"]))
+    in_2568.refresh_from_db()
+    future.refresh_from_db()
+    assert in_2568.pdf and not future.pdf
+
+
+def test_o4_is_rendered_once_and_then_served_from_storage(client, cast, plan_a, monkeypatch):
+    from reports import render
+
+    real = render.pdf_bytes
+    calls = []
+
+    def counting(template, context):
+        calls.append(template)
+        return real(template, context)
+
+    monkeypatch.setattr(render, "pdf_bytes", counting)
+    url = reverse("public_ita", args=[cast.a.code, 2568, "O4"])
+    first = client.get(url)
+    assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
+    assert first.content.startswith(b"%PDF") and calls == ["reports/p02.html"]
+    edition = plan_a.editions.get(seq=1)
+    with edition.pdf.open("rb") as kept:
+        stored = kept.read()
+    assert stored == first.content
+
+    second = client.get(url)
+    assert second.status_code == 200 and second.content == stored
+    assert calls == ["reports/p02.html"]  # not rendered again
