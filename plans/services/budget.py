@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from orgs.models import Organization
+from orgs.versions import touch_org
 from plans import locks
 from plans.models import (
     ActionPlan,
@@ -98,6 +99,7 @@ def budget_line_add(
     )
     line.full_clean()
     line.save()
+    touch_org(ordinance.org_id)  # the year's maps show the project (orgs.versions)
     return line
 
 
@@ -125,6 +127,7 @@ def budget_line_update(
     line.amount, line.item = amount, item
     line.full_clean()
     line.save(update_fields=["amount", "item"])
+    touch_org(line.ordinance.org_id)
     return line
 
 
@@ -133,6 +136,7 @@ def budget_line_delete(*, line: BudgetLine) -> None:
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
     if reason := _line_lock(line, deleting=True):
         raise ValidationError(reason)
+    touch_org(line.ordinance.org_id)
     line.delete()
 
 
@@ -163,6 +167,7 @@ def action_plan_create(
     )
     action_plan.full_clean()
     action_plan.save()
+    touch_org(org.pk)  # a new amendment is the current action plan of the year
     return action_plan
 
 
@@ -210,4 +215,5 @@ def action_item_add(
     )
     item.full_clean()
     item.save()
+    touch_org(action_plan.org_id)
     return item

@@ -10,6 +10,7 @@ from django.db.models import Max
 
 from core import audit
 from orgs.models import Division
+from orgs.versions import touch_org
 from plans import locks
 from plans.models import (
     Edition,
@@ -146,6 +147,7 @@ def edition_approve(
     )
     if updated != 1:
         raise ValidationError("ฉบับนี้ได้รับอนุมัติไปแล้ว")
+    touch_org(edition.plan.org_id)  # the maps show the plan as approved (orgs.versions)
     edition.refresh_from_db()
     return edition
 
@@ -155,6 +157,7 @@ def edition_discard(*, edition: Edition) -> None:
     """Drop a draft edition and everything it changed, reopening the versions it had closed."""
     if edition.is_approved:
         raise ValidationError("ฉบับที่อนุมัติแล้วยกเลิกไม่ได้")
+    touch_org(edition.plan.org_id)
     audit.update(
         ProjectVersion.objects.filter(plan=edition.plan, valid_until_seq=edition.seq),
         valid_until_seq=None,
