@@ -285,6 +285,9 @@ def browser_time(user, page_url, empty_url, expected, runs):
             if i:
                 samples.append(elapsed)
             if i == runs:
+                shot = Path(tempfile.gettempdir()) / "bench-map.png"
+                page.screenshot(path=str(shot))
+                print(f"  last warm run: screenshot {shot}")
                 slow = page.evaluate("""() => performance.getEntriesByType('resource')
                     .map(e => [e.name.split('/').pop().split('?')[0], Math.round(e.startTime), Math.round(e.duration)])""")  # noqa: E501
                 nav = page.evaluate(
