@@ -214,11 +214,12 @@ def places_and_photos(province, orgs):
 def browser_time(user, page_url, empty_url, expected, runs):
     """Chromium: navigation → every marker drawn (the map's data-state=ready)."""
     import threading
+    from concurrent.futures import ThreadPoolExecutor
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
     from django.conf import settings
     from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.core.servers.basehttp import WSGIServer
     from django.core.wsgi import get_wsgi_application
     from django.test import Client
     from playwright.sync_api import sync_playwright
@@ -229,11 +230,28 @@ def browser_time(user, page_url, empty_url, expected, runs):
         def log_message(self, *a):
             pass
 
-    server = make_server(  # a thread per request, as the workers and nginx answer in parallel
+    class Pooled(WSGIServer):
+        """Four threads that each keep their database connection, as workers do (a thread per
+        request would open a connection per request)."""
+
+        pool = ThreadPoolExecutor(4)
+
+        def process_request(self, request, client_address):
+            self.pool.submit(self.work, request, client_address)
+
+        def work(self, request, client_address):
+            try:
+                self.finish_request(request, client_address)
+            except Exception:
+                self.handle_error(request, client_address)
+            finally:
+                self.shutdown_request(request)
+
+    server = make_server(
         "127.0.0.1",
         0,
         StaticFilesHandler(get_wsgi_application()),
-        server_class=ThreadedWSGIServer,
+        server_class=Pooled,
         handler_class=Quiet,
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
