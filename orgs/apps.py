@@ -46,5 +46,4 @@ def _org_changed(sender, instance, **kwargs):
     """An org added, renamed, moved or removed: its province's maps change (orgs.versions)."""
     from orgs import versions
 
-    versions.forget_org(instance.pk)
     versions.touch_province(instance.province_id)

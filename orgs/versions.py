@@ -18,29 +18,20 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 _local = threading.local()
-_province_of: dict[int, int] = {}  # an org's province, remembered per process
 
 
-def province_of(org_id: int) -> int | None:
-    pid = _province_of.get(org_id)
-    if pid is None:
+def touch_org(org) -> None:
+    """`org`: an Organization (its province known, no query) or an org's id."""
+    if org is None:
+        return
+    province_id = getattr(org, "province_id", None)
+    if province_id is None:
         from orgs.models import Organization
 
-        pid = Organization.objects.filter(pk=org_id).values_list("province_id", flat=True).first()
-        if pid is not None:
-            _province_of[org_id] = pid
-    return pid
-
-
-def forget_org(org_id: int | None) -> None:
-    """An org moved or removed: its province is read again."""
-    _province_of.pop(org_id, None)  # type: ignore[arg-type]
-
-
-def touch_org(org_id: int | None) -> None:
-    pid = province_of(org_id) if org_id is not None else None
-    if pid is not None:
-        touch_province(pid)
+        province_id = (
+            Organization.objects.filter(pk=org).values_list("province_id", flat=True).first()
+        )
+    touch_province(province_id)
 
 
 def touch_province(province_id: int | None) -> None:

@@ -119,7 +119,7 @@ def photo_add(
     photo.thumbnail.save(name, ContentFile(cleaned.thumbnail), save=False)
     photo.full_clean(exclude=["image", "thumbnail"])
     photo.save()
-    touch_org(py.org_id)  # the maps count it (orgs.versions)
+    touch_org(org)  # the maps count it (orgs.versions)
     return Added(photo, True, note)
 
 

@@ -210,7 +210,7 @@ def progress_save(
         "updated_by": updated_by,
     }
     year = {name: getattr(data, name) for name in YEAR_FIELDS}
-    touch_org(org.pk)  # the maps show the new state (orgs.versions; once per transaction)
+    touch_org(org)  # the maps show the new state (orgs.versions; once per transaction)
     with audit.batched():  # the entries of this save go to the log in one insert
         if py is None:  # the project's first month of the year: the year starts in its final state
             try:

@@ -71,7 +71,7 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
             )
         )
     audit.bulk_create(ProjectYear, years, batch_size=1000, org_id=org.pk)
-    touch_org(org.pk)  # the maps show the loaded states (orgs.versions)
+    touch_org(org)  # the maps show the loaded states (orgs.versions)
     by_project = {
         py.project_id: py.pk
         for py in ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, project_id__in=ids)

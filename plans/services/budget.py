@@ -167,7 +167,7 @@ def action_plan_create(
     )
     action_plan.full_clean()
     action_plan.save()
-    touch_org(org.pk)  # a new amendment is the current action plan of the year
+    touch_org(org)  # a new amendment is the current action plan of the year
     return action_plan
 
 
