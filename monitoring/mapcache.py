@@ -21,7 +21,8 @@ from monitoring.web import geojson_body, json_response
 from orgs.versions import province_version
 
 FORMAT = 1  # the payload's shape: a new shape is never read from an old entry
-TIMEOUT = 60 * 60  # an answer unused for an hour leaves the cache (a new version: at once unused)
+TIMEOUT = 60 * 60  # an answer leaves the cache an hour after it was built (also the bound for a
+# write made outside the services, or a bump that failed after its commit: it is logged)
 
 
 def map_key(province_id: int, parts: tuple) -> str:
