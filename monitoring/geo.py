@@ -260,18 +260,22 @@ def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def province_outline(province) -> dict | None:
-    """The outline of outline(), kept 10 minutes or until a work of the province is pinned."""
+    """The outline of outline(), kept under a fingerprint of the province's pins (how many, the
+    latest change: one query): a map built again after a month's save does not draw it again,
+    a new or cleared pin does."""
     from django.core.cache import cache
 
     from plans.models.places import outline_cache_key
 
-    key = outline_cache_key(province.pk)
+    pins = ProjectPlace.objects.filter(project__plan__org__province_id=province.pk)
+    n, latest = pins.aggregate(n=Count("pk"), at=Max("updated_at")).values()
+    key = f"{outline_cache_key(province.pk)}:{n}:{latest.isoformat() if latest else ''}"
     shape = cache.get(key)
     if shape is None:
         points = list(
-            ProjectPlace.objects.filter(
-                project__plan__org__province_id=province.pk, latitude__isnull=False
-            ).values_list(Cast("latitude", FloatField()), Cast("longitude", FloatField()))
+            pins.filter(latitude__isnull=False).values_list(
+                Cast("latitude", FloatField()), Cast("longitude", FloatField())
+            )
         )
         shape = outline(province, points) or {}
         cache.set(key, shape, 600)

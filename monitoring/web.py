@@ -4,6 +4,7 @@ tiles, a GeoJSON answer, a photo served safely."""
 
 import hashlib
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
@@ -26,15 +27,33 @@ def map_filters(request) -> dict:
     }
 
 
+def first_data_url(base: str, filters: dict, orgs=()) -> str:
+    """The data URL the map's script asks for first (the filters as the form shows them, in its
+    order): the page names it in a preload link, so the download starts while the scripts load."""
+    codes = {code for code, _ in orgs}
+    pairs = [
+        (name, filters.get(name))
+        for name in ("org", "strategy", "status")
+        if filters.get(name) and (name != "org" or filters[name] in codes)
+    ]
+    return base + (("&" if "?" in base else "?") + urlencode(pairs) if pairs else "")
+
+
 def tiles() -> dict:
     return {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
-def json_response(payload: dict, request=None) -> HttpResponse:
-    """GeoJSON with an ETag: a map reopened with the same data gets 304 and nothing to download
-    (Cache-Control private, no-cache: always asked again, never shared by a proxy)."""
+def geojson_body(payload: dict) -> tuple[bytes, str]:
+    """The answer's bytes and their ETag."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    return body, '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
+def json_response(payload: dict | tuple[bytes, str], request=None) -> HttpResponse:
+    """GeoJSON with an ETag: a map reopened with the same data gets 304 and nothing to download
+    (Cache-Control private, no-cache: always asked again, never shared by a proxy). `payload`: a
+    dict, or the (body, ETag) of geojson_body kept in the cache (monitoring.mapcache)."""
+    body, etag = geojson_body(payload) if isinstance(payload, dict) else payload
     if request is not None and etag in request.headers.get("If-None-Match", ""):
         response: HttpResponse = HttpResponseNotModified()
     else:

@@ -17,8 +17,9 @@ AUDIT_ORG_PATHS: dict[str, str | None] = {
     "Organization": "pk",
     "ApiToken": None,
 }
-# The log itself and the login log (a security record of its own) are not audited.
-SKIP = ("AuditEntry", "LoginAttempt")
+# The log itself, the login log (a security record of its own) and the maps' version counter
+# (bookkeeping, no one's entry) are not audited.
+SKIP = ("AuditEntry", "LoginAttempt", "MapVersion")
 
 
 class OrgsConfig(AppConfig):
@@ -32,3 +33,17 @@ class OrgsConfig(AppConfig):
         audit.keep_log_in(AuditEntry)
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS, skip=SKIP)
         audit.register("auth", names={"User": "ผู้ใช้"}, org_paths={"User": None}, only=("User",))
+
+        from django.db.models.signals import post_delete, post_save
+
+        from orgs.models import Organization
+
+        post_save.connect(_org_changed, sender=Organization, dispatch_uid="orgs_map_version")
+        post_delete.connect(_org_changed, sender=Organization, dispatch_uid="orgs_map_version")
+
+
+def _org_changed(sender, instance, **kwargs):
+    """An org added, renamed, moved or removed: its province's maps change (orgs.versions)."""
+    from orgs import versions
+
+    versions.touch_province(instance.province_id)

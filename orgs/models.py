@@ -260,3 +260,17 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.label}"
+
+
+class MapVersion(models.Model):
+    """A counter per province that goes up after every committed write to what its maps show
+    (orgs.versions): the built GeoJSON is cached under a key carrying it, so every process sees
+    a change at once, whatever cache it keeps the maps in."""
+
+    province = models.OneToOneField(
+        Province, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    n = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.province_id}: {self.n}"

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from orgs.models import OrgType
+from orgs.versions import touch_org, touch_province
 from plans.models import ProjectBudget
 
 ABBREVIATIONS = [
@@ -279,6 +280,7 @@ def refresh(province_id: int, fy: int) -> int:
                 "seen_at": now,
             },
         )
+    touch_province(province_id)  # the province map draws the pairs (orgs.versions)
     return len(pairs)
 
 
@@ -290,4 +292,5 @@ def judge(*, pair, verdict: str, user):
         raise ValueError(verdict)
     pair.verdict, pair.decided_by, pair.decided_at = verdict, user, timezone.now()
     pair.save(update_fields=["verdict", "decided_by", "decided_at"])
+    touch_org(pair.project_a.plan.org_id)  # a pair judged not a duplicate leaves the map
     return pair

@@ -17,8 +17,9 @@ from monitoring.geo import (
     province_outline,
     url_maker,
 )
+from monitoring.mapcache import map_response
 from monitoring.models import Photo, Status
-from monitoring.web import json_response, map_filters, photo_response, tiles
+from monitoring.web import first_data_url, map_filters, photo_response, tiles
 from plans.models import Strategy
 from reports import ita
 from reports.public import public_org
@@ -35,6 +36,7 @@ def public_map(request, org_code):
     strategies = (
         Strategy.objects.filter(plan__org=org).order_by("number").values_list("number", "name")
     )
+    data_url = reverse("open_projects", args=[org.code, "geojson"]) + f"?fy={fy}"
     return render(
         request,
         "reports/public_map.html",
@@ -46,7 +48,8 @@ def public_map(request, org_code):
             "statuses": Status.choices,
             "filters": map_filters(request),
             **tiles(),
-            "data_url": reverse("open_projects", args=[org.code, "geojson"]) + f"?fy={fy}",
+            "data_url": data_url,
+            "data_first": first_data_url(data_url, map_filters(request)),
         },
     )
 
@@ -98,17 +101,24 @@ def open_projects(request, org_code, fmt):
         raise Http404("ไม่พบข้อมูล")
     org = public_org(org_code)
     fy = _fy(request)
-    rows = map_projects([org.pk], fy, **map_filters(request), public=True)
+    filters = map_filters(request)
     photo = url_maker("public_photo", ORG, PHOTO, "full")
-    if fmt == "geojson":
-        payload = collection(
-            rows,
-            photo=lambda r: request.build_absolute_uri(photo(r)),
-            outline_=province_outline(org.province),
-            full=True,
-        )
-        payload["fiscal_year"] = fy
-        return json_response(payload)
+    if fmt == "geojson":  # the public map's data: kept built (monitoring.mapcache)
+
+        def build() -> dict:
+            payload = collection(
+                map_projects([org.pk], fy, **filters, public=True),
+                photo=lambda r: request.build_absolute_uri(photo(r)),
+                outline_=province_outline(org.province),
+                full=True,
+            )
+            payload["fiscal_year"] = fy
+            return payload
+
+        parts = ("public", org.pk, fy, filters["strategy"], filters["status"])
+        parts += (request.build_absolute_uri("/"),)  # the photo links are absolute
+        return map_response(request, org.province_id, parts, build, conditional=False)
+    rows = map_projects([org.pk], fy, **filters, public=True)
     out = [
         {
             "fiscal_year": fy,

@@ -76,3 +76,8 @@ def restore(path: Path) -> None:
         )
     else:  # pragma: no cover
         raise RuntimeError(connection.vendor)
+    # the maps kept built belong to the replaced data (their version counters came back with the
+    # backup): emptied here; other processes' caches empty when they restart (docs/performance.md)
+    from django.core.cache import cache
+
+    cache.clear()

@@ -14,6 +14,7 @@ from monitoring import photos
 from monitoring.models import Photo, PositionSource, ProjectYear, Stage, TimeSource
 from monitoring.selectors import is_tracked
 from orgs.models import Organization
+from orgs.versions import touch_org
 from plans.models import Project
 from thai.geo import in_thailand
 
@@ -118,6 +119,7 @@ def photo_add(
     photo.thumbnail.save(name, ContentFile(cleaned.thumbnail), save=False)
     photo.full_clean(exclude=["image", "thumbnail"])
     photo.save()
+    touch_org(org)  # the maps count it (orgs.versions)
     return Added(photo, True, note)
 
 
@@ -132,6 +134,7 @@ def _naive(value: dt.datetime | None) -> dt.datetime | None:
 def photo_delete(*, photo: Photo) -> None:
     image, thumb = photo.image.name, photo.thumbnail.name
     storage = photo.image.storage
+    touch_org(photo.project_year.org_id)
     photo.delete()
 
     def remove_files() -> None:

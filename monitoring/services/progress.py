@@ -23,6 +23,7 @@ from monitoring.selectors import (
     is_tracked,
 )
 from orgs.models import Organization
+from orgs.versions import touch_org
 from plans.locks import refuse_in_closed_period
 from plans.models import Project
 from thai.dates import FISCAL_MONTHS, MONTHS
@@ -210,6 +211,7 @@ def progress_save(
         "updated_by": updated_by,
     }
     year = {name: getattr(data, name) for name in YEAR_FIELDS}
+    touch_org(org)  # the maps show the new state (orgs.versions; once per transaction)
     with audit.batched():  # the entries of this save go to the log in one insert
         if py is None:  # the project's first month of the year: the year starts in its final state
             try:

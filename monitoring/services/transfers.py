@@ -8,6 +8,7 @@ from django.db import transaction
 
 from monitoring.models import ProjectYear
 from monitoring.selectors import budget_of
+from orgs.versions import touch_org
 from plans.locks import refuse_in_closed_period
 from plans.models import Approver, BudgetLine, BudgetTransfer, TransferKind
 
@@ -83,4 +84,5 @@ def transfer_record(
     )
     transfer.full_clean()
     transfer.save()
+    touch_org(line.ordinance.org_id)  # the public map shows the budget after transfers
     return transfer

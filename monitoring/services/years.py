@@ -12,6 +12,7 @@ from monitoring.models import MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import budgets_by_project
 from monitoring.services.progress import ProgressInput, check_progress
 from orgs.models import Organization
+from orgs.versions import touch_org
 
 
 @dataclass
@@ -70,6 +71,7 @@ def year_load(*, org: Organization, fiscal_year: int, records: list[YearRecord],
             )
         )
     audit.bulk_create(ProjectYear, years, batch_size=1000, org_id=org.pk)
+    touch_org(org)  # the maps show the loaded states (orgs.versions)
     by_project = {
         py.project_id: py.pk
         for py in ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, project_id__in=ids)

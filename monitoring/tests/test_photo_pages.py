@@ -160,11 +160,16 @@ def test_the_monthly_entry_links_each_row_to_its_photos(client, cast, year_a):
     assert f'href="{link}">ภาพถ่าย 2 ภาพ</a>' in client.get(entry).content.decode()
 
 
-def test_the_province_outline_follows_a_new_pin_at_once(client, cast, year_a):
+def test_the_province_outline_follows_a_new_pin_at_once(
+    client, cast, year_a, django_capture_on_commit_callbacks
+):
+    from orgs import versions
     from plans import services
 
     client.force_login(cast.alice)
     url = reverse("monitoring:map_data", args=[cast.a.code, 2568])
     assert json.loads(client.get(url).content)["outline"] is None  # nothing pinned yet (cached)
-    services.place_set(project=year_a.dredge, latitude="15.2", longitude="102.3")
+    versions.discard_pending()
+    with django_capture_on_commit_callbacks(execute=True):  # the pin's transaction commits
+        services.place_set(project=year_a.dredge, latitude="15.2", longitude="102.3")
     assert json.loads(client.get(url).content)["outline"]["geometry"]["type"] == "Polygon"

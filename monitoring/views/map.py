@@ -2,6 +2,7 @@
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from core.web import this_fy
 from monitoring.geo import (
@@ -14,8 +15,9 @@ from monitoring.geo import (
     province_outline,
     url_maker,
 )
+from monitoring.mapcache import map_response
 from monitoring.models import Status
-from monitoring.web import json_response, map_filters, tiles
+from monitoring.web import first_data_url, map_filters, tiles
 from orgs.decorators import org_view
 from plans.models import Strategy
 
@@ -44,6 +46,9 @@ def org_map(request, org, fy):
             "strategies": list(dict(strategies).items()),
             "statuses": Status.choices,
             "filters": map_filters(request),
+            "data_first": first_data_url(
+                reverse("monitoring:map_data", args=[org.code, fy]), map_filters(request)
+            ),
             **tiles(),
         },
     )
@@ -51,15 +56,17 @@ def org_map(request, org, fy):
 
 @org_view()
 def org_map_data(request, org, fy):
-    rows = map_projects([org.pk], fy, **map_filters(request), brief=True)
-    return json_response(
-        markers(
-            rows,
+    filters = map_filters(request)
+
+    def build() -> dict:
+        return markers(
+            map_projects([org.pk], fy, **filters, brief=True),
             detail=url_maker("monitoring:map_detail", ORG, fy, PK),
             outline_=province_outline(org.province),
-        ),
-        request,
-    )
+        )
+
+    parts = ("org", org.pk, fy, filters["strategy"], filters["status"])
+    return map_response(request, org.province_id, parts, build)
 
 
 @org_view()

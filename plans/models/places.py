@@ -56,6 +56,6 @@ class ProjectPlace(models.Model):
 
 
 def outline_cache_key(province_id: int) -> str:
-    """Where the province map's outline of pinned works is cached (monitoring.geo); a pin
-    clears it."""
+    """Where the province map's outline of pinned works is cached (monitoring.geo), with a
+    fingerprint of the province's pins after it."""
     return f"tidtam:outline:{province_id}"

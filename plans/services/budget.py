@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from orgs import stale
 from orgs.models import Organization
+from orgs.versions import touch_org
 from plans import locks
 from plans.models import (
     ActionPlan,
@@ -99,6 +100,7 @@ def budget_line_add(
     )
     line.full_clean()
     line.save()
+    touch_org(ordinance.org_id)  # the year's maps show the project (orgs.versions)
     return line
 
 
@@ -124,6 +126,7 @@ def budget_line_update(
     line.amount, line.item = amount, item
     line.full_clean()
     line.save(update_fields=["amount", "item"])
+    touch_org(line.ordinance.org_id)
     return line
 
 
@@ -132,6 +135,7 @@ def budget_line_delete(*, line: BudgetLine) -> None:
     line = BudgetLine.objects.select_for_update().get(pk=line.pk)
     if reason := _line_lock(line, deleting=True):
         raise ValidationError(reason)
+    touch_org(line.ordinance.org_id)
     line.delete()
 
 
@@ -162,6 +166,7 @@ def action_plan_create(
     )
     action_plan.full_clean()
     action_plan.save()
+    touch_org(org)  # a new amendment is the current action plan of the year
     return action_plan
 
 
@@ -214,4 +219,5 @@ def action_item_add(
     )
     item.full_clean()
     item.save()
+    touch_org(action_plan.org_id)
     return item

@@ -11,6 +11,7 @@ from django.db.models import Max
 from core import audit
 from orgs import stale
 from orgs.models import Division
+from orgs.versions import touch_org
 from plans import locks
 from plans.models import (
     Edition,
@@ -151,6 +152,7 @@ def edition_approve(
     )
     if updated != 1:
         raise ValidationError("ฉบับนี้ได้รับอนุมัติไปแล้ว")
+    touch_org(edition.plan.org_id)  # the maps show the plan as approved (orgs.versions)
     edition.refresh_from_db()
     return edition
 
@@ -162,6 +164,7 @@ def edition_discard(*, edition: Edition, seen: str | None = None) -> None:
     stale.check(stale.locked(edition), seen)
     if edition.is_approved:
         raise ValidationError("ฉบับที่อนุมัติแล้วยกเลิกไม่ได้")
+    touch_org(edition.plan.org_id)
     audit.update(
         ProjectVersion.objects.filter(plan=edition.plan, valid_until_seq=edition.seq),
         valid_until_seq=None,

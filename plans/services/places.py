@@ -3,12 +3,12 @@
 from decimal import Decimal, InvalidOperation
 
 import geothai
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from orgs.versions import touch_org
 from plans.models import Project
-from plans.models.places import PlaceSource, ProjectPlace, outline_cache_key
+from plans.models.places import PlaceSource, ProjectPlace
 from thai.geo import in_thailand
 
 SIX = Decimal("0.000001")
@@ -67,7 +67,5 @@ def place_set(
     place.updated_by = updated_by
     place.full_clean()
     place.save()
-    key = outline_cache_key(project.plan.org.province_id)
-    cache.delete(key)  # the province map's outline follows the new pin
-    transaction.on_commit(lambda: cache.delete(key))  # and none re-cached the old one meanwhile
+    touch_org(project.plan.org_id)  # the maps (and the province's outline) show the new pin
     return place

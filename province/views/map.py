@@ -1,6 +1,7 @@
 """The provincial unit's map: every org's works of the year, and suspected duplicates as lines."""
 
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from core.web import this_fy
 from monitoring.geo import (
@@ -11,8 +12,9 @@ from monitoring.geo import (
     province_outline,
     url_maker,
 )
+from monitoring.mapcache import map_response
 from monitoring.models import Status
-from monitoring.web import json_response, map_filters, tiles
+from monitoring.web import first_data_url, map_filters, tiles
 from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
@@ -44,6 +46,8 @@ def province_map(request, org, fy):
         .order_by("number")
     )
     filters = {**map_filters(request), "org": request.GET.get("org", "")}
+    orgs = [(code, name) for _, code, name in _orgs(org)]
+    data_url = reverse("province:map_data", args=[org.code, fy])
     return render(
         request,
         "province/map.html",
@@ -52,11 +56,12 @@ def province_map(request, org, fy):
             "fy": fy,
             "years": range(fy - 2, fy + 2),
             "section": "province_map",
-            "orgs": [(code, name) for _, code, name in _orgs(org)],
+            "orgs": orgs,
             "strategies": [(n, f"ยุทธศาสตร์ที่ {n}") for n in numbers],
             "statuses": Status.choices,
             "filters": filters,
             "links": True,
+            "data_first": first_data_url(data_url, filters, orgs),
             **tiles(),
         },
     )
@@ -65,17 +70,19 @@ def province_map(request, org, fy):
 @org_view()
 def province_map_data(request, org, fy):
     require_province_analyst(request.user, org)
-    orgs = _orgs(org)
     wanted = request.GET.get("org", "")
-    ids = [pk for pk, code, _ in orgs if not wanted or code == wanted]
-    rows = map_projects(ids, fy, **map_filters(request), brief=True)
-    located = {r.project_id: r for r in rows if r.located}
-    return json_response(
-        markers(
+    filters = map_filters(request)
+
+    def build() -> dict:
+        ids = [pk for pk, code, _ in _orgs(org) if not wanted or code == wanted]
+        rows = map_projects(ids, fy, **filters, brief=True)
+        located = {r.project_id: r for r in rows if r.located}
+        return markers(
             rows,
             detail=url_maker("monitoring:map_detail", ORG, fy, PK),
             outline_=province_outline(org.province),
             links=duplicate_links(org.province_id, fy, located),
-        ),
-        request,
-    )
+        )
+
+    parts = ("province", fy, wanted, filters["strategy"], filters["status"])
+    return map_response(request, org.province_id, parts, build)
