@@ -133,7 +133,8 @@ def test_monthly_entry_and_returned_submissions(cast, year_a, reference_lists):
     assert month.when == "อีก 2 วัน (ภายใน 5 ธันวาคม 2567)" and month.detail.startswith(
         "บันทึกแล้ว 0 จาก"
     )
-    assert only(cast.dana, D(2024, 12, 3), "monthly").title == month.title
+    # the division head counts their own division's projects: กองช่าง has none this year
+    assert items(cast.dana, D(2024, 12, 3), "monthly") == []
     mon.progress_save(
         org=cast.a,
         fiscal_year=2568,
@@ -162,3 +163,4 @@ def test_the_home_page_is_my_work(client, cast, django_assert_max_num_queries):
     assert (
         "งานของฉัน" in body and "ประกาศแผนการดำเนินงาน ปีงบประมาณ 2570" in body and "อีก 20 วัน" in body
     )
+
