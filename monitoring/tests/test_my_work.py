@@ -62,3 +62,34 @@ def test_the_monthly_item_counts_the_projects_of_the_entry_page(client, cast, ye
     entered(year_a.lunch)
     assert monthly(cast.alice).detail == "บันทึกแล้ว 3 จาก 3 โครงการ"
     assert monthly(cast.alice).done
+
+
+def test_the_entry_and_the_project_page_open_on_months_that_are_due_or_begun(client, cast, plan_a):
+    from django.utils import timezone
+
+    from core.web import this_fy
+    from thai.dates import fiscal_month_labels, fiscal_month_start
+
+    today = timezone.localdate()
+    fy = this_fy()
+    lunch = plan_a.projects_[2]
+    ordinance = plans.ordinance_create(
+        org=cast.a, fiscal_year=fy, kind="annual", promulgated_on=today.replace(day=1)
+    )
+    plans.budget_line_add(ordinance=ordinance, project=lunch, amount=Decimal(250000))
+    (task,) = [i for i in my_work(cast.alice, today) if i.kind == "monthly"]
+    client.force_login(cast.alice)
+    opened = client.get(reverse("monitoring:start", args=[cast.a.code]))
+    assert opened.status_code == 302 and opened.url == task.url  # the month งานของฉัน asks for
+    fy_due, month_due = (int(x) for x in task.url.rstrip("/").split("/")[-2:])
+    start = fiscal_month_start(fy_due, month_due)
+    assert (
+        start < today.replace(day=1)
+        and start.month == (today.replace(day=1) - dt.timedelta(1)).month
+    )
+    page = client.get(reverse("monitoring:project", args=[cast.a.code, fy, lunch.pk]))
+    month = page.context["month"]
+    assert fiscal_month_start(fy, month) <= today  # a month that has begun…
+    assert month == 12 or fiscal_month_start(fy, month + 1) > today  # …the latest one
+    m, y = fiscal_month_labels(fy)[month - 1]
+    assert f"← กลับหน้าบันทึกผลเดือน {m} {y}</a>" in page.content.decode()
