@@ -42,8 +42,11 @@ def annual_items(org, today):
 
 @source(*WRITERS, "committee")
 def committee_item(org, today):
-    c = Committee.objects.filter(org=org, term_start__lte=today).order_by("-term_start").first()
-    if c is None or not near(c.term_end, today) or c.term_end < today - dt.timedelta(days=60):
+    """The latest committee's term ends: due on its last day, and overdue after it for as long
+    as no new committee is appointed (one appointed already, even with a later term start,
+    answers it)."""
+    c = Committee.objects.filter(org=org, appointed_on__lte=today).order_by("-term_start").first()
+    if c is None or not near(c.term_end, today):
         return []
     return [
         Item(

@@ -5,6 +5,14 @@ from django.utils import timezone
 
 from jobs.models import Job, JobStatus
 
+# django.tasks' task states, as the operator reads them
+TASK_STATUS_LABELS = {
+    "READY": "รอทำงาน",
+    "RUNNING": "กำลังทำงาน",
+    "SUCCESSFUL": "สำเร็จ",
+    "FAILED": "ล้มเหลว",
+}
+
 
 def queue_overview(now: dt.datetime | None = None) -> dict:
     from django_tasks_db.models import DBTaskResult
@@ -23,9 +31,10 @@ def queue_overview(now: dt.datetime | None = None) -> dict:
             .select_related("org", "user")[:100]
         ),
         "retrying": Job.objects.filter(status=JobStatus.QUEUED, attempts__gt=0).count(),
-        "tasks": dict(
-            DBTaskResult.objects.values_list("status")
+        "tasks": {
+            TASK_STATUS_LABELS.get(status, status): n
+            for status, n in DBTaskResult.objects.values_list("status")
             .annotate(n=Count("id"))
             .values_list("status", "n")
-        ),
+        },
     }

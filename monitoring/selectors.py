@@ -169,14 +169,16 @@ class EntryRow:
         return (self.cumulative * 100 / self.budget) if self.budget else None
 
 
-def entry_rows(
+def _entry_projects(
     org: Organization,
     fiscal_year: int,
-    month: int,
     division_ids: set[int] | None = None,
     only: set[int] | None = None,
-) -> list[EntryRow]:
-    """One row per project budgeted or in the action plan for the year (7 queries)."""
+) -> tuple[dict[int, Decimal], dict[int, int], dict[int, tuple], set[int]]:
+    """The projects of the year's monthly entry: budgeted (a budget line) or in the current
+    action plan, of the given divisions by their latest version (3 queries). Returns their
+    budgets, action-plan month masks, latest (name, division id, division name, strategy) and
+    ids."""
     budgets = budgets_by_project(org, fiscal_year, only)
     planned: dict[int, int] = defaultdict(int)
     items = action_items(org, fiscal_year).filter(project__isnull=False)
@@ -196,7 +198,41 @@ def entry_rows(
         latest[pid] = (name, div_id, div_name or "", strategy)
     if division_ids is not None:
         ids = {pid for pid in ids if latest.get(pid, (None, None))[1] in division_ids}
+    return budgets, planned, latest, ids
 
+
+def entry_project_ids(
+    org: Organization, fiscal_year: int, division_ids: set[int] | None = None
+) -> set[int]:
+    """The projects the monthly entry page lists for the year (of these divisions only, if
+    given): the one rule for "the projects of a month's entry"."""
+    return _entry_projects(org, fiscal_year, division_ids)[3]
+
+
+def entered_count(org: Organization, fiscal_year: int, month: int, project_ids: set[int]) -> int:
+    """How many of these projects have the month's progress saved (one query)."""
+    return (
+        MonthlyProgress.objects.filter(
+            project_year__org=org,
+            project_year__fiscal_year=fiscal_year,
+            project_year__project_id__in=project_ids,
+            month=month,
+        )
+        .values("project_year__project")
+        .distinct()
+        .count()
+    )
+
+
+def entry_rows(
+    org: Organization,
+    fiscal_year: int,
+    month: int,
+    division_ids: set[int] | None = None,
+    only: set[int] | None = None,
+) -> list[EntryRow]:
+    """One row per project budgeted or in the action plan for the year (7 queries)."""
+    budgets, planned, latest, ids = _entry_projects(org, fiscal_year, division_ids, only)
     years = {
         py.project_id: py
         for py in ProjectYear.objects.filter(org=org, fiscal_year=fiscal_year, project_id__in=ids)

@@ -71,15 +71,17 @@ def near(due: dt.date | None, today: dt.date) -> bool:
     return due is not None and due - dt.timedelta(days=WARN_DAYS) <= today
 
 
-Source = Callable[[object, dt.date], list[Item]]
-_SOURCES: list[tuple[frozenset[str], Source]] = []
+Source = Callable[..., list[Item]]
+_SOURCES: list[tuple[frozenset[str], Source, bool]] = []
 
 
-def source(*roles: str) -> Callable[[Source], Source]:
-    """Register fn(org, today) -> [Item] for the members of an org with one of these roles."""
+def source(*roles: str, by_division: bool = False) -> Callable[[Source], Source]:
+    """Register fn(org, today) -> [Item] for the members of an org with one of these roles.
+    With `by_division`, fn(org, today, divisions) is told the division a division head heads
+    (None for the org-wide roles), so that the item counts that division's work only."""
 
     def register(fn: Source) -> Source:
-        _SOURCES.append((frozenset(roles), fn))
+        _SOURCES.append((frozenset(roles), fn, by_division))
         return fn
 
     return register
@@ -97,7 +99,8 @@ def my_work(user, today: dt.date) -> list[Item]:
         if (org.pk, role) in seen:
             continue
         seen.add((org.pk, role))
-        for roles, fn in _SOURCES:
+        divisions = {m.division_id} if role == "division_head" and m.division_id else None
+        for roles, fn, by_division in _SOURCES:
             if role in roles:
-                items += fn(org, today)
+                items += fn(org, today, divisions) if by_division else fn(org, today)
     return sort(items)

@@ -83,6 +83,21 @@ FIELD_NAMES = {
     "date_joined": "วันที่สมัคร",
     "valid_from_seq": "มีผลตั้งแต่ฉบับที่",
     "valid_until_seq": "มีผลถึงฉบับที่",
+    "client": "รหัสอุปกรณ์ (แฮช)",
+    "address": "รหัสที่อยู่ไอพี (แฮช)",
+    "form_token": "รหัสแบบฟอร์ม",
+    "at": "เวลา",
+}
+
+# Stored codes of fields that have no choices of their own, as the log shows them
+VALUE_NAMES = {
+    ("province.SubmissionEvent", "action"): {
+        "submitted": "ส่งข้อมูล",
+        "returned": "ส่งกลับให้แก้ไข",
+        "approved": "อนุมัติ",
+        "unlock_requested": "ขอปลดล็อก",
+        "unlocked": "ปลดล็อก",
+    },
 }
 
 
@@ -167,6 +182,22 @@ def _names(wanted: dict) -> dict:
 STR_NEEDS = {"plans.Tactic": ("strategy",), "plans.BudgetOrdinance": ("org",)}
 
 
+def _moment(value: str) -> str:
+    """A logged ISO moment (kept in UTC) as local time with a Buddhist-era date."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from thai.dates import thai_date
+
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    return f"{thai_date(local.date(), short=True)} {local:%H:%M:%S} น."
+
+
 def _shown(field, value, names: dict):
     """A logged value as the person reads it: a choice's label, a related row's name, ใช่/ไม่ใช่,
     a date in the Buddhist era; the id only when the row no longer exists."""
@@ -196,6 +227,12 @@ def _shown(field, value, names: dict):
     choices = getattr(field, "flatchoices", None)
     if choices:
         return dict(choices).get(value, value)
+    model = getattr(field, "model", None)
+    named = VALUE_NAMES.get((model._meta.label, field.name), {}) if model else {}
+    if value in named:
+        return named[value]
+    if field.get_internal_type() == "DateTimeField" and isinstance(value, str):
+        return _moment(value)
     if field.get_internal_type() == "DateField" and isinstance(value, str):
         import datetime as dt
 

@@ -10,6 +10,7 @@ from monitoring.models import REPORT_PERIODS
 from notify.deadlines import WRITERS, Item, near, source
 from orgs.models import Organization
 from province.models import Submission, SubmissionStatus, UnlockRequest
+from province.selectors import pending_review_year
 from province.services import due_date
 from thai.dates import fiscal_year
 
@@ -78,8 +79,10 @@ def analyst_items(org, today):
         org__province=org.province_id, status=SubmissionStatus.SUBMITTED
     ).count()
     if waiting:
+        year = pending_review_year(org.province_id)
+        at = reverse("province:review_year", args=[org.code, year]) if year else review
         out.append(
-            Item("to_review", f"ข้อมูลรอตรวจ {waiting:,} รายการ", None, review, org, False, "", today)
+            Item("to_review", f"ข้อมูลรอตรวจ {waiting:,} รายการ", None, at, org, False, "", today)
         )
     orgs = Organization.objects.filter(province=org.province_id).count()
     fy = fiscal_year(today)

@@ -4,6 +4,7 @@ checked getters as the web pages decide what it may read or write, so a foreign 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, AuthorizationError, Throttled
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
@@ -48,6 +49,24 @@ def not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
     return api.create_response(request, {"detail": str(exc) or "ไม่มีสิทธิ์"}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    detail = "ต้องยืนยันตัวตนด้วยโทเคน (Authorization: Bearer …) ที่ยังใช้ได้"
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(AuthorizationError)
+def not_allowed(request, exc):
+    return api.create_response(request, {"detail": "ไม่มีสิทธิ์"}, status=exc.status_code)
+
+
+@api.exception_handler(Throttled)
+def throttled(request, exc):
+    return api.create_response(
+        request, {"detail": "เรียกใช้บ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่"}, status=exc.status_code
+    )
 
 
 @api.exception_handler(Exception)

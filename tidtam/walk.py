@@ -98,6 +98,8 @@ ALLOWED = {
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 URL = re.compile(r"(https?://|/)[^\s]+|\S+@\S+")  # links and addresses are not words
+# a moment as the database keeps it (2026-12-01T14:40:07+00:00): a page shows local time, พ.ศ.
+RAW_MOMENT = re.compile(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\S*")
 SHOWN_ATTRS = {"placeholder", "title", "aria-label", "alt"}
 # Elements that start a new line of text: a phrase doubled across two of them is not a doubling.
 BLOCKS = {
@@ -186,8 +188,10 @@ def read(html: str) -> tuple[str, list[str]]:
 
 
 def english_words(text: str, extra: AbstractSet[str] = frozenset()) -> list[str]:
-    """Latin-letter words outside the allow-list (and outside `extra`, e.g. the demo's codes)."""
-    found = []
+    """Latin-letter words outside the allow-list (and outside `extra`, e.g. the demo's codes),
+    and moments written as the database keeps them."""
+    found = RAW_MOMENT.findall(text)
+    text = RAW_MOMENT.sub(" ", text)
     for word in WORD.findall(URL.sub(" ", text)):
         low = word.lower()
         if low in ALLOWED or low in extra or len(low) == 1:

@@ -85,6 +85,8 @@ def test_the_last_failure_is_final_logged_and_shown_to_the_operator(worker, cast
     client.force_login(cast.alice)
     body = client.get(reverse("jobs:operator")).content.decode()
     assert "งานที่พังเสมอ" in body and "ล้มเหลวครั้งที่ 3" in body
+    states = body.split("งานในคิวตามสถานะ: ", 1)[1].split("</p>", 1)[0]
+    assert "ล้มเหลว 3" in states and not any(c.isascii() and c.isalpha() for c in states), states
     client.force_login(cast.bob)
     assert client.get(reverse("jobs:operator")).status_code == 403
 

@@ -37,9 +37,28 @@ def default_period(org) -> tuple[int, int]:
     return fy, fiscal_month_index(today) if fy == fiscal_year(today) else 12
 
 
+def entry_period(org) -> tuple[int, int]:
+    """The month the entry opens on: the one งานของฉัน asks for (last month, the latest that is
+    due), unless the org has no data in its year."""
+    from monitoring.deadlines import due_month
+
+    fy, month = due_month(timezone.localdate())
+    years = fiscal_years(org)
+    return (fy, month) if not years or fy in years else default_period(org)
+
+
+def latest_begun_month(fy: int) -> int:
+    """The latest month of fiscal year fy that has begun (ก.ย. for a year that is over, ต.ค. for
+    one not yet begun)."""
+    today = timezone.localdate()
+    if fy < fiscal_year(today):
+        return 12
+    return fiscal_month_index(today) if fy == fiscal_year(today) else 1
+
+
 @org_view()
 def entry_start(request, org):
-    fy, month = default_period(org)
+    fy, month = entry_period(org)
     return redirect("monitoring:entry", org.code, fy, month)
 
 

@@ -10,7 +10,7 @@ from monitoring import services
 from monitoring.forms import EvidenceForm, ProgressForm
 from monitoring.models import Evidence, MonthlyProgress, ProjectYear
 from monitoring.selectors import closed_months, entry_row
-from monitoring.views.entry import save_progress
+from monitoring.views.entry import latest_begun_month, save_progress
 from monitoring.web import check_month
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
@@ -20,7 +20,7 @@ from thai.dates import fiscal_month_labels
 
 def _month(request, fy) -> int:
     raw = request.GET.get("month") or request.POST.get("month") or ""
-    month = int(raw) if raw.isdigit() else 12
+    month = int(raw) if raw.isdigit() else latest_begun_month(fy)
     check_month(month)
     return month
 

@@ -57,3 +57,43 @@ def test_saving_form1_unchanged_logs_nothing(client, cast, plan_a):
     table = audit_table(client, cast, model="evaluation.ChecklistAnswer")
     assert "มีการดำเนินงาน" in table and ">ใช่<" in table and ">ไม่ใช่<" in table
     assert ">True<" not in table and ">False<" not in table
+
+
+def test_event_fields_codes_and_moments_read_as_thai(client, cast, year_a, reference_lists):
+    from monitoring import services as mon
+    from monitoring.models import Status
+    from province import services as province
+
+    mon.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year_a.dredge,
+        month=3,
+        data=mon.ProgressInput(status=Status.IN_PROGRESS, progress=10, disbursed=Decimal(1000)),
+        expected_version=0,
+    )
+    sub = province.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    province.approve(submission=sub, user=cast.pat)
+    client.force_login(cast.alice)
+    table = audit_table(client, cast, model="province.SubmissionEvent")
+    assert ">อนุมัติ<" in table and ">approved<" not in table
+    assert ">at<" not in table and ">เวลา<" in table
+    assert "+00:00" not in table and " น.<" in table  # local time, Buddhist era
+
+
+def test_survey_response_fields_are_named_in_thai():
+    from orgs.selectors import field_rows
+
+    entry = AuditEntry(
+        model="evaluation.Response",
+        changes={
+            "client": [None, "ab12"],
+            "address": [None, "cd34"],
+            "form_token": [None, "ef56"],
+            "submitted_at": [None, "2026-12-01T14:40:07+00:00"],
+        },
+    )
+    rows = field_rows(entry)
+    labels = [label for label, _, _ in rows]
+    assert labels[:3] == ["รหัสอุปกรณ์ (แฮช)", "รหัสที่อยู่ไอพี (แฮช)", "รหัสแบบฟอร์ม"]
+    assert rows[3][2] == "1 ธ.ค. 69 21:40:07 น."  # Asia/Bangkok, Buddhist era

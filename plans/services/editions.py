@@ -89,6 +89,8 @@ def edition_create(
         raise ValidationError("ต้องมีแผนฉบับเดิมก่อน จึงจะจัดทำฉบับทบทวน/เพิ่มเติม/เปลี่ยนแปลง/แก้ไขได้")
     seq = (editions.aggregate(m=Max("seq"))["m"] or 0) + 1
     edition = Edition(plan=plan, seq=seq, kind=kind, number=number, year=year, note=note)
+    if editions.filter(kind=kind, number=number, year=year).exists():
+        raise ValidationError(f"มีฉบับ “{edition.label}” ของแผนนี้อยู่แล้ว")
     edition.full_clean()
     edition.save()
     return edition

@@ -137,3 +137,19 @@ def test_action_plan_deadline_is_30_days_after_the_ordinance():
 
     assert action_plan_due_date(dt.date(2024, 9, 16)) == dt.date(2024, 10, 16)
     assert months_from_mask(mask_from_months([1, 2, 12])) == [True, True] + [False] * 9 + [True]
+
+
+def test_a_second_edition_of_the_same_label_is_refused_in_thai(plan_a):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from plans import services as plan_services
+
+    first = plan_services.edition_create(plan=plan_a, kind="addition", number=1, year=2569)
+    plan_services.edition_approve(
+        edition=first, approved_on=dt.date(2026, 1, 10), approver="นายกเทศมนตรี"
+    )
+    with pytest.raises(ValidationError) as refused:
+        plan_services.edition_create(plan=plan_a, kind="addition", number=1, year=2569)
+    assert refused.value.messages == ["มีฉบับ “เพิ่มเติม ครั้งที่ 1/2569” ของแผนนี้อยู่แล้ว"]

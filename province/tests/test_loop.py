@@ -156,3 +156,21 @@ def test_the_review_page_names_every_number_and_step_in_thai(client, cast, recor
             assert label in numbers
     assert ">submitted<" not in events and ">returned<" not in events
     assert "ส่งข้อมูล" in events and "ส่งกลับให้แก้ไข" in events
+
+
+def test_the_review_opens_on_the_year_whose_submissions_wait(client, cast, recorded):
+    import datetime as dt
+
+    from django.urls import reverse
+
+    from core.web import this_fy
+    from notify.deadlines import my_work
+
+    assert this_fy() != 2568
+    services.submit(org=cast.a, fiscal_year=2568, period="q1", user=cast.alice)
+    (item,) = [i for i in my_work(cast.pat, dt.date(2026, 12, 1)) if i.kind == "to_review"]
+    assert item.url == reverse("province:review_year", args=[cast.pao.code, 2568])
+    client.force_login(cast.pat)
+    page = client.get(reverse("province:review", args=[cast.pao.code]))
+    states = [state for _, cells, _ in page.context["table"] for _, _, state in cells]
+    assert page.context["fy"] == 2568 and "submitted_late" in states

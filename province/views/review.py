@@ -16,6 +16,7 @@ from orgs.models import Organization
 from province import services
 from province.labels import labelled_numbers
 from province.models import Submission, SubmissionStatus, UnlockRequest
+from province.selectors import pending_review_year
 from province.services import due_date
 
 
@@ -26,7 +27,7 @@ def _analyst_org(request, org):
 @org_view()
 def completeness(request, org, fy=None):
     _analyst_org(request, org)
-    fy = fy or this_fy()
+    fy = fy or pending_review_year(org.province_id) or this_fy()
     today = timezone.localdate()
     orgs = list(Organization.objects.filter(province=org.province).order_by("code"))
     subs = {

@@ -21,7 +21,10 @@ def api(client, cast):
 
 def test_no_token_no_data(client, cast):
     assert client.get("/api/v1/orgs").status_code == 401
-    assert client.get("/api/v1/orgs", HTTP_AUTHORIZATION="Bearer tdt_forged").status_code == 401
+    forged = client.get("/api/v1/orgs", HTTP_AUTHORIZATION="Bearer tdt_forged")
+    assert forged.status_code == 401
+    assert forged.json() == {"detail": "ต้องยืนยันตัวตนด้วยโทเคน (Authorization: Bearer …) ที่ยังใช้ได้"}
+    assert client.get("/api/v1/orgs").json() == forged.json()
 
 
 def test_a_token_sees_what_its_user_sees(client, cast, plan_a, api):

@@ -123,6 +123,11 @@ def test_the_walk_finds_english(client):
     """The check itself: an English word is reported, allowed names are not."""
     assert english_words("ดาวน์โหลด PDF · Excel · KPI") == []
     assert english_words("สถานะ submitted · budgeted_not_in_plan")[:2] == ["submitted", "budgeted"]
+    assert english_words("มีEditionที่มีPlan, ประเภท") == ["Edition", "Plan"]
+    assert english_words("SUCCESSFUL 85 · client") == ["SUCCESSFUL", "client"]
+    assert english_words("เวลา 2026-12-01T14:40:07+00:00 · 1 ธ.ค. 69 21:40 น.") == [
+        "2026-12-01T14:40:07+00:00"
+    ]
     text, links = read(
         '<p title="Save">บันทึก</p><a href="/o/1/">x</a><script>var x="English";</script>'
     )
