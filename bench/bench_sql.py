@@ -570,6 +570,86 @@ def sample(ctx):
     return sorted(ids)[:: max(1, len(ids) // 20)][:20]
 
 
+# -- what a month's save reads before it writes, and the lookups it starts with ----------------
+
+
+def _values(obj):
+    if obj is None:
+        return None
+    return tuple(getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields)
+
+
+def state_sql(ctx):
+    from django.db import transaction
+
+    from monitoring.services.progress import save_state
+
+    with transaction.atomic():
+        states = [
+            save_state(ctx["org"], FY, p, MONTH) for p in ctx.setdefault("sample", sample(ctx))
+        ]
+    return [(_values(s.year), _values(s.month), sorted(s.closed)) for s in states]
+
+
+def state_orm(ctx):
+    from django.db import transaction
+    from django.db.models import FilteredRelation, Q
+
+    from monitoring.models import ProjectYear
+    from monitoring.selectors import closed_months
+
+    found = []
+    with transaction.atomic():
+        for p in ctx.setdefault("sample", sample(ctx)):
+            year = (
+                ProjectYear.objects.select_for_update(of=("self",))
+                .annotate(row=FilteredRelation("months", condition=Q(months__month=MONTH)))
+                .select_related("row")
+                .filter(org=ctx["org"], fiscal_year=FY, project_id=p)
+                .first()
+            )
+            row = getattr(year, "row", None)
+            found.append((_values(year), _values(row), sorted(closed_months(ctx["org"], FY))))
+    return found
+
+
+def _officer(ctx):
+    from django.contrib.auth import get_user_model
+
+    from orgs.models import Membership, Role
+
+    user = ctx.get("officer")
+    if user is None:
+        user, _ = get_user_model().objects.get_or_create(username="bench.sql.officer")
+        Membership.objects.get_or_create(user=user, org=ctx["org"], role=Role.OFFICER)
+        ctx["officer"] = user
+    user.__dict__.pop("_tidtam_grants", None)  # each request reads the roles again
+    return user
+
+
+def lookups_sql(ctx):
+    from monitoring.views.row_lookups import row_lookups
+
+    found = []
+    for p in ctx.setdefault("sample", sample(ctx)):
+        org, project = row_lookups(_officer(ctx), ctx["org"].code, p)
+        found.append((_values(org), _values(org.province), _values(project), _values(project.plan)))
+    return found
+
+
+def lookups_orm(ctx):
+    from orgs.access import get_org_for_user
+    from plans.access import get_project_for_user
+
+    found = []
+    for p in ctx.setdefault("sample", sample(ctx)):
+        user = _officer(ctx)
+        org = get_org_for_user(user, ctx["org"].code)
+        project = get_project_for_user(user, org, p, write=True)
+        found.append((_values(org), _values(org.province), _values(project), _values(project.plan)))
+    return found
+
+
 STATEMENTS = [
     ("FORM2_BY_STRATEGY", form2_sql, form2_orm),
     ("PLAN_BY_STRATEGY *", plan_sql, plan_orm),
@@ -580,6 +660,8 @@ STATEMENTS = [
     ("ANALYSIS_FACTS", analysis_sql, analysis_orm),
     ("NATIONAL *", national_sql, national_orm),
     ("ENTRY_ROW (20 rows)", entry_sql, entry_orm),
+    ("SAVE_STATE (20 rows)", state_sql, state_orm),
+    ("ROW_SAVE_LOOKUPS (20)", lookups_sql, lookups_orm),
 ]
 
 

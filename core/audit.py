@@ -254,7 +254,12 @@ def batched():
     finally:
         _pending.reset(token)
     if pending:  # one statement; not reached when the block raised: nothing to log
-        _log_model()._default_manager.bulk_create(pending)
+        from core import rawrows
+
+        if len(pending) <= 20:
+            rawrows.insert(pending)  # without the ORM's query building (a hot path's few)
+        else:
+            _log_model()._default_manager.bulk_create(pending)
 
 
 def _record(entry, using) -> None:
@@ -311,6 +316,12 @@ def _on_save(sender, instance, created, raw=False, update_fields=None, using=Non
     instance._audit_old = new
     if changes:
         _record(_entry(instance, action, changes), using)
+
+
+def saved(instance, update_fields, using="default", *, created: bool = False) -> None:
+    """The entry of a save made without Model.save (core.rawrows.save/create): _on_save's."""
+    if is_audited(type(instance)):
+        _on_save(type(instance), instance, created, update_fields=update_fields, using=using)
 
 
 def _on_delete(sender, instance, using=None, origin=None, **kwargs):

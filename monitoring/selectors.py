@@ -16,6 +16,7 @@ from monitoring.models import (
     MonthlyProgress,
     PeriodKind,
     PeriodLock,
+    Photo,
     Procurement,
     ProjectYear,
     Status,
@@ -151,6 +152,7 @@ class EntryRow:
     carried_over: Decimal = Decimal(0)
     problems: str = ""
     has_month_row: bool = False
+    photos: int = 0  # the work's photos of the year (the row links to them)
 
     @property
     def status_label(self) -> str:
@@ -224,6 +226,15 @@ def entered_count(org: Organization, fiscal_year: int, month: int, project_ids: 
     )
 
 
+def photo_counts(org: Organization, fiscal_year: int, ids=None) -> dict[int, int]:
+    """Photos of each work of the year (one grouped query), by project."""
+    photos = Photo.objects.filter(project_year__org=org, project_year__fiscal_year=fiscal_year)
+    if ids is not None:
+        photos = photos.filter(project_year__project_id__in=ids)
+    rows = photos.values("project_year__project_id").annotate(n=Count("id"))
+    return dict(rows.values_list("project_year__project_id", "n"))
+
+
 def entry_rows(
     org: Organization,
     fiscal_year: int,
@@ -243,6 +254,7 @@ def entry_rows(
         .annotate(s=Coalesce(Sum("disbursed"), ZERO))
         .values_list("project_year_id", "s")
     )
+    photos = photo_counts(org, fiscal_year, only)
     upto: dict[int, MonthlyProgress] = {}
     for mp in MonthlyProgress.objects.filter(
         project_year__in=years.values(), month__lte=month
@@ -275,6 +287,7 @@ def entry_rows(
             ):
                 setattr(row, f, getattr(py, f))
             row.disbursed_before = before.get(py.pk, Decimal(0))
+            row.photos = photos.get(pid, 0)
             last_entry = upto.get(py.pk)
             if last_entry is not None:
                 row.status, row.progress = last_entry.status, last_entry.progress
@@ -365,6 +378,7 @@ def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) 
             progress,
             disbursed,
             note,
+            photos,
         ) = cursor.fetchone()
     if not n_lines and not n_items:
         return None
@@ -384,7 +398,7 @@ def entry_row(org: Organization, fiscal_year: int, month: int, project_id: int) 
         row.contract_signed_on = parse_date(signed_on) if isinstance(signed_on, str) else signed_on
         row.contract_amount = None if contract_amount is None else _money(contract_amount)
         row.carried_over, row.problems = _money(carried_over), problems
-        row.disbursed_before = _money(before)
+        row.disbursed_before, row.photos = _money(before), photos
         if last is not None:
             row.status, row.progress = status, progress
             if last == month:

@@ -248,7 +248,8 @@ SELECT b.n, b.s, a.n, a.mask, v.name, v.division_id, d.name, st.number,
        py.contract_amount, py.carried_over, py.problems,
        (SELECT SUM(mp.disbursed) FROM monitoring_monthlyprogress mp
          WHERE mp.project_year_id = py.id AND mp.month < %(month)s),
-       u.month, u.status, u.progress, u.disbursed, u.note
+       u.month, u.status, u.progress, u.disbursed, u.note,
+       (SELECT COUNT(*) FROM monitoring_photo ph WHERE ph.project_year_id = py.id)
 FROM (SELECT COUNT(*) AS n, SUM(m.amount) AS s
         FROM plans_budgetmovement m
        WHERE m.org_id = %(org)s AND m.fiscal_year = %(fy)s AND m.project_id = %(project)s
@@ -268,3 +269,33 @@ LEFT JOIN monitoring_monthlyprogress u ON u.id = (
           SELECT mp.id FROM monitoring_monthlyprogress mp
            WHERE mp.project_year_id = py.id AND mp.month <= %(month)s ORDER BY mp.month DESC LIMIT 1)
 """  # noqa: S608, E501 - only constants are formatted in
+
+# What a month's save reads before it writes (monitoring.services.progress.save_state): the
+# project's year, locked until the transaction ends ({lock}: FOR UPDATE OF py where the database
+# locks rows), its row of the month, and the year's period locks — one row per lock, at least one.
+# {year} and {month} are the two tables' columns, filled in from the models' _meta.
+# bench/bench_sql.py, 2026-12-01: ×× the ORM form (select_for_update with a FilteredRelation,
+# then closed_months) on PostgreSQL.
+SAVE_STATE = """
+SELECT {year}, {month}, pl.kind, pl.number
+FROM monitoring_projectyear py
+LEFT JOIN monitoring_monthlyprogress mp ON mp.project_year_id = py.id AND mp.month = %(month)s
+LEFT JOIN monitoring_periodlock pl ON pl.org_id = py.org_id AND pl.fiscal_year = py.fiscal_year
+WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s AND py.project_id = %(project)s
+{lock}"""
+
+# The lookups a row's save starts with (monitoring.web.row_view): the org (by its code) with its
+# province, the project if it is one of the org's, and the user's roles — one row per role, at
+# least one. The same checks as orgs.access.get_org_for_user and plans.access.get_project_for_user
+# are then made on what it read. {org}, {province}, {project}, {plan} are the tables' columns.
+# bench/bench_sql.py, 2026-12-01: ×× the ORM's three lookups on PostgreSQL.
+ROW_SAVE_LOOKUPS = """
+SELECT {org}, {province}, {project}, {plan}, m.org_id, mo.province_id, m.role, m.division_id
+FROM orgs_organization o
+JOIN orgs_province pv ON pv.id = o.province_id
+LEFT JOIN plans_plan pl ON pl.org_id = o.id AND pl.id = (
+          SELECT p2.plan_id FROM plans_project p2 WHERE p2.id = %(project)s)
+LEFT JOIN plans_project p ON p.id = %(project)s AND p.plan_id = pl.id
+LEFT JOIN orgs_membership m ON m.user_id = %(user)s
+LEFT JOIN orgs_organization mo ON mo.id = m.org_id
+WHERE o.code = %(code)s"""

@@ -98,14 +98,21 @@ def org_with_grants(user, code: str) -> Organization | None:
 
 
 def get_org_for_user(user, code: str, *, write: bool = False) -> Organization:
-    org = org_with_grants(user, code)
-    if org is None:
-        raise Http404("ไม่พบหน่วยงาน")
-    if not can_read(user, org):
+    return check_org(user, org_with_grants(user, code), write=write)
+
+
+def check_org(user, org: Organization | None, *, write: bool = False) -> Organization:
+    """The checks of get_org_for_user on an org already read (with the user's grants)."""
+    if org is None or not can_read(user, org):
         raise Http404("ไม่พบหน่วยงาน")
     if write and not can_write(user, org):
         raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
     return org
+
+
+def keep_grants(user, grants: list[Grant]) -> None:
+    """The user's roles, read by a caller's own statement: grants_for gives them for the request."""
+    user._tidtam_grants = grants
 
 
 def can_analyse_province(user, province_id: int) -> bool:

@@ -25,6 +25,11 @@ def get_project_for_user(
 ) -> Project:
     """The org's project with its plan (every save of a month's row starts here): one query."""
     project = Project.objects.select_related("plan").filter(pk=project_id, plan__org=org).first()
+    return check_project(user, org, project, write=write)
+
+
+def check_project(user, org: Organization, project: Project | None, *, write: bool) -> Project:
+    """The checks of get_project_for_user on a project already read with its plan."""
     if project is None:
         raise Http404("ไม่พบโครงการ")
     if write and not can_write(user, org):

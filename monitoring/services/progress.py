@@ -12,15 +12,16 @@ from decimal import Decimal
 from functools import wraps
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import FilteredRelation, Q
+from django.db import IntegrityError, connection, transaction
 
-from core import audit
+from core import audit, rawrows
+from monitoring import sql
 from monitoring.models import MonthlyProgress, ProjectYear, Status
 from monitoring.selectors import (
     budget_of,
     closed_months,
     is_tracked,
+    months_closed_by,
 )
 from orgs.models import Organization
 from orgs.versions import touch_org
@@ -30,6 +31,12 @@ from thai.dates import FISCAL_MONTHS, MONTHS
 
 CONTRACT_FIELDS = ("procurement", "contract_no", "contract_signed_on", "contract_amount")
 YEAR_FIELDS = (*CONTRACT_FIELDS, "carried_over", "problems")
+# What a save of a month recorded before changes in its row and in its year (core.rawrows.save).
+MONTH_SAVED = ("status", "progress", "disbursed", "note", "updated_by", "updated_at")
+YEAR_SAVED = (
+    *YEAR_FIELDS,
+    *("status", "progress", "last_month", "disbursed", "version", "updated_by", "updated_at"),
+)
 
 
 class Conflict(Exception):
@@ -103,19 +110,30 @@ class SaveState:
 def save_state(
     org: Organization, fiscal_year: int, project_id: int, month: int, closed: set[int] | None = None
 ) -> SaveState:
-    """What a month's save reads before it writes: the year's row, locked, with the month's row
-    joined to it (one statement), and the months closed by the year's period locks — given by a
-    caller that saves many rows of the year (they are the same for every row), else read here."""
-    year = (
-        ProjectYear.objects.select_for_update(of=("self",))
-        .annotate(row=FilteredRelation("months", condition=Q(months__month=month)))
-        .select_related("row")  # type: ignore[misc]  # a FilteredRelation, unknown to the stubs
-        .filter(org=org, fiscal_year=fiscal_year, project_id=project_id)
-        .first()
+    """What a month's save reads before it writes, in one statement (sql.SAVE_STATE): the year's
+    row, locked, with the month's row and the year's period locks joined to it. `closed` is for a
+    caller that saves many rows of the year and has read the closed months once."""
+    lock = " FOR UPDATE OF py" if connection.features.has_select_for_update_of else ""
+    statement = sql.SAVE_STATE.format(
+        year=rawrows.columns(ProjectYear, "py"),
+        month=rawrows.columns(MonthlyProgress, "mp"),
+        lock=lock,
     )
-    # the month's row knows its year (set by select_related): the log finds the org without a query
-    row = getattr(year, "row", None)
-    return SaveState(year, row, closed_months(org, fiscal_year) if closed is None else closed)
+    params = {"org": org.pk, "fy": fiscal_year, "project": project_id, "month": month}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    if not rows:  # the project's first save of the year
+        return SaveState(None, None, closed_months(org, fiscal_year) if closed is None else closed)
+    n = rawrows.width(ProjectYear)
+    year = rawrows.instance(ProjectYear, rows[0][:n])
+    row = None
+    if rows[0][n] is not None:
+        row = rawrows.instance(MonthlyProgress, rows[0][n:-2])
+        row.project_year = year  # the log finds the month's org without a query
+    if closed is None:
+        closed = months_closed_by((r[-2], r[-1]) for r in rows if r[-2] is not None)
+    return SaveState(year, row, closed)
 
 
 def _check_contract_frozen(org, fiscal_year, py, data: ProgressInput, closed: set[int]) -> None:
@@ -237,11 +255,11 @@ def progress_save(
             py.months.create(month=month, **values)
             return py
         if row is None:
-            py.months.create(month=month, **values)
+            rawrows.create(MonthlyProgress(project_year=py, month=month, **values))
         else:
             for name, value in values.items():
                 setattr(row, name, value)
-            row.save()
+            rawrows.save(row, MONTH_SAVED)
         if month >= py.last_month:  # the latest recorded month: the year's state is its state
             py.status, py.progress, py.last_month = data.status, data.progress, month
         else:
@@ -253,5 +271,5 @@ def progress_save(
             setattr(py, name, value)
         py.version += 1
         py.updated_by = updated_by
-        py.save()
+        rawrows.save(py, YEAR_SAVED)
     return py

@@ -1,6 +1,6 @@
 """What a month's save reads before it writes (the locked year, the month's row, the closed months):
-the very instances the ORM loads, on SQLite and PostgreSQL alike, the year and its month in one
-statement."""
+the very instances the ORM loads, on SQLite and PostgreSQL alike, in one statement
+(monitoring.sql.SAVE_STATE)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -76,14 +76,93 @@ def test_the_locked_year_keeps_its_old_values_for_the_log(cast, year):
     assert entry.changes == {"problems": ["ฝนตกชุก", "ผู้รับจ้างส่งมอบงานล่าช้า"]}
 
 
-def test_the_year_and_its_month_are_one_statement_and_the_closed_months_one_more(
+def test_the_year_its_month_and_the_closed_months_are_one_statement(
     cast, year, django_assert_num_queries
 ):
     PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="month", number=2)
-    with django_assert_num_queries(2):
+    PeriodLock.objects.create(org=cast.a, fiscal_year=2568, kind="quarter", number=4)
+    with django_assert_num_queries(1):
         state = save_state(cast.a, 2568, year.project_id, 4)
         assert state.month.project_year.org_id == cast.a.pk  # no query to reach the org
-    assert state.closed == {2}
+    assert state.closed == {2, 10, 11, 12}
     with django_assert_num_queries(1):  # a caller saving many rows gives the closed months
         state = save_state(cast.a, 2568, year.project_id, 4, closed={2, 3})
     assert (state.year.pk, state.month.month, state.closed) == (year.pk, 4, {2, 3})
+
+
+def test_a_written_out_save_stores_and_logs_what_the_orms_save_does(cast, year):
+    """core.rawrows.save against Model.save(update_fields=…): the same row stored (types kept)
+    and the same audit entry, money, dates and the auto_now time included."""
+    from core import rawrows
+    from monitoring.services.progress import YEAR_SAVED
+
+    def change(py):
+        py.contract_amount, py.contract_signed_on = Decimal("123456.78"), dt.date(2025, 2, 3)
+        py.problems, py.version, py.status = "น้ำท่วม", py.version + 1, Status.DONE
+
+    orm = save_state(cast.a, 2568, year.project_id, 4).year
+    change(orm)
+    orm.save(update_fields=YEAR_SAVED)
+    by_orm = AuditEntry.objects.filter(model="monitoring.ProjectYear").latest("pk")
+    stored_by_orm = ProjectYear.objects.get(pk=year.pk)
+    ProjectYear.objects.filter(pk=year.pk).update(
+        contract_amount=year.contract_amount,
+        contract_signed_on=year.contract_signed_on,
+        problems=year.problems,
+        version=year.version,
+        status=year.status,
+    )
+    written = save_state(cast.a, 2568, year.project_id, 4).year
+    change(written)
+    rawrows.save(written, YEAR_SAVED)
+    by_sql = AuditEntry.objects.filter(model="monitoring.ProjectYear").latest("pk")
+    assert by_sql.pk != by_orm.pk
+    assert (by_sql.changes, by_sql.label, by_sql.org_id) == (
+        by_orm.changes,
+        by_orm.label,
+        by_orm.org_id,
+    )
+    assert by_sql.changes["problems"] == ["ฝนตกชุก", "น้ำท่วม"]
+    stored = ProjectYear.objects.get(pk=year.pk)
+    assert stored.updated_at > stored_by_orm.updated_at  # auto_now, as save() sets it
+    stored.updated_at = stored_by_orm.updated_at
+    same(stored, stored_by_orm)
+
+
+def test_a_written_out_create_stores_and_logs_what_the_orms_create_does(cast, year):
+    from core import rawrows
+
+    def month(n):
+        return MonthlyProgress(
+            project_year=year,
+            month=n,
+            status=Status.IN_PROGRESS,
+            progress=40,
+            disbursed=Decimal("1500.25"),
+            note="ส่งงานงวดที่ 1",
+            updated_by=cast.alice,
+        )
+
+    by_orm = month(5)
+    by_orm.save()
+    written = month(6)
+    rawrows.create(written)
+    assert written.pk is not None and written.pk != by_orm.pk
+    a, b = (
+        AuditEntry.objects.get(model="monitoring.MonthlyProgress", object_id=str(m.pk))
+        for m in (by_orm, written)
+    )
+    assert a.changes.pop("month") == [None, 5] and b.changes.pop("month") == [None, 6]
+    assert (
+        (a.action, a.changes, a.org_id)
+        == (b.action, b.changes, b.org_id)
+        == ("create", a.changes, cast.a.pk)
+    )
+    assert b.changes["disbursed"] == [None, "1500.25"]
+    stored = MonthlyProgress.objects.get(pk=written.pk)
+    assert (stored.disbursed, stored.note, stored.updated_by_id) == (
+        Decimal("1500.25"),
+        "ส่งงานงวดที่ 1",
+        cast.alice.pk,
+    )
+    assert stored.updated_at is not None

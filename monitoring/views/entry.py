@@ -11,11 +11,11 @@ from monitoring import services
 from monitoring.forms import ROW_FIELDS, ProgressForm
 from monitoring.models import PeriodKind, Procurement, Status
 from monitoring.selectors import closed_months, entry_row, entry_rows, saved_row
+from monitoring.views.row_lookups import row_view
 from monitoring.web import check_month
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
 from orgs.models import Division
-from plans.access import get_project_for_user
 from plans.selectors import fiscal_years
 from thai.dates import (
     fiscal_month_index,
@@ -82,10 +82,8 @@ def entry(request, org, fy, month):
     rows = entry_rows(org, fy, month, division_ids=shown)
     closed = month in closed_months(org, fy)
     future = not_yet(fy, month)
-    photos = _photo_counts(org, fy)
     for row in rows:
         row.editable = not closed and not future and (everything or row.division_id in divisions)
-        row.photos = photos.get(row.project_id, 0)
     months = fiscal_month_labels(fy)
     today = timezone.localdate()
     return render(
@@ -138,9 +136,8 @@ def progress_input(row, cleaned: dict, posted: set[str]) -> services.ProgressInp
     return data
 
 
-def save_progress(request, org, fy, month, project_id, fields):
-    """Validate and save; returns (row to show, error text, ok text)."""
-    project = get_project_for_user(request.user, org, project_id, write=True)
+def save_progress(request, org, fy, month, project, fields):
+    """Validate and save the checked project's month; returns (row to show, error text, ok)."""
     row = entry_row(org, fy, month, project.pk)
     if row is None:
         raise Http404("โครงการนี้ไม่อยู่ในงบประมาณหรือแผนการดำเนินงานของปีนี้")
@@ -172,13 +169,12 @@ def save_progress(request, org, fy, month, project_id, fields):
     return saved_row(row, data, py), "", "บันทึกแล้ว"
 
 
-@org_view()
+@row_view
 @require_POST
-def entry_row_save(request, org, fy, month, project_id):
+def entry_row_save(request, org, fy, month, project):
     check_month(month)
-    row, error, ok = save_progress(request, org, fy, month, project_id, ROW_FIELDS)
+    row, error, ok = save_progress(request, org, fy, month, project, ROW_FIELDS)
     row.editable = True
-    row.photos = _photo_counts(org, fy, project_id).get(row.project_id, 0)
     return render(
         request,
         "monitoring/_row.html",
@@ -211,19 +207,3 @@ def period_close(request, org, fy):
         return redirect("monitoring:form2", org.code, fy, request.POST["code"])
     month = int(number) if kind == PeriodKind.MONTH else 12
     return redirect("monitoring:entry", org.code, fy, month)
-
-
-def _photo_counts(org, fy, project_id=None) -> dict[int, int]:
-    """Photos of each work of the year (one grouped query): the entry row links to them."""
-    from django.db.models import Count
-
-    from monitoring.models import Photo
-
-    photos = Photo.objects.filter(project_year__org=org, project_year__fiscal_year=fy)
-    if project_id is not None:
-        photos = photos.filter(project_year__project_id=project_id)
-    return dict(
-        photos.values("project_year__project_id")
-        .annotate(n=Count("id"))
-        .values_list("project_year__project_id", "n")
-    )

@@ -30,8 +30,9 @@ def project_year(request, org, fy, project_id):
     project = get_project_for_user(request.user, org, project_id)
     month = _month(request, fy)
     if request.method == "POST":
+        writable = get_project_for_user(request.user, org, project_id, write=True)
         row, error, ok = save_progress(
-            request, org, fy, month, project.pk, list(ProgressForm.base_fields)
+            request, org, fy, month, writable, list(ProgressForm.base_fields)
         )
         if error:
             messages.error(request, error)
