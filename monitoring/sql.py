@@ -274,8 +274,8 @@ LEFT JOIN monitoring_monthlyprogress u ON u.id = (
 # project's year, locked until the transaction ends ({lock}: FOR UPDATE OF py where the database
 # locks rows), its row of the month, and the year's period locks — one row per lock, at least one.
 # {year} and {month} are the two tables' columns, filled in from the models' _meta.
-# bench/bench_sql.py, 2026-12-01: ×× the ORM form (select_for_update with a FilteredRelation,
-# then closed_months) on PostgreSQL.
+# bench/bench_sql.py, 2026-12-01: 6.0× the ORM form (select_for_update with a FilteredRelation,
+# then closed_months) on PostgreSQL, 20 rows.
 SAVE_STATE = """
 SELECT {year}, {month}, pl.kind, pl.number
 FROM monitoring_projectyear py
@@ -288,7 +288,7 @@ WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s AND py.project_id = %(proj
 # province, the project if it is one of the org's, and the user's roles — one row per role, at
 # least one. The same checks as orgs.access.get_org_for_user and plans.access.get_project_for_user
 # are then made on what it read. {org}, {province}, {project}, {plan} are the tables' columns.
-# bench/bench_sql.py, 2026-12-01: ×× the ORM's three lookups on PostgreSQL.
+# bench/bench_sql.py, 2026-12-01: 6.2× the ORM's three lookups on PostgreSQL, 20 saves.
 ROW_SAVE_LOOKUPS = """
 SELECT {org}, {province}, {project}, {plan}, m.org_id, mo.province_id, m.role, m.division_id
 FROM orgs_organization o
