@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, DecimalField, Q, Sum, Value
+from django.db.models import Count, DecimalField, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_date
 
@@ -19,6 +19,7 @@ from monitoring.models import (
     Photo,
     Procurement,
     ProjectYear,
+    Stage,
     Status,
 )
 from monitoring.models.periods import MONTHS_OF
@@ -26,7 +27,13 @@ from orgs.models import Organization
 from plans.models import ActionPlanItem, BudgetLine, BudgetMovement, ProjectVersion
 from plans.models.rules import effective_by
 from plans.selectors import current_action_plans, year_as_of
-from thai.dates import FISCAL_MONTHS, fiscal_month_index, fiscal_year, fiscal_year_bounds
+from thai.dates import (
+    FISCAL_MONTHS,
+    fiscal_month_index,
+    fiscal_months_span,
+    fiscal_year,
+    fiscal_year_bounds,
+)
 from thai.dates import MONTHS as MONTH_NAMES
 
 CENTS = Decimal("0.01")
@@ -155,6 +162,11 @@ class EntryRow:
     photos: int = 0  # the work's photos of the year (the row links to them)
 
     @property
+    def planned_months(self) -> str:
+        """The months of the action plan, as the public page names them."""
+        return fiscal_months_span(self.planned)
+
+    @property
     def status_label(self) -> str:
         return Status(self.status).label
 
@@ -233,6 +245,23 @@ def photo_counts(org: Organization, fiscal_year: int, ids=None) -> dict[int, int
         photos = photos.filter(project_year__project_id__in=ids)
     rows = photos.values("project_year__project_id").annotate(n=Count("id"))
     return dict(rows.values_list("project_year__project_id", "n"))
+
+
+def public_photos(org: Organization, fiscal_year: int) -> dict[int, tuple[int, int]]:
+    """The photos of each work of the year that may be published (is_public), by project: how
+    many, and the one to show — the latest หลังดำเนินการ photo, else the latest (one query)."""
+    photos = Photo.objects.filter(
+        project_year__org=org, project_year__fiscal_year=fiscal_year, is_public=True
+    )
+    rows = photos.values("project_year__project_id").annotate(
+        n=Count("id"), after=Max("id", filter=Q(stage=Stage.AFTER)), last=Max("id")
+    )
+    return {
+        pid: (n, after or last)
+        for pid, n, after, last in rows.values_list(
+            "project_year__project_id", "n", "after", "last"
+        )
+    }
 
 
 def entry_rows(

@@ -39,7 +39,7 @@ def _plan_and_year(org) -> dict:
     status and disbursement so far, as the officer recorded them."""
     from django.utils import timezone
 
-    from monitoring.selectors import entry_rows
+    from monitoring.selectors import entry_rows, public_photos
     from plans.models import Plan
     from plans.selectors import approved_seq_on, year_figures
     from thai.dates import fiscal_month_index, fiscal_year
@@ -52,6 +52,9 @@ def _plan_and_year(org) -> dict:
     years = list(zip(plan.years, year_figures(plan), strict=True)) if plan and seq else []
     edition = plan.editions.filter(seq=seq).first() if plan and seq else None
     rows = sorted(entry_rows(org, fy, fiscal_month_index(today)), key=lambda r: r.name)
+    shown = public_photos(org, fy)  # only photos marked for publication
+    for r in rows:
+        r.public_photos, r.photo_id = shown.get(r.project_id, (0, None))
     return {
         "plan": plan if seq else None,
         "edition": edition,

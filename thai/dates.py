@@ -131,3 +131,17 @@ def parse_thai_date(text: str) -> dt.date:
 def short_be(value: dt.date | None) -> str:
     """15/7/2567 — the form a Thai officer types and reads back in an input box."""
     return "" if value is None else f"{value.day}/{value.month}/{be_year(value.year)}"
+
+
+def fiscal_months_span(flags: list[bool]) -> str:
+    """The months of a fiscal year that are set (12 flags, ต.ค. first) as short Thai names, runs
+    joined: "ต.ค.–ธ.ค., มี.ค." ("" when none)."""
+    runs, start = [], None
+    for i, on in enumerate([*flags, False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            first, last = (MONTHS_SHORT[FISCAL_MONTHS[m] - 1] for m in (start, i - 1))
+            runs.append(first if start == i - 1 else f"{first}–{last}")
+            start = None
+    return ", ".join(runs)

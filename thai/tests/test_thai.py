@@ -152,3 +152,12 @@ def test_a_position_that_is_no_number_is_not_in_thailand():
     assert in_thailand("13.75", "100.5")
     for lat, lng in (("NaN", "100.5"), ("13.75", "nan"), ("Infinity", "100"), ("ถนน", "100")):
         assert not in_thailand(lat, lng), (lat, lng)
+
+
+def test_the_months_of_a_plan_read_as_runs_of_short_names():
+    from thai.dates import fiscal_months_span
+
+    flags = [m in {1, 2, 3, 6, 12} for m in range(1, 13)]
+    assert fiscal_months_span(flags) == "ต.ค.–ธ.ค., มี.ค., ก.ย."
+    assert fiscal_months_span([True] * 12) == "ต.ค.–ก.ย."
+    assert fiscal_months_span([False] * 12) == ""
