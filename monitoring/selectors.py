@@ -160,6 +160,8 @@ class EntryRow:
     problems: str = ""
     has_month_row: bool = False
     photos: int = 0  # the work's photos of the year (the row links to them)
+    public_photos: int = 0  # of them, published; and the one a public page shows (public_photos)
+    photo_id: int | None = None
 
     @property
     def planned_months(self) -> str:
