@@ -80,3 +80,32 @@ def test_form2_pdf_with_the_photo_pages(client, cast, photographed, tmp_path):
     assert images == 2 and "ห้วยโคกสูง" in text.split("ภาพถ่ายผลการด")[-1]
     text, images = _pdf_text_and_images(client.get(url).content, tmp_path)
     assert images == 0 and "ภาพถ่ายผลการด" not in text
+
+
+def test_a_photo_not_for_publication_is_never_printed(client, cast, photographed, tmp_path):
+    """The annual report (ITA O12) and แบบที่ 2 are published: a photo marked ไม่เผยแพร่ stays out
+    of their photo pages, and a work whose only photos are private gets no page."""
+    from django.urls import reverse
+
+    from reports.annual import annual_document
+
+    for project, lat in ((photographed.dredge, "15.30003"), (photographed.lunch, "15.40004")):
+        r = post_photo(
+            client, cast, project, stage=Stage.AFTER, latitude=lat, longitude="102.3", is_public=""
+        )
+        assert r.status_code == 201, r.content
+    ProjectYear.objects.filter(org=cast.a, project=photographed.lunch).update(status=Status.DONE)
+    from monitoring.models import Photo
+
+    Photo.objects.filter(project_year__project=photographed.lunch, is_public=True).delete()
+    _, _, plain = annual_document(cast.a, 2568, "pdf")
+    _, _, with_photos = annual_document(cast.a, 2568, "pdf", photos=True)
+    text, images = _pdf_text_and_images(with_photos, tmp_path)
+    _, plain_images = _pdf_text_and_images(plain, tmp_path)
+    assert images == plain_images + 2  # the dredge's public before and after only
+    assert "15.10002," in text
+    assert "15.30003" not in text and "15.40004" not in text
+    assert "อาหารกลางวัน" not in text.split("ภาพถ่ายผลการด")[-1]
+    url = reverse("reports:form2", args=[cast.a.code, 2568, "q2", "pdf"])
+    text, images = _pdf_text_and_images(client.get(url + "?photos=1").content, tmp_path)
+    assert images == 2 and "15.30003" not in text and "15.40004" not in text
