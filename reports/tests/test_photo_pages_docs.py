@@ -109,3 +109,39 @@ def test_a_photo_not_for_publication_is_never_printed(client, cast, photographed
     url = reverse("reports:form2", args=[cast.a.code, 2568, "q2", "pdf"])
     text, images = _pdf_text_and_images(client.get(url + "?photos=1").content, tmp_path)
     assert images == 2 and "15.30003" not in text and "15.40004" not in text
+
+
+def _pages_with(pdf: bytes, tmp_path, word: str) -> tuple[set[int], set[int]]:
+    """(pages whose text holds `word`, pages holding an image) of a PDF."""
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    images = {int(line.split()[0]) for line in listing}
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    return {i + 1 for i, text in enumerate(pages) if word in text}, images
+
+
+def test_the_stage_headings_stay_with_their_photos(client, cast, photographed, tmp_path):
+    """Two photos of every stage of a work (a full page): the heading of the stages is printed on
+    the page of the photos, never alone at the foot of the page before."""
+    from django.urls import reverse
+
+    from monitoring.models import Photo
+
+    caption = "ภาพประกอบการตรวจรับงานจ้างขุดลอกลำห้วย " * 4
+    for stage in (Stage.BEFORE, Stage.DURING, Stage.DURING, Stage.AFTER):
+        r = post_photo(client, cast, photographed.dredge, stage=stage, caption=caption)
+        assert r.status_code == 201, r.content
+    url = reverse("reports:form2", args=[cast.a.code, 2568, "q2", "pdf"])
+    pdf = client.get(url + "?photos=1").content
+    headed, images = _pages_with(pdf, tmp_path, "ระหว่าง")
+    assert len(images) == 1 and headed == images  # the heading and the 6 photos on one page
+    # the longest captions: the photos may run on, the heading still opens the first of them
+    Photo.objects.filter(caption__startswith="ภาพประกอบ").update(caption="ภาพประกอบ " * 30)
+    pdf = client.get(url + "?photos=1").content
+    headed, images = _pages_with(pdf, tmp_path, "ระหว่าง")
+    assert min(images) in headed and headed <= images
