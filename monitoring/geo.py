@@ -129,14 +129,21 @@ def map_projects(
     )
     if public:
         photos = photos.filter(is_public=True)
-    for pid, n, after, last in (
+    for pid, n, after, last, last_after in (
         photos.values("project_year__project_id")
-        .annotate(n=Count("id"), after=Count("id", filter=Q(stage=Stage.AFTER)), last=Max("id"))
-        .values_list("project_year__project_id", "n", "after", "last")
+        .annotate(
+            n=Count("id"),
+            after=Count("id", filter=Q(stage=Stage.AFTER)),
+            last=Max("id"),
+            last_after=Max("id", filter=Q(stage=Stage.AFTER)),
+        )
+        .values_list("project_year__project_id", "n", "after", "last", "last_after")
     ):
         if pid in rows:
             r = rows[pid]
-            r.photos, r.after_photos, r.photo_id = n, after, last
+            r.photos, r.after_photos = n, after
+            # a completed work is shown by its หลังดำเนินการ photo when it has one
+            r.photo_id = last_after if r.status == Status.DONE and last_after else last
     return _finish(rows, org_ids, strategy, status)
 
 
