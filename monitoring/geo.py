@@ -395,3 +395,33 @@ def markers(rows: list[MapProject], *, detail=None, outline_=None, links=()) -> 
         "statuses": [[s, STATUS_LABELS[s], STATUS_COLOURS[s]] for s in STATUS_ORDER],
         "detail_template": getattr(detail, "template", ""),
     }
+
+
+def org_area(org) -> dict:
+    """Where a map with nothing on it yet opens for an org: the box of its own pinned projects,
+    else of its province's outline (as the province map draws it), with that outline; {} when the
+    province has no outline and no pin at all (2 queries, the outline from cache)."""
+    own = list(
+        ProjectPlace.objects.filter(project__plan__org=org, latitude__isnull=False).values_list(
+            Cast("latitude", FloatField()), Cast("longitude", FloatField())
+        )
+    )
+    shape = province_outline(org.province)
+    if own:
+        lats, lngs = [la for la, _ in own], [lo for _, lo in own]
+    elif shape:
+        ring = [pt for part in _rings(shape.get("geometry") or {}) for pt in part]
+        lngs, lats = [lo for lo, _ in ring], [la for _, la in ring]
+    else:
+        return {}
+    return {"bounds": [[min(lats), min(lngs)], [max(lats), max(lngs)]], "outline": shape}
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    """The (lng, lat) rings of a Polygon or MultiPolygon."""
+    coords = geometry.get("coordinates") or []
+    if geometry.get("type") == "Polygon":
+        return coords
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in coords for ring in polygon]
+    return []
