@@ -198,7 +198,7 @@ def _moment(value: str) -> str:
     return f"{thai_date(local.date(), short=True)} {local:%H:%M:%S} น."
 
 
-SUMMARY_LIMIT = 300
+SUMMARY_LIMIT = 600
 """How many characters of a JSON value the audit page shows (the rest becomes "…")."""
 
 
