@@ -203,13 +203,11 @@ SUMMARY_LIMIT = 600
 
 
 def _json_keys(field) -> dict[str, str]:
-    """The Thai names of the keys a JSON field carries, where they are known."""
-    model = getattr(field, "model", None)
-    if model is not None and model._meta.label == "province.Submission":
-        from province.labels import NUMBER_LABELS
+    """The Thai names of the keys a JSON field carries, where its app gave them (core.audit)."""
+    from core.audit import JSON_KEYS
 
-        return NUMBER_LABELS
-    return {}
+    model = getattr(field, "model", None)
+    return JSON_KEYS.get(f"{model._meta.label}.{field.name}", {}) if model is not None else {}
 
 
 def _compact(value, keys: dict[str, str]) -> str:
