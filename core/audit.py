@@ -82,6 +82,10 @@ def register(
         _connect(model)
 
 
+JSON_KEYS: dict[str, dict[str, str]] = {}
+"""The Thai names of the keys a JSON field holds, by "app.Model.field" (the audit page shows a
+submission's numbers by name); an app adds its own in AppConfig.ready()."""
+
 SYSTEM = "ระบบ (คำสั่งผู้ดูแล)"
 PUBLIC = "ประชาชน (ไม่ระบุชื่อ)"
 

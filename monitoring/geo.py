@@ -129,14 +129,21 @@ def map_projects(
     )
     if public:
         photos = photos.filter(is_public=True)
-    for pid, n, after, last in (
+    for pid, n, after, last, last_after in (
         photos.values("project_year__project_id")
-        .annotate(n=Count("id"), after=Count("id", filter=Q(stage=Stage.AFTER)), last=Max("id"))
-        .values_list("project_year__project_id", "n", "after", "last")
+        .annotate(
+            n=Count("id"),
+            after=Count("id", filter=Q(stage=Stage.AFTER)),
+            last=Max("id"),
+            last_after=Max("id", filter=Q(stage=Stage.AFTER)),
+        )
+        .values_list("project_year__project_id", "n", "after", "last", "last_after")
     ):
         if pid in rows:
             r = rows[pid]
-            r.photos, r.after_photos, r.photo_id = n, after, last
+            r.photos, r.after_photos = n, after
+            # a completed work is shown by its หลังดำเนินการ photo when it has one
+            r.photo_id = last_after if r.status == Status.DONE and last_after else last
     return _finish(rows, org_ids, strategy, status)
 
 
@@ -388,3 +395,33 @@ def markers(rows: list[MapProject], *, detail=None, outline_=None, links=()) -> 
         "statuses": [[s, STATUS_LABELS[s], STATUS_COLOURS[s]] for s in STATUS_ORDER],
         "detail_template": getattr(detail, "template", ""),
     }
+
+
+def org_area(org) -> dict:
+    """Where a map with nothing on it yet opens for an org: the box of its own pinned projects,
+    else of its province's outline (as the province map draws it), with that outline; {} when the
+    province has no outline and no pin at all (2 queries, the outline from cache)."""
+    own = list(
+        ProjectPlace.objects.filter(project__plan__org=org, latitude__isnull=False).values_list(
+            Cast("latitude", FloatField()), Cast("longitude", FloatField())
+        )
+    )
+    shape = province_outline(org.province)
+    if own:
+        lats, lngs = [la for la, _ in own], [lo for _, lo in own]
+    elif shape:
+        ring = [pt for part in _rings(shape.get("geometry") or {}) for pt in part]
+        lngs, lats = [lo for lo, _ in ring], [la for _, la in ring]
+    else:
+        return {}
+    return {"bounds": [[min(lats), min(lngs)], [max(lats), max(lngs)]], "outline": shape}
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    """The (lng, lat) rings of a Polygon or MultiPolygon."""
+    coords = geometry.get("coordinates") or []
+    if geometry.get("type") == "Polygon":
+        return coords
+    if geometry.get("type") == "MultiPolygon":
+        return [ring for polygon in coords for ring in polygon]
+    return []

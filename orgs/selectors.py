@@ -198,6 +198,40 @@ def _moment(value: str) -> str:
     return f"{thai_date(local.date(), short=True)} {local:%H:%M:%S} น."
 
 
+SUMMARY_LIMIT = 600
+"""How many characters of a JSON value the audit page shows (the rest becomes "…")."""
+
+
+def _json_keys(field) -> dict[str, str]:
+    """The Thai names of the keys a JSON field carries, where its app gave them (core.audit)."""
+    from core.audit import JSON_KEYS
+
+    model = getattr(field, "model", None)
+    return JSON_KEYS.get(f"{model._meta.label}.{field.name}", {}) if model is not None else {}
+
+
+def _compact(value, keys: dict[str, str]) -> str:
+    """A dict or list as one short line: "name: value; …", lists as "a, b", numbers with commas."""
+    if isinstance(value, dict):
+        if not value:
+            return "(ว่าง)"
+        return "; ".join(f"{keys.get(str(k), k)}: {_compact(v, {})}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_compact(v, {}) for v in value) if value else "(ว่าง)"
+    if isinstance(value, bool):
+        return "ใช่" if value else "ไม่ใช่"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, int | float):
+        return f"{value:,}"
+    return "-" if value is None else str(value)
+
+
+def _summary(field, value) -> str:
+    text = _compact(value, _json_keys(field))
+    return text if len(text) <= SUMMARY_LIMIT else text[: SUMMARY_LIMIT - 1] + "…"
+
+
 def _shown(field, value, names: dict):
     """A logged value as the person reads it: a choice's label, a related row's name, ใช่/ไม่ใช่,
     a date in the Buddhist era; the id only when the row no longer exists."""
@@ -206,7 +240,7 @@ def _shown(field, value, names: dict):
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
     if field is None:
-        return value
+        return _summary(None, value) if isinstance(value, dict | list) else value
     if _is_month_mask(field) and isinstance(value, int):
         return _months(value)
     if isinstance(value, dict) and set(value) <= {"strategies", "tactics"}:
@@ -216,6 +250,8 @@ def _shown(field, value, names: dict):
             for key, label in (("strategies", "ยุทธศาสตร์"), ("tactics", "กลยุทธ์"))
             for n, name in (value.get(key) or {}).values()
         )
+    if isinstance(value, dict | list) and not field.many_to_many:
+        return _summary(field, value)  # a JSON field's value (a submission's numbers, …)
     if field.is_relation and field.related_model is not None and not field.many_to_many:
         try:
             key = int(value)

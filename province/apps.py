@@ -28,5 +28,7 @@ class ProvinceConfig(AppConfig):
     def ready(self):
         from core import audit
         from province import deadlines  # noqa: F401  (its items of งานของฉัน)
+        from province.labels import NUMBER_LABELS
 
         audit.register(self.label, names=AUDIT_NAMES, org_paths=AUDIT_ORG_PATHS)
+        audit.JSON_KEYS["province.Submission.numbers"] = NUMBER_LABELS

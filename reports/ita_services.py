@@ -57,7 +57,8 @@ def ita_year_copy(*, from_year: int, to_year: int) -> int:
 
 
 def _due(value: str | dt.date | None) -> dt.date | None:
-    """The due date typed as on paper (15/7/2569, Thai digits, ISO); blank → none."""
+    """The due date typed as on paper (15/7/2569, Thai digits); a Christian-era year is refused
+    however written (31/10/2026, 2026-10-31); blank → none."""
     from thai.dates import parse_thai_date
 
     if value is None or isinstance(value, dt.date):
@@ -65,7 +66,7 @@ def _due(value: str | dt.date | None) -> dt.date | None:
     if not value.strip():
         return None
     try:
-        return parse_thai_date(value)
+        return parse_thai_date(value, iso=False)
     except ValueError as exc:
         raise ValidationError(f"กำหนดเผยแพร่: {exc}") from None
 

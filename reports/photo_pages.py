@@ -34,11 +34,12 @@ class WorkPhotos:
 
 
 def completed_works_photos(org: Organization, fy: int) -> list[WorkPhotos]:
-    """The works of the year marked ดำเนินการแล้วเสร็จ that have at least one photo, in the map's
-    order (strategy, name), each with the latest photos of every stage."""
+    """The works of the year marked ดำเนินการแล้วเสร็จ that have at least one public photo, in the
+    map's order (strategy, name), each with the latest public photos of every stage. The documents
+    these pages go into are published (ITA O12, แบบที่ 2): a photo marked ไม่เผยแพร่ never appears."""
     from monitoring.geo import map_projects
 
-    works = [r for r in map_projects([org.pk], fy, status=Status.DONE) if r.photos]
+    works = [r for r in map_projects([org.pk], fy, status=Status.DONE, public=True) if r.photos]
     if not works:
         return []
     shots: dict[tuple[int, str], list[Shot]] = {}
@@ -47,6 +48,7 @@ def completed_works_photos(org: Organization, fy: int) -> list[WorkPhotos]:
             project_year__org=org,
             project_year__fiscal_year=fy,
             project_year__project_id__in=[w.project_id for w in works],
+            is_public=True,
         )
         .select_related("project_year")
         .order_by("-taken_at", "-id")

@@ -90,8 +90,11 @@ def fiscal_month_labels(fy: int) -> list[tuple[str, int]]:
     return [(MONTHS_SHORT[m - 1], fy - 1 if m >= 10 else fy) for m in FISCAL_MONTHS]
 
 
-def parse_thai_date(text: str) -> dt.date:
-    """A date typed the Thai way: 15/7/2567, 15-07-2567, ๑๕/๗/๒๕๖๗ (BE) or ISO 2024-07-15 (CE).
+def parse_thai_date(text: str, *, iso: bool = True) -> dt.date:
+    """A date typed the Thai way: 15/7/2567, 15-07-2567, ๑๕/๗/๒๕๖๗ (BE); with `iso`, also a
+    machine's ISO 2024-07-15 (CE). A box a person types in passes iso=False: there 2026-10-31 is
+    refused as a Christian-era year like 31/10/2026 (year first with a BE year, 2569-10-31, is
+    read).
 
     A two-digit year is read as BE (67 → 2567). Raises ValueError with a Thai message.
     """
@@ -101,12 +104,15 @@ def parse_thai_date(text: str) -> dt.date:
     if not raw:
         raise ValueError("กรุณากรอกวันที่")
     try:
-        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
-            return dt.date.fromisoformat(raw)
         parts = raw.replace("-", "/").replace(".", "/").split("/")
         if len(parts) != 3 or not all(p.isdigit() for p in parts):
             raise ValueError
-        day, month, year = (int(p) for p in parts)
+        if len(parts[0]) == 4:  # year first (ISO order)
+            year, month, day = (int(p) for p in parts)
+            if iso and year < 2400:
+                return dt.date(year, month, day)
+        else:
+            day, month, year = (int(p) for p in parts)
         if year < 100:
             year += 2500
     except ValueError:

@@ -21,7 +21,8 @@ class ThaiDateInput(forms.TextInput):
 
 
 class ThaiDateField(forms.Field):
-    """Accepts 15/7/2567 (BE), Thai digits, or ISO; returns a datetime.date."""
+    """Accepts 15/7/2567 (BE) or Thai digits, and refuses a Christian-era year however written
+    (31/10/2026, 2026-10-31); returns a datetime.date."""
 
     widget = ThaiDateInput
 
@@ -31,7 +32,7 @@ class ThaiDateField(forms.Field):
         if isinstance(value, dt.date):
             return value
         try:
-            return parse_thai_date(value)
+            return parse_thai_date(value, iso=False)
         except ValueError as exc:
             raise ValidationError(str(exc), code="invalid") from None
 

@@ -175,3 +175,29 @@ def test_the_close_button_names_the_month_with_a_space(client, cast, year_a):
     client.force_login(cast.alice)
     body = client.get(reverse("monitoring:entry", args=[cast.a.code, 2568, 3])).content.decode()
     assert "ปิดงวดเดือน ธ.ค. 2567" in body and "ปิดงวดเดือนธ" not in body
+
+
+def test_a_month_abbreviation_after_the_word_month_is_spaced(client, cast, year_a):
+    """ "เดือน ต.ค. 2567", never "เดือนต.ค. 2567", on the project page and the import pages; and
+    no template glues a value straight onto เดือน."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    client.force_login(cast.alice)
+    pages = [
+        reverse("monitoring:project", args=[cast.a.code, 2568, year_a.dredge.pk]) + "?month=1",
+        reverse("exchange:progress_import", args=[cast.a.code, 2568, 1]),
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        assert "เดือน ต.ค. 2567" in body, url
+        assert "เดือนต.ค." not in body, url
+    glued = [
+        f"{path.relative_to(settings.BASE_DIR)}:{n}"
+        for path in (Path(settings.BASE_DIR) / "templates").rglob("*.html")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"เดือน\{\{", line)
+    ]
+    assert glued == []

@@ -92,24 +92,30 @@ def project_year(request, org, fy, project_id):
 
 
 def photo_context(org, py, project) -> dict:
-    """Photos by stage and the project's place, for the project page (3 queries)."""
+    """Photos by stage and the project's place, for the project page (3 queries; 2 more for the
+    org's area when nothing is placed yet)."""
     from django.conf import settings
 
+    from monitoring.geo import org_area
     from monitoring.models import Photo, Stage
     from plans.models import ProjectPlace
     from plans.places import subdistrict_choices
 
     photos = list(Photo.objects.filter(project_year=py)) if py else []
     stages = [(s, label, [p for p in photos if p.stage == s]) for s, label in Stage.choices]
+    points = [
+        [float(p.latitude), float(p.longitude)]
+        for p in photos
+        if p.latitude is not None and p.longitude is not None
+    ]
+    place = ProjectPlace.objects.filter(project=project).first()
     return {
         "photo_stages": stages,
         "stage_choices": Stage.choices,
-        "photo_points": [
-            [float(p.latitude), float(p.longitude)]
-            for p in photos
-            if p.latitude is not None and p.longitude is not None
-        ],
-        "place": ProjectPlace.objects.filter(project=project).first(),
+        "photo_points": points,
+        # nothing to centre the picker on: the org's own area, never the whole country
+        "place_area": {} if points or (place and place.has_point) else org_area(org),
+        "place": place,
         "subdistricts": subdistrict_choices(org.province.code),
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,

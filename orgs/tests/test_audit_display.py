@@ -97,3 +97,44 @@ def test_survey_response_fields_are_named_in_thai():
     labels = [label for label, _, _ in rows]
     assert labels[:3] == ["รหัสอุปกรณ์ (แฮช)", "รหัสที่อยู่ไอพี (แฮช)", "รหัสแบบฟอร์ม"]
     assert rows[3][2] == "1 ธ.ค. 69 21:40:07 น."  # Asia/Bangkok, Buddhist era
+
+
+def test_json_values_read_as_a_short_summary_never_an_error(client, cast):
+    """A JSON field's old and new values (dicts, lists) show as a compact Thai summary: the page
+    of an org whose submissions and approved editions were audited opens."""
+    AuditEntry.objects.create(
+        org=cast.a,
+        actor="ทดสอบ",
+        action="update",
+        model="province.Submission",
+        object_id="1",
+        label="ส่งข้อมูลไตรมาส 1",
+        changes={
+            "numbers": [
+                {"done": 2, "budget": 1250000.0},
+                {"done": 3, "budget": 1250000.0, "extra": [1, 2]},
+            ]
+        },
+    )
+    AuditEntry.objects.create(
+        org=cast.a,
+        actor="ทดสอบ",
+        action="update",
+        model="plans.Edition",
+        object_id="1",
+        label="ฉบับที่ 1",
+        changes={
+            "framework": [{"strategies": {}, "tactics": {}, "note": ["ก", "ข"]}, {}],
+            "no_such_field": [[1, 2], {"a": {"b": 1}}],
+        },
+    )
+    client.force_login(cast.alice)
+    response = client.get(reverse("orgs:audit", args=[cast.a.code]))
+    assert response.status_code == 200
+    table = response.content.decode().split('id="audit-log"')[1]
+    assert "ดำเนินการแล้วเสร็จ: 3" in table  # the submitted numbers by their Thai names
+    assert "งบประมาณ (บาท): 1,250,000" in table
+    assert "extra: 1, 2" in table
+    assert "note: ก, ข" in table
+    assert "a: b: 1" in table
+    assert "{" not in table.split("</table>")[0].split("<tbody")[1]  # no raw JSON braces

@@ -80,3 +80,68 @@ def test_form2_pdf_with_the_photo_pages(client, cast, photographed, tmp_path):
     assert images == 2 and "ห้วยโคกสูง" in text.split("ภาพถ่ายผลการด")[-1]
     text, images = _pdf_text_and_images(client.get(url).content, tmp_path)
     assert images == 0 and "ภาพถ่ายผลการด" not in text
+
+
+def test_a_photo_not_for_publication_is_never_printed(client, cast, photographed, tmp_path):
+    """The annual report (ITA O12) and แบบที่ 2 are published: a photo marked ไม่เผยแพร่ stays out
+    of their photo pages, and a work whose only photos are private gets no page."""
+    from django.urls import reverse
+
+    from reports.annual import annual_document
+
+    for project, lat in ((photographed.dredge, "15.30003"), (photographed.lunch, "15.40004")):
+        r = post_photo(
+            client, cast, project, stage=Stage.AFTER, latitude=lat, longitude="102.3", is_public=""
+        )
+        assert r.status_code == 201, r.content
+    ProjectYear.objects.filter(org=cast.a, project=photographed.lunch).update(status=Status.DONE)
+    from monitoring.models import Photo
+
+    Photo.objects.filter(project_year__project=photographed.lunch, is_public=True).delete()
+    _, _, plain = annual_document(cast.a, 2568, "pdf")
+    _, _, with_photos = annual_document(cast.a, 2568, "pdf", photos=True)
+    text, images = _pdf_text_and_images(with_photos, tmp_path)
+    _, plain_images = _pdf_text_and_images(plain, tmp_path)
+    assert images == plain_images + 2  # the dredge's public before and after only
+    assert "15.10002," in text
+    assert "15.30003" not in text and "15.40004" not in text
+    assert "อาหารกลางวัน" not in text.split("ภาพถ่ายผลการด")[-1]
+    url = reverse("reports:form2", args=[cast.a.code, 2568, "q2", "pdf"])
+    text, images = _pdf_text_and_images(client.get(url + "?photos=1").content, tmp_path)
+    assert images == 2 and "15.30003" not in text and "15.40004" not in text
+
+
+def _pages_with(pdf: bytes, tmp_path, word: str) -> tuple[set[int], set[int]]:
+    """(pages whose text holds `word`, pages holding an image) of a PDF."""
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    images = {int(line.split()[0]) for line in listing}
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    return {i + 1 for i, text in enumerate(pages) if word in text}, images
+
+
+def test_the_stage_headings_stay_with_their_photos(client, cast, photographed, tmp_path):
+    """Two photos of every stage of a work (a full page): the heading of the stages is printed on
+    the page of the photos, never alone at the foot of the page before."""
+    from django.urls import reverse
+
+    from monitoring.models import Photo
+
+    caption = "ภาพประกอบการตรวจรับงานจ้างขุดลอกลำห้วย " * 4
+    for stage in (Stage.BEFORE, Stage.DURING, Stage.DURING, Stage.AFTER):
+        r = post_photo(client, cast, photographed.dredge, stage=stage, caption=caption)
+        assert r.status_code == 201, r.content
+    url = reverse("reports:form2", args=[cast.a.code, 2568, "q2", "pdf"])
+    pdf = client.get(url + "?photos=1").content
+    headed, images = _pages_with(pdf, tmp_path, "ระหว่าง")
+    assert len(images) == 1 and headed == images  # the heading and the 6 photos on one page
+    # the longest captions: the photos may run on, the heading still opens the first of them
+    Photo.objects.filter(caption__startswith="ภาพประกอบ").update(caption="ภาพประกอบ " * 30)
+    pdf = client.get(url + "?photos=1").content
+    headed, images = _pages_with(pdf, tmp_path, "ระหว่าง")
+    assert min(images) in headed and headed <= images

@@ -144,3 +144,27 @@ def test_a_hostile_project_name_stays_text_in_the_csv(client, cast, year_a):
     url = reverse("open_projects", args=[cast.a.code, "csv"]) + "?fy=2568"
     text = client.get(url).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in text
+
+
+@pytest.mark.parametrize("typed", ["31/10/2026", "2026-10-31", "๒๐๒๖-๑๐-๓๑"])
+def test_the_ita_due_date_refuses_a_christian_era_year_however_written(client, typed):
+    """31/10/2026 and the ISO 2026-10-31 are both refused with the same Thai message; nothing is
+    saved. The Buddhist-era date (either order) is kept."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from reports.models import ItaItem
+
+    root = get_user_model().objects.create_superuser("root", password="pw")
+    client.force_login(root)
+    url = reverse("ita_settings_year", args=[2571])
+    post = {"code": "O12", "name": "รายงานผลการดำเนินงานประจำปี", "source": "annual"}
+    body = client.post(url, {**post, "due_on": typed}, follow=True).content.decode()
+    assert "ปี 2026 เป็นปี ค.ศ. ให้กรอกปี พ.ศ. (2569)" in body
+    assert not ItaItem.objects.filter(fiscal_year=2571, code="O12").exists()
+    for be in ("31/10/2569", "2569-10-31"):
+        client.post(url, {**post, "due_on": be})
+        item = ItaItem.objects.get(fiscal_year=2571, code="O12")
+        assert item.due_on == dt.date(2026, 10, 31)
+        item.delete()

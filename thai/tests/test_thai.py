@@ -161,3 +161,18 @@ def test_the_months_of_a_plan_read_as_runs_of_short_names():
     assert fiscal_months_span(flags) == "ต.ค.–ธ.ค., มี.ค., ก.ย."
     assert fiscal_months_span([True] * 12) == "ต.ค.–ก.ย."
     assert fiscal_months_span([False] * 12) == ""
+
+
+def test_a_typed_box_refuses_an_iso_christian_era_date_as_it_does_31_10_2026():
+    from django.core.exceptions import ValidationError
+
+    from thai.forms import ThaiDateField
+
+    for typed in ("31/10/2026", "2026-10-31"):
+        with pytest.raises(ValueError, match=r"ปี 2026 เป็นปี ค\.ศ\. ให้กรอกปี พ\.ศ\. \(2569\)"):
+            parse_thai_date(typed, iso=False)
+        with pytest.raises(ValidationError, match="ค.ศ."):
+            ThaiDateField().clean(typed)
+    assert parse_thai_date("2569-10-31", iso=False) == dt.date(2026, 10, 31)
+    assert ThaiDateField().clean("31/10/2569") == dt.date(2026, 10, 31)
+    assert parse_thai_date("2026-10-31") == dt.date(2026, 10, 31)  # a machine's ISO (links, files)

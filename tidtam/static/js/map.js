@@ -38,7 +38,11 @@
     return st ? st[1] : (p.colour || "#555");
   };
 
-  function popup(p) {
+  // A popup keeps clear of the map's top edge (its title is never cut off) and pans again once its
+  // photo has loaded and made it taller.
+  const POPUP = { autoPanPaddingTopLeft: L.point(20, 40), autoPanPaddingBottomRight: L.point(20, 20) };
+
+  function popup(p, pop) {
     const box = node("div", null, "map-popup");
     const url = linkOf(p), photo = photoOf(p);
     const title = node(url ? "a" : "strong", p.name);
@@ -53,6 +57,7 @@
       img.src = photo;
       img.alt = "ภาพถ่ายล่าสุดของโครงการ";
       img.className = "map-thumb";
+      if (pop) img.addEventListener("load", () => { if (pop.isOpen()) pop.update(); });
       box.appendChild(img);
     }
     box.appendChild(node("div", "ภาพถ่าย " + p.photos + " ภาพ (หลังดำเนินการ " + p.after_photos + ")", "muted"));
@@ -140,16 +145,17 @@
 
   function openDetail(it) {
     const p = it.props;
+    const pop = L.popup(POPUP).setLatLng(it.at);
     if (!detailTemplate || p.name) {
-      L.popup().setLatLng(it.at).setContent(popup(p)).openOn(map);
+      pop.setContent(popup(p, pop)).openOn(map);
       return;
     }
     const box = node("div", "กำลังโหลด…", "map-popup");
-    const pop = L.popup().setLatLng(it.at).setContent(box).openOn(map);
+    pop.setContent(box).openOn(map);
     const url = detailTemplate.replace("{0}", encodeURIComponent(codes[p.o] || "")).replace("{1}", it.fid);
     fetch(url, { credentials: "same-origin" })
       .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then((d) => { it.props = d; pop.setContent(popup(d)); })
+      .then((d) => { it.props = d; pop.setContent(popup(d, pop)); })
       .catch(() => { box.textContent = "โหลดรายละเอียดไม่สำเร็จ"; });
   }
 

@@ -19,7 +19,14 @@
   for (const [la, lo] of pts) L.circleMarker([la, lo], { radius: 4, color: "#d98e04", fillOpacity: 0.8 }).addTo(map);
   if (lat.value && lng.value) { put(+lat.value, +lng.value); map.setView([+lat.value, +lng.value], 15); }
   else if (pts.length) map.fitBounds(pts, { maxZoom: 15, padding: [20, 20] });
-  else map.fitBounds([[5.6, 97.3], [20.5, 105.7]]);
+  else {  // nothing placed yet: the org's own area (its pins, else its province's outline)
+    const holder = document.getElementById("place-area");
+    const area = holder ? JSON.parse(holder.textContent || "{}") : {};
+    if (area.outline) L.geoJSON(area.outline, { style: { color: "#345", weight: 2, fillColor: "#dfe8ef", fillOpacity: 0.3 }, interactive: false }).addTo(map);
+    if (area.bounds) map.fitBounds(area.bounds, { maxZoom: 13, padding: [20, 20] });
+    else map.fitBounds([[5.6, 97.3], [20.5, 105.7]]);
+  }
+  el.dataset.state = "ready";
   map.on("click", (e) => {
     lat.value = e.latlng.lat.toFixed(6);
     lng.value = e.latlng.lng.toFixed(6);
