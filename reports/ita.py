@@ -116,11 +116,20 @@ def ita_rows(org: Organization, fy: int) -> list[ItaRow]:
     ]
 
 
+class Pending(Exception):
+    """The item's kept document is still being made by the worker."""
+
+    def __init__(self, edition):
+        super().__init__(edition)
+        self.edition = edition
+
+
 def document(org: Organization, fy: int, code: str):
     """(filename, content type, bytes) of the item's document, or a redirect URL for the
-    announced annual report's kept PDF. Raises Http404 when the item is not published."""
+        announced annual report's kept PDF. Raises Http404 when the item is not published, Pending
+    while the worker is still making the plan's kept PDF."""
+    from plans.services import edition_pdf_later
     from reports import documents, monitoring_docs
-    from reports.services import freeze_edition
 
     item = next((i for i in items_for(fy) if i.code.lower() == code.lower()), None)
     if item is None:
@@ -133,8 +142,10 @@ def document(org: Organization, fy: int, code: str):
         # published_on above found the approved edition, so both exist
         assert sources.plan is not None and sources.edition is not None
         plan = sources.plan
-        edition = freeze_edition(sources.edition.pk)  # made once, then read from storage
-        assert edition is not None and edition.pdf
+        edition = sources.edition
+        if not edition.pdf:  # a worker makes it after the approval: never in the request
+            edition_pdf_later(edition)  # queued once (an edition approved before the queue)
+            raise Pending(edition)
         with edition.pdf.open("rb") as kept:
             data = kept.read()
         return f"ผ02-{org.code}-{plan.start_year}-{plan.end_year}.pdf", "application/pdf", data

@@ -66,7 +66,17 @@ def public_photo(request, org_code, photo_id, kind):
 
 def ita_document(request, org_code, fy, code):
     org = public_org(org_code)
-    result = ita.document(org, fy, code)
+    try:
+        result = ita.document(org, fy, code)
+    except ita.Pending as pending:
+        response = render(
+            request,
+            "reports/public_pending.html",
+            {"org_public": org, "edition": pending.edition, "fy": fy},
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        return response
     if isinstance(result, str):
         return redirect(result)
     filename, content_type, data = result
