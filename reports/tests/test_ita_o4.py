@@ -117,3 +117,25 @@ def test_approving_an_edition_queues_its_pdf_so_the_ita_link_answers_at_once(
     monkeypatch.setattr(render, "pdf_bytes", lambda *a: pytest.fail("rendered in the request"))
     response = client.get(reverse("public_ita", args=[cast.a.code, 2569, "O4"]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kept_pdfs_are_laid_out_outside_any_transaction(cast, plan_a, monkeypatch):
+    """Seconds of layout inside a transaction lock a SQLite database for every writer (the demo's
+    pages failed with "database is locked" while the worker made the ITA documents)."""
+    from django.db import connection
+
+    from reports import render
+    from reports.services import freeze_edition
+
+    real = render.pdf_bytes
+    seen = []
+
+    def outside(template, context):
+        seen.append(connection.in_atomic_block)
+        return real(template, context)
+
+    monkeypatch.setattr(render, "pdf_bytes", outside)
+    edition = freeze_edition(plan_a.editions.get(seq=1).pk)
+    assert edition is not None and edition.pdf and seen == [False]
+    assert freeze_edition(edition.pk) == edition and seen == [False]  # kept: not made again
