@@ -104,7 +104,7 @@ def setup_message(done: services.ProvinceSetup) -> str:
     """What the run really did: a province set up before is not reported as set up now."""
     pao = done.pao
     if not done.changed:
-        return f"{pao.province}และ{pao.name}ตั้งค่าไว้ก่อนแล้ว ครั้งนี้ไม่มีการเปลี่ยนแปลง"
+        return f"{pao.province} และ{pao.name} ตั้งค่าไว้ก่อนแล้ว ครั้งนี้ไม่มีการเปลี่ยนแปลง"
     parts = [f"เพิ่ม{pao.province}"] if done.province_created else []
     if done.districts_added:
         parts.append(f"อำเภอ {done.districts_added} อำเภอ")
