@@ -28,6 +28,7 @@ class ItaRow:
     url: str
     published_on: dt.date | None
     what: str
+    pending: bool = False  # published, its kept PDF still being made by the worker
 
     @property
     def published(self) -> bool:
@@ -111,6 +112,10 @@ def ita_rows(org: Organization, fy: int) -> list[ItaRow]:
             reverse("public_ita", args=[org.code, fy, item.code]),
             sources.published_on(item.source),
             ItaSource(item.source).label,
+            item.source == ItaSource.PLAN
+            and sources.edition is not None
+            and not sources.edition.pdf
+            and sources.published_on(item.source) is not None,
         )
         for item in items_for(fy)
     ]

@@ -85,6 +85,8 @@ def test_o4_is_made_by_the_worker_never_in_the_request_then_served_from_storage(
     assert pending.status_code == 503 and calls == []  # nothing rendered in the request
     assert "กำลังจัดทำเอกสารแผนพัฒนาท้องถิ่น" in pending.content.decode()
     assert pending["Retry-After"] == "30"
+    page = client.get(reverse("public_org", args=[cast.a.code]) + "?ita=2568").content.decode()
+    assert 'id="ita-pending-O4"' in page  # the list says so too
     client.get(url)  # asked again before the worker ran: still one job
     assert Job.objects.filter(kind="freeze_edition").count() == 1
 
@@ -100,6 +102,8 @@ def test_o4_is_made_by_the_worker_never_in_the_request_then_served_from_storage(
     second = client.get(url)
     assert second.status_code == 200 and second.content == stored
     assert calls == ["reports/p02.html"]  # not rendered again
+    page = client.get(reverse("public_org", args=[cast.a.code]) + "?ita=2568").content.decode()
+    assert 'data-code="O4"' in page and 'id="ita-pending-O4"' not in page
 
 
 def test_approving_an_edition_queues_its_pdf_so_the_ita_link_answers_at_once(
