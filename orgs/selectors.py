@@ -231,6 +231,8 @@ def _shown(field, value, names: dict):
     named = VALUE_NAMES.get((model._meta.label, field.name), {}) if model else {}
     if value in named:
         return named[value]
+    if field.get_internal_type() == "FileField" and isinstance(value, str):
+        return value.rsplit("/", 1)[-1]  # the stored file's name, not the storage folder
     if field.get_internal_type() == "DateTimeField" and isinstance(value, str):
         return _moment(value)
     if field.get_internal_type() == "DateField" and isinstance(value, str):
