@@ -57,21 +57,34 @@ def backoff(attempt: int) -> dt.timedelta:
     return dt.timedelta(seconds=settings.JOB_RETRY_BASE_SECONDS * 4 ** max(0, attempt - 1))
 
 
-def _enqueue_task(job: Job, attempt: int, run_after: dt.datetime | None = None) -> None:
+def _enqueue_task(
+    job: Job, attempt: int, run_after: dt.datetime | None = None, priority: int = 0
+) -> None:
     from jobs.tasks import run_job
 
-    task = run_job.using(run_after=run_after) if run_after else run_job
+    task = (
+        run_job.using(run_after=run_after, priority=priority) if run_after or priority else run_job
+    )
     result = task.enqueue(job.pk, attempt)
     Job.objects.filter(pk=job.pk).update(task_id=result.id)
     job.task_id = result.id
 
 
 def enqueue(
-    *, kind: str, title: str, org=None, user=None, params=None, key=None, max_attempts: int = 3
+    *,
+    kind: str,
+    title: str,
+    org=None,
+    user=None,
+    params=None,
+    key=None,
+    max_attempts: int = 3,
+    priority: int = 0,
 ) -> Job:
     """Record the job and put its first attempt on the queue once the caller's transaction
     commits (a job is never run against data that was rolled back). With a `key`, a second
-    enqueue of the same key returns the existing job."""
+    enqueue of the same key returns the existing job. A negative `priority` is work nobody waits
+    for: the worker takes it after what people asked for."""
     if kind not in HANDLERS:
         raise ValueError(f"unknown job kind {kind!r}")
     try:
@@ -87,7 +100,7 @@ def enqueue(
             )
     except IntegrityError:
         return Job.objects.get(key=key)
-    transaction.on_commit(lambda: _enqueue_task(job, 1))
+    transaction.on_commit(lambda: _enqueue_task(job, 1, priority=priority))
     log.info("job queued", extra={"job": job.pk, "kind": kind})
     return job
 

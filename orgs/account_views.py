@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path, reverse_lazy
 
-from orgs import services
+from orgs import selectors, services
 from orgs.forms import ProvinceSetupForm
 from orgs.mail import invitation_tokens
 from orgs.models import Role
@@ -72,7 +72,8 @@ def province_setup(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            pao = services.province_setup(province_code=d["province_code"], pao_code=d["pao_code"])
+            done = services.province_setup(province_code=d["province_code"], pao_code=d["pao_code"])
+            pao = done.pao
             if d["admin_email"]:
                 services.person_invite(
                     org=pao,
@@ -89,10 +90,25 @@ def province_setup(request):
         except OSError:
             form.add_error(None, "ส่งอีเมลไม่สำเร็จ (เซิร์ฟเวอร์อีเมลไม่ตอบ) ยังไม่ได้บันทึก")
         else:
-            messages.success(
-                request,
-                f"ตั้งค่า{pao.province} และ{pao.name}แล้ว"
-                + (f" ส่งคำเชิญไปที่ {d['admin_email']} แล้ว" if d["admin_email"] else ""),
-            )
+            invited = f" ส่งคำเชิญไปที่ {d['admin_email']} แล้ว" if d["admin_email"] else ""
+            messages.success(request, setup_message(done) + invited)
             return redirect("plans:overview", pao.code)
-    return render(request, "orgs/province_setup.html", {"form": form})
+    return render(
+        request,
+        "orgs/province_setup.html",
+        {"form": form, "provinces": selectors.provinces_set_up()},
+    )
+
+
+def setup_message(done: services.ProvinceSetup) -> str:
+    """What the run really did: a province set up before is not reported as set up now."""
+    pao = done.pao
+    if not done.changed:
+        return f"{pao.province} และ{pao.name} ตั้งค่าไว้ก่อนแล้ว ครั้งนี้ไม่มีการเปลี่ยนแปลง"
+    parts = [f"เพิ่ม{pao.province}"] if done.province_created else []
+    if done.districts_added:
+        parts.append(f"อำเภอ {done.districts_added} อำเภอ")
+    if done.pao_created:
+        parts.append(pao.name)
+    text = " ".join(parts) if done.province_created else "เพิ่ม" + " ".join(parts)
+    return text + " แล้ว" + ("" if done.pao_created else f" ({pao.name}มีอยู่ก่อนแล้ว)")

@@ -267,6 +267,8 @@ def _shown(field, value, names: dict):
     named = VALUE_NAMES.get((model._meta.label, field.name), {}) if model else {}
     if value in named:
         return named[value]
+    if field.get_internal_type() == "FileField" and isinstance(value, str):
+        return value.rsplit("/", 1)[-1]  # the stored file's name, not the storage folder
     if field.get_internal_type() == "DateTimeField" and isinstance(value, str):
         return _moment(value)
     if field.get_internal_type() == "DateField" and isinstance(value, str):
@@ -385,3 +387,32 @@ def province_orgs(province):
         .annotate(officers=Count("memberships", filter=active))
         .order_by("code")
     )
+
+
+def provinces_set_up():
+    """The provinces already in the system with what each has: districts, its อบจ., the orgs and
+    the people of the provincial M&E unit (the operator's set-up page shows what is really done)."""
+    from django.db.models import OuterRef, Q, Subquery
+
+    from orgs.models import District, Membership, Organization, OrgType, Province, Role
+
+    pao = Organization.objects.filter(province=OuterRef("pk"), org_type=OrgType.PAO)
+    return Province.objects.annotate(
+        n_districts=Subquery(
+            District.objects.filter(province=OuterRef("pk"))
+            .values("province")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        n_orgs=Count("orgs", filter=~Q(orgs__org_type=OrgType.PAO), distinct=True),
+        pao_name=Subquery(pao.values("name")[:1]),
+        pao_code=Subquery(pao.values("code")[:1]),
+        n_analysts=Subquery(
+            Membership.objects.filter(
+                org__province=OuterRef("pk"), org__org_type=OrgType.PAO, role=Role.ANALYST
+            )
+            .values("org__province")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+    ).order_by("name")

@@ -3,6 +3,7 @@ invitations, roles, disabling and handing accounts over. Every write is audited 
 signals catch each save and delete; the acting user comes from the request or `audit.acting`)."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 import geothai
 from django.contrib.auth import get_user_model
@@ -56,10 +57,25 @@ def districts_sync(*, province: Province) -> int:
     return added
 
 
+@dataclass(frozen=True)
+class ProvinceSetup:
+    """What a run of province_setup really did (a second run for the same province does nothing)."""
+
+    pao: Organization
+    province_created: bool
+    pao_created: bool
+    districts_added: int
+
+    @property
+    def changed(self) -> bool:
+        return self.province_created or self.pao_created or self.districts_added > 0
+
+
 @transaction.atomic
-def province_setup(*, province_code: str, pao_code: str) -> Organization:
+def province_setup(*, province_code: str, pao_code: str) -> ProvinceSetup:
     """The operator's first step: the province (name and districts from geothai) and its อบจ.,
-    the provincial M&E unit. Running it again for the same province changes nothing."""
+    the provincial M&E unit. Running it again for the same province changes nothing (and says
+    so: the result tells what was created)."""
     found = geothai.province(province_code.strip())
     if found is None:
         raise ValidationError({"province_code": "ไม่พบรหัสจังหวัดนี้ในบัญชีของกรมการปกครอง"})
@@ -68,13 +84,15 @@ def province_setup(*, province_code: str, pao_code: str) -> Organization:
         raise ValidationError(
             {"pao_code": "รหัส อปท. ต้องเป็นตัวเลข 7 หลัก (รหัสของกรมส่งเสริมการปกครองท้องถิ่น)"}
         )
-    province, _ = Province.objects.get_or_create(code=found.code, defaults={"name": found.name_th})
-    districts_sync(province=province)
+    province, created = Province.objects.get_or_create(
+        code=found.code, defaults={"name": found.name_th}
+    )
+    added = districts_sync(province=province)
     pao = Organization.objects.filter(province=province, org_type=OrgType.PAO).first()
     if pao is not None:
         if pao.code != pao_code:
             raise ValidationError({"pao_code": f"จังหวัดนี้มี อบจ. อยู่แล้ว (รหัส {pao.code})"})
-        return pao
+        return ProvinceSetup(pao, created, False, added)
     other = Organization.objects.filter(code=pao_code).first()
     if other is not None:
         raise ValidationError({"pao_code": f"รหัส {pao_code} เป็นของ{other.name}แล้ว"})
@@ -88,7 +106,7 @@ def province_setup(*, province_code: str, pao_code: str) -> Organization:
     )
     pao.full_clean()
     pao.save()
-    return pao
+    return ProvinceSetup(pao, created, True, added)
 
 
 @transaction.atomic

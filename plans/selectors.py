@@ -4,7 +4,7 @@ looping over projects in Python."""
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
@@ -44,6 +44,22 @@ def fiscal_years(org) -> list[int]:
     ordinances = BudgetOrdinance.objects.filter(org=org).order_by().values_list("fiscal_year")
     plans = ActionPlan.objects.filter(org=org).order_by().values_list("fiscal_year")
     return [year for (year,) in ordinances.union(plans).order_by("fiscal_year")]
+
+
+def year_tabs(orgs, fy: int | None = None) -> list[int]:
+    """The fiscal-year tabs of a page about these orgs (an org, or a queryset of orgs): the years
+    of their 5-year plans that have an ordinance or an action plan, this fiscal year and the
+    page's own year when a plan covers them. Never a year past the end of every plan (three
+    queries)."""
+    from core.web import this_fy
+
+    org_ids: Any = orgs.order_by().values("pk") if isinstance(orgs, QuerySet) else [orgs.pk]
+    spans = set(Plan.objects.filter(org__in=org_ids).values_list("start_year", "end_year"))
+    wanted = {this_fy()} | ({fy} if fy else set())
+    for model in (BudgetOrdinance, ActionPlan):
+        years = model.objects.filter(org__in=org_ids).order_by().values_list("fiscal_year")
+        wanted |= {year for (year,) in years.distinct()}
+    return sorted(y for y in wanted if any(a <= y <= b for a, b in spans))
 
 
 def approved_seq_on(plan: Plan, on: dt.date | None = None) -> int | None:

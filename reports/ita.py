@@ -28,6 +28,7 @@ class ItaRow:
     url: str
     published_on: dt.date | None
     what: str
+    pending: bool = False  # published, its kept PDF still being made by the worker
 
     @property
     def published(self) -> bool:
@@ -111,16 +112,29 @@ def ita_rows(org: Organization, fy: int) -> list[ItaRow]:
             reverse("public_ita", args=[org.code, fy, item.code]),
             sources.published_on(item.source),
             ItaSource(item.source).label,
+            item.source == ItaSource.PLAN
+            and sources.edition is not None
+            and not sources.edition.pdf
+            and sources.published_on(item.source) is not None,
         )
         for item in items_for(fy)
     ]
 
 
+class Pending(Exception):
+    """The item's kept document is still being made by the worker."""
+
+    def __init__(self, edition):
+        super().__init__(edition)
+        self.edition = edition
+
+
 def document(org: Organization, fy: int, code: str):
     """(filename, content type, bytes) of the item's document, or a redirect URL for the
-    announced annual report's kept PDF. Raises Http404 when the item is not published."""
+        announced annual report's kept PDF. Raises Http404 when the item is not published, Pending
+    while the worker is still making the plan's kept PDF."""
+    from plans.services import edition_pdf_later
     from reports import documents, monitoring_docs
-    from reports.services import freeze_edition
 
     item = next((i for i in items_for(fy) if i.code.lower() == code.lower()), None)
     if item is None:
@@ -133,8 +147,10 @@ def document(org: Organization, fy: int, code: str):
         # published_on above found the approved edition, so both exist
         assert sources.plan is not None and sources.edition is not None
         plan = sources.plan
-        edition = freeze_edition(sources.edition.pk)  # made once, then read from storage
-        assert edition is not None and edition.pdf
+        edition = sources.edition
+        if not edition.pdf:  # a worker makes it after the approval: never in the request
+            edition_pdf_later(edition)  # queued once (an edition approved before the queue)
+            raise Pending(edition)
         with edition.pdf.open("rb") as kept:
             data = kept.read()
         return f"ผ02-{org.code}-{plan.start_year}-{plan.end_year}.pdf", "application/pdf", data

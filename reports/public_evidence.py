@@ -21,6 +21,7 @@ from monitoring.mapcache import map_response
 from monitoring.models import Photo, Status
 from monitoring.web import first_data_url, map_filters, photo_response, tiles
 from plans.models import Strategy
+from plans.selectors import year_tabs
 from reports import ita
 from reports.public import public_org
 
@@ -43,7 +44,7 @@ def public_map(request, org_code):
         {
             "org_public": org,
             "fy": fy,
-            "years": range(fy - 2, fy + 1),
+            "years": year_tabs(org, fy),
             "strategies": list(dict(strategies).items()),
             "statuses": Status.choices,
             "filters": map_filters(request),
@@ -66,7 +67,17 @@ def public_photo(request, org_code, photo_id, kind):
 
 def ita_document(request, org_code, fy, code):
     org = public_org(org_code)
-    result = ita.document(org, fy, code)
+    try:
+        result = ita.document(org, fy, code)
+    except ita.Pending as pending:
+        response = render(
+            request,
+            "reports/public_pending.html",
+            {"org_public": org, "edition": pending.edition, "fy": fy},
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        return response
     if isinstance(result, str):
         return redirect(result)
     filename, content_type, data = result

@@ -14,22 +14,21 @@ from reports.annual import annual_document
 
 def freeze_report(report_id: int) -> AnnualReport | None:
     """Make and keep the PDF of an announced report if it has none; returns the report, or None
-    if it is not announced. Two callers at once: the second waits on the row and finds the PDF."""
+    if it is not announced. The layout runs outside any transaction (SQLite would be locked for
+    every writer meanwhile); the row is locked only to store the file, and a second maker finds
+    it stored and keeps the first."""
+    report = AnnualReport.objects.published().select_related("org").filter(pk=report_id).first()
+    if report is None or report.pdf:
+        return report
+    _, _, data = annual_document(report.org, report.fiscal_year, "pdf")
     with transaction.atomic():
-        report = (
-            AnnualReport.objects.published()
-            .select_for_update()
-            .select_related("org")
-            .filter(pk=report_id)
-            .first()
-        )
-        if report is not None and not report.pdf:
-            _, _, data = annual_document(report.org, report.fiscal_year, "pdf")
-            report.pdf.save(
+        locked = AnnualReport.objects.published().select_for_update().filter(pk=report_id).first()
+        if locked is not None and not locked.pdf:
+            locked.pdf.save(
                 f"{report.org.code}-{report.fiscal_year}.pdf", ContentFile(data), save=False
             )
-            report.save(update_fields=["pdf"])
-        return report
+            locked.save(update_fields=["pdf"])
+        return locked
 
 
 def unfrozen_reports():
@@ -51,24 +50,28 @@ def freeze_announced_reports(progress=None) -> int:
 
 def freeze_edition(edition_id: int) -> Edition | None:
     """Make and keep the ผ.02 PDF of an approved edition if it has none (the ITA O4 document);
-    returns the edition, or None if it is not approved. Like freeze_report: made once, the
-    second caller waits on the row and finds the stored file."""
+    returns the edition, or None if it is not approved. Made by the worker (queued on approval):
+    the seconds of layout run outside any transaction, so the database stays writable for
+    everyone meanwhile (SQLite locks it whole); the row is locked only to store the file, and a
+    second maker finds it stored and keeps the first."""
     from reports.documents import p02
 
+    edition = (
+        Edition.objects.select_related("plan__org")
+        .filter(pk=edition_id, status=EditionStatus.APPROVED)
+        .first()
+    )
+    if edition is None or edition.pdf:
+        return edition
+    plan = edition.plan
+    _, _, data = p02(plan, edition.seq, "pdf")
     with transaction.atomic():
-        edition = (
-            Edition.objects.select_for_update()
-            .select_related("plan__org")
-            .filter(pk=edition_id, status=EditionStatus.APPROVED)
-            .first()
-        )
-        if edition is not None and not edition.pdf:
-            plan = edition.plan
-            _, _, data = p02(plan, edition.seq, "pdf")
-            edition.pdf.save(
+        locked = Edition.objects.select_for_update().filter(pk=edition.pk).first()
+        if locked is not None and not locked.pdf:
+            locked.pdf.save(
                 f"{plan.org.code}-{plan.start_year}-{plan.end_year}-{edition.seq}.pdf",
                 ContentFile(data),
                 save=False,
             )
-            edition.save(update_fields=["pdf"])
-        return edition
+            locked.save(update_fields=["pdf"])
+        return locked

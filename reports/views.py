@@ -46,9 +46,12 @@ def index(request, org):
 def p01(request, org, fmt):
     plan = get_plan(org)
     seq, _ = resolve_seq(request, plan)
-    return _file(
-        documents.p01(plan, seq, _fmt(fmt), thai_digits=request.GET.get("digits") == "thai")
-    )
+    thai = request.GET.get("digits") == "thai"
+    if _fmt(fmt) == "pdf":
+        return _background(
+            request, org, f"จัดทำ ผ.01 ({plan.title}) PDF", doc="p01", fmt=fmt, seq=seq, thai=thai
+        )
+    return _file(documents.p01(plan, seq, fmt, thai_digits=thai))
 
 
 @org_view()
@@ -70,22 +73,32 @@ def _action_plan(org, fy) -> ActionPlan:
     return ap
 
 
+def _action_plan_document(request, org, fy, fmt, doc: str, label: str) -> HttpResponse:
+    action_plan = _action_plan(org, fy)
+    thai = request.GET.get("digits") == "thai"
+    if _fmt(fmt) == "pdf":
+        return _background(
+            request,
+            org,
+            f"จัดทำ {label} ปี {fy} PDF",
+            doc=doc,
+            fmt=fmt,
+            fy=fy,
+            action_plan=action_plan.pk,
+            thai=thai,
+        )
+    build = documents.pd01 if doc == "pd01" else documents.pd02
+    return _file(build(action_plan, fmt, thai_digits=thai))
+
+
 @org_view()
 def pd01(request, org, fy, fmt):
-    return _file(
-        documents.pd01(
-            _action_plan(org, fy), _fmt(fmt), thai_digits=request.GET.get("digits") == "thai"
-        )
-    )
+    return _action_plan_document(request, org, fy, fmt, "pd01", "ผด.01")
 
 
 @org_view()
 def pd02(request, org, fy, fmt):
-    return _file(
-        documents.pd02(
-            _action_plan(org, fy), _fmt(fmt), thai_digits=request.GET.get("digits") == "thai"
-        )
-    )
+    return _action_plan_document(request, org, fy, fmt, "pd02", "ผด.02")
 
 
 def _options(request) -> dict:

@@ -97,6 +97,9 @@ def write(
                 approver=approval.approver.strip(),
                 meeting_on=approval.meeting_on,
                 announced_on=approval.announced_on,
+                # a history of editions (thousands of projects) would fill the worker with PDFs
+                # nobody asked for: an imported edition's ผ.02 is queued by its first reader
+                keep_pdf=False,
             )
     if progress:
         progress(total, total)

@@ -16,7 +16,7 @@ from monitoring.views.entry import default_period
 from orgs.access import can_write, require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
-from plans.selectors import fiscal_years, year_as_of
+from plans.selectors import fiscal_years, year_as_of, year_tabs
 from thai.dates import fiscal_month_labels, fiscal_year
 from thai.numbers import percent
 from thai.words import chart_label
@@ -158,7 +158,7 @@ def province(request, org, fy):
             ),
             "rules": [(r, by_rule.get(r.pk, 0)) for r in WarningRule.objects.all()],
             "rule_filter": rule_filter,
-            "years": sorted({fy - 2, fy - 1, fy, fiscal_year(timezone.localdate())}),
+            "years": year_tabs(Organization.objects.filter(province=org.province), fy),
             "section": "province",
         },
     )

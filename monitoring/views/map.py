@@ -20,6 +20,7 @@ from monitoring.models import Status
 from monitoring.web import first_data_url, map_filters, tiles
 from orgs.decorators import org_view
 from plans.models import Strategy
+from plans.selectors import year_tabs
 
 
 @org_view()
@@ -41,7 +42,7 @@ def org_map(request, org, fy):
         {
             "org": org,
             "fy": fy,
-            "years": range(fy - 2, fy + 2),
+            "years": year_tabs(org, fy),
             "section": "map",
             "strategies": list(dict(strategies).items()),
             "statuses": Status.choices,

@@ -45,8 +45,17 @@ def test_the_operator_sets_up_a_province_once_with_every_district(client, operat
     )
     assert pao.memberships.get().role == "analyst"
     assert smtp_server.wait(1)[0][0] == ["me@ubonpao.go.th"]
+    followed = client.get(r.url).content.decode()
+    assert "เพิ่มจังหวัดอุบลราชธานี อำเภอ 25 อำเภอ องค์การบริหารส่วนจังหวัดอุบลราชธานี แล้ว" in followed
     again = client.post(url, {"province_code": "34", "pao_code": "3400002"})
     assert "มี อบจ. อยู่แล้ว" in again.content.decode()
+    # the same province once more: it says that nothing was done, not that it was set up now
+    same = client.post(url, {"province_code": "34", "pao_code": "3400001"}, follow=True)
+    said = same.content.decode()
+    assert "ตั้งค่าไว้ก่อนแล้ว ครั้งนี้ไม่มีการเปลี่ยนแปลง" in said and "เพิ่มจังหวัด" not in said
+    page = client.get(url).content.decode()
+    row = page[page.index('data-code="34"') :].split("</tr>")[0]
+    assert "25" in row and "3400001" in row and "1 คน" in row and "ยังไม่ได้นำเข้า" in row
     assert Province.objects.filter(code="34").count() == 1
     assert AuditEntry.objects.filter(
         model="orgs.Organization", object_id=str(pao.pk), user=operator

@@ -123,9 +123,11 @@ def edition_approve(
     announced_on: dt.date | None = None,
     meeting_on: dt.date | None = None,
     seen: str | None = None,
+    keep_pdf: bool = True,
 ) -> Edition:
     """Approve a draft. `seen` is what the approver's page showed of it: a draft changed since
-    (a project added or edited after the page was opened) is refused, not approved unseen."""
+    (a project added or edited after the page was opened) is refused, not approved unseen.
+    `keep_pdf=False` leaves the ผ.02 PDF to be queued by the caller (the demo data)."""
     stale.check(stale.locked(edition), seen)
     if approved_on is None:
         raise ValidationError({"approved_on": "ระบุวันที่อนุมัติ: ฉบับที่อนุมัติแล้วต้องมีวันที่อนุมัติ"})
@@ -156,7 +158,26 @@ def edition_approve(
         raise ValidationError("ฉบับนี้ได้รับอนุมัติไปแล้ว")
     touch_org(edition.plan.org_id)  # the maps show the plan as approved (orgs.versions)
     edition.refresh_from_db()
+    if keep_pdf:
+        edition_pdf_later(edition)
     return edition
+
+
+def edition_pdf_later(edition: Edition) -> None:
+    """The ผ.02 of an approved edition (the plan in force: ITA O4) is made by a worker once the
+    approval commits, so the public link answers at once (reports.services.freeze_edition)."""
+    from jobs import services as jobs
+
+    plan = edition.plan
+    jobs.enqueue(
+        kind="freeze_edition",
+        org=plan.org,
+        params={"edition": edition.pk},
+        title=f"จัดเก็บ PDF ผ.02 {plan.title} {edition.label}".strip(),
+        key=f"freeze-edition:{edition.pk}",
+        max_attempts=5,
+        priority=-10,
+    )
 
 
 @transaction.atomic

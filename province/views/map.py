@@ -19,6 +19,7 @@ from orgs.access import require_province_analyst
 from orgs.decorators import org_view
 from orgs.models import Organization
 from plans.models import Strategy
+from plans.selectors import year_tabs
 from province.map import duplicate_links
 
 
@@ -54,7 +55,7 @@ def province_map(request, org, fy):
         {
             "org": org,
             "fy": fy,
-            "years": range(fy - 2, fy + 2),
+            "years": year_tabs(Organization.objects.filter(province_id=org.province_id), fy),
             "section": "province_map",
             "orgs": orgs,
             "strategies": [(n, f"ยุทธศาสตร์ที่ {n}") for n in numbers],

@@ -25,24 +25,24 @@ def pdf_text(data: bytes, tmp_path) -> str:
     return text
 
 
-def test_the_p01_pdf_is_a_sarabun_document_with_the_totals(client, cast, plan_a, tmp_path):
+def test_the_p01_pdf_is_made_by_the_worker_as_a_sarabun_document_with_the_totals(
+    client, cast, plan_a, tmp_path, background_file
+):
     client.force_login(cast.alice)
-    response = client.get(reverse("reports:p01", args=[cast.a.code, "pdf"]))
-    assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content, tmp_path)
+    text = pdf_text(
+        background_file(client, reverse("reports:p01", args=[cast.a.code, "pdf"])), tmp_path
+    )
     assert "บัญชีสรุปโครงการพัฒนา" in text
     assert "2,050,000.00" in text  # 5-year total of plan_a
 
 
-def test_the_p01_pdf_can_use_thai_digits(client, cast, plan_a, tmp_path):
+def test_the_p01_pdf_can_use_thai_digits(client, cast, plan_a, tmp_path, background_file):
     client.force_login(cast.alice)
-    response = client.get(reverse("reports:p01", args=[cast.a.code, "pdf"]) + "?digits=thai")
-    text = pdf_text(response.content, tmp_path)
+    url = reverse("reports:p01", args=[cast.a.code, "pdf"])
+    text = pdf_text(background_file(client, url + "?digits=thai"), tmp_path)
     assert "๒,๐๕๐,๐๐๐.๐๐" in text and "2,050,000" not in text
     assert "หน้า ๑ / ๑" in text  # the page numbers too
-    assert re.search(
-        r"หน้า 1 / \d", pdf_text(client.get(response.wsgi_request.path).content, tmp_path)
-    )
+    assert re.search(r"หน้า 1 / \d", pdf_text(background_file(client, url), tmp_path))
 
 
 def test_the_p01_workbook_matches_the_summary(client, cast, plan_a):
@@ -66,7 +66,7 @@ def test_the_p02_workbook_lists_every_project_with_block_totals(client, cast, pl
     assert "ขุดลอกลำห้วยโคกสูง หมู่ที่ 5" in names
 
 
-def test_the_action_plan_documents_render(client, cast, plan_a, tmp_path):
+def test_the_action_plan_documents_render(client, cast, plan_a, tmp_path, background_file):
     import datetime as dt
 
     from plans import services
@@ -83,9 +83,13 @@ def test_the_action_plan_documents_render(client, cast, plan_a, tmp_path):
     )
     client.force_login(cast.alice)
     text = pdf_text(
-        client.get(reverse("reports:pd02", args=[cast.a.code, 2568, "pdf"])).content, tmp_path
+        background_file(client, reverse("reports:pd02", args=[cast.a.code, 2568, "pdf"])), tmp_path
     )
     assert "280,000.00" in text and "พ.ศ. 2567" in text
+    pd01 = pdf_text(
+        background_file(client, reverse("reports:pd01", args=[cast.a.code, 2568, "pdf"])), tmp_path
+    )
+    assert "280,000.00" in pd01
     ws = load_workbook(
         io.BytesIO(client.get(reverse("reports:pd01", args=[cast.a.code, 2568, "xlsx"])).content)
     ).active

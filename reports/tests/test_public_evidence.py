@@ -29,7 +29,7 @@ def photo(cast, project, *, public=True, gps=(15.2, 102.3)):
 
 
 def test_the_public_page_lists_the_years_ita_items_with_dates_and_working_links(
-    client, cast, year_a
+    client, cast, worker, year_a
 ):
     from monitoring import services as monitoring_services
     from plans.models import ActionPlan
@@ -50,6 +50,8 @@ def test_the_public_page_lists_the_years_ita_items_with_dates_and_working_links(
     assert "15 ต.ค. 2567" in body or "15 ตุลาคม 2567" in body  # the action plan's announcement
     o4 = reverse("public_ita", args=[cast.a.code, 2568, "O4"])
     assert f'href="{o4}">http://testserver{o4}</a>' in body  # the full address to copy
+    assert client.get(o4).status_code == 503  # the plan's PDF is being made by the worker
+    worker()
     response = client.get(o4)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")

@@ -285,6 +285,7 @@ class Generator:
                 approver=executive,
                 meeting_on=approved_on - dt.timedelta(days=14),
                 announced_on=approved_on + dt.timedelta(days=3),
+                keep_pdf=False,  # seed_demo queues only the editions in force
             )
         if rng.random() < 0.4:  # an addition for the current fiscal year, still being drafted
             edition = services.edition_create(

@@ -43,8 +43,10 @@ def test_an_officer_imports_a_plan_sees_p01_and_downloads_the_pdf(
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
     assert errors == []
 
-    with page.expect_download() as info:
-        page.click("text=ผ.01 PDF")
+    page.click("text=ผ.01 PDF")  # made by the worker: the job's page, then the file
+    expect(page.locator(".job")).to_be_visible()
+    with page.expect_download(timeout=60_000) as info:
+        page.click("#job-download", timeout=60_000)
     download = info.value
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)

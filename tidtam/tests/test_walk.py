@@ -86,7 +86,8 @@ def people(cast, year_a):
 
 
 @pytest.mark.parametrize("role", ["officer", "division_head", "committee", "executive", "analyst"])
-def test_every_page_as_every_role_is_thai_and_opens(client, cast, people, role):
+def test_every_page_as_every_role_is_thai_and_opens(client, cast, worker, people, role):
+    worker()  # the documents the worker makes after an approval (the plan's ผ.02: ITA O4)
     client.force_login(people[role])
     # user names are the people's own (the log shows who was given an account)
     extra = {u.username for u in get_user_model().objects.all()}
@@ -99,7 +100,8 @@ def test_every_page_as_every_role_is_thai_and_opens(client, cast, people, role):
     assert english == {}, english
 
 
-def test_a_citizen_sees_thai_pages(client, cast, year_a):
+def test_a_citizen_sees_thai_pages(client, cast, worker, year_a):
+    worker()
     pages, english, broken = walk(client, f"/p/{cast.a.code}/")
     assert pages >= 1 and broken == {} and english == {}
     login = client.get("/login/")

@@ -30,6 +30,8 @@ class Command(BaseCommand):
         )
         with transaction.atomic():
             province = gen.province(max_orgs=orgs)
+        queued = _queue_plans_in_force(province)
+        self.stdout.write(f"  ผ.02 ของแผนที่ใช้บังคับ (ITA O4) รอจัดทำเบื้องหลัง: {queued} ฉบับ")
         for fy in (2568, 2569, 2570):
             as_of = min(DEMO_AS_OF, fiscal_year_bounds(fy)[1])
             count = evaluate(Organization.objects.filter(province=province), fy, as_of)
@@ -37,3 +39,20 @@ class Command(BaseCommand):
         self.stdout.write(f"\nผู้ใช้ทดลอง (รหัสผ่านทุกบัญชี: {DEMO_PASSWORD})")
         for username, label in gen.users:
             self.stdout.write(f"  {username:<24} {label}")
+
+
+def _queue_plans_in_force(province) -> int:
+    """The demo approves hundreds of editions without their PDFs (minutes of rendering); only the
+    edition in force today of each org is queued, for its public ITA O4 link."""
+    from plans.models import Edition, Plan
+    from plans.selectors import approved_seq_on
+    from plans.services import edition_pdf_later
+
+    queued = 0
+    for plan in Plan.objects.filter(org__province=province).select_related("org"):
+        seq = approved_seq_on(plan)
+        edition = Edition.objects.filter(plan=plan, seq=seq).first() if seq else None
+        if edition is not None:
+            edition_pdf_later(edition)
+            queued += 1
+    return queued
