@@ -11,6 +11,7 @@ import json
 import os
 import random
 import re
+import time
 from http.cookiejar import Cookie
 from itertools import count
 from urllib.parse import urlencode
@@ -28,6 +29,8 @@ ALERT = re.compile(r'role="alert">([^<]*)<')
 THINK = [float(x) for x in os.environ.get("TIDTAM_THINK", "0,0.02").split(",")]  # s, min,max
 # "app": the entry page's row save; "baseline": the bare view of bench/baseline_urls.py
 TARGET = os.environ.get("TIDTAM_LOAD_TARGET", "app")
+# the first seconds of the run (every user opening its first page at once) are counted apart
+WARMUP_UNTIL = time.monotonic() + float(os.environ.get("TIDTAM_WARMUP", "0"))
 
 
 def session_cookie(key: str) -> Cookie:
@@ -87,8 +90,9 @@ class Officer(FastHttpUser):  # geventhttpclient: the load generator takes littl
             "HX-Request": "true",
             "Referer": self.host + url,
         }
+        name = "save a row" if time.monotonic() >= WARMUP_UNTIL else "save a row (warm-up)"
         with self.client.post(
-            url, urlencode(data), headers=headers, name="save a row", catch_response=True
+            url, urlencode(data), headers=headers, name=name, catch_response=True
         ) as response:
             body = response.text or ""
             found = VERSION.search(body)
