@@ -650,6 +650,44 @@ def lookups_orm(ctx):
     return found
 
 
+def _writes(ctx, key, write):
+    """A month's two writes for 20 rows (the year and the month, each with its log entry), in a
+    transaction rolled back after reading the rows back; the rows' state read once, before."""
+    from django.db import transaction
+
+    from monitoring.models import ProjectYear
+    from monitoring.services.progress import MONTH_FIELDS, YEAR_FIELDS, YEAR_STATE, save_state
+
+    states = ctx.setdefault(
+        f"states_{key}",
+        [save_state(ctx["org"], FY, p, MONTH) for p in ctx.setdefault("sample", sample(ctx))],
+    )
+    n = ctx[f"n_{key}"] = ctx.get(f"n_{key}", 0) + 1
+    with transaction.atomic():
+        for s in states:
+            s.year.problems, s.year.version = f"ปัญหา {n}", s.year.version + 1
+            write(s.year, (*YEAR_FIELDS, *YEAR_STATE, "updated_at"))
+            if s.month is not None:
+                s.month.note = f"บันทึก {n}"
+                write(s.month, (*MONTH_FIELDS, "updated_by", "updated_at"))
+        pks = [s.year.pk for s in states]
+        stored = list(
+            ProjectYear.objects.filter(pk__in=pks).order_by("pk").values_list("pk", "problems")
+        )
+        transaction.set_rollback(True)
+    return stored
+
+
+def writes_sql(ctx):
+    from core import rawrows
+
+    return _writes(ctx, "sql", rawrows.save)
+
+
+def writes_orm(ctx):
+    return _writes(ctx, "orm", lambda obj, names: obj.save(update_fields=names))
+
+
 STATEMENTS = [
     ("FORM2_BY_STRATEGY", form2_sql, form2_orm),
     ("PLAN_BY_STRATEGY *", plan_sql, plan_orm),
@@ -662,6 +700,7 @@ STATEMENTS = [
     ("ENTRY_ROW (20 rows)", entry_sql, entry_orm),
     ("SAVE_STATE (20 rows)", state_sql, state_orm),
     ("ROW_SAVE_LOOKUPS (20)", lookups_sql, lookups_orm),
+    ("rawrows writes (20)", writes_sql, writes_orm),
 ]
 
 

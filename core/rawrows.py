@@ -51,31 +51,64 @@ def instance(model, values, using: str = "default"):
 
 
 @cache
-def _update_statement(model: Any, names: tuple[str, ...], using: str) -> str:
+def _update_statement(
+    model: Any, names: tuple[str, ...], where: tuple[str, ...], using: str
+) -> str:
     quote = connections[using].ops.quote_name
-    sets = ", ".join(f"{quote(str(model._meta.get_field(n).column))} = %s" for n in names)
+
+    def column(name: str) -> str:
+        return quote(str(model._meta.get_field(name).column))
+
+    sets = ", ".join(f"{column(n)} = %s" for n in names)
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    return f"UPDATE {table} SET {sets} WHERE {pk} = %s"  # noqa: S608 - names from _meta
+    also = "".join(f" AND {column(n)} = %s" for n in where)
+    return f"UPDATE {table} SET {sets} WHERE {pk} = %s{also}"  # noqa: S608 - names from _meta
 
 
-def save(instance: models.Model, names: tuple[str, ...], using: str = "default") -> None:
+def save(
+    instance: models.Model,
+    names: tuple[str, ...],
+    using: str = "default",
+    *,
+    where: dict[str, Any] | None = None,
+) -> bool:
     """instance.save(update_fields=names) as one UPDATE made from the model's _meta, without the
     ORM's query building; values are prepared by their fields as the ORM prepares them (auto_now
-    included) and the audit entry is the one save() makes (core.audit.saved). For a row loaded
-    (or just saved) in this transaction, on a hot path: no other receiver of the model's save
-    signals is called, so a model with one must not be saved here."""
+    included) and the audit entry is the one save() makes (core.audit.saved). `where`: a
+    compare-and-set (field → the value the row must still hold). False, with nothing written or
+    logged, when no row matched. For a row loaded (or just saved) in this transaction, on a hot
+    path: no other receiver of the model's save signals is called, so a model with one must not
+    be saved here."""
     from core import audit
 
-    model, connection = type(instance), connections[using]
+    model: Any = type(instance)
+    connection = connections[using]
+    _check_writable(model)
     values = []
     for name in names:
         f = model._meta.get_field(name)
-        assert isinstance(f, models.Field)
         value = f.pre_save(instance, add=False)
         values.append(f.get_db_prep_save(value, connection))
+    where = where or {}
+    expected = [model._meta.get_field(n).get_db_prep_save(v, connection) for n, v in where.items()]
+    statement = _update_statement(model, tuple(names), tuple(where), using)
     with connection.cursor() as cursor:
-        cursor.execute(_update_statement(model, names, using), [*values, instance.pk])
+        cursor.execute(statement, [*values, instance.pk, *expected])
+        if cursor.rowcount != 1:
+            return False
     audit.saved(instance, names, using)
+    return True
+
+
+@cache
+def _check_writable(model: Any) -> None:
+    """Only models whose rows the statements here write exactly as the ORM would: an automatic
+    key, no generated field, no database default (their values would have to be read back)."""
+    for f in model._meta.concrete_fields:
+        if getattr(f, "generated", False) or f.db_default is not models.NOT_PROVIDED:
+            raise TypeError(f"{model._meta.label}.{f.name}: not written by core.rawrows")
+    if not isinstance(model._meta.pk, models.AutoField | models.BigAutoField):
+        raise TypeError(f"{model._meta.label}: core.rawrows writes rows with an automatic key")
 
 
 @cache
@@ -95,6 +128,7 @@ def insert(objs: list[Any], using: str = "default") -> None:
         return
     model: Any = type(objs[0])
     connection = connections[using]
+    _check_writable(model)
     fields = [f for f in _fields(model) if not f.primary_key]
     values = [
         f.get_db_prep_save(f.pre_save(obj, add=True), connection) for obj in objs for f in fields
@@ -110,6 +144,7 @@ def create(instance: models.Model, using: str = "default") -> None:
 
     model: Any = type(instance)
     connection = connections[using]
+    _check_writable(model)
     fields = [f for f in _fields(model) if not f.primary_key]
     values = [f.get_db_prep_save(f.pre_save(instance, add=True), connection) for f in fields]
     statement = _insert_statement(model, using, 1)

@@ -284,10 +284,11 @@ LEFT JOIN monitoring_periodlock pl ON pl.org_id = py.org_id AND pl.fiscal_year =
 WHERE py.org_id = %(org)s AND py.fiscal_year = %(fy)s AND py.project_id = %(project)s
 {lock}"""
 
-# The lookups a row's save starts with (monitoring.web.row_view): the org (by its code) with its
-# province, the project if it is one of the org's, and the user's roles — one row per role, at
-# least one. The same checks as orgs.access.get_org_for_user and plans.access.get_project_for_user
-# are then made on what it read. {org}, {province}, {project}, {plan} are the tables' columns.
+# The lookups a row's save starts with (monitoring.views.row_lookups): the org (by its code)
+# with its province, the project if it is one of the org's, and the user's roles — one row per
+# role, at least one. The same checks as orgs.access.get_org_for_user and
+# plans.access.get_project_for_user are then made on what it read (a test compares the two for
+# every kind of user). {org}, {province}, {project}, {plan} are the tables' columns.
 # bench/bench_sql.py, 2026-12-01: 6.2× the ORM's three lookups on PostgreSQL, 20 saves.
 ROW_SAVE_LOOKUPS = """
 SELECT {org}, {province}, {project}, {plan}, m.org_id, mo.province_id, m.role, m.division_id

@@ -31,12 +31,10 @@ from thai.dates import FISCAL_MONTHS, MONTHS
 
 CONTRACT_FIELDS = ("procurement", "contract_no", "contract_signed_on", "contract_amount")
 YEAR_FIELDS = (*CONTRACT_FIELDS, "carried_over", "problems")
-# What a save of a month recorded before changes in its row and in its year (core.rawrows.save).
-MONTH_SAVED = ("status", "progress", "disbursed", "note", "updated_by", "updated_at")
-YEAR_SAVED = (
-    *YEAR_FIELDS,
-    *("status", "progress", "last_month", "disbursed", "version", "updated_by", "updated_at"),
-)
+# The year's own state, kept by every save beside YEAR_FIELDS (a test holds the two, with the
+# keys, to every field of ProjectYear: a field added to the model is saved or refused, never lost)
+YEAR_STATE = ("status", "progress", "last_month", "disbursed", "version", "updated_by")
+MONTH_FIELDS = ("status", "progress", "disbursed", "note")  # and updated_by: the month's row
 
 
 class Conflict(Exception):
@@ -221,13 +219,7 @@ def progress_save(
         budget = budget_of(org, fiscal_year, project.pk)
     check_progress(org, fiscal_year, project, month, data, others + data.disbursed, budget)
 
-    values = {
-        "status": data.status,
-        "progress": data.progress,
-        "disbursed": data.disbursed,
-        "note": data.note,
-        "updated_by": updated_by,
-    }
+    values = {name: getattr(data, name) for name in MONTH_FIELDS} | {"updated_by": updated_by}
     year = {name: getattr(data, name) for name in YEAR_FIELDS}
     touch_org(org)  # the maps show the new state (orgs.versions; once per transaction)
     with audit.batched():  # the entries of this save go to the log in one insert
@@ -254,22 +246,24 @@ def progress_save(
             # through py.months, the month row knows its project-year (no query for the log)
             py.months.create(month=month, **values)
             return py
+        if month >= py.last_month:  # the latest recorded month: the year's state is its state
+            py.status, py.progress, py.last_month = data.status, data.progress, month
+        else:  # a later month is recorded: the year keeps that month's state
+            latest = py.months.order_by("-month").first()
+            assert latest is not None and latest.month > month
+            py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
+        py.disbursed = others + data.disbursed
+        for name, value in year.items():
+            setattr(py, name, value)
+        seen, py.version, py.updated_by = py.version, py.version + 1, updated_by
+        # compare-and-set on the version read (under the row lock where the database has one):
+        # the first write, so a refusal here still leaves nothing written
+        if not rawrows.save(py, (*year, *YEAR_STATE, "updated_at"), where={"version": seen}):
+            raise Conflict(ProjectYear.objects.filter(pk=py.pk).first())
         if row is None:
             rawrows.create(MonthlyProgress(project_year=py, month=month, **values))
         else:
             for name, value in values.items():
                 setattr(row, name, value)
-            rawrows.save(row, MONTH_SAVED)
-        if month >= py.last_month:  # the latest recorded month: the year's state is its state
-            py.status, py.progress, py.last_month = data.status, data.progress, month
-        else:
-            latest = py.months.order_by("-month").first()
-            assert latest is not None  # the month just saved, at least
-            py.status, py.progress, py.last_month = latest.status, latest.progress, latest.month
-        py.disbursed = others + data.disbursed
-        for name, value in year.items():
-            setattr(py, name, value)
-        py.version += 1
-        py.updated_by = updated_by
-        rawrows.save(py, YEAR_SAVED)
+            rawrows.save(row, (*values, "updated_at"))
     return py

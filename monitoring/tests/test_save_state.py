@@ -94,7 +94,9 @@ def test_a_written_out_save_stores_and_logs_what_the_orms_save_does(cast, year):
     """core.rawrows.save against Model.save(update_fields=…): the same row stored (types kept)
     and the same audit entry, money, dates and the auto_now time included."""
     from core import rawrows
-    from monitoring.services.progress import YEAR_SAVED
+    from monitoring.services.progress import YEAR_FIELDS, YEAR_STATE
+
+    saved = (*YEAR_FIELDS, *YEAR_STATE, "updated_at")
 
     def change(py):
         py.contract_amount, py.contract_signed_on = Decimal("123456.78"), dt.date(2025, 2, 3)
@@ -102,7 +104,7 @@ def test_a_written_out_save_stores_and_logs_what_the_orms_save_does(cast, year):
 
     orm = save_state(cast.a, 2568, year.project_id, 4).year
     change(orm)
-    orm.save(update_fields=YEAR_SAVED)
+    orm.save(update_fields=saved)
     by_orm = AuditEntry.objects.filter(model="monitoring.ProjectYear").latest("pk")
     stored_by_orm = ProjectYear.objects.get(pk=year.pk)
     ProjectYear.objects.filter(pk=year.pk).update(
@@ -114,7 +116,7 @@ def test_a_written_out_save_stores_and_logs_what_the_orms_save_does(cast, year):
     )
     written = save_state(cast.a, 2568, year.project_id, 4).year
     change(written)
-    rawrows.save(written, YEAR_SAVED)
+    assert rawrows.save(written, saved)
     by_sql = AuditEntry.objects.filter(model="monitoring.ProjectYear").latest("pk")
     assert by_sql.pk != by_orm.pk
     assert (by_sql.changes, by_sql.label, by_sql.org_id) == (
@@ -166,3 +168,78 @@ def test_a_written_out_create_stores_and_logs_what_the_orms_create_does(cast, ye
         cast.alice.pk,
     )
     assert stored.updated_at is not None
+
+
+def test_every_field_of_the_year_and_the_month_is_saved_or_a_key():
+    """A field added to ProjectYear or MonthlyProgress is written by a month's save (the lists in
+    monitoring.services.progress) or is one of the row's keys: never silently left out."""
+    from monitoring.services.progress import MONTH_FIELDS, YEAR_FIELDS, YEAR_STATE
+
+    def fields(model):
+        return {f.name for f in model._meta.concrete_fields if not f.primary_key}
+
+    assert fields(ProjectYear) == {
+        *YEAR_FIELDS,
+        *YEAR_STATE,
+        "updated_at",
+        *("org", "fiscal_year", "project"),
+    }
+    assert fields(MonthlyProgress) == {
+        *MONTH_FIELDS,
+        "updated_by",
+        "updated_at",
+        *("project_year", "month"),
+    }
+
+
+def test_a_month_saved_again_keeps_every_field_it_was_given(cast, year):
+    data = ProgressInput(
+        status=Status.DONE,
+        progress=100,
+        disbursed=Decimal("2000.10"),
+        note="ส่งมอบงานแล้ว",
+        procurement="e_bidding",
+        contract_no="15/2568",
+        contract_signed_on=dt.date(2025, 1, 20),
+        contract_amount=Decimal("290000.00"),
+        carried_over=Decimal("1000.00"),
+        problems="ไม่มี",
+    )
+    services.progress_save(
+        org=cast.a,
+        fiscal_year=2568,
+        project=year.project,
+        month=4,
+        data=data,
+        expected_version=year.version,
+        updated_by=cast.alice,
+    )
+    py = ProjectYear.objects.get(pk=year.pk)
+    month = MonthlyProgress.objects.get(project_year=year, month=4)
+    for name in ("status", "progress", "note"):
+        assert getattr(month, name) == getattr(data, name)
+    assert month.disbursed == data.disbursed
+    for name in ("procurement", "contract_no", "contract_signed_on", "contract_amount"):
+        assert getattr(py, name) == getattr(data, name)
+    assert (py.carried_over, py.problems, py.status, py.progress) == (
+        Decimal("1000.00"),
+        "ไม่มี",
+        Status.DONE,
+        100,
+    )
+    assert (py.disbursed, py.version) == (Decimal("2000.10"), year.version + 1)
+
+
+def test_a_stale_version_writes_and_logs_nothing(cast, year):
+    """core.rawrows.save with a compare-and-set: the row no longer holds the version read."""
+    from core import rawrows
+    from monitoring.services.progress import YEAR_FIELDS, YEAR_STATE
+
+    stale = save_state(cast.a, 2568, year.project_id, 4).year
+    ProjectYear.objects.filter(pk=year.pk).update(version=year.version + 5)  # someone else's save
+    entries = AuditEntry.objects.count()
+    stale.problems, seen = "ทับของคนอื่น", stale.version
+    saved = (*YEAR_FIELDS, *YEAR_STATE, "updated_at")
+    assert not rawrows.save(stale, saved, where={"version": seen})
+    assert ProjectYear.objects.get(pk=year.pk).problems == "ฝนตกชุก"
+    assert AuditEntry.objects.count() == entries

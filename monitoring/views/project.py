@@ -14,7 +14,7 @@ from monitoring.views.entry import latest_begun_month, save_progress
 from monitoring.web import check_month
 from orgs.access import can_write, writable_division_ids
 from orgs.decorators import org_view
-from plans.access import get_project_for_user
+from plans.access import check_project, get_project_for_user
 from thai.dates import fiscal_month_labels
 
 
@@ -30,7 +30,7 @@ def project_year(request, org, fy, project_id):
     project = get_project_for_user(request.user, org, project_id)
     month = _month(request, fy)
     if request.method == "POST":
-        writable = get_project_for_user(request.user, org, project_id, write=True)
+        writable = check_project(request.user, org, project, write=True)
         row, error, ok = save_progress(
             request, org, fy, month, writable, list(ProgressForm.base_fields)
         )
