@@ -29,6 +29,10 @@ def model_name(label: str) -> str:
         return label
 
 
+# A relation with one of these names is named by the model it points to ("version" of a yearly
+# budget is the project's version, not a save counter).
+RELATION_NAMED = {"version"}
+
 # Thai names of fields whose model gives none (the field's own name would show in English).
 FIELD_NAMES = {
     "updated_by": "ผู้แก้ไขล่าสุด",
@@ -38,6 +42,23 @@ FIELD_NAMES = {
     "by": "ผู้ดำเนินการ",
     "user": "ผู้ใช้",
     "version": "ครั้งที่บันทึก",
+    "last_month": "เดือนล่าสุดที่บันทึก",
+    "key_hash": "รหัสกุญแจ (แฮช)",
+    "revoked": "ยกเลิกแล้ว",
+    "level": "ระดับ",
+    "file": "ไฟล์",
+    "image": "ไฟล์ภาพ",
+    "thumbnail": "ภาพย่อ",
+    "pdf": "ไฟล์ PDF",
+    "original_name": "ชื่อไฟล์เดิม",
+    "content_type": "ชนิดไฟล์",
+    "size": "ขนาดไฟล์ (ไบต์)",
+    "width": "ความกว้าง (พิกเซล)",
+    "height": "ความสูง (พิกเซล)",
+    "client_key": "รหัสการส่งจากเครื่อง",
+    "severity": "ระดับความรุนแรง",
+    "text": "ข้อความ",
+    "resolved": "แก้ไขแล้ว",
     "status": "สถานะ",
     "kind": "ประเภท",
     "action": "การดำเนินการ",
@@ -118,7 +139,7 @@ def _field_label(meta, name: str) -> tuple[str, Field | ForeignObjectRel | None]
         return "เดือนที่ดำเนินการ", field
     if _is_thai(label):
         return label, field
-    if name in FIELD_NAMES:
+    if name in FIELD_NAMES and not (field.is_relation and name in RELATION_NAMED):
         return FIELD_NAMES[name], field
     if name.endswith("_at"):
         return "เวลา", field
@@ -269,6 +290,13 @@ def _shown(field, value, names: dict):
         return named[value]
     if field.get_internal_type() == "FileField" and isinstance(value, str):
         return value.rsplit("/", 1)[-1]  # the stored file's name, not the storage folder
+    if field.get_internal_type() == "DecimalField" and isinstance(value, str | int | float):
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            return f"{Decimal(str(value)):,.2f}"  # money as the forms show it
+        except InvalidOperation:
+            return value
     if field.get_internal_type() == "DateTimeField" and isinstance(value, str):
         return _moment(value)
     if field.get_internal_type() == "DateField" and isinstance(value, str):

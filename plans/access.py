@@ -33,11 +33,14 @@ def check_project(user, org: Organization, project: Project | None, *, write: bo
     if project is None:
         raise Http404("ไม่พบโครงการ")
     if write and not can_write(user, org):
+        divisions = writable_division_ids(user, org)
+        if not divisions:  # no role that edits anything of this org (an analyst, a committee)
+            raise PermissionDenied("คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้")
         seq = working_seq(project.plan)
         current = (
             project.versions.filter(valid_from_seq__lte=seq).order_by("-valid_from_seq").first()
         )
-        if current is None or current.division_id not in writable_division_ids(user, org):
+        if current is None or current.division_id not in divisions:
             raise PermissionDenied("คุณแก้ไขได้เฉพาะโครงการของหน่วยงานของคุณ")
     return project
 

@@ -201,3 +201,32 @@ def test_a_month_abbreviation_after_the_word_month_is_spaced(client, cast, year_
         if re.search(r"เดือน\{\{", line)
     ]
     assert glued == []
+
+
+def test_a_row_refused_for_its_closed_month_comes_back_read_only(client, cast, year_a):
+    from monitoring import services
+
+    services.period_close(org=cast.a, fiscal_year=2568, kind="month", number=4)
+    client.force_login(cast.alice)
+    response = client.post(
+        row_url(cast, year_a.dredge),
+        {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "0"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert "ปิดงวดแล้ว" in body
+    assert 'name="progress"' not in body and "hx-post" not in body  # no form to type into again
+    assert not MonthlyProgress.objects.exists()
+
+
+def test_someone_who_edits_nothing_of_the_org_is_told_so_not_about_divisions(client, cast, year_a):
+    """The province's analyst reads every org of the province and edits none of them."""
+    client.force_login(cast.pat)
+    response = client.post(
+        row_url(cast, year_a.dredge),
+        {"version": "0", "status": "in_progress", "progress": "40", "disbursed": "0"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 403
+    assert "คุณไม่มีสิทธิ์แก้ไขข้อมูลของหน่วยงานนี้" in body and "หน่วยงานของคุณ" not in body
+    assert not MonthlyProgress.objects.exists()

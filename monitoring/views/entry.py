@@ -174,7 +174,8 @@ def save_progress(request, org, fy, month, project, fields):
 def entry_row_save(request, org, fy, month, project):
     check_month(month)
     row, error, ok = save_progress(request, org, fy, month, project, ROW_FIELDS)
-    row.editable = True
+    # a refused row comes back as the page shows it now (read-only once its month is closed)
+    row.editable = not error or not (month in closed_months(org, fy) or not_yet(fy, month))
     return render(
         request,
         "monitoring/_row.html",

@@ -138,3 +138,33 @@ def test_json_values_read_as_a_short_summary_never_an_error(client, cast):
     assert "note: ก, ข" in table
     assert "a: b: 1" in table
     assert "{" not in table.split("</table>")[0].split("<tbody")[1]  # no raw JSON braces
+
+
+def test_every_field_of_every_audited_model_has_a_thai_label():
+    """A field added to an audited model without a Thai verbose_name would show in English on
+    ประวัติการแก้ไข: named in orgs.selectors.FIELD_NAMES, or by its model."""
+    from core.audit import audited_models
+    from orgs.selectors import _field_label, _is_thai
+
+    english = [
+        f"{model._meta.label}.{f.name}: {_field_label(model._meta, f.name)[0]}"
+        for model in audited_models()
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not _is_thai(_field_label(model._meta, f.name)[0])
+    ]
+    assert english == []
+
+
+def test_money_reads_with_separators_and_a_budgets_version_as_its_project(cast):
+    from monitoring.models import MonthlyProgress
+    from orgs.selectors import _field_label, _shown
+    from plans.models import ProjectBudget
+
+    field = MonthlyProgress._meta.get_field("disbursed")
+    assert _shown(field, "1700000.50", {}) == "1,700,000.50"
+    label, _ = _field_label(ProjectBudget._meta, "version")
+    assert label != "ครั้งที่บันทึก" and _is_thai_text(label)
+
+
+def _is_thai_text(text):
+    return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
