@@ -336,7 +336,7 @@ def test_the_audit_page_shows_changes_and_filters_by_person(
     # row the page names (projects, divisions, people…): bounded by the schema, not by the rows
     with django_assert_max_num_queries(28):
         body = client.get(url).content.decode()
-    assert "ประวัติการแก้ไขข้อมูล" in body and "ความก้าวหน้า" in body and "1000.00" in body
+    assert "ประวัติการแก้ไขข้อมูล" in body and "ความก้าวหน้า" in body and "1,000.00" in body
     assert body.count('<td class="new">40</td>') >= 1
     only_alice = client.get(url, {"user": cast.alice.pk}).content.decode()
     assert "alice" in only_alice and audit.SYSTEM not in only_alice.split('id="audit-log"')[1]
