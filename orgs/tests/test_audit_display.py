@@ -157,14 +157,10 @@ def test_every_field_of_every_audited_model_has_a_thai_label():
 
 def test_money_reads_with_separators_and_a_budgets_version_as_its_project(cast):
     from monitoring.models import MonthlyProgress
-    from orgs.selectors import _field_label, _shown
+    from orgs.selectors import _field_label, _is_thai, _shown
     from plans.models import ProjectBudget
 
     field = MonthlyProgress._meta.get_field("disbursed")
     assert _shown(field, "1700000.50", {}) == "1,700,000.50"
     label, _ = _field_label(ProjectBudget._meta, "version")
-    assert label != "ครั้งที่บันทึก" and _is_thai_text(label)
-
-
-def _is_thai_text(text):
-    return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
+    assert label != "ครั้งที่บันทึก" and _is_thai(label)

@@ -54,6 +54,8 @@ def test_the_operator_sets_up_a_province_once_with_every_district(client, operat
     said = same.content.decode()
     assert "ตั้งค่าไว้ก่อนแล้ว ครั้งนี้ไม่มีการเปลี่ยนแปลง" in said and "เพิ่มจังหวัด" not in said
     page = client.get(url).content.decode()
+    assert page.count('id="provinces-set-up"') == 1  # the list once, in the page, not the title
+    assert "<table" not in page.split("<title>")[1].split("</title>")[0]
     row = page[page.index('data-code="34"') :].split("</tr>")[0]
     assert "25" in row and "3400001" in row and "1 คน" in row and "ยังไม่ได้นำเข้า" in row
     assert Province.objects.filter(code="34").count() == 1
