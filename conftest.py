@@ -22,7 +22,63 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage",  # containers often give /dev/shm 64 MB; tabs then crash
 ]
+
+# On PostgreSQL a test waiting for a lock fails after this long, naming the statement, instead of
+# waiting for ever (the per-test limit, `timeout` in pyproject.toml, is the last resort).
+PG_TEST_LOCK_TIMEOUT = "60s"
+
+
+def _pg_lock_timeout(sender, connection, **kwargs):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = '{PG_TEST_LOCK_TIMEOUT}'")
+
+
+def pytest_configure(config):
+    from django.db.backends.signals import connection_created
+
+    connection_created.connect(_pg_lock_timeout, dispatch_uid="tests-pg-lock-timeout")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test on PostgreSQL reports the other sessions on the test database: what each
+    runs, how long its transaction has been open and which session it waits for."""
+    report = yield
+    if report.failed:
+        sessions = _pg_sessions()
+        if sessions:
+            report.sections.append(("PostgreSQL sessions at the failure", sessions))
+    return report
+
+
+def _pg_sessions() -> str:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return ""
+    import psycopg
+
+    s = connection.settings_dict
+    try:
+        with psycopg.connect(
+            dbname=s["NAME"],
+            user=s["USER"],
+            password=s["PASSWORD"],
+            host=s["HOST"],
+            port=s["PORT"] or 5432,
+            connect_timeout=5,
+        ) as conn:
+            rows = conn.execute(
+                "SELECT pid, state, now() - xact_start, wait_event_type, wait_event,"
+                " pg_blocking_pids(pid), left(query, 300) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+    except Exception as exc:  # noqa: BLE001 - a report of a failure must not fail itself
+        return f"(could not read pg_stat_activity: {exc})"
+    return "\n".join(" | ".join(str(v) for v in row) for row in rows) or "(none)"
 
 
 @pytest.fixture(scope="session")
