@@ -101,6 +101,7 @@ def test_a_committee_member_reads_but_cannot_save(client, cast, year_a):
     client.force_login(cast.carl)
     page = client.get(reverse("monitoring:entry", args=[cast.a.code, 2568, 4]))
     assert page.status_code == 200 and 'name="progress"' not in page.content.decode()
+    assert "กด Enter" not in page.content.decode()  # no keyboard hint on a page one only reads
     response = client.post(row_url(cast, year_a.dredge), {"version": "0", "status": "done"})
     assert response.status_code == 403
 
@@ -110,8 +111,11 @@ def test_closing_a_month_makes_the_page_read_only(client, cast, year_a):
     client.post(
         reverse("monitoring:close", args=[cast.a.code, 2568]), {"kind": "month", "number": "4"}
     )
+    before = client.get(reverse("monitoring:entry", args=[cast.a.code, 2568, 5])).content.decode()
+    assert "กด Enter เพื่อบันทึกแถวนั้น" in before  # an open month tells how to save a row
     body = client.get(reverse("monitoring:entry", args=[cast.a.code, 2568, 4])).content.decode()
     assert 'id="closed"' in body and 'name="progress"' not in body
+    assert "กด Enter" not in body and "อ่านอย่างเดียว" in body
     response = client.post(
         row_url(cast, year_a.dredge), {"version": "0", "status": "in_progress", "progress": "5"}
     )

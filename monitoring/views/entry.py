@@ -101,6 +101,7 @@ def entry(request, org, fy, month):
             "future": future,
             "years": fiscal_years(org),
             "rows": rows,
+            "any_editable": any(row.editable for row in rows),
             "closed": closed,
             "can_close": everything and not closed and not future,
             "can_import": everything,

@@ -641,6 +641,19 @@ THEME_LINKS = {  # theme → (provincial strategy no., LAO-in-province strategy 
     "royal": (1, 3),
 }
 
+NESDP_LINKS = {  # theme → หมุดหมาย of the 13th National Economic and Social Development Plan
+    "infrastructure": 8,
+    "education": 12,
+    "agriculture": 1,
+    "social": 9,
+    "health": 4,
+    "environment": 10,
+    "governance": 13,
+    "safety": 11,
+    "culture": 2,
+    "royal": 9,
+}
+
 # Typical positions of M&E committee members by seat (demo only)
 SEAT_POSITIONS = {
     "council": "สมาชิกสภาท้องถิ่น",

@@ -80,6 +80,7 @@ class Generator:
         )
         self.national = list(LinkageTarget.objects.filter(level=LinkageLevel.NATIONAL_STRATEGY))
         self.sdgs = list(LinkageTarget.objects.filter(level=LinkageLevel.SDG))
+        self.nesdp = {t.code: t for t in LinkageTarget.objects.filter(level=LinkageLevel.NESDP)}
         orgs = c.ORGS[:max_orgs] if max_orgs else c.ORGS
         admin = _user("admin", "ผู้ดูแล", "ระบบ", superuser=True)
         self.users.append((admin.username, "ผู้ดูแลระบบ (ทุกหน่วยงาน)"))
@@ -172,6 +173,9 @@ class Generator:
                 rng.choice(self.national),
                 rng.choice(self.sdgs),
             )
+            nesdp = self.nesdp.get(f"หมุดหมายที่ {c.NESDP_LINKS[theme]}")
+            if nesdp:
+                strategy.linkages.add(nesdp)
             tactics = [
                 services.tactic_create(strategy=strategy, number=i, name=t)
                 for i, t in enumerate(c.TACTICS[theme], 1)
