@@ -1,5 +1,7 @@
-"""The demo does not render hundreds of PDFs: of its approved editions, only the one in force in
-each org is queued for its ผ.02 (the ITA O4 document)."""
+"""What the demo leaves ready (one seeding, its checks below): of its approved editions only the
+one in force in each org is queued for its ผ.02 (the ITA O4 document), not hundreds of PDFs; every
+strategy is linked at each level of the ผ.02 preamble; the possible duplicates across orgs are
+already found, so the analyst's list and the province map show them without a ตรวจหาใหม่."""
 
 import io
 
@@ -9,12 +11,19 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_queues_only_the_edition_in_force_of_each_org(reference_lists):
+def test_seed_demo_queues_the_editions_in_force_links_every_strategy_and_finds_duplicates(
+    reference_lists,
+):
     from jobs.models import Job
+    from orgs.models import Province
     from plans.models import Edition, EditionStatus, Plan
     from plans.selectors import approved_seq_on
+    from province import duplicates
+    from province.models import DuplicatePair
+    from reports.documents import linkage_lines
 
-    call_command("seed_demo", orgs=2, min_projects=5, max_projects=5, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("seed_demo", orgs=2, min_projects=5, max_projects=5, stdout=out)
     plans = list(Plan.objects.all())
     approved = Edition.objects.filter(status=EditionStatus.APPROVED).count()
     jobs = Job.objects.filter(kind="freeze_edition")
@@ -24,19 +33,16 @@ def test_seed_demo_queues_only_the_edition_in_force_of_each_org(reference_lists)
     )
     assert not Edition.objects.exclude(pdf="").exists()  # nothing rendered while seeding
 
-
-def test_every_demo_strategy_is_linked_at_each_level_of_the_p02_preamble(reference_lists):
-    """The ผ.02 lines ก.–จ. (national strategy, the 13th NESDP, SDGs, province, LAOs in the
-    province) of the demo name a linked target each, never "-"."""
-    from plans.models import Plan
-    from reports.documents import linkage_lines
-
-    call_command("seed_demo", orgs=2, min_projects=5, max_projects=5, stdout=io.StringIO())
-    plans = list(Plan.objects.all())
-    assert plans
-    for plan in plans:
+    for plan in plans:  # ผ.02 lines ก.–จ.: national strategy, 13th NESDP, SDGs, province, LAOs
         lines = linkage_lines(plan)
         assert len(lines) == plan.strategies.count()
         for strategy_lines in lines.values():
             assert [names for _, _, names in strategy_lines if names == "-"] == []
             assert any("หมุดหมายที่" in names for _, _, names in strategy_lines)
+
+    seeded = set(DuplicatePair.objects.values_list("project_a", "project_b", "fiscal_year"))
+    province = Province.objects.get()
+    for fy in (2568, 2569, 2570):  # the seed ran the detector for each year and said so
+        found = duplicates.refresh(province.pk, fy)
+        assert f"ซ้ำซ้อนข้ามหน่วยงาน ปีงบประมาณ {fy}: {found:,} คู่" in out.getvalue()
+    assert set(DuplicatePair.objects.values_list("project_a", "project_b", "fiscal_year")) == seeded

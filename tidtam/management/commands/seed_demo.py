@@ -3,6 +3,7 @@ from django.db import transaction
 
 from monitoring.rules import evaluate
 from orgs.models import Organization
+from province import duplicates
 from thai.dates import fiscal_year_bounds
 from tidtam.demo.generate import DEMO_PASSWORD, Generator
 from tidtam.demo.progress import DEMO_AS_OF
@@ -32,6 +33,9 @@ class Command(BaseCommand):
             province = gen.province(max_orgs=orgs)
         queued = _queue_plans_in_force(province)
         self.stdout.write(f"  ผ.02 ของแผนที่ใช้บังคับ (ITA O4) รอจัดทำเบื้องหลัง: {queued} ฉบับ")
+        for fy in (2568, 2569, 2570):
+            pairs = duplicates.refresh(province.pk, fy)  # the analyst's list and map show them
+            self.stdout.write(f"  โครงการที่อาจซ้ำซ้อนข้ามหน่วยงาน ปีงบประมาณ {fy}: {pairs:,} คู่")
         for fy in (2568, 2569, 2570):
             as_of = min(DEMO_AS_OF, fiscal_year_bounds(fy)[1])
             count = evaluate(Organization.objects.filter(province=province), fy, as_of)
