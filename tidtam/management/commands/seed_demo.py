@@ -4,6 +4,7 @@ from django.db import transaction
 from monitoring.rules import evaluate
 from orgs.models import Organization
 from province import duplicates
+from province.models import DuplicatePair
 from thai.dates import fiscal_year_bounds
 from tidtam.demo.generate import DEMO_PASSWORD, Generator
 from tidtam.demo.progress import DEMO_AS_OF
@@ -34,7 +35,9 @@ class Command(BaseCommand):
         queued = _queue_plans_in_force(province)
         self.stdout.write(f"  ผ.02 ของแผนที่ใช้บังคับ (ITA O4) รอจัดทำเบื้องหลัง: {queued} ฉบับ")
         for fy in (2568, 2569, 2570):
-            pairs = duplicates.refresh(province.pk, fy)  # the analyst's list and map show them
+            duplicates.refresh(province.pk, fy)  # the analyst's list and map show them
+        for fy in (2568, 2569, 2570):  # as the list counts them (a pair is kept in its last year)
+            pairs = DuplicatePair.objects.filter(fiscal_year=fy).count()
             self.stdout.write(f"  โครงการที่อาจซ้ำซ้อนข้ามหน่วยงาน ปีงบประมาณ {fy}: {pairs:,} คู่")
         for fy in (2568, 2569, 2570):
             as_of = min(DEMO_AS_OF, fiscal_year_bounds(fy)[1])
